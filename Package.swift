@@ -1,0 +1,61 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Settings shared by every Swift target of the package.
+let strictSettings: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+
+let package = Package(
+  name: "espomail",
+  platforms: [.macOS(.v13)],
+  products: [.executable(name: "espomail", targets: ["espomail"])],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+  ],
+  targets: [
+    // C libraries, each imported by exactly one Swift module.
+    .systemLibrary(
+      name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+    .systemLibrary(
+      name: "CGMime", pkgConfig: "gmime-3.0", providers: [.apt(["libgmime-3.0-dev"])]),
+
+    // Library modules, dependencies pointing down.
+    .target(name: "EspoMailCore", swiftSettings: strictSettings),
+    .target(name: "EspoMailCurl", dependencies: ["CCurl", "EspoMailCore"], swiftSettings: strictSettings),
+    .target(name: "EspoMailMIME", dependencies: ["CGMime", "EspoMailCore"], swiftSettings: strictSettings),
+    .target(
+      name: "EspoMailStore",
+      dependencies: ["EspoMailCore", .product(name: "GRDB", package: "GRDB.swift")],
+      swiftSettings: strictSettings),
+    .target(
+      name: "EspoMailKit",
+      dependencies: ["EspoMailCore", "EspoMailStore", "EspoMailCurl", "EspoMailMIME"],
+      swiftSettings: strictSettings),
+    .target(
+      name: "EspoMailCLI",
+      dependencies: [
+        "EspoMailKit", "EspoMailCore",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: strictSettings),
+    .executableTarget(name: "espomail", dependencies: ["EspoMailCLI"], swiftSettings: strictSettings),
+
+    // Tests.
+    .target(
+      name: "EspoMailTestSupport",
+      dependencies: ["EspoMailCLI", "EspoMailKit", "EspoMailStore", "EspoMailCore"],
+      path: "Tests/EspoMailTestSupport",
+      swiftSettings: strictSettings),
+    .testTarget(name: "EspoMailCoreTests", dependencies: ["EspoMailCore"], swiftSettings: strictSettings),
+    .testTarget(name: "EspoMailCurlTests", dependencies: ["EspoMailCurl"], swiftSettings: strictSettings),
+    .testTarget(name: "EspoMailMIMETests", dependencies: ["EspoMailMIME"], swiftSettings: strictSettings),
+    .testTarget(
+      name: "EspoMailStoreTests",
+      dependencies: ["EspoMailStore", "EspoMailCore", "EspoMailTestSupport"],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "EspoMailCLITests",
+      dependencies: ["EspoMailCLI", "EspoMailTestSupport", "espomail"],
+      swiftSettings: strictSettings),
+  ]
+)

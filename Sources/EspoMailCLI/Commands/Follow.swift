@@ -1,0 +1,23 @@
+import ArgumentParser
+import EspoMailCore
+
+extension EspoMail {
+  /// `espomail follow RECORD [--user LOGIN]`
+  struct Follow: EspoCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Follow a record: followers are notified of mail linked to it.",
+      discussion: "Example: espomail follow account:3 --user alice")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("The record (account, contact, lead, opportunity or case).", valueName: "TYPE:ID"))
+    var record: String
+    @Option(help: "Whose following changes (admins only; default: you).") var user: String?
+
+    func run(in context: CommandContext) throws {
+      let result = try context.session().follow(try RecordReference(parsing: record), login: user, following: true)
+      try context.output.result(result) {
+        "\(result.user) \(result.changed ? "now" : "already") \(result.following ? "follows" : "does not follow") \(result.record)"
+      }
+    }
+  }
+}

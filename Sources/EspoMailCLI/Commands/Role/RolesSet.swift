@@ -1,0 +1,24 @@
+import ArgumentParser
+
+extension EspoMail.Roles {
+  /// `espomail role set ROLE KEY=VALUE...`
+  struct Set: EspoCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Set a role's levels and permissions (admins only).",
+      discussion: """
+        Example: espomail role set Agent email.read=own email.delete=no case.read=team case.create=yes \\
+                   personal-email-accounts=yes group-email-account=team
+        All settings are checked before any is stored.
+        """)
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The role's name.") var role: String
+    @Argument(help: "Settings such as email.read=own, case.create=yes, group-email-account=team.")
+    var settings: [String] = []
+
+    func run(in context: CommandContext) throws {
+      let updated = try context.session().setRole(role, settings)
+      try context.output.result(RoleJSON(updated)) { PeopleText.role(updated) }
+    }
+  }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+
+extension EspoMail.Teams.Member {
+  /// `espomail team member remove TEAM LOGIN`
+  struct Remove: EspoCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Remove a user from a team (admins only).",
+      discussion: "Example: espomail team member remove Support alice")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The team's name.") var team: String
+    @Argument(help: "The user's login.") var login: String
+
+    func run(in context: CommandContext) throws {
+      let result = try context.session().removeTeamMember(team, login)
+      try context.output.result(result) { "removed \(login) from \(result.name)" }
+    }
+  }
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+
+/// The root command: `espomail [global options] <group> <verb>`.
+public struct EspoMail: ParsableCommand {
+  /// The command tree.
+  public static let configuration = CommandConfiguration(
+    commandName: "espomail",
+    abstract: "Email administration for teams: fetch, link, cases, filters, roles and sending.",
+    discussion: """
+      Every command works on one shared SQLite store: --store PATH, else $ESPOMAIL_STORE, else \
+      $XDG_DATA_HOME/espomail/store.sqlite. Results go to stdout (--format json for scripts), \
+      messages to stderr. Exit codes follow sysexits; see Docs/exit-codes.md.
+      """,
+    version: "0.1.0",
+    groupedSubcommands: [
+      CommandGroup(name: "Store and people", subcommands: [Init.self, Users.self, Teams.self, Roles.self]),
+      CommandGroup(name: "CRM", subcommands: [CRM.self, Follow.self, Unfollow.self, Cases.self]),
+    ])
+
+  @OptionGroup var global: GlobalOptions
+
+  /// Creates the root command (ArgumentParser needs it public).
+  public init() {}
+}

@@ -1,0 +1,4 @@
+import ArgumentParser
+import EspoMailCore
+
+extension CaseStatus: ExpressibleByArgument {}

@@ -1,0 +1,40 @@
+import EspoMailCore
+import EspoMailKit
+import EspoMailStore
+import Foundation
+
+/// Everything a command may use, built once per invocation: no globals.
+public struct CommandContext: Sendable {
+  /// Environment variables of the invocation.
+  public let environment: [String: String]
+  /// The OS login running the command (nil when the uid has no name).
+  public let operatingSystemLogin: String?
+  /// Where results and messages go.
+  public let output: Output
+  /// The global options as parsed.
+  let global: GlobalOptions
+
+  /// The store path: `--store`, else `ESPOMAIL_STORE`, else the XDG data directory.
+  var storePath: String {
+    if let path = global.store, !path.isEmpty { return path }
+    if let path = environment["ESPOMAIL_STORE"], !path.isEmpty { return path }
+    let data =
+      environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+      ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/share")
+    return data + "/espomail/store.sqlite"
+  }
+
+  /// The calling OS login, or an error when the uid has no name.
+  func requireLogin() throws -> String {
+    guard let login = operatingSystemLogin else {
+      throw EspoMailError(.permissionDenied, "cannot tell which operating-system user is running espomail")
+    }
+    return login
+  }
+
+  /// Opens the store and resolves the acting user.
+  func session() throws -> Session {
+    let store = try Store(openingAt: storePath)
+    return try Session(store: store, operatingSystemLogin: try requireLogin(), actingAs: global.actingAs)
+  }
+}

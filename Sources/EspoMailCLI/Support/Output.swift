@@ -1,0 +1,76 @@
+import EspoMailCore
+import Foundation
+
+/// Where a command's output goes: results on stdout (text or JSON), talk on stderr.
+public final class Output: @unchecked Sendable {
+  /// The chosen result format.
+  public let format: OutputFormat
+  /// Whether chatter is suppressed.
+  public let isQuiet: Bool
+  /// Whether extra detail is wanted.
+  public let isVerbose: Bool
+  private let writeOut: (String) -> Void
+  private let writeErr: (String) -> Void
+
+  /// Creates an output writing through the given sinks.
+  public init(
+    format: OutputFormat, quiet: Bool, verbose: Bool, stdout: @escaping (String) -> Void,
+    stderr: @escaping (String) -> Void
+  ) {
+    self.format = format
+    isQuiet = quiet
+    isVerbose = verbose
+    writeOut = stdout
+    writeErr = stderr
+  }
+
+  /// An output on the process's real stdout and stderr.
+  public static func standard(format: OutputFormat, quiet: Bool, verbose: Bool) -> Output {
+    Output(
+      format: format, quiet: quiet, verbose: verbose,
+      stdout: { FileHandle.standardOutput.write(Data($0.utf8)) },
+      stderr: { FileHandle.standardError.write(Data($0.utf8)) })
+  }
+
+  /// Prints a result: `value` as JSON in json format, else `text()` (unless quiet).
+  func result<T: Encodable>(_ value: T, text: () -> String) throws {
+    switch format {
+    case .json: writeOut(try Self.json(value) + "\n")
+    case .text:
+      guard !isQuiet else { return }
+      let rendered = text()
+      if !rendered.isEmpty { writeOut(rendered.hasSuffix("\n") ? rendered : rendered + "\n") }
+    }
+  }
+
+  /// Says something on stderr, unless quiet.
+  func note(_ message: String) {
+    guard !isQuiet else { return }
+    writeErr("espomail: \(message)\n")
+  }
+
+  /// Warns on stderr, even when quiet.
+  func warning(_ message: String) {
+    writeErr("espomail: warning: \(message)\n")
+  }
+
+  /// Reports an error on stderr: one line saying what is wrong, one saying what to do.
+  func error(_ error: EspoMailError) {
+    var text = "espomail: error: \(error.message)\n"
+    if let hint = error.hint { text += "espomail: hint: \(hint)\n" }
+    writeErr(text)
+  }
+
+  /// Writes raw text to stderr (help and usage messages).
+  func raw(stderr text: String) { writeErr(text) }
+
+  /// Writes raw text to stdout (help, completion scripts).
+  func raw(stdout text: String) { writeOut(text) }
+
+  /// Encodes a value as pretty JSON with sorted keys, the stable form scripts read.
+  static func json<T: Encodable>(_ value: T) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(value), as: UTF8.self)
+  }
+}

@@ -1,0 +1,149 @@
+import EspoMailCore
+
+/// Text renderings of CRM records and cases.
+enum RecordText {
+  /// Several lines describing a CRM record.
+  static func record(_ record: CRMRecord) -> String {
+    var lines = [
+      "record:    \(record.reference)", "name:      \(record.name)",
+      "addresses: \(record.addresses.isEmpty ? "-" : record.addresses.joined(separator: ", "))",
+    ]
+    if let account = record.account { lines.append("account:   \(account) (\(record.accountName.orDash))") }
+    lines.append("followers: \(record.followers.isEmpty ? "-" : record.followers.joined(separator: ", "))")
+    lines.append("created:   \(record.createdAt)")
+    return lines.joined(separator: "\n")
+  }
+
+  /// A table of CRM records.
+  static func records(_ records: [CRMRecord]) -> String {
+    TextTable(
+      headers: ["RECORD", "NAME", "ADDRESSES", "ACCOUNT"],
+      rows: records.map {
+        [$0.reference.description, $0.name, $0.addresses.joined(separator: ","), $0.account?.description ?? "-"]
+      }
+    ).render(empty: "no records")
+  }
+
+  /// Several lines describing a case.
+  static func caseRecord(_ found: CaseRecord) -> String {
+    """
+    case:        #\(found.number)
+    name:        \(found.name)
+    status:      \(found.status.title)
+    assigned:    \(found.assignedUser.orDash)
+    account:     \(found.account?.description ?? "-")
+    contact:     \(found.contact?.description ?? "-")
+    lead:        \(found.lead?.description ?? "-")
+    teams:       \(found.teams.isEmpty ? "-" : found.teams.joined(separator: ", "))
+    via account: \(found.groupAccount.orDash)
+    emails:      \(found.emailCount)
+    created:     \(found.createdAt)\(found.createdBy.map { " by \($0)" } ?? "")
+    """ + (found.description.map { "\n\n\($0)" } ?? "")
+  }
+
+  /// A table of cases.
+  static func cases(_ cases: [CaseRecord]) -> String {
+    TextTable(
+      headers: ["NUMBER", "STATUS", "ASSIGNED", "EMAILS", "NAME"],
+      rows: cases.map { ["#\($0.number)", $0.status.title, $0.assignedUser.orDash, "\($0.emailCount)", $0.name] }
+    ).render(empty: "no cases")
+  }
+}
+
+/// A case as scripts see it (the keys in cli.md).
+struct CaseJSON: Encodable {
+  let number: Int64
+  let name: String
+  let status: String
+  let assignedUser: String?
+  let account: RecordReference?
+  let contact: RecordReference?
+  let lead: RecordReference?
+  let teams: [String]
+  let groupAccount: String?
+  let emailCount: Int
+  let description: String?
+  let createdBy: String?
+  let createdAt: String
+
+  /// Builds the JSON view of a case.
+  init(_ found: CaseRecord) {
+    number = found.number
+    name = found.name
+    status = found.status.rawValue
+    assignedUser = found.assignedUser
+    account = found.account
+    contact = found.contact
+    lead = found.lead
+    teams = found.teams
+    groupAccount = found.groupAccount
+    emailCount = found.emailCount
+    description = found.description
+    createdBy = found.createdBy
+    createdAt = found.createdAt
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case number, name, status, assignedUser, account, contact, lead, teams, groupAccount, emailCount
+    case description, createdBy, createdAt
+  }
+
+  /// Encodes every key, nulls included, so scripts always find them.
+  func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(number, forKey: .number)
+    try container.encode(name, forKey: .name)
+    try container.encode(status, forKey: .status)
+    try container.encode(assignedUser, forKey: .assignedUser)
+    try container.encode(account, forKey: .account)
+    try container.encode(contact, forKey: .contact)
+    try container.encode(lead, forKey: .lead)
+    try container.encode(teams, forKey: .teams)
+    try container.encode(groupAccount, forKey: .groupAccount)
+    try container.encode(emailCount, forKey: .emailCount)
+    try container.encode(description, forKey: .description)
+    try container.encode(createdBy, forKey: .createdBy)
+    try container.encode(createdAt, forKey: .createdAt)
+  }
+}
+
+/// A CRM record as scripts see it.
+struct RecordJSON: Encodable {
+  let record: String
+  let type: String
+  let id: Int64
+  let name: String
+  let addresses: [String]
+  let account: String?
+  let followers: [String]
+  let createdAt: String
+
+  /// Builds the JSON view of a record.
+  init(_ record: CRMRecord) {
+    self.record = record.reference.description
+    type = record.reference.type.rawValue
+    id = record.reference.id
+    name = record.name
+    addresses = record.addresses
+    account = record.account?.description
+    followers = record.followers
+    createdAt = record.createdAt
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case record, type, id, name, addresses, account, followers, createdAt
+  }
+
+  /// Encodes every key, nulls included.
+  func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(record, forKey: .record)
+    try container.encode(type, forKey: .type)
+    try container.encode(id, forKey: .id)
+    try container.encode(name, forKey: .name)
+    try container.encode(addresses, forKey: .addresses)
+    try container.encode(account, forKey: .account)
+    try container.encode(followers, forKey: .followers)
+    try container.encode(createdAt, forKey: .createdAt)
+  }
+}

@@ -1,0 +1,26 @@
+internal import CGMime
+
+/// GMime, initialised once per process.
+public enum MIMELibrary {
+  /// `g_mime_init`, performed once before any parsing.
+  private static let initialised: Bool = {
+    g_mime_init()
+    return true
+  }()
+
+  /// Makes sure GMime is initialised.
+  public static func initialise() { _ = initialised }
+
+  /// GMime's version, such as "3.2.13".
+  public static var version: String {
+    "\(gmime_major_version).\(gmime_minor_version).\(gmime_micro_version)"
+  }
+
+  /// Decodes an RFC 2047 header value (`=?UTF-8?B?…?=`) into text.
+  public static func decodeHeader(_ value: String) -> String {
+    initialise()
+    guard let decoded = g_mime_utils_header_decode_text(nil, value) else { return value }
+    defer { g_free(decoded) }
+    return String(cString: decoded)
+  }
+}

@@ -1,0 +1,458 @@
+internal import GRDB
+
+/// The store's migrations, in order. Never edit a shipped migration: add a new one.
+enum Schema {
+  /// Builds the migrator every open runs.
+  static func migrator() -> DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("0001-initial") { db in
+      try db.execute(sql: initial)
+    }
+    return migrator
+  }
+
+  /// The whole schema: people and roles, CRM records, cases, mail accounts, emails with per-user
+  /// state, the fetch ledger, raw messages, quarantine, decision traces, stream, notifications,
+  /// filters, folders, templates and the outbox. Timestamps are UTC ISO 8601 text.
+  static let initial = """
+    CREATE TABLE setting (
+      key TEXT PRIMARY KEY NOT NULL,
+      value TEXT NOT NULL
+    );
+
+    -- People, teams, roles ----------------------------------------------------------------
+    CREATE TABLE user (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      login TEXT NOT NULL UNIQUE COLLATE NOCASE,
+      name TEXT NOT NULL,
+      is_admin INTEGER NOT NULL DEFAULT 0 CHECK (is_admin IN (0, 1)),
+      is_active INTEGER NOT NULL DEFAULT 1 CHECK (is_active IN (0, 1)),
+      created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    CREATE TABLE team (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+      created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    CREATE TABLE team_member (
+      team_id INTEGER NOT NULL REFERENCES team(id) ON DELETE CASCADE,
+      user_id INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,
+      position TEXT,
+      PRIMARY KEY (team_id, user_id)
+    );
+    CREATE INDEX team_member_user ON team_member(user_id);
+    CREATE TABLE role (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+      created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    -- key: 'email.read', 'case.create', 'personal-email-accounts', 'group-email-account'
+    CREATE TABLE role_permission (
+      role_id INTEGER NOT NULL REFERENCES role(id) ON DELETE CASCADE,
+      key TEXT NOT NULL,
+      value TEXT NOT NULL,
+      PRIMARY KEY (role_id, key)
+    );
+    CREATE TABLE user_role (
+      user_id INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,
+      role_id INTEGER NOT NULL REFERENCES role(id) ON DELETE CASCADE,
+      PRIMARY KEY (user_id, role_id)
+    );
+
+    -- Addresses: one row per distinct address, shared by every record and user -------------
+    CREATE TABLE email_address (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      address TEXT NOT NULL,
+      lower TEXT NOT NULL UNIQUE,
+      is_invalid INTEGER NOT NULL DEFAULT 0,
+      is_opt_out INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE entity_email_address (
+      entity_type TEXT NOT NULL CHECK (entity_type IN ('user', 'account', 'contact', 'lead')),
+      entity_id INTEGER NOT NULL,
+      email_address_id INTEGER NOT NULL REFERENCES email_address(id) ON DELETE CASCADE,
+      is_primary INTEGER NOT NULL DEFAULT 0,
+      position INTEGER NOT NULL DEFAULT 0,
+      PRIMARY KEY (entity_type, entity_id, email_address_id)
+    );
+    CREATE INDEX entity_email_address_by_address ON entity_email_address(email_address_id);
+
+    -- CRM records ---------------------------------------------------------------------------
+    CREATE TABLE crm_account (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      name TEXT NOT NULL,
+      created_by_user_id INTEGER REFERENCES user(id) ON DELETE SET NULL,
+      created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    CREATE TABLE contact (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      name TEXT NOT NULL,
+      account_id INTEGER REFERENCES crm_account(id) ON DELETE SET NULL,
+      created_by_user_id INTEGER REFERENCES user(id) ON DELETE SET NULL,
+      created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    CREATE INDEX contact_account ON contact(account_id);
+    CREATE TABLE lead (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      name TEXT NOT NULL,
+      created_by_user_id INTEGER REFERENCES user(id) ON DELETE SET NULL,
+      created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    CREATE TABLE opportunity (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      name TEXT NOT NULL,
+      account_id INTEGER NOT NULL REFERENCES crm_account(id) ON DELETE CASCADE,
+      created_by_user_id INTEGER REFERENCES user(id) ON DELETE SET NULL,
+      created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    CREATE INDEX opportunity_account ON opportunity(account_id);
+    CREATE TABLE follow (
+      user_id INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,
+      entity_type TEXT NOT NULL CHECK (entity_type IN ('account', 'contact', 'lead', 'opportunity', 'case')),
+      entity_id INTEGER NOT NULL,
+      created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+      PRIMARY KEY (user_id, entity_type, entity_id)
+    );
+    CREATE INDEX follow_entity ON follow(entity_type, entity_id);
+
+    -- Templates (auto-replies, notifications) ----------------------------------------------
+    CREATE TABLE template (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+      subject TEXT NOT NULL,
+      body TEXT NOT NULL,
+      is_html INTEGER NOT NULL DEFAULT 0,
+      created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+
+    -- Mail accounts (group and personal) ---------------------------------------------------
+    CREATE TABLE mail_account (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+      kind TEXT NOT NULL CHECK (kind IN ('group', 'personal')),
+      owner_user_id INTEGER REFERENCES user(id) ON DELETE CASCADE,
+      address TEXT NOT NULL,
+      is_active INTEGER NOT NULL DEFAULT 1,
+      imap_host TEXT,
+      imap_port INTEGER,
+      imap_security TEXT CHECK (imap_security IN ('tls', 'starttls', 'none')),
+      imap_username TEXT,
+      imap_secret_kind TEXT CHECK (imap_secret_kind IN ('stored', 'command', 'oauth2-command')),
+      imap_secret BLOB,              -- ciphertext when stored, else NULL
+      imap_secret_command TEXT,
+      fetch_since TEXT,
+      keep_unread INTEGER NOT NULL DEFAULT 0,
+      portion INTEGER NOT NULL DEFAULT 500 CHECK (portion > 0),
+      max_size_mb INTEGER NOT NULL DEFAULT 10 CHECK (max_size_mb > 0),
+      smtp_host TEXT,
+      smtp_port INTEGER,
+      smtp_security TEXT CHECK (smtp_security IN ('tls', 'starttls', 'none')),
+      smtp_username TEXT,
+      smtp_secret_kind TEXT CHECK (smtp_secret_kind IN ('stored', 'command', 'oauth2-command')),
+      smtp_secret BLOB,
+      smtp_secret_command TEXT,
+      smtp_shared INTEGER NOT NULL DEFAULT 0,
+      sent_folder TEXT,
+      create_case INTEGER NOT NULL DEFAULT 0,
+      distribution TEXT CHECK (distribution IN ('direct', 'round-robin', 'least-busy')),
+      case_team_id INTEGER REFERENCES team(id) ON DELETE SET NULL,
+      case_position TEXT,
+      assign_to_user_id INTEGER REFERENCES user(id) ON DELETE SET NULL,
+      round_robin_cursor_user_id INTEGER REFERENCES user(id) ON DELETE SET NULL,
+      auto_reply INTEGER NOT NULL DEFAULT 0,
+      reply_template_id INTEGER REFERENCES template(id) ON DELETE SET NULL,
+      reply_from TEXT,
+      reply_from_name TEXT,
+      reply_to TEXT,
+      group_folder_id INTEGER REFERENCES group_folder(id) ON DELETE SET NULL,
+      last_success_at TEXT,
+      last_attempt_at TEXT,
+      last_error TEXT,
+      last_error_status INTEGER,
+      consecutive_failures INTEGER NOT NULL DEFAULT 0,
+      created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+      CHECK ((kind = 'personal') = (owner_user_id IS NOT NULL))
+    );
+    CREATE TABLE mail_account_team (
+      account_id INTEGER NOT NULL REFERENCES mail_account(id) ON DELETE CASCADE,
+      team_id INTEGER NOT NULL REFERENCES team(id) ON DELETE CASCADE,
+      PRIMARY KEY (account_id, team_id)
+    );
+    -- Monitored folders and their checkpoint: UIDVALIDITY, last settled UID, UIDNEXT seen.
+    CREATE TABLE mail_account_folder (
+      account_id INTEGER NOT NULL REFERENCES mail_account(id) ON DELETE CASCADE,
+      name TEXT NOT NULL,
+      position INTEGER NOT NULL DEFAULT 0,
+      uid_validity INTEGER,
+      last_uid INTEGER NOT NULL DEFAULT 0,
+      uid_next INTEGER,
+      checked_at TEXT,
+      PRIMARY KEY (account_id, name)
+    );
+
+    -- Raw messages, content-addressed ------------------------------------------------------
+    CREATE TABLE raw_message (
+      sha256 TEXT PRIMARY KEY NOT NULL,
+      size INTEGER NOT NULL,
+      compression TEXT NOT NULL DEFAULT 'none' CHECK (compression IN ('none', 'zlib')),
+      bytes BLOB NOT NULL,
+      created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+
+    -- Folders ------------------------------------------------------------------------------
+    CREATE TABLE email_folder (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      user_id INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,
+      name TEXT NOT NULL COLLATE NOCASE,
+      skip_notifications INTEGER NOT NULL DEFAULT 0,
+      position INTEGER NOT NULL DEFAULT 0,
+      UNIQUE (user_id, name)
+    );
+    CREATE TABLE group_folder (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+      position INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE group_folder_team (
+      folder_id INTEGER NOT NULL REFERENCES group_folder(id) ON DELETE CASCADE,
+      team_id INTEGER NOT NULL REFERENCES team(id) ON DELETE CASCADE,
+      PRIMARY KEY (folder_id, team_id)
+    );
+
+    -- Cases (number is the id) -------------------------------------------------------------
+    CREATE TABLE crm_case (
+      number INTEGER PRIMARY KEY AUTOINCREMENT,
+      name TEXT NOT NULL,
+      status TEXT NOT NULL DEFAULT 'new'
+        CHECK (status IN ('new', 'assigned', 'pending', 'closed', 'rejected', 'duplicate')),
+      priority TEXT NOT NULL DEFAULT 'normal' CHECK (priority IN ('low', 'normal', 'high', 'urgent')),
+      description TEXT,
+      assigned_user_id INTEGER REFERENCES user(id) ON DELETE SET NULL,
+      account_id INTEGER REFERENCES crm_account(id) ON DELETE SET NULL,
+      contact_id INTEGER REFERENCES contact(id) ON DELETE SET NULL,
+      lead_id INTEGER REFERENCES lead(id) ON DELETE SET NULL,
+      mail_account_id INTEGER REFERENCES mail_account(id) ON DELETE SET NULL,
+      created_by_user_id INTEGER REFERENCES user(id) ON DELETE SET NULL,
+      assigned_at TEXT,
+      created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+      updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    CREATE INDEX crm_case_assigned ON crm_case(assigned_user_id, status);
+    CREATE TABLE case_team (
+      case_number INTEGER NOT NULL REFERENCES crm_case(number) ON DELETE CASCADE,
+      team_id INTEGER NOT NULL REFERENCES team(id) ON DELETE CASCADE,
+      PRIMARY KEY (case_number, team_id)
+    );
+
+    -- Emails -------------------------------------------------------------------------------
+    CREATE TABLE email (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      message_id TEXT NOT NULL UNIQUE,          -- with angle brackets; synthetic when missing
+      is_message_id_synthetic INTEGER NOT NULL DEFAULT 0,
+      subject TEXT NOT NULL DEFAULT '',
+      from_address_id INTEGER REFERENCES email_address(id),
+      from_string TEXT,
+      reply_to_string TEXT,
+      date_sent TEXT NOT NULL,
+      delivery_date TEXT,
+      status TEXT NOT NULL DEFAULT 'archived'
+        CHECK (status IN ('draft', 'sending', 'sent', 'archived', 'failed')),
+      body_plain TEXT,
+      body_html TEXT,
+      is_html INTEGER NOT NULL DEFAULT 0,
+      ics_contents TEXT,
+      has_attachment INTEGER NOT NULL DEFAULT 0,
+      is_header_only INTEGER NOT NULL DEFAULT 0,  -- over the size limit: body not imported
+      size INTEGER,
+      in_reply_to TEXT,
+      references_header TEXT,
+      parent_type TEXT CHECK (parent_type IN ('account', 'contact', 'lead', 'opportunity', 'case')),
+      parent_id INTEGER,
+      crm_account_id INTEGER REFERENCES crm_account(id) ON DELETE SET NULL,
+      replied_email_id INTEGER REFERENCES email(id) ON DELETE SET NULL,
+      is_replied INTEGER NOT NULL DEFAULT 0,
+      is_auto_reply INTEGER NOT NULL DEFAULT 0,
+      is_auto_submitted INTEGER NOT NULL DEFAULT 0,
+      assigned_user_id INTEGER REFERENCES user(id) ON DELETE SET NULL,
+      created_by_user_id INTEGER REFERENCES user(id) ON DELETE SET NULL,
+      sent_by_mail_account_id INTEGER REFERENCES mail_account(id) ON DELETE SET NULL,
+      group_folder_id INTEGER REFERENCES group_folder(id) ON DELETE SET NULL,
+      group_status_folder TEXT CHECK (group_status_folder IN ('archive', 'trash')),
+      raw_sha256 TEXT REFERENCES raw_message(sha256),
+      created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    CREATE INDEX email_parent ON email(parent_type, parent_id);
+    CREATE INDEX email_date ON email(date_sent);
+    CREATE INDEX email_replied ON email(replied_email_id);
+    -- From/To/CC/BCC/Reply-To, in header order.
+    CREATE TABLE email_recipient (
+      email_id INTEGER NOT NULL REFERENCES email(id) ON DELETE CASCADE,
+      kind TEXT NOT NULL CHECK (kind IN ('from', 'to', 'cc', 'bcc', 'reply-to')),
+      email_address_id INTEGER NOT NULL REFERENCES email_address(id),
+      display_name TEXT,
+      position INTEGER NOT NULL DEFAULT 0,
+      PRIMARY KEY (email_id, kind, email_address_id)
+    );
+    CREATE INDEX email_recipient_address ON email_recipient(email_address_id);
+    CREATE TABLE attachment (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      email_id INTEGER REFERENCES email(id) ON DELETE CASCADE,
+      case_number INTEGER REFERENCES crm_case(number) ON DELETE CASCADE,
+      name TEXT NOT NULL,
+      content_type TEXT NOT NULL,
+      size INTEGER NOT NULL,
+      disposition TEXT NOT NULL DEFAULT 'attachment' CHECK (disposition IN ('attachment', 'inline')),
+      content_id TEXT,
+      sha256 TEXT NOT NULL,
+      bytes BLOB NOT NULL
+    );
+    CREATE INDEX attachment_email ON attachment(email_id);
+    -- Per-user state: a row means the email is in the user's mail (Espo §1.4).
+    CREATE TABLE email_user (
+      email_id INTEGER NOT NULL REFERENCES email(id) ON DELETE CASCADE,
+      user_id INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,
+      is_read INTEGER NOT NULL DEFAULT 0,
+      is_important INTEGER NOT NULL DEFAULT 0,
+      in_trash INTEGER NOT NULL DEFAULT 0,
+      in_archive INTEGER NOT NULL DEFAULT 0,
+      folder_id INTEGER REFERENCES email_folder(id) ON DELETE SET NULL,
+      added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+      PRIMARY KEY (email_id, user_id)
+    );
+    CREATE INDEX email_user_user ON email_user(user_id, in_trash, in_archive, folder_id);
+    CREATE TABLE email_team (
+      email_id INTEGER NOT NULL REFERENCES email(id) ON DELETE CASCADE,
+      team_id INTEGER NOT NULL REFERENCES team(id) ON DELETE CASCADE,
+      PRIMARY KEY (email_id, team_id)
+    );
+    CREATE INDEX email_team_team ON email_team(team_id);
+    -- Which mail accounts fetched (or sent) the email.
+    CREATE TABLE email_mail_account (
+      email_id INTEGER NOT NULL REFERENCES email(id) ON DELETE CASCADE,
+      account_id INTEGER NOT NULL REFERENCES mail_account(id) ON DELETE CASCADE,
+      PRIMARY KEY (email_id, account_id)
+    );
+    CREATE INDEX email_mail_account_account ON email_mail_account(account_id);
+    CREATE VIRTUAL TABLE email_search USING fts5(
+      subject, body, addresses, content='', tokenize='unicode61 remove_diacritics 2'
+    );
+
+    -- Filters ------------------------------------------------------------------------------
+    CREATE TABLE filter (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+      scope TEXT NOT NULL CHECK (scope IN ('global', 'account', 'user')),
+      account_id INTEGER REFERENCES mail_account(id) ON DELETE CASCADE,
+      user_id INTEGER REFERENCES user(id) ON DELETE CASCADE,
+      from_pattern TEXT,
+      to_pattern TEXT,
+      subject_pattern TEXT,
+      body_contains TEXT NOT NULL DEFAULT '[]',      -- JSON array of phrases
+      body_contains_all TEXT NOT NULL DEFAULT '[]',  -- JSON array of phrases
+      action TEXT NOT NULL CHECK (action IN ('skip', 'move-to-folder', 'move-to-group-folder', 'none')),
+      folder_id INTEGER REFERENCES email_folder(id) ON DELETE CASCADE,
+      group_folder_id INTEGER REFERENCES group_folder(id) ON DELETE CASCADE,
+      mark_read INTEGER NOT NULL DEFAULT 0,
+      skip_notification INTEGER NOT NULL DEFAULT 0,
+      position INTEGER NOT NULL DEFAULT 0,
+      created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+      CHECK ((scope = 'account') = (account_id IS NOT NULL)),
+      CHECK ((scope = 'user') = (user_id IS NOT NULL))
+    );
+
+    -- Quarantine: messages that could not be imported, with their bytes and reason ---------
+    CREATE TABLE quarantine (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      account_id INTEGER REFERENCES mail_account(id) ON DELETE SET NULL,
+      folder TEXT,
+      uid_validity INTEGER,
+      uid INTEGER,
+      raw_sha256 TEXT REFERENCES raw_message(sha256),
+      reason TEXT NOT NULL,
+      status TEXT NOT NULL DEFAULT 'held' CHECK (status IN ('held', 'imported', 'dropped')),
+      email_id INTEGER REFERENCES email(id) ON DELETE SET NULL,
+      created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+      resolved_at TEXT
+    );
+
+    -- Fetch ledger: every server message settled exactly once --------------------------------
+    CREATE TABLE fetch_ledger (
+      account_id INTEGER NOT NULL REFERENCES mail_account(id) ON DELETE CASCADE,
+      folder TEXT NOT NULL,
+      uid_validity INTEGER NOT NULL,
+      uid INTEGER NOT NULL,
+      outcome TEXT NOT NULL
+        CHECK (outcome IN ('imported', 'merged', 'skipped', 'quarantined', 'too-large')),
+      email_id INTEGER REFERENCES email(id) ON DELETE SET NULL,
+      filter_id INTEGER REFERENCES filter(id) ON DELETE SET NULL,
+      quarantine_id INTEGER REFERENCES quarantine(id) ON DELETE SET NULL,
+      settled_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+      PRIMARY KEY (account_id, folder, uid_validity, uid)
+    ) WITHOUT ROWID;
+
+    -- Decision traces: why an email was linked, threaded, filtered, replied to, notified -------
+    CREATE TABLE decision (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      email_id INTEGER NOT NULL REFERENCES email(id) ON DELETE CASCADE,
+      step TEXT NOT NULL
+        CHECK (step IN ('duplicate', 'filter', 'parent', 'users', 'case', 'assignment', 'auto-reply', 'notify')),
+      outcome TEXT NOT NULL,
+      detail TEXT NOT NULL,
+      created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    CREATE INDEX decision_email ON decision(email_id);
+
+    -- Stream notes on records, and notifications to users --------------------------------------
+    CREATE TABLE note (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      entity_type TEXT NOT NULL CHECK (entity_type IN ('account', 'contact', 'lead', 'opportunity', 'case')),
+      entity_id INTEGER NOT NULL,
+      kind TEXT NOT NULL
+        CHECK (kind IN ('create', 'email-received', 'email-sent', 'assign', 'status', 'post')),
+      email_id INTEGER REFERENCES email(id) ON DELETE CASCADE,
+      user_id INTEGER REFERENCES user(id) ON DELETE SET NULL,
+      is_initial INTEGER NOT NULL DEFAULT 0,
+      data TEXT NOT NULL DEFAULT '{}',
+      created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    CREATE INDEX note_entity ON note(entity_type, entity_id, id);
+    CREATE TABLE notification (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      user_id INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,
+      kind TEXT NOT NULL CHECK (kind IN ('email-received', 'note', 'assigned')),
+      email_id INTEGER REFERENCES email(id) ON DELETE CASCADE,
+      note_id INTEGER REFERENCES note(id) ON DELETE CASCADE,
+      entity_type TEXT,
+      entity_id INTEGER,
+      message TEXT NOT NULL DEFAULT '',
+      is_read INTEGER NOT NULL DEFAULT 0,
+      created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    CREATE INDEX notification_user ON notification(user_id, is_read);
+
+    -- Outbox: mail queued to send after a commit; the key makes a retry never send twice ------
+    CREATE TABLE outbox (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      idempotency_key TEXT NOT NULL UNIQUE,
+      kind TEXT NOT NULL CHECK (kind IN ('auto-reply', 'notification', 'user')),
+      account_id INTEGER REFERENCES mail_account(id) ON DELETE SET NULL,
+      email_id INTEGER REFERENCES email(id) ON DELETE SET NULL,
+      in_reply_to_email_id INTEGER REFERENCES email(id) ON DELETE SET NULL,
+      mail_from TEXT NOT NULL,
+      recipients TEXT NOT NULL,        -- JSON array of envelope recipients
+      raw BLOB NOT NULL,
+      status TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'sent', 'failed', 'suppressed')),
+      attempts INTEGER NOT NULL DEFAULT 0,
+      last_error TEXT,
+      created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+      sent_at TEXT
+    );
+    CREATE INDEX outbox_status ON outbox(status);
+    CREATE INDEX outbox_recipient_time ON outbox(kind, recipients, created_at);
+    """
+}
+
+extension Schema {
+  /// The newest migration this binary knows.
+  static let latestMigration = "0001-initial"
+}

@@ -1,0 +1,10 @@
+import EspoMailCLI
+import EspoMailKit
+import Foundation
+
+let status = Entry.run(
+  Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment,
+  operatingSystemLogin: OperatingSystemLogin.current(),
+  stdout: { FileHandle.standardOutput.write(Data($0.utf8)) },
+  stderr: { FileHandle.standardError.write(Data($0.utf8)) })
+exit(status)
