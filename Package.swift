@@ -23,13 +23,14 @@ let package = Package(
     .target(name: "EspoMailCore", swiftSettings: strictSettings),
     .target(name: "EspoMailCurl", dependencies: ["CCurl", "EspoMailCore"], swiftSettings: strictSettings),
     .target(name: "EspoMailMIME", dependencies: ["CGMime", "EspoMailCore"], swiftSettings: strictSettings),
+    .target(name: "EspoMailIMAP", dependencies: ["EspoMailCurl", "EspoMailCore"], swiftSettings: strictSettings),
     .target(
       name: "EspoMailStore",
       dependencies: ["EspoMailCore", .product(name: "GRDB", package: "GRDB.swift")],
       swiftSettings: strictSettings),
     .target(
       name: "EspoMailKit",
-      dependencies: ["EspoMailCore", "EspoMailStore", "EspoMailCurl", "EspoMailMIME"],
+      dependencies: ["EspoMailCore", "EspoMailStore", "EspoMailCurl", "EspoMailIMAP", "EspoMailMIME"],
       swiftSettings: strictSettings),
     .target(
       name: "EspoMailCLI",
@@ -48,7 +49,12 @@ let package = Package(
       swiftSettings: strictSettings),
     .testTarget(name: "EspoMailCoreTests", dependencies: ["EspoMailCore"], swiftSettings: strictSettings),
     .testTarget(name: "EspoMailCurlTests", dependencies: ["EspoMailCurl"], swiftSettings: strictSettings),
-    .testTarget(name: "EspoMailMIMETests", dependencies: ["EspoMailMIME"], swiftSettings: strictSettings),
+    .testTarget(
+      name: "EspoMailMIMETests", dependencies: ["EspoMailMIME"], resources: [.copy("Fixtures")],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "EspoMailIMAPTests", dependencies: ["EspoMailIMAP", "EspoMailCurl", "EspoMailTestSupport"],
+      swiftSettings: strictSettings),
     .testTarget(
       name: "EspoMailStoreTests",
       dependencies: ["EspoMailStore", "EspoMailCore", "EspoMailTestSupport"],

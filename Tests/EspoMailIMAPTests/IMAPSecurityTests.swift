@@ -1,0 +1,6 @@
+import EspoMailIMAP
+import Testing
+
+@Test func securityNamesAreTheCommandLineWords() {
+  #expect(ConnectionSecurity.allCases.map(\.rawValue) == ["tls", "starttls", "none"])
+}
