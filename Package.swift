@@ -57,7 +57,9 @@ let package = Package(
       swiftSettings: strictSettings),
     .testTarget(
       name: "EspoMailStoreTests",
-      dependencies: ["EspoMailStore", "EspoMailCore", "EspoMailTestSupport"],
+      dependencies: [
+        "EspoMailStore", "EspoMailCore", "EspoMailTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+      ],
       swiftSettings: strictSettings),
     .testTarget(
       name: "EspoMailCLITests",

@@ -1,0 +1,38 @@
+import Foundation
+
+/// Runs the built `espomail` binary as a child process, for end-to-end tests.
+public enum BinaryRunner {
+  /// The built binary next to the test bundle.
+  public static var binaryPath: String {
+    let candidates = [
+      Bundle.main.bundleURL.appendingPathComponent("espomail").path,
+      Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("espomail").path,
+    ]
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
+  }
+
+  /// Runs the binary with arguments and environment additions; returns output and status.
+  public static func run(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil) throws
+    -> CommandResult
+  {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: binaryPath)
+    process.arguments = arguments
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    let out = Pipe()
+    let err = Pipe()
+    let input = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = input
+    try process.run()
+    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+    try input.fileHandleForWriting.close()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return CommandResult(
+      stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
+      status: process.terminationStatus)
+  }
+}

@@ -1,0 +1,92 @@
+import EspoMailCLI
+import Foundation
+
+/// What one command run printed and returned.
+public struct CommandResult: Sendable {
+  /// Everything written to stdout.
+  public var stdout: String
+  /// Everything written to stderr.
+  public var stderr: String
+  /// The exit status.
+  public var status: Int32
+
+  /// Decodes stdout as JSON.
+  public func json() throws -> Any {
+    try JSONSerialization.jsonObject(with: Data(stdout.utf8), options: [.fragmentsAllowed])
+  }
+
+  /// stdout decoded as one JSON object.
+  public func object() throws -> [String: Any] {
+    guard let object = try json() as? [String: Any] else { throw TestSupportError("stdout is not a JSON object: \(stdout)") }
+    return object
+  }
+
+  /// stdout decoded as a JSON array of objects.
+  public func array() throws -> [[String: Any]] {
+    guard let array = try json() as? [[String: Any]] else { throw TestSupportError("stdout is not a JSON array: \(stdout)") }
+    return array
+  }
+}
+
+/// An error raised by test support code.
+public struct TestSupportError: Error, CustomStringConvertible {
+  /// What went wrong.
+  public var description: String
+  /// Creates an error.
+  public init(_ description: String) { self.description = description }
+}
+
+/// A store in a temporary directory, and a way to run espomail commands on it in-process.
+public final class TestStore: @unchecked Sendable {
+  /// The directory holding the store.
+  public let directory: TemporaryDirectory
+  /// The store's path.
+  public var path: String { directory.file("store.sqlite") }
+  /// The login that created the store (its first admin).
+  public let adminLogin: String
+
+  /// Creates a directory and, unless `initialise` is false, a store whose first admin is `admin`.
+  public init(admin: String = "root", initialise: Bool = true) throws {
+    directory = try TemporaryDirectory()
+    adminLogin = admin
+    if initialise {
+      let result = run(["init"], as: admin)
+      guard result.status == 0 else { throw TestSupportError("init failed: \(result.stderr)") }
+    }
+  }
+
+  /// Runs a command line in-process as the OS login `login` (default: the admin) on this store.
+  @discardableResult
+  public func run(_ arguments: [String], as login: String? = nil, environment: [String: String] = [:]) -> CommandResult {
+    let out = Buffer()
+    let err = Buffer()
+    var env = environment
+    env["ESPOMAIL_STORE"] = env["ESPOMAIL_STORE"] ?? path
+    let status = Entry.run(
+      arguments, environment: env, operatingSystemLogin: login ?? adminLogin, stdout: { out.append($0) },
+      stderr: { err.append($0) })
+    return CommandResult(stdout: out.text, stderr: err.text, status: status)
+  }
+
+  /// Runs a command as JSON (adds `--format json`) and requires success.
+  @discardableResult
+  public func json(_ arguments: [String], as login: String? = nil) throws -> CommandResult {
+    let result = run(arguments + ["--format", "json"], as: login)
+    guard result.status == 0 else {
+      throw TestSupportError("\(arguments.joined(separator: " ")) exited \(result.status): \(result.stderr)")
+    }
+    return result
+  }
+}
+
+/// A thread-safe text accumulator.
+final class Buffer: @unchecked Sendable {
+  private let lock = NSLock()
+  private var storage = ""
+
+  /// Appends text.
+  func append(_ text: String) { lock.withLock { storage += text } }
+
+  /// Everything appended so far.
+  var text: String { lock.withLock { storage } }
+}

@@ -1,0 +1,1250 @@
+#!/bin/bash
+
+__espomail_cursor_index_in_current_word() {
+    local remaining="${COMP_LINE}"
+
+    local word
+    for word in "${COMP_WORDS[@]::COMP_CWORD}"; do
+        remaining="${remaining##*([[:space:]])"${word}"*([[:space:]])}"
+    done
+
+    local -ir index="$((COMP_POINT - ${#COMP_LINE} + ${#remaining}))"
+    if [[ "${index}" -le 0 ]]; then
+        printf 0
+    else
+        printf %s "${index}"
+    fi
+}
+
+# positional arguments:
+#
+# - 1: the current (sub)command's count of positional arguments
+#
+# required variables:
+#
+# - repeating_flags: the repeating flags that the current (sub)command can accept
+# - non_repeating_flags: the non-repeating flags that the current (sub)command can accept
+# - repeating_options: the repeating options that the current (sub)command can accept
+# - non_repeating_options: the non-repeating options that the current (sub)command can accept
+# - positional_number: value ignored
+# - unparsed_words: unparsed words from the current command line
+#
+# modified variables:
+#
+# - non_repeating_flags: remove flags for this (sub)command that are already on the command line
+# - non_repeating_options: remove options for this (sub)command that are already on the command line
+# - positional_number: set to the current positional number
+# - unparsed_words: remove all flags, options, and option values for this (sub)command
+__espomail_offer_flags_options() {
+    local -ir positional_count="${1}"
+    positional_number=0
+
+    local was_flag_option_terminator_seen=false
+    local is_parsing_option_value=false
+
+    local -ar unparsed_word_indices=("${!unparsed_words[@]}")
+    local -i word_index
+    for word_index in "${unparsed_word_indices[@]}"; do
+        if "${is_parsing_option_value}"; then
+            # This word is an option value:
+            # Reset marker for next word iff not currently the last word
+            [[ "${word_index}" -ne "${unparsed_word_indices[${#unparsed_word_indices[@]} - 1]}" ]] && is_parsing_option_value=false
+            unset "unparsed_words[${word_index}]"
+            # Do not process this word as a flag or an option
+            continue
+        fi
+
+        local word="${unparsed_words["${word_index}"]}"
+        if ! "${was_flag_option_terminator_seen}"; then
+            case "${word}" in
+            --)
+                unset "unparsed_words[${word_index}]"
+                # by itself -- is a flag/option terminator, but if it is the last word, it is the start of a completion
+                if [[ "${word_index}" -ne "${unparsed_word_indices[${#unparsed_word_indices[@]} - 1]}" ]]; then
+                    was_flag_option_terminator_seen=true
+                fi
+                continue
+                ;;
+            -*)
+                # ${word} is a flag or an option
+                # If ${word} is an option, mark that the next word to be parsed is an option value
+                local option
+                for option in "${repeating_options[@]}" "${non_repeating_options[@]}"; do
+                    [[ "${word}" = "${option}" ]] && is_parsing_option_value=true && break
+                done
+
+                # Remove ${word} from ${non_repeating_flags} or ${non_repeating_options} so it isn't offered again
+                local not_found=true
+                local -i index
+                for index in "${!non_repeating_flags[@]}"; do
+                    if [[ "${non_repeating_flags[${index}]}" = "${word}" ]]; then
+                        unset "non_repeating_flags[${index}]"
+                        non_repeating_flags=("${non_repeating_flags[@]}")
+                        not_found=false
+                        break
+                    fi
+                done
+                if "${not_found}"; then
+                    for index in "${!non_repeating_flags[@]}"; do
+                        if [[ "${non_repeating_flags[${index}]}" = "${word}" ]]; then
+                            unset "non_repeating_flags[${index}]"
+                            non_repeating_flags=("${non_repeating_flags[@]}")
+                            break
+                        fi
+                    done
+                fi
+                unset "unparsed_words[${word_index}]"
+                continue
+                ;;
+            esac
+        fi
+
+        # ${word} is neither a flag, nor an option, nor an option value
+        if [[ "${positional_number}" -lt "${positional_count}" || "${positional_count}" -lt 0 ]]; then
+            # ${word} is a positional
+            ((positional_number++))
+            unset "unparsed_words[${word_index}]"
+        else
+            if [[ -z "${word}" ]]; then
+                # Could be completing a flag, option, or subcommand
+                positional_number=-1
+            else
+                # ${word} is a subcommand or invalid, so stop processing this (sub)command
+                positional_number=-2
+            fi
+            break
+        fi
+    done
+
+    unparsed_words=("${unparsed_words[@]}")
+
+    if\
+        ! "${was_flag_option_terminator_seen}"\
+        && ! "${is_parsing_option_value}"\
+        && [[ ("${cur}" = -* && "${positional_number}" -ge 0) || "${positional_number}" -eq -1 ]]
+    then
+        COMPREPLY+=($(compgen -W "${repeating_flags[*]} ${non_repeating_flags[*]} ${repeating_options[*]} ${non_repeating_options[*]}" -- "${cur}"))
+    fi
+}
+
+__espomail_add_completions() {
+    local completion
+    while IFS='' read -r completion; do
+        COMPREPLY+=("${completion}")
+    done < <(IFS=$'\n' compgen "${@}" -- "${cur}")
+}
+
+__espomail_custom_complete() {
+    if [[ -n "${cur}" || -z ${COMP_WORDS[${COMP_CWORD}]} || "${COMP_LINE:${COMP_POINT}:1}" != ' ' ]]; then
+        local -ar words=("${COMP_WORDS[@]}")
+    else
+        local -ar words=("${COMP_WORDS[@]::${COMP_CWORD}}" '' "${COMP_WORDS[@]:${COMP_CWORD}}")
+    fi
+
+    "${COMP_WORDS[0]}" "${@}" "${words[@]}"
+}
+
+_espomail() {
+    local state
+    state="$(shopt -p;shopt -po)"
+    trap "${state//$'\n'/;}" RETURN
+    shopt -s extglob
+    set +o history +o posix
+
+    local -xr SAP_SHELL=bash
+    local -x SAP_SHELL_VERSION
+    SAP_SHELL_VERSION="$(IFS='.';printf %s "${BASH_VERSINFO[*]}")"
+    local -r SAP_SHELL_VERSION
+
+    local -r cur="${2}"
+    local -r prev="${3}"
+
+    local -i positional_number
+    local -a unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
+
+    local -a repeating_flags=()
+    local -a non_repeating_flags=(--quiet --verbose --version -h --help)
+    local -a repeating_options=()
+    local -a non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    init|user|team|role|crm|follow|unfollow|case|help)
+        # Offer subcommand argument completions
+        "_espomail_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'init user team role crm follow unfollow case help' -- "${cur}"))
+        ;;
+    esac
+}
+
+_espomail_init() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format --name)
+    __espomail_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--name')
+        return
+        ;;
+    esac
+}
+
+_espomail_user() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __espomail_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    add|list|show|set|email|role)
+        # Offer subcommand argument completions
+        "_espomail_user_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'add list show set email role' -- "${cur}"))
+        ;;
+    esac
+}
+
+_espomail_user_add() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --admin --inactive --version -h --help)
+    repeating_options=(--email --team)
+    non_repeating_options=(--store --as --format --name)
+    __espomail_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--name')
+        return
+        ;;
+    '--email')
+        return
+        ;;
+    '--team')
+        return
+        ;;
+    esac
+}
+
+_espomail_user_list() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_espomail_user_show() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_espomail_user_set() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --active --inactive --admin --no-admin --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format --name)
+    __espomail_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--name')
+        return
+        ;;
+    esac
+}
+
+_espomail_user_email() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __espomail_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    add|remove)
+        # Offer subcommand argument completions
+        "_espomail_user_email_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'add remove' -- "${cur}"))
+        ;;
+    esac
+}
+
+_espomail_user_email_add() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --primary --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 2
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_espomail_user_email_remove() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 2
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_espomail_user_role() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __espomail_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    add|remove)
+        # Offer subcommand argument completions
+        "_espomail_user_role_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'add remove' -- "${cur}"))
+        ;;
+    esac
+}
+
+_espomail_user_role_add() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 2
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_espomail_user_role_remove() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 2
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_espomail_team() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __espomail_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    add|list|show|member)
+        # Offer subcommand argument completions
+        "_espomail_team_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'add list show member' -- "${cur}"))
+        ;;
+    esac
+}
+
+_espomail_team_add() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_espomail_team_list() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_espomail_team_show() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_espomail_team_member() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __espomail_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    add|remove)
+        # Offer subcommand argument completions
+        "_espomail_team_member_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'add remove' -- "${cur}"))
+        ;;
+    esac
+}
+
+_espomail_team_member_add() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format --position)
+    __espomail_offer_flags_options 2
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--position')
+        return
+        ;;
+    esac
+}
+
+_espomail_team_member_remove() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 2
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_espomail_role() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __espomail_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    create|list|show|set)
+        # Offer subcommand argument completions
+        "_espomail_role_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'create list show set' -- "${cur}"))
+        ;;
+    esac
+}
+
+_espomail_role_create() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_espomail_role_list() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_espomail_role_show() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_espomail_role_set() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_espomail_crm() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __espomail_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    account|contact|lead|opportunity|list|show)
+        # Offer subcommand argument completions
+        "_espomail_crm_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'account contact lead opportunity list show' -- "${cur}"))
+        ;;
+    esac
+}
+
+_espomail_crm_account() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __espomail_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    add)
+        # Offer subcommand argument completions
+        "_espomail_crm_account_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'add' -- "${cur}"))
+        ;;
+    esac
+}
+
+_espomail_crm_account_add() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=(--email)
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--email')
+        return
+        ;;
+    esac
+}
+
+_espomail_crm_contact() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __espomail_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    add)
+        # Offer subcommand argument completions
+        "_espomail_crm_contact_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'add' -- "${cur}"))
+        ;;
+    esac
+}
+
+_espomail_crm_contact_add() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=(--email)
+    non_repeating_options=(--store --as --format --account)
+    __espomail_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--email')
+        return
+        ;;
+    '--account')
+        return
+        ;;
+    esac
+}
+
+_espomail_crm_lead() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __espomail_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    add)
+        # Offer subcommand argument completions
+        "_espomail_crm_lead_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'add' -- "${cur}"))
+        ;;
+    esac
+}
+
+_espomail_crm_lead_add() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=(--email)
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--email')
+        return
+        ;;
+    esac
+}
+
+_espomail_crm_opportunity() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __espomail_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    add)
+        # Offer subcommand argument completions
+        "_espomail_crm_opportunity_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'add' -- "${cur}"))
+        ;;
+    esac
+}
+
+_espomail_crm_opportunity_add() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format --account)
+    __espomail_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--account')
+        return
+        ;;
+    esac
+}
+
+_espomail_crm_list() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __espomail_add_completions -W 'account'$'\n''contact'$'\n''lead'$'\n''opportunity'
+        return
+        ;;
+    esac
+}
+
+_espomail_crm_show() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_espomail_follow() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format --user)
+    __espomail_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    esac
+}
+
+_espomail_unfollow() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format --user)
+    __espomail_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    esac
+}
+
+_espomail_case() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __espomail_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    create|list|show|status)
+        # Offer subcommand argument completions
+        "_espomail_case_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'create list show status' -- "${cur}"))
+        ;;
+    esac
+}
+
+_espomail_case_create() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format --account --contact --description)
+    __espomail_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--account')
+        return
+        ;;
+    '--contact')
+        return
+        ;;
+    '--description')
+        return
+        ;;
+    esac
+}
+
+_espomail_case_list() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format --status --assigned --account)
+    __espomail_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--status')
+        __espomail_add_completions -W 'new'$'\n''assigned'$'\n''pending'$'\n''closed'$'\n''rejected'$'\n''duplicate'
+        return
+        ;;
+    '--assigned')
+        return
+        ;;
+    '--account')
+        return
+        ;;
+    esac
+}
+
+_espomail_case_show() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_espomail_case_status() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 2
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    2)
+        __espomail_add_completions -W 'new'$'\n''assigned'$'\n''pending'$'\n''closed'$'\n''rejected'$'\n''duplicate'
+        return
+        ;;
+    esac
+}
+
+_espomail_help() {
+    repeating_flags=()
+    non_repeating_flags=(--version)
+    repeating_options=()
+    non_repeating_options=()
+    __espomail_offer_flags_options -1
+}
+
+complete -o filenames -F _espomail espomail

@@ -1,0 +1,500 @@
+function __espomail_should_offer_completions_for_flags_or_options -a expected_commands
+    set -l non_repeating_flags_or_options $argv[2..]
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __espomail_parse_tokens
+    test "$commands" = "$expected_commands"; and return $non_repeating_flags_or_options_absent
+end
+
+function __espomail_should_offer_completions_for_positional -a expected_commands positional_index_comparison expected_positional_index
+    set -l non_repeating_flags_or_options
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __espomail_parse_tokens
+    test "$commands" = "$expected_commands" -a \( "$positional_index" "$positional_index_comparison" "$expected_positional_index" \)
+end
+
+function __espomail_parse_tokens -S
+    set -l unparsed_tokens (__espomail_tokens -pc)
+    switch $unparsed_tokens[1]
+    case 'espomail'
+        __espomail_parse_subcommand 0 'store=' 'as=' 'format=' 'quiet' 'verbose' 'version' 'h/help'
+        switch $unparsed_tokens[1]
+        case 'init'
+            __espomail_parse_subcommand 0 'store=' 'as=' 'format=' 'quiet' 'verbose' 'name=' 'version' 'h/help'
+        case 'user'
+            __espomail_parse_subcommand 0 'version' 'h/help'
+            switch $unparsed_tokens[1]
+            case 'add'
+                __espomail_parse_subcommand 1 'store=' 'as=' 'format=' 'quiet' 'verbose' 'name=' 'email=+' 'admin' 'inactive' 'team=+' 'version' 'h/help'
+            case 'list'
+                __espomail_parse_subcommand 0 'store=' 'as=' 'format=' 'quiet' 'verbose' 'version' 'h/help'
+            case 'show'
+                __espomail_parse_subcommand 1 'store=' 'as=' 'format=' 'quiet' 'verbose' 'version' 'h/help'
+            case 'set'
+                __espomail_parse_subcommand 1 'store=' 'as=' 'format=' 'quiet' 'verbose' 'name=' 'active' 'inactive' 'admin' 'no-admin' 'version' 'h/help'
+            case 'email'
+                __espomail_parse_subcommand 0 'version' 'h/help'
+                switch $unparsed_tokens[1]
+                case 'add'
+                    __espomail_parse_subcommand 2 'store=' 'as=' 'format=' 'quiet' 'verbose' 'primary' 'version' 'h/help'
+                case 'remove'
+                    __espomail_parse_subcommand 2 'store=' 'as=' 'format=' 'quiet' 'verbose' 'version' 'h/help'
+                end
+            case 'role'
+                __espomail_parse_subcommand 0 'version' 'h/help'
+                switch $unparsed_tokens[1]
+                case 'add'
+                    __espomail_parse_subcommand 2 'store=' 'as=' 'format=' 'quiet' 'verbose' 'version' 'h/help'
+                case 'remove'
+                    __espomail_parse_subcommand 2 'store=' 'as=' 'format=' 'quiet' 'verbose' 'version' 'h/help'
+                end
+            end
+        case 'team'
+            __espomail_parse_subcommand 0 'version' 'h/help'
+            switch $unparsed_tokens[1]
+            case 'add'
+                __espomail_parse_subcommand 1 'store=' 'as=' 'format=' 'quiet' 'verbose' 'version' 'h/help'
+            case 'list'
+                __espomail_parse_subcommand 0 'store=' 'as=' 'format=' 'quiet' 'verbose' 'version' 'h/help'
+            case 'show'
+                __espomail_parse_subcommand 1 'store=' 'as=' 'format=' 'quiet' 'verbose' 'version' 'h/help'
+            case 'member'
+                __espomail_parse_subcommand 0 'version' 'h/help'
+                switch $unparsed_tokens[1]
+                case 'add'
+                    __espomail_parse_subcommand 2 'store=' 'as=' 'format=' 'quiet' 'verbose' 'position=' 'version' 'h/help'
+                case 'remove'
+                    __espomail_parse_subcommand 2 'store=' 'as=' 'format=' 'quiet' 'verbose' 'version' 'h/help'
+                end
+            end
+        case 'role'
+            __espomail_parse_subcommand 0 'version' 'h/help'
+            switch $unparsed_tokens[1]
+            case 'create'
+                __espomail_parse_subcommand 1 'store=' 'as=' 'format=' 'quiet' 'verbose' 'version' 'h/help'
+            case 'list'
+                __espomail_parse_subcommand 0 'store=' 'as=' 'format=' 'quiet' 'verbose' 'version' 'h/help'
+            case 'show'
+                __espomail_parse_subcommand 1 'store=' 'as=' 'format=' 'quiet' 'verbose' 'version' 'h/help'
+            case 'set'
+                __espomail_parse_subcommand -r 2 'store=' 'as=' 'format=' 'quiet' 'verbose' 'version' 'h/help'
+            end
+        case 'crm'
+            __espomail_parse_subcommand 0 'version' 'h/help'
+            switch $unparsed_tokens[1]
+            case 'account'
+                __espomail_parse_subcommand 0 'version' 'h/help'
+                switch $unparsed_tokens[1]
+                case 'add'
+                    __espomail_parse_subcommand 1 'store=' 'as=' 'format=' 'quiet' 'verbose' 'email=+' 'version' 'h/help'
+                end
+            case 'contact'
+                __espomail_parse_subcommand 0 'version' 'h/help'
+                switch $unparsed_tokens[1]
+                case 'add'
+                    __espomail_parse_subcommand 1 'store=' 'as=' 'format=' 'quiet' 'verbose' 'email=+' 'account=' 'version' 'h/help'
+                end
+            case 'lead'
+                __espomail_parse_subcommand 0 'version' 'h/help'
+                switch $unparsed_tokens[1]
+                case 'add'
+                    __espomail_parse_subcommand 1 'store=' 'as=' 'format=' 'quiet' 'verbose' 'email=+' 'version' 'h/help'
+                end
+            case 'opportunity'
+                __espomail_parse_subcommand 0 'version' 'h/help'
+                switch $unparsed_tokens[1]
+                case 'add'
+                    __espomail_parse_subcommand 1 'store=' 'as=' 'format=' 'quiet' 'verbose' 'account=' 'version' 'h/help'
+                end
+            case 'list'
+                __espomail_parse_subcommand 1 'store=' 'as=' 'format=' 'quiet' 'verbose' 'version' 'h/help'
+            case 'show'
+                __espomail_parse_subcommand 1 'store=' 'as=' 'format=' 'quiet' 'verbose' 'version' 'h/help'
+            end
+        case 'follow'
+            __espomail_parse_subcommand 1 'store=' 'as=' 'format=' 'quiet' 'verbose' 'user=' 'version' 'h/help'
+        case 'unfollow'
+            __espomail_parse_subcommand 1 'store=' 'as=' 'format=' 'quiet' 'verbose' 'user=' 'version' 'h/help'
+        case 'case'
+            __espomail_parse_subcommand 0 'version' 'h/help'
+            switch $unparsed_tokens[1]
+            case 'create'
+                __espomail_parse_subcommand 1 'store=' 'as=' 'format=' 'quiet' 'verbose' 'account=' 'contact=' 'description=' 'version' 'h/help'
+            case 'list'
+                __espomail_parse_subcommand 0 'store=' 'as=' 'format=' 'quiet' 'verbose' 'status=' 'assigned=' 'account=' 'version' 'h/help'
+            case 'show'
+                __espomail_parse_subcommand 1 'store=' 'as=' 'format=' 'quiet' 'verbose' 'version' 'h/help'
+            case 'status'
+                __espomail_parse_subcommand 2 'store=' 'as=' 'format=' 'quiet' 'verbose' 'version' 'h/help'
+            end
+        case 'help'
+            __espomail_parse_subcommand -r 1 'version'
+        end
+    end
+end
+
+function __espomail_tokens
+    if test (string split -m 1 -f 1 -- . "$FISH_VERSION") -gt 3
+        commandline --tokens-raw $argv
+    else
+        commandline -o $argv
+    end
+end
+
+function __espomail_parse_subcommand -S -a positional_count
+    argparse -s r -- $argv
+    set -l option_specs $argv[2..]
+    set -l is_repeating_positional $_flag_r
+    set -el _flag_r
+    set -a commands $unparsed_tokens[1]
+    set positional_index 0
+    while true
+        set -e unparsed_tokens[1]
+        argparse -sn "$commands" $option_specs -- $unparsed_tokens 2> /dev/null
+        set unparsed_tokens $argv
+        set positional_index (math $positional_index + 1)
+        for non_repeating_flag_or_option in $non_repeating_flags_or_options
+            if set -ql "_flag_$(string replace -a - _ -- $non_repeating_flag_or_option)"
+                set non_repeating_flags_or_options_absent 1
+                break
+            end
+        end
+        test (count $unparsed_tokens) -eq 0 -o \( -z "$is_repeating_positional" -a "$positional_index" -gt "$positional_count" \) && break
+    end
+end
+
+function __espomail_complete_directories
+    set -l token (commandline -t)
+    string match -- '*/' $token
+    set -l subdirs $token*/
+    printf %s\n $subdirs
+end
+
+function __espomail_custom_completion
+    set -x SAP_SHELL fish
+    set -x SAP_SHELL_VERSION $FISH_VERSION
+    set -l tokens (__espomail_tokens -p)
+    if test -z "$(__espomail_tokens -t)"
+        set -l index (count (__espomail_tokens -pc))
+        set tokens $tokens[..$index] \'\' $tokens[(math $index + 1)..]
+    end
+    command $tokens[1] $argv $tokens
+end
+
+complete -c 'espomail' -f
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail" store' -l 'store' -d 'The store file (default: $ESPOMAIL_STORE, else $XDG_DATA_HOME/espomail/store.sqlite).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'sqlite\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail" as' -l 'as' -d 'Act as another user (admins only).' -rfka ''
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail" format' -l 'format' -d 'Output format: text or json.' -rfka 'text json'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail" quiet' -l 'quiet' -d 'Print nothing unless something is wrong (for cron).'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail" verbose' -l 'verbose' -d 'Explain more on stderr.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail" version' -l 'version' -d 'Show the version.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail" -eq 1' -fa 'init' -d 'Create the store; the calling OS login becomes its first admin.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail" -eq 1' -fa 'user' -d 'Manage users: logins, addresses, roles, activity.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail" -eq 1' -fa 'team' -d 'Manage teams and their members.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail" -eq 1' -fa 'role' -d 'Manage roles: access levels per scope and mail permissions.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail" -eq 1' -fa 'crm' -d 'Manage CRM records that incoming mail is linked to.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail" -eq 1' -fa 'follow' -d 'Follow a record: followers are notified of mail linked to it.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail" -eq 1' -fa 'unfollow' -d 'Stop following a record and its mail notifications.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail" -eq 1' -fa 'case' -d 'Support cases: create, list, show, change status.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail" -eq 1' -fa 'help' -d 'Show subcommand help information.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail init" store' -l 'store' -d 'The store file (default: $ESPOMAIL_STORE, else $XDG_DATA_HOME/espomail/store.sqlite).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'sqlite\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail init" as' -l 'as' -d 'Act as another user (admins only).' -rfka ''
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail init" format' -l 'format' -d 'Output format: text or json.' -rfka 'text json'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail init" quiet' -l 'quiet' -d 'Print nothing unless something is wrong (for cron).'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail init" verbose' -l 'verbose' -d 'Explain more on stderr.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail init" name' -l 'name' -d 'Display name of the first admin (default: the login).' -rfka ''
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail init" version' -l 'version' -d 'Show the version.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail init" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user" version' -l 'version' -d 'Show the version.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail user" -eq 1' -fa 'add' -d 'Add a user (admins only). The login is the person\'s operating-system login.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail user" -eq 1' -fa 'list' -d 'List users (non-admins see themselves and their teammates).'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail user" -eq 1' -fa 'show' -d 'Show one user.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail user" -eq 1' -fa 'set' -d 'Change a user\'s name, activity or admin rights (admins only).'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail user" -eq 1' -fa 'email' -d 'Add or remove a user\'s email addresses (admins only).'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail user" -eq 1' -fa 'role' -d 'Give or take a user\'s roles (admins only).'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user add" store' -l 'store' -d 'The store file (default: $ESPOMAIL_STORE, else $XDG_DATA_HOME/espomail/store.sqlite).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'sqlite\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user add" as' -l 'as' -d 'Act as another user (admins only).' -rfka ''
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user add" format' -l 'format' -d 'Output format: text or json.' -rfka 'text json'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user add" quiet' -l 'quiet' -d 'Print nothing unless something is wrong (for cron).'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user add" verbose' -l 'verbose' -d 'Explain more on stderr.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user add" name' -l 'name' -d 'Display name (default: the login).' -rfka ''
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user add"' -l 'email' -d 'An email address; repeat for more, the first is primary.' -rfka ''
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user add" admin' -l 'admin' -d 'Make the user an admin.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user add" inactive' -l 'inactive' -d 'Add the user inactive.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user add"' -l 'team' -d 'A team to join; repeat for more.' -rfka ''
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user add" version' -l 'version' -d 'Show the version.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user add" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user list" store' -l 'store' -d 'The store file (default: $ESPOMAIL_STORE, else $XDG_DATA_HOME/espomail/store.sqlite).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'sqlite\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user list" as' -l 'as' -d 'Act as another user (admins only).' -rfka ''
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user list" format' -l 'format' -d 'Output format: text or json.' -rfka 'text json'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user list" quiet' -l 'quiet' -d 'Print nothing unless something is wrong (for cron).'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user list" verbose' -l 'verbose' -d 'Explain more on stderr.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user list" version' -l 'version' -d 'Show the version.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user list" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user show" store' -l 'store' -d 'The store file (default: $ESPOMAIL_STORE, else $XDG_DATA_HOME/espomail/store.sqlite).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'sqlite\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user show" as' -l 'as' -d 'Act as another user (admins only).' -rfka ''
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user show" format' -l 'format' -d 'Output format: text or json.' -rfka 'text json'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user show" quiet' -l 'quiet' -d 'Print nothing unless something is wrong (for cron).'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user show" verbose' -l 'verbose' -d 'Explain more on stderr.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user show" version' -l 'version' -d 'Show the version.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user show" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user set" store' -l 'store' -d 'The store file (default: $ESPOMAIL_STORE, else $XDG_DATA_HOME/espomail/store.sqlite).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'sqlite\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user set" as' -l 'as' -d 'Act as another user (admins only).' -rfka ''
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user set" format' -l 'format' -d 'Output format: text or json.' -rfka 'text json'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user set" quiet' -l 'quiet' -d 'Print nothing unless something is wrong (for cron).'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user set" verbose' -l 'verbose' -d 'Explain more on stderr.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user set" name' -l 'name' -d 'New display name.' -rfka ''
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user set" active' -l 'active' -d 'Activate the user.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user set" inactive' -l 'inactive' -d 'Deactivate the user: kept, but can do nothing.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user set" admin' -l 'admin' -d 'Make the user an admin.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user set" no-admin' -l 'no-admin' -d 'Take admin rights away.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user set" version' -l 'version' -d 'Show the version.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user set" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user email" version' -l 'version' -d 'Show the version.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user email" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail user email" -eq 1' -fa 'add' -d 'Give a user an email address (admins only).'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail user email" -eq 1' -fa 'remove' -d 'Take an email address from a user (admins only).'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user email add" store' -l 'store' -d 'The store file (default: $ESPOMAIL_STORE, else $XDG_DATA_HOME/espomail/store.sqlite).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'sqlite\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user email add" as' -l 'as' -d 'Act as another user (admins only).' -rfka ''
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user email add" format' -l 'format' -d 'Output format: text or json.' -rfka 'text json'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user email add" quiet' -l 'quiet' -d 'Print nothing unless something is wrong (for cron).'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user email add" verbose' -l 'verbose' -d 'Explain more on stderr.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user email add" primary' -l 'primary' -d 'Make it the user\'s primary address.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user email add" version' -l 'version' -d 'Show the version.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user email add" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user email remove" store' -l 'store' -d 'The store file (default: $ESPOMAIL_STORE, else $XDG_DATA_HOME/espomail/store.sqlite).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'sqlite\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user email remove" as' -l 'as' -d 'Act as another user (admins only).' -rfka ''
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user email remove" format' -l 'format' -d 'Output format: text or json.' -rfka 'text json'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user email remove" quiet' -l 'quiet' -d 'Print nothing unless something is wrong (for cron).'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user email remove" verbose' -l 'verbose' -d 'Explain more on stderr.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user email remove" version' -l 'version' -d 'Show the version.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user email remove" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user role" version' -l 'version' -d 'Show the version.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user role" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail user role" -eq 1' -fa 'add' -d 'Give a user a role (admins only).'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail user role" -eq 1' -fa 'remove' -d 'Take a role from a user (admins only).'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user role add" store' -l 'store' -d 'The store file (default: $ESPOMAIL_STORE, else $XDG_DATA_HOME/espomail/store.sqlite).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'sqlite\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user role add" as' -l 'as' -d 'Act as another user (admins only).' -rfka ''
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user role add" format' -l 'format' -d 'Output format: text or json.' -rfka 'text json'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user role add" quiet' -l 'quiet' -d 'Print nothing unless something is wrong (for cron).'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user role add" verbose' -l 'verbose' -d 'Explain more on stderr.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user role add" version' -l 'version' -d 'Show the version.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user role add" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user role remove" store' -l 'store' -d 'The store file (default: $ESPOMAIL_STORE, else $XDG_DATA_HOME/espomail/store.sqlite).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'sqlite\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user role remove" as' -l 'as' -d 'Act as another user (admins only).' -rfka ''
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user role remove" format' -l 'format' -d 'Output format: text or json.' -rfka 'text json'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user role remove" quiet' -l 'quiet' -d 'Print nothing unless something is wrong (for cron).'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user role remove" verbose' -l 'verbose' -d 'Explain more on stderr.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user role remove" version' -l 'version' -d 'Show the version.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user role remove" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail team" version' -l 'version' -d 'Show the version.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail team" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail team" -eq 1' -fa 'add' -d 'Add a team (admins only).'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail team" -eq 1' -fa 'list' -d 'List teams with their members.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail team" -eq 1' -fa 'show' -d 'Show a team\'s members and positions.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail team" -eq 1' -fa 'member' -d 'Add or remove team members (admins only).'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail team add" store' -l 'store' -d 'The store file (default: $ESPOMAIL_STORE, else $XDG_DATA_HOME/espomail/store.sqlite).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'sqlite\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail team add" as' -l 'as' -d 'Act as another user (admins only).' -rfka ''
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail team add" format' -l 'format' -d 'Output format: text or json.' -rfka 'text json'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail team add" quiet' -l 'quiet' -d 'Print nothing unless something is wrong (for cron).'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail team add" verbose' -l 'verbose' -d 'Explain more on stderr.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail team add" version' -l 'version' -d 'Show the version.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail team add" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail team list" store' -l 'store' -d 'The store file (default: $ESPOMAIL_STORE, else $XDG_DATA_HOME/espomail/store.sqlite).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'sqlite\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail team list" as' -l 'as' -d 'Act as another user (admins only).' -rfka ''
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail team list" format' -l 'format' -d 'Output format: text or json.' -rfka 'text json'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail team list" quiet' -l 'quiet' -d 'Print nothing unless something is wrong (for cron).'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail team list" verbose' -l 'verbose' -d 'Explain more on stderr.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail team list" version' -l 'version' -d 'Show the version.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail team list" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail team show" store' -l 'store' -d 'The store file (default: $ESPOMAIL_STORE, else $XDG_DATA_HOME/espomail/store.sqlite).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'sqlite\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail team show" as' -l 'as' -d 'Act as another user (admins only).' -rfka ''
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail team show" format' -l 'format' -d 'Output format: text or json.' -rfka 'text json'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail team show" quiet' -l 'quiet' -d 'Print nothing unless something is wrong (for cron).'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail team show" verbose' -l 'verbose' -d 'Explain more on stderr.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail team show" version' -l 'version' -d 'Show the version.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail team show" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail team member" version' -l 'version' -d 'Show the version.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail team member" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail team member" -eq 1' -fa 'add' -d 'Add a user to a team, or change their position (admins only).'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail team member" -eq 1' -fa 'remove' -d 'Remove a user from a team (admins only).'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail team member add" store' -l 'store' -d 'The store file (default: $ESPOMAIL_STORE, else $XDG_DATA_HOME/espomail/store.sqlite).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'sqlite\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail team member add" as' -l 'as' -d 'Act as another user (admins only).' -rfka ''
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail team member add" format' -l 'format' -d 'Output format: text or json.' -rfka 'text json'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail team member add" quiet' -l 'quiet' -d 'Print nothing unless something is wrong (for cron).'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail team member add" verbose' -l 'verbose' -d 'Explain more on stderr.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail team member add" position' -l 'position' -d 'The member\'s position in the team (used by case distribution).' -rfka ''
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail team member add" version' -l 'version' -d 'Show the version.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail team member add" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail team member remove" store' -l 'store' -d 'The store file (default: $ESPOMAIL_STORE, else $XDG_DATA_HOME/espomail/store.sqlite).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'sqlite\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail team member remove" as' -l 'as' -d 'Act as another user (admins only).' -rfka ''
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail team member remove" format' -l 'format' -d 'Output format: text or json.' -rfka 'text json'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail team member remove" quiet' -l 'quiet' -d 'Print nothing unless something is wrong (for cron).'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail team member remove" verbose' -l 'verbose' -d 'Explain more on stderr.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail team member remove" version' -l 'version' -d 'Show the version.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail team member remove" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail role" version' -l 'version' -d 'Show the version.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail role" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail role" -eq 1' -fa 'create' -d 'Create a role that grants nothing yet (admins only).'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail role" -eq 1' -fa 'list' -d 'List roles (admins only).'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail role" -eq 1' -fa 'show' -d 'Show what a role grants.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail role" -eq 1' -fa 'set' -d 'Set a role\'s levels and permissions (admins only).'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail role create" store' -l 'store' -d 'The store file (default: $ESPOMAIL_STORE, else $XDG_DATA_HOME/espomail/store.sqlite).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'sqlite\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail role create" as' -l 'as' -d 'Act as another user (admins only).' -rfka ''
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail role create" format' -l 'format' -d 'Output format: text or json.' -rfka 'text json'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail role create" quiet' -l 'quiet' -d 'Print nothing unless something is wrong (for cron).'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail role create" verbose' -l 'verbose' -d 'Explain more on stderr.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail role create" version' -l 'version' -d 'Show the version.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail role create" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail role list" store' -l 'store' -d 'The store file (default: $ESPOMAIL_STORE, else $XDG_DATA_HOME/espomail/store.sqlite).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'sqlite\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail role list" as' -l 'as' -d 'Act as another user (admins only).' -rfka ''
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail role list" format' -l 'format' -d 'Output format: text or json.' -rfka 'text json'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail role list" quiet' -l 'quiet' -d 'Print nothing unless something is wrong (for cron).'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail role list" verbose' -l 'verbose' -d 'Explain more on stderr.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail role list" version' -l 'version' -d 'Show the version.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail role list" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail role show" store' -l 'store' -d 'The store file (default: $ESPOMAIL_STORE, else $XDG_DATA_HOME/espomail/store.sqlite).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'sqlite\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail role show" as' -l 'as' -d 'Act as another user (admins only).' -rfka ''
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail role show" format' -l 'format' -d 'Output format: text or json.' -rfka 'text json'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail role show" quiet' -l 'quiet' -d 'Print nothing unless something is wrong (for cron).'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail role show" verbose' -l 'verbose' -d 'Explain more on stderr.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail role show" version' -l 'version' -d 'Show the version.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail role show" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail role set" store' -l 'store' -d 'The store file (default: $ESPOMAIL_STORE, else $XDG_DATA_HOME/espomail/store.sqlite).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'sqlite\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail role set" as' -l 'as' -d 'Act as another user (admins only).' -rfka ''
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail role set" format' -l 'format' -d 'Output format: text or json.' -rfka 'text json'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail role set" quiet' -l 'quiet' -d 'Print nothing unless something is wrong (for cron).'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail role set" verbose' -l 'verbose' -d 'Explain more on stderr.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail role set" version' -l 'version' -d 'Show the version.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail role set" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm" version' -l 'version' -d 'Show the version.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail crm" -eq 1' -fa 'account' -d 'Accounts.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail crm" -eq 1' -fa 'contact' -d 'Contacts.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail crm" -eq 1' -fa 'lead' -d 'Leads.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail crm" -eq 1' -fa 'opportunity' -d 'Opportunities.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail crm" -eq 1' -fa 'list' -d 'List the records of a type that you may read.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail crm" -eq 1' -fa 'show' -d 'Show one record with its addresses and followers.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm account" version' -l 'version' -d 'Show the version.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm account" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail crm account" -eq 1' -fa 'add' -d 'Add a account (needs account.create=yes).'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm account add" store' -l 'store' -d 'The store file (default: $ESPOMAIL_STORE, else $XDG_DATA_HOME/espomail/store.sqlite).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'sqlite\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm account add" as' -l 'as' -d 'Act as another user (admins only).' -rfka ''
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm account add" format' -l 'format' -d 'Output format: text or json.' -rfka 'text json'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm account add" quiet' -l 'quiet' -d 'Print nothing unless something is wrong (for cron).'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm account add" verbose' -l 'verbose' -d 'Explain more on stderr.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm account add"' -l 'email' -d 'An email address; repeat for more.' -rfka ''
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm account add" version' -l 'version' -d 'Show the version.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm account add" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm contact" version' -l 'version' -d 'Show the version.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm contact" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail crm contact" -eq 1' -fa 'add' -d 'Add a contact, optionally at an account (needs contact.create=yes).'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm contact add" store' -l 'store' -d 'The store file (default: $ESPOMAIL_STORE, else $XDG_DATA_HOME/espomail/store.sqlite).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'sqlite\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm contact add" as' -l 'as' -d 'Act as another user (admins only).' -rfka ''
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm contact add" format' -l 'format' -d 'Output format: text or json.' -rfka 'text json'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm contact add" quiet' -l 'quiet' -d 'Print nothing unless something is wrong (for cron).'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm contact add" verbose' -l 'verbose' -d 'Explain more on stderr.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm contact add"' -l 'email' -d 'An email address; repeat for more.' -rfka ''
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm contact add" account' -l 'account' -d 'The account the contact works for.' -rfka ''
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm contact add" version' -l 'version' -d 'Show the version.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm contact add" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm lead" version' -l 'version' -d 'Show the version.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm lead" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail crm lead" -eq 1' -fa 'add' -d 'Add a lead (needs lead.create=yes).'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm lead add" store' -l 'store' -d 'The store file (default: $ESPOMAIL_STORE, else $XDG_DATA_HOME/espomail/store.sqlite).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'sqlite\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm lead add" as' -l 'as' -d 'Act as another user (admins only).' -rfka ''
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm lead add" format' -l 'format' -d 'Output format: text or json.' -rfka 'text json'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm lead add" quiet' -l 'quiet' -d 'Print nothing unless something is wrong (for cron).'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm lead add" verbose' -l 'verbose' -d 'Explain more on stderr.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm lead add"' -l 'email' -d 'An email address; repeat for more.' -rfka ''
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm lead add" version' -l 'version' -d 'Show the version.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm lead add" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm opportunity" version' -l 'version' -d 'Show the version.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm opportunity" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail crm opportunity" -eq 1' -fa 'add' -d 'Add an opportunity with an account (needs opportunity.create=yes).'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm opportunity add" store' -l 'store' -d 'The store file (default: $ESPOMAIL_STORE, else $XDG_DATA_HOME/espomail/store.sqlite).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'sqlite\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm opportunity add" as' -l 'as' -d 'Act as another user (admins only).' -rfka ''
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm opportunity add" format' -l 'format' -d 'Output format: text or json.' -rfka 'text json'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm opportunity add" quiet' -l 'quiet' -d 'Print nothing unless something is wrong (for cron).'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm opportunity add" verbose' -l 'verbose' -d 'Explain more on stderr.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm opportunity add" account' -l 'account' -d 'The account the deal is with.' -rfka ''
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm opportunity add" version' -l 'version' -d 'Show the version.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm opportunity add" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm list" store' -l 'store' -d 'The store file (default: $ESPOMAIL_STORE, else $XDG_DATA_HOME/espomail/store.sqlite).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'sqlite\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm list" as' -l 'as' -d 'Act as another user (admins only).' -rfka ''
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm list" format' -l 'format' -d 'Output format: text or json.' -rfka 'text json'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm list" quiet' -l 'quiet' -d 'Print nothing unless something is wrong (for cron).'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm list" verbose' -l 'verbose' -d 'Explain more on stderr.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail crm list" -eq 1' -fka 'account contact lead opportunity'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm list" version' -l 'version' -d 'Show the version.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm list" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm show" store' -l 'store' -d 'The store file (default: $ESPOMAIL_STORE, else $XDG_DATA_HOME/espomail/store.sqlite).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'sqlite\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm show" as' -l 'as' -d 'Act as another user (admins only).' -rfka ''
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm show" format' -l 'format' -d 'Output format: text or json.' -rfka 'text json'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm show" quiet' -l 'quiet' -d 'Print nothing unless something is wrong (for cron).'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm show" verbose' -l 'verbose' -d 'Explain more on stderr.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm show" version' -l 'version' -d 'Show the version.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail crm show" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail follow" store' -l 'store' -d 'The store file (default: $ESPOMAIL_STORE, else $XDG_DATA_HOME/espomail/store.sqlite).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'sqlite\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail follow" as' -l 'as' -d 'Act as another user (admins only).' -rfka ''
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail follow" format' -l 'format' -d 'Output format: text or json.' -rfka 'text json'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail follow" quiet' -l 'quiet' -d 'Print nothing unless something is wrong (for cron).'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail follow" verbose' -l 'verbose' -d 'Explain more on stderr.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail follow" user' -l 'user' -d 'Whose following changes (admins only; default: you).' -rfka ''
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail follow" version' -l 'version' -d 'Show the version.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail follow" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail unfollow" store' -l 'store' -d 'The store file (default: $ESPOMAIL_STORE, else $XDG_DATA_HOME/espomail/store.sqlite).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'sqlite\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail unfollow" as' -l 'as' -d 'Act as another user (admins only).' -rfka ''
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail unfollow" format' -l 'format' -d 'Output format: text or json.' -rfka 'text json'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail unfollow" quiet' -l 'quiet' -d 'Print nothing unless something is wrong (for cron).'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail unfollow" verbose' -l 'verbose' -d 'Explain more on stderr.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail unfollow" user' -l 'user' -d 'Whose following changes (admins only; default: you).' -rfka ''
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail unfollow" version' -l 'version' -d 'Show the version.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail unfollow" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail case" version' -l 'version' -d 'Show the version.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail case" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail case" -eq 1' -fa 'create' -d 'Open a case by hand (needs case.create=yes).'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail case" -eq 1' -fa 'list' -d 'List the cases you may read, newest first.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail case" -eq 1' -fa 'show' -d 'Show one case.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail case" -eq 1' -fa 'status' -d 'Change a case\'s status (needs case.edit covering the case).'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail case create" store' -l 'store' -d 'The store file (default: $ESPOMAIL_STORE, else $XDG_DATA_HOME/espomail/store.sqlite).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'sqlite\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail case create" as' -l 'as' -d 'Act as another user (admins only).' -rfka ''
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail case create" format' -l 'format' -d 'Output format: text or json.' -rfka 'text json'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail case create" quiet' -l 'quiet' -d 'Print nothing unless something is wrong (for cron).'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail case create" verbose' -l 'verbose' -d 'Explain more on stderr.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail case create" account' -l 'account' -d 'The account.' -rfka ''
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail case create" contact' -l 'contact' -d 'The contact (its account is used when --account is not given).' -rfka ''
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail case create" description' -l 'description' -d 'A description.' -rfka ''
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail case create" version' -l 'version' -d 'Show the version.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail case create" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail case list" store' -l 'store' -d 'The store file (default: $ESPOMAIL_STORE, else $XDG_DATA_HOME/espomail/store.sqlite).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'sqlite\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail case list" as' -l 'as' -d 'Act as another user (admins only).' -rfka ''
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail case list" format' -l 'format' -d 'Output format: text or json.' -rfka 'text json'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail case list" quiet' -l 'quiet' -d 'Print nothing unless something is wrong (for cron).'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail case list" verbose' -l 'verbose' -d 'Explain more on stderr.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail case list" status' -l 'status' -d 'Only this status: new, assigned, pending, closed, rejected, duplicate.' -rfka 'new assigned pending closed rejected duplicate'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail case list" assigned' -l 'assigned' -d 'Only cases assigned to this login.' -rfka ''
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail case list" account' -l 'account' -d 'Only cases that came through this email account.' -rfka ''
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail case list" version' -l 'version' -d 'Show the version.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail case list" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail case show" store' -l 'store' -d 'The store file (default: $ESPOMAIL_STORE, else $XDG_DATA_HOME/espomail/store.sqlite).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'sqlite\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail case show" as' -l 'as' -d 'Act as another user (admins only).' -rfka ''
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail case show" format' -l 'format' -d 'Output format: text or json.' -rfka 'text json'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail case show" quiet' -l 'quiet' -d 'Print nothing unless something is wrong (for cron).'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail case show" verbose' -l 'verbose' -d 'Explain more on stderr.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail case show" version' -l 'version' -d 'Show the version.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail case show" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail case status" store' -l 'store' -d 'The store file (default: $ESPOMAIL_STORE, else $XDG_DATA_HOME/espomail/store.sqlite).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'sqlite\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail case status" as' -l 'as' -d 'Act as another user (admins only).' -rfka ''
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail case status" format' -l 'format' -d 'Output format: text or json.' -rfka 'text json'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail case status" quiet' -l 'quiet' -d 'Print nothing unless something is wrong (for cron).'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail case status" verbose' -l 'verbose' -d 'Explain more on stderr.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail case status" -eq 1' -fka 'new assigned pending closed rejected duplicate'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail case status" version' -l 'version' -d 'Show the version.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail case status" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail help" version' -l 'version' -d 'Show the version.'
