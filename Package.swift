@@ -16,6 +16,7 @@ let package = Package(
     // C libraries, each imported by exactly one Swift module.
     .systemLibrary(
       name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+    .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
     .systemLibrary(
       name: "CGMime", pkgConfig: "gmime-3.0", providers: [.apt(["libgmime-3.0-dev"])]),
 
@@ -23,6 +24,7 @@ let package = Package(
     .target(name: "EspoMailCore", swiftSettings: strictSettings),
     .target(name: "EspoMailCurl", dependencies: ["CCurl", "EspoMailCore"], swiftSettings: strictSettings),
     .target(name: "EspoMailMIME", dependencies: ["CGMime", "EspoMailCore"], swiftSettings: strictSettings),
+    .target(name: "EspoMailSecrets", dependencies: ["CCrypto", "EspoMailCore"], swiftSettings: strictSettings),
     .target(name: "EspoMailIMAP", dependencies: ["EspoMailCurl", "EspoMailCore"], swiftSettings: strictSettings),
     .target(
       name: "EspoMailStore",
@@ -30,7 +32,9 @@ let package = Package(
       swiftSettings: strictSettings),
     .target(
       name: "EspoMailKit",
-      dependencies: ["EspoMailCore", "EspoMailStore", "EspoMailCurl", "EspoMailIMAP", "EspoMailMIME"],
+      dependencies: [
+        "EspoMailCore", "EspoMailStore", "EspoMailCurl", "EspoMailIMAP", "EspoMailMIME", "EspoMailSecrets",
+      ],
       swiftSettings: strictSettings),
     .target(
       name: "EspoMailCLI",
@@ -48,6 +52,9 @@ let package = Package(
       path: "Tests/EspoMailTestSupport",
       swiftSettings: strictSettings),
     .testTarget(name: "EspoMailCoreTests", dependencies: ["EspoMailCore"], swiftSettings: strictSettings),
+    .testTarget(
+      name: "EspoMailSecretsTests", dependencies: ["EspoMailSecrets", "EspoMailTestSupport"],
+      swiftSettings: strictSettings),
     .testTarget(name: "EspoMailCurlTests", dependencies: ["EspoMailCurl"], swiftSettings: strictSettings),
     .testTarget(
       name: "EspoMailMIMETests", dependencies: ["EspoMailMIME"], resources: [.copy("Fixtures")],

@@ -1,4 +1,4 @@
-import EspoMailIMAP
+import EspoMailCore
 import Testing
 
 @Test func securityNamesAreTheCommandLineWords() {

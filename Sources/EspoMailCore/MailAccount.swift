@@ -1,0 +1,124 @@
+/// Whose mailbox an account is.
+public enum MailAccountKind: String, CaseIterable, Codable, Sendable {
+  /// A shared mailbox managed by admins; mail goes to its teams, may open cases.
+  case group
+  /// One user's mailbox.
+  case personal
+}
+
+/// Where an account's password or token comes from. The secret itself never leaves the store
+/// except to log in.
+public enum SecretSource: String, CaseIterable, Codable, Sendable {
+  /// A password given once on stdin, stored encrypted with the key file beside the store.
+  case stored
+  /// A command whose stdout is the password (like mbsync's PassCmd).
+  case command
+  /// A command whose stdout is an OAuth2 access token (XOAUTH2).
+  case oauth2Command = "oauth2-command"
+}
+
+/// How to reach a mail server.
+public struct ServerSettings: Equatable, Codable, Sendable {
+  /// Host name or address.
+  public var host: String
+  /// TCP port.
+  public var port: Int
+  /// TLS mode.
+  public var security: ConnectionSecurity
+  /// Login name.
+  public var username: String
+  /// Where the secret comes from.
+  public var secretSource: SecretSource
+  /// The command for `command` and `oauth2-command` sources (shown; it is not itself secret).
+  public var secretCommand: String?
+
+  /// Creates settings.
+  public init(
+    host: String, port: Int, security: ConnectionSecurity, username: String, secretSource: SecretSource,
+    secretCommand: String?
+  ) {
+    self.host = host
+    self.port = port
+    self.security = security
+    self.username = username
+    self.secretSource = secretSource
+    self.secretCommand = secretCommand
+  }
+
+  /// The default IMAP port for a security mode.
+  public static func defaultIMAPPort(_ security: ConnectionSecurity) -> Int { security == .tls ? 993 : 143 }
+}
+
+/// How an account's last fetches went.
+public struct AccountHealth: Equatable, Codable, Sendable {
+  /// When a fetch last succeeded.
+  public var lastSuccessAt: String?
+  /// When a fetch was last attempted.
+  public var lastAttemptAt: String?
+  /// The last error's message, cleared by a success.
+  public var lastError: String?
+  /// Failed fetches in a row.
+  public var consecutiveFailures: Int
+
+  /// Creates a health record.
+  public init(lastSuccessAt: String?, lastAttemptAt: String?, lastError: String?, consecutiveFailures: Int) {
+    self.lastSuccessAt = lastSuccessAt
+    self.lastAttemptAt = lastAttemptAt
+    self.lastError = lastError
+    self.consecutiveFailures = consecutiveFailures
+  }
+}
+
+/// A monitored mailbox: a group account or a user's personal account.
+public struct MailAccount: Equatable, Codable, Sendable {
+  /// Store id.
+  public var id: Int64
+  /// Unique name.
+  public var name: String
+  /// Group or personal.
+  public var kind: MailAccountKind
+  /// The owner's login (personal accounts).
+  public var owner: String?
+  /// The mailbox's address.
+  public var address: String
+  /// Inactive accounts are not fetched.
+  public var isActive: Bool
+  /// The IMAP server.
+  public var imap: ServerSettings
+  /// Monitored folders, in order (default INBOX).
+  public var folders: [String]
+  /// Only mail on or after this date (YYYY-MM-DD) on first sync and after a reset.
+  public var fetchSince: String?
+  /// Leave fetched messages unread on the server.
+  public var keepUnread: Bool
+  /// At most this many new messages per folder per run.
+  public var portion: Int
+  /// Messages bigger than this many megabytes are imported header-only.
+  public var maxSizeMB: Int
+  /// Teams the mail of a group account is assigned to.
+  public var teams: [String]
+  /// Fetch history.
+  public var health: AccountHealth
+
+  /// Creates an account value.
+  public init(
+    id: Int64, name: String, kind: MailAccountKind, owner: String?, address: String, isActive: Bool,
+    imap: ServerSettings, folders: [String], fetchSince: String?, keepUnread: Bool, portion: Int, maxSizeMB: Int,
+    teams: [String], health: AccountHealth
+  ) {
+    self.id = id
+    self.name = name
+    self.kind = kind
+    self.owner = owner
+    self.address = address
+    self.isActive = isActive
+    self.imap = imap
+    self.folders = folders
+    self.fetchSince = fetchSince
+    self.keepUnread = keepUnread
+    self.portion = portion
+    self.maxSizeMB = maxSizeMB
+    self.teams = teams
+    self.health = health
+  }
+}
