@@ -1,5 +1,4 @@
 internal import CGMime
-import Foundation
 
 /// Turns GMime address lists into `MailAddress` values: groups flattened, names decoded,
 /// addresses trimmed, anything that is not `local@domain` skipped.
@@ -30,7 +29,7 @@ enum AddressReader {
       } else if cgmime_is_address_mailbox(entry) != 0,
         let rawAddress = internet_address_mailbox_get_addr(cgmime_as_address_mailbox(entry))
       {
-        let address = String(cString: rawAddress).trimmingCharacters(in: .whitespacesAndNewlines)
+        let address = HeaderReader.trimmed(String(cString: rawAddress))
         guard isValid(address) else { continue }
         let name = internet_address_get_name(entry).map { String(cString: $0) }
         result.append(MailAddress(name: name, address: address))
@@ -47,8 +46,6 @@ enum AddressReader {
     guard !local.isEmpty, !domain.isEmpty, !domain.hasPrefix("."), !domain.hasSuffix(".") else {
       return false
     }
-    return !address.unicodeScalars.contains {
-      CharacterSet.whitespacesAndNewlines.contains($0) || CharacterSet.controlCharacters.contains($0)
-    }
+    return !address.unicodeScalars.contains { HeaderReader.isSpace($0) || $0.value < 0x20 || $0.value == 0x7F }
   }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// File names and types for attachments: cleaning names from headers, generating missing ones,
 /// and guessing a type for `application/octet-stream` from the name's extension.
 enum AttachmentNaming {
@@ -51,8 +49,8 @@ enum AttachmentNaming {
 
   /// The name for a forwarded message: its subject (cleaned, at most 100 characters) plus `.eml`.
   static func forwarded(subject: String, ordinal: Int) -> String {
-    let name = HeaderReader.trimmed(visible(subject.replacingOccurrences(of: "/", with: "-")
-      .replacingOccurrences(of: "\\", with: "-")))
+    let separatorsReplaced = subject.unicodeScalars.map { $0 == "/" || $0 == "\\" ? "-" : $0 }
+    let name = HeaderReader.trimmed(visible(String(String.UnicodeScalarView(separatorsReplaced))))
     guard !name.isEmpty else { return generated(ordinal: ordinal, contentType: "message/rfc822") }
     return String(name.prefix(100)) + ".eml"
   }

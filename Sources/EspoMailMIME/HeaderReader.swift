@@ -1,5 +1,4 @@
 internal import CGMime
-import Foundation
 
 /// Reads a message's top-level header fields, in the order they appear in the source.
 ///
@@ -44,8 +43,29 @@ enum HeaderReader {
     return lists
   }
 
+  /// True for white space, with a fast path for ASCII.
+  static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.isASCII ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
+  }
+
+  /// True when `a` and `b` are the same field name, ignoring ASCII case.
+  static func sameName(_ a: String, _ b: String) -> Bool {
+    a.utf8.count == b.utf8.count
+      && zip(a.utf8, b.utf8).allSatisfy { lowered($0) == lowered($1) }
+  }
+
+  /// `byte` lower-cased when it is an ASCII capital letter.
+  private static func lowered(_ byte: UInt8) -> UInt8 {
+    (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+  }
+
   /// `value` without surrounding white space.
   static func trimmed(_ value: String) -> String {
-    value.trimmingCharacters(in: .whitespacesAndNewlines)
+    let scalars = value.unicodeScalars
+    guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+      let last = scalars.lastIndex(where: { !isSpace($0) })
+    else { return "" }
+    if first == scalars.startIndex, last == scalars.index(before: scalars.endIndex) { return value }
+    return String(scalars[first...last])
   }
 }

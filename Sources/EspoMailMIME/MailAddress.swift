@@ -7,7 +7,7 @@ public struct MailAddress: Sendable, Equatable, Hashable, Codable {
 
   /// Creates an address; an empty name is stored as nil.
   public init(name: String?, address: String) {
-    let trimmed = name?.trimmingCharacters(in: .whitespacesAndNewlines)
+    let trimmed = name.map(HeaderReader.trimmed)
     self.name = (trimmed?.isEmpty ?? true) ? nil : trimmed
     self.address = address
   }

@@ -11,7 +11,7 @@ enum MessageReader {
     let fields = HeaderReader.fields(of: message)
     /// The first value of the field `name`.
     func field(_ name: String) -> String? {
-      fields.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+      fields.first { HeaderReader.sameName($0.name, name) }?.value
     }
     var walker = PartWalker(options: options, messageDepth: depth)
     if bodies, let root = g_mime_message_get_mime_part(message) {

@@ -42,6 +42,6 @@ public struct ParsedMessage: Sendable {
 
   /// The first value of the header `name` (case-insensitive), if present.
   public func header(_ name: String) -> String? {
-    headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+    headers.first { HeaderReader.sameName($0.name, name) }?.value
   }
 }

@@ -1,5 +1,4 @@
 internal import CGMime
-import Foundation
 
 /// Turns the bytes of a text part into a Swift string, whatever charset they are in.
 ///
@@ -11,40 +10,49 @@ enum TextDecoder {
   private static let undeclared: Set<String> = ["", "us-ascii", "ascii", "unknown-8bit", "x-unknown", "8bit"]
 
   /// `bytes` as text, given the part's declared `charset`.
-  static func text(
-    _ bytes: [UInt8], charset: String?, options: OpaquePointer
-  ) -> String {
+  static func text(_ bytes: [UInt8], charset: String?, options: OpaquePointer) -> String {
     let name = HeaderReader.trimmed(charset ?? "").lowercased()
-    let decoded: String
+    let utf8: [UInt8]
     if name == "utf-8" || name == "utf8" {
-      decoded = String(decoding: bytes, as: UTF8.self)
+      utf8 = bytes
     } else if !undeclared.contains(name), let converted = StreamBytes.convertedToUTF8(bytes, from: name) {
-      decoded = String(decoding: converted, as: UTF8.self)
+      utf8 = converted
     } else {
-      decoded = undeclaredText(bytes, options: options)
+      utf8 = undeclaredText(bytes, options: options)
     }
-    return normalisingLineEnds(decoded)
+    return String(decoding: normalisingLineEnds(utf8), as: UTF8.self)
   }
 
-  /// Text in no known charset: UTF-8 if valid, else the best of the fallback charsets.
-  private static func undeclaredText(
-    _ bytes: [UInt8], options: OpaquePointer
-  ) -> String {
-    if let utf8 = String(validating: bytes, as: UTF8.self) { return utf8 }
-    let converted: String? = bytes.withUnsafeBufferPointer { buffer in
+  /// Text in no known charset as UTF-8: kept if already valid, else the best of the fallbacks.
+  private static func undeclaredText(_ bytes: [UInt8], options: OpaquePointer) -> [UInt8] {
+    if String(validating: bytes, as: UTF8.self) != nil { return bytes }
+    let converted: [UInt8]? = bytes.withUnsafeBufferPointer { buffer in
       buffer.withMemoryRebound(to: CChar.self) { chars in
         guard let base = chars.baseAddress, let text = g_mime_utils_decode_8bit(options, base, chars.count)
         else { return nil }
         defer { g_free(text) }
-        return String(cString: text)
+        return Array(UnsafeBufferPointer(start: text, count: strlen(text))).map { UInt8(bitPattern: $0) }
       }
     }
-    return converted ?? String(decoding: bytes, as: UTF8.self)
+    return converted ?? bytes
   }
 
-  /// `text` with CRLF and lone CR turned into LF.
-  static func normalisingLineEnds(_ text: String) -> String {
-    guard text.utf8.contains(13) else { return text }
-    return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+  /// UTF-8 `bytes` with CRLF and lone CR turned into LF.
+  static func normalisingLineEnds(_ bytes: [UInt8]) -> [UInt8] {
+    guard bytes.contains(0x0D) else { return bytes }
+    var result: [UInt8] = []
+    result.reserveCapacity(bytes.count)
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      index += 1
+      if byte != 0x0D {
+        result.append(byte)
+      } else {
+        result.append(0x0A)
+        if index < bytes.count, bytes[index] == 0x0A { index += 1 }
+      }
+    }
+    return result
   }
 }
