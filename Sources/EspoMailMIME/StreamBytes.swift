@@ -8,9 +8,12 @@ enum StreamBytes {
     return collect { _ = g_mime_data_wrapper_write_to_stream(wrapper, $0) }
   }
 
-  /// `object` written out as MIME (headers and body), as GMime serialises it.
+  /// `object` written out as MIME (headers and body) with CRLF line ends, the RFC 5322 wire form.
   static func serialised(_ object: UnsafeMutablePointer<GMimeObject>) -> [UInt8] {
-    collect { _ = g_mime_object_write_to_stream(object, nil, $0) }
+    guard let format = g_mime_format_options_new() else { return [] }
+    defer { g_mime_format_options_free(format) }
+    g_mime_format_options_set_newline_format(format, GMIME_NEWLINE_FORMAT_DOS)
+    return collect { _ = g_mime_object_write_to_stream(object, format, $0) }
   }
 
   /// `bytes` passed through GMime's charset filter from `charset` to UTF-8; nil when GMime has no

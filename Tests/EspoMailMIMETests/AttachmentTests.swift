@@ -63,6 +63,10 @@ let fixturePDF = Array("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer <
   #expect(message.attachments.count == 1)
   #expect(eml.filename == "Invoice 42.eml")
   #expect(eml.contentType == "message/rfc822")
+  let source = String(decoding: try Fixture.bytes("forward-rfc822.eml"), as: UTF8.self)
+  let start = try #require(source.range(of: "From: Ann Example")).lowerBound
+  let end = try #require(source.range(of: "--fwd-inner--\r\n")).upperBound
+  #expect(eml.data == Array(source[start..<end].utf8))
   let reparsed = try MessageParser.parse(eml.data)
   #expect(reparsed.subject == "Invoice 42")
   #expect(reparsed.attachments == forwarded.attachments)
