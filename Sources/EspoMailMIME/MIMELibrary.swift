@@ -16,10 +16,13 @@ public enum MIMELibrary {
     "\(gmime_major_version).\(gmime_minor_version).\(gmime_micro_version)"
   }
 
-  /// Decodes an RFC 2047 header value (`=?UTF-8?B?…?=`) into text.
+  /// Decodes an RFC 2047 header value (`=?UTF-8?B?…?=`) into text, loosely and with the same
+  /// 8-bit fallbacks (UTF-8, then windows-1252) as `MessageParser`.
   public static func decodeHeader(_ value: String) -> String {
     initialise()
-    guard let decoded = g_mime_utils_header_decode_text(nil, value) else { return value }
+    guard let options = ParserOptions.make() else { return value }
+    defer { g_mime_parser_options_free(options) }
+    guard let decoded = g_mime_utils_header_decode_text(options, value) else { return value }
     defer { g_free(decoded) }
     return String(cString: decoded)
   }
