@@ -1,0 +1,73 @@
+/// Where and how a `CurlConnection` connects and logs in.
+public struct CurlConnectOptions: Sendable {
+  /// How the connection is protected.
+  public enum Security: Sendable, Equatable {
+    /// TLS from the first byte (`imaps://`).
+    case implicitTLS
+    /// A plain connection upgraded by the protocol's STARTTLS; fails if the server does not offer it.
+    case startTLS
+    /// No TLS at all.
+    case none
+  }
+
+  /// The secret libcurl logs in with. Its descriptions never show the secret.
+  public enum Secret: Sendable, CustomStringConvertible, CustomDebugStringConvertible {
+    /// A password for LOGIN or SASL PLAIN/LOGIN.
+    case password(String)
+    /// An OAuth 2 access token for SASL XOAUTH2.
+    case bearer(String)
+
+    /// A redacted description.
+    public var description: String {
+      switch self {
+      case .password: "password(<redacted>)"
+      case .bearer: "bearer(<redacted>)"
+      }
+    }
+
+    /// A redacted description.
+    public var debugDescription: String { description }
+  }
+
+  /// The URL scheme without TLS, such as "imap"; implicit TLS adds the "s".
+  public var scheme: String
+  /// The server's host name or address.
+  public var host: String
+  /// The server's port.
+  public var port: Int
+  /// How the connection is protected.
+  public var security: Security
+  /// The login name, or nil to connect without logging in.
+  public var username: String?
+  /// The password or token, or nil to connect without logging in.
+  public var secret: Secret?
+  /// A PEM file of CA certificates to trust instead of the system's.
+  public var caFile: String?
+  /// Whether the server certificate and host name are checked; turn off only when explicitly asked.
+  public var verifyPeer: Bool
+  /// Seconds allowed for connecting, TLS and login together, and for any later stalled send.
+  public var timeoutSeconds: Double
+
+  /// Creates options; verification is on and the timeout is 30 seconds unless told otherwise.
+  public init(
+    scheme: String, host: String, port: Int, security: Security, username: String? = nil, secret: Secret? = nil,
+    caFile: String? = nil, verifyPeer: Bool = true, timeoutSeconds: Double = 30
+  ) {
+    self.scheme = scheme
+    self.host = host
+    self.port = port
+    self.security = security
+    self.username = username
+    self.secret = secret
+    self.caFile = caFile
+    self.verifyPeer = verifyPeer
+    self.timeoutSeconds = timeoutSeconds
+  }
+
+  /// The URL libcurl connects to, such as `imaps://mail.example.org:993/`.
+  public var url: String {
+    let tlsScheme = security == .implicitTLS ? scheme + "s" : scheme
+    let hostPart = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
+    return "\(tlsScheme)://\(hostPart):\(port)/"
+  }
+}

@@ -1,0 +1,220 @@
+internal import CCurl
+
+/// A connection libcurl opened and logged in (`CURLOPT_CONNECT_ONLY`), over which the caller then
+/// speaks the protocol itself with `send` and `receive`.
+///
+/// For IMAP, `curl_easy_perform` in connect-only mode runs libcurl's whole connect phase: TCP, TLS
+/// (implicit or STARTTLS), the greeting, CAPABILITY and the login (SASL or LOGIN). When `init`
+/// returns, the session is authenticated and waits for the caller's first command. Not thread-safe.
+public final class CurlConnection {
+  /// The easy handle owning the connection; nil once closed.
+  private var handle: UnsafeMutableRawPointer?
+  /// The socket libcurl connected, used only to wait for readiness.
+  private let socket: curl_socket_t
+  /// libcurl's error buffer for this handle.
+  private let errorBuffer: UnsafeMutablePointer<CChar>
+  /// Keeps the verbose trace sink alive as long as libcurl may call it.
+  private let traceSink: CurlTraceSink?
+  /// Seconds a send may stall before it fails.
+  private let sendTimeout: Double
+
+  /// Connects, negotiates TLS and logs in; throws `TransferError` when any of it fails.
+  ///
+  /// `trace`, when given, receives libcurl's verbose output line by line with login arguments and
+  /// SASL responses redacted.
+  public init(_ options: CurlConnectOptions, trace: ((String) -> Void)? = nil) throws {
+    CurlLibrary.initialise()
+    guard let handle = curl_easy_init() else {
+      throw TransferError(code: Int(CURLE_FAILED_INIT.rawValue), summary: "curl_easy_init failed")
+    }
+    let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
+    errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+    let sink = trace.map(CurlTraceSink.init)
+    do {
+      try Self.configure(handle, options, errorBuffer: errorBuffer, trace: sink)
+      try Self.check(curl_easy_perform(handle), handle: handle, errorBuffer: errorBuffer)
+      var socket = curl_socket_t(-1)
+      try Self.check(ccurl_getinfo_socket(handle, &socket), handle: handle, errorBuffer: errorBuffer)
+      // From here on the caller traces its own protocol lines; libcurl would only add noise.
+      _ = ccurl_setopt_long(handle, CURLOPT_VERBOSE, 0)
+      self.socket = socket
+    } catch {
+      curl_easy_cleanup(handle)
+      errorBuffer.deallocate()
+      throw error
+    }
+    self.handle = handle
+    self.errorBuffer = errorBuffer
+    self.traceSink = sink
+    self.sendTimeout = options.timeoutSeconds
+  }
+
+  deinit {
+    close()
+    errorBuffer.deallocate()
+  }
+
+  /// Sends all of `bytes`, waiting for the socket when libcurl says it would block.
+  public func send(_ bytes: [UInt8]) throws {
+    try bytes.withUnsafeBytes { try send(raw: $0) }
+  }
+
+  /// Sends all bytes of a raw buffer.
+  public func send(raw bytes: UnsafeRawBufferPointer) throws {
+    let handle = try openHandle()
+    var offset = 0
+    while offset < bytes.count {
+      var sent = 0
+      guard let base = bytes.baseAddress else { return }
+      let code = curl_easy_send(handle, base + offset, bytes.count - offset, &sent)
+      if code == CURLE_AGAIN {
+        try SocketWait.wait(socket, forWriting: true, seconds: sendTimeout)
+        continue
+      }
+      try Self.check(code, handle: handle, errorBuffer: errorBuffer)
+      offset += sent
+    }
+  }
+
+  /// Reads what is available into `buffer` (at least one byte), waiting at most `timeout` seconds.
+  ///
+  /// Returns the number of bytes read. Throws a timeout (code 28) when nothing arrives in time and a
+  /// receive error (code 56) when the server closed the connection.
+  public func receive(into buffer: UnsafeMutableRawBufferPointer, timeout: Double) throws -> Int {
+    let handle = try openHandle()
+    guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
+    let deadline = ContinuousClock.now + .milliseconds(Int64((timeout * 1000).rounded(.up)))
+    while true {
+      var received = 0
+      let code = curl_easy_recv(handle, base, buffer.count, &received)
+      if code == CURLE_AGAIN {
+        // TLS may hold decrypted bytes, so the socket is polled only after libcurl had nothing.
+        let left = ContinuousClock.now.duration(to: deadline)
+        try SocketWait.wait(socket, forWriting: false, seconds: left.seconds, reportedTimeout: timeout)
+        continue
+      }
+      try Self.check(code, handle: handle, errorBuffer: errorBuffer)
+      guard received > 0 else {
+        throw TransferError(
+          code: Int(CURLE_RECV_ERROR.rawValue), summary: Self.text(of: CURLE_RECV_ERROR),
+          detail: "the server closed the connection")
+      }
+      return received
+    }
+  }
+
+  /// Drops the connection at once; libcurl's own goodbye then fails fast instead of waiting.
+  public func close() {
+    guard let handle else { return }
+    self.handle = nil
+    if socket >= 0 { _ = SocketWait.shutdown(socket) }
+    curl_easy_cleanup(handle)
+  }
+
+  /// Whether `close` has been called.
+  public var isClosed: Bool { handle == nil }
+
+  /// The handle, or a send error when the connection was closed.
+  private func openHandle() throws -> UnsafeMutableRawPointer {
+    guard let handle else {
+      throw TransferError(
+        code: Int(CURLE_SEND_ERROR.rawValue), summary: Self.text(of: CURLE_SEND_ERROR),
+        detail: "the connection is closed")
+    }
+    return handle
+  }
+}
+
+extension CurlConnection {
+  /// Applies the options to a fresh handle.
+  private static func configure(
+    _ handle: UnsafeMutableRawPointer, _ options: CurlConnectOptions, errorBuffer: UnsafeMutablePointer<CChar>,
+    trace: CurlTraceSink?
+  ) throws {
+    let set: (CURLcode) throws -> Void = { try check($0, handle: handle, errorBuffer: errorBuffer) }
+    let milliseconds = max(1, Int((options.timeoutSeconds * 1000).rounded(.up)))
+    try set(ccurl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer))
+    try set(ccurl_setopt_string(handle, CURLOPT_URL, options.url))
+    try set(ccurl_setopt_long(handle, CURLOPT_CONNECT_ONLY, 1))
+    try set(ccurl_setopt_long(handle, CURLOPT_NOSIGNAL, 1))
+    try set(ccurl_setopt_long(handle, CURLOPT_TCP_KEEPALIVE, 1))
+    try set(ccurl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, milliseconds))
+    try set(ccurl_setopt_long(handle, CURLOPT_TIMEOUT_MS, milliseconds))
+    try set(ccurl_setopt_long(handle, CURLOPT_SERVER_RESPONSE_TIMEOUT, max(1, (milliseconds + 999) / 1000)))
+    let useSSL = options.security == .none ? CURLUSESSL_NONE : CURLUSESSL_ALL
+    try set(ccurl_setopt_long(handle, CURLOPT_USE_SSL, Int(useSSL.rawValue)))
+    if let caFile = options.caFile { try set(ccurl_setopt_string(handle, CURLOPT_CAINFO, caFile)) }
+    if !options.verifyPeer {
+      try set(ccurl_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, 0))
+      try set(ccurl_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, 0))
+    }
+    if let username = options.username { try set(ccurl_setopt_string(handle, CURLOPT_USERNAME, username)) }
+    switch options.secret {
+    case .password(let password)?:
+      try set(ccurl_setopt_string(handle, CURLOPT_PASSWORD, password))
+    case .bearer(let token)?:
+      try set(ccurl_setopt_string(handle, CURLOPT_XOAUTH2_BEARER, token))
+      try set(ccurl_setopt_string(handle, CURLOPT_LOGIN_OPTIONS, "AUTH=XOAUTH2"))
+    case nil:
+      break
+    }
+    if let trace {
+      try set(ccurl_setopt_debug_callback(handle, curlTraceCallback))
+      try set(ccurl_setopt_pointer(handle, CURLOPT_DEBUGDATA, Unmanaged.passUnretained(trace).toOpaque()))
+      try set(ccurl_setopt_long(handle, CURLOPT_VERBOSE, 1))
+    }
+  }
+
+  /// Throws a `TransferError` unless `code` is `CURLE_OK`.
+  private static func check(
+    _ code: CURLcode, handle: UnsafeMutableRawPointer, errorBuffer: UnsafeMutablePointer<CChar>
+  ) throws {
+    guard code != CURLE_OK else { return }
+    let detail = String(cString: errorBuffer)
+    errorBuffer[0] = 0
+    throw TransferError(code: Int(code.rawValue), summary: text(of: code), detail: detail)
+  }
+
+  /// `curl_easy_strerror` as a Swift string.
+  static func text(of code: CURLcode) -> String {
+    guard let text = curl_easy_strerror(code) else { return "curl error \(code.rawValue)" }
+    return String(cString: text)
+  }
+}
+
+/// Holds the caller's trace closure for libcurl's debug callback.
+final class CurlTraceSink {
+  /// Where redacted lines go.
+  let emit: (String) -> Void
+
+  /// Wraps a closure.
+  init(_ emit: @escaping (String) -> Void) { self.emit = emit }
+}
+
+/// libcurl's debug callback: redacts and forwards verbose output to the handle's `CurlTraceSink`.
+private func curlTraceCallback(
+  _ handle: UnsafeMutableRawPointer?, _ type: curl_infotype, _ data: UnsafeMutablePointer<CChar>?, _ size: Int,
+  _ context: UnsafeMutableRawPointer?
+) -> Int32 {
+  guard let context, let data else { return 0 }
+  let sink = Unmanaged<CurlTraceSink>.fromOpaque(context).takeUnretainedValue()
+  let source: CurlTraceRedactor.Source
+  switch type {
+  case CURLINFO_TEXT: source = .text
+  case CURLINFO_HEADER_IN: source = .incoming
+  case CURLINFO_HEADER_OUT: source = .outgoing
+  default: return 0
+  }
+  let bytes = UnsafeRawBufferPointer(start: data, count: size)
+  let text = String(decoding: bytes, as: UTF8.self)
+  for line in CurlTraceRedactor.lines(source: source, text: text) { sink.emit(line) }
+  return 0
+}
+
+extension Duration {
+  /// The duration in seconds as a floating-point number.
+  var seconds: Double {
+    let parts = components
+    return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
+  }
+}

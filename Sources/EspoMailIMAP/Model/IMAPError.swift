@@ -1,0 +1,43 @@
+import EspoMailCore
+import EspoMailCurl
+
+/// Why an IMAP operation failed. `espoMailError` gives the user's message and exit status.
+public enum IMAPError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// Connecting, TLS, login or the connection itself failed (libcurl's report).
+  case connection(TransferError)
+  /// The named folder (UTF-8 name) does not exist on the server.
+  case folderNotFound(String)
+  /// The server answered NO or BAD to a command.
+  case commandFailed(command: String, condition: String, code: String?, text: String)
+  /// The server said BYE and closed the connection.
+  case closedByServer(String)
+  /// The server sent something that is not IMAP as we understand it.
+  case malformedResponse(String)
+  /// An argument cannot be sent (a line break in a name, a flag with blanks, …).
+  case invalidArgument(String)
+
+  /// The error as the user sees it, with its exit status.
+  public var espoMailError: EspoMailError {
+    switch self {
+    case .connection(let error):
+      return error.espoMailError
+    case .folderNotFound(let name):
+      return .notFound("IMAP folder", name, hint: "list the account's folders to see the exact names")
+    case .commandFailed(let command, let condition, let code, let text):
+      let codePart = code.map { "[\($0)] " } ?? ""
+      if condition == "NO", code == "AUTHENTICATIONFAILED" || code == "AUTHORIZATIONFAILED" {
+        return EspoMailError(.permissionDenied, "the IMAP server refused \(command): \(codePart)\(text)")
+      }
+      return EspoMailError(.protocolError, "the IMAP server answered \(condition) to \(command): \(codePart)\(text)")
+    case .closedByServer(let text):
+      return EspoMailError(.unavailable, "the IMAP server closed the connection: \(text)", hint: "try again later")
+    case .malformedResponse(let detail):
+      return EspoMailError(.protocolError, "the IMAP server sent an unreadable response: \(detail)")
+    case .invalidArgument(let detail):
+      return EspoMailError(.dataError, "cannot send to the IMAP server: \(detail)")
+    }
+  }
+
+  /// The user's message.
+  public var description: String { espoMailError.description }
+}

@@ -1,0 +1,99 @@
+/// Cuts the byte stream from the server into complete responses: a line, plus any literals
+/// (`{n}` at the end of a line, then exactly n bytes) and the lines that continue it.
+///
+/// A literal's bytes are counted, never scanned, so a body containing lines like `* 3 FETCH` or
+/// `A001 OK` cannot end a response early. Bytes may arrive split anywhere.
+struct ResponseFramer {
+  /// Received bytes not yet handed out, from `start`.
+  private var buffer: [UInt8] = []
+  /// Where the response being framed begins.
+  private var start = 0
+  /// The next byte not yet examined.
+  private var scan = 0
+  /// Where the current line began (after the response start or after a literal); a literal's
+  /// bytes before it must never be read as a literal marker.
+  private var lineStart = 0
+  /// Bytes of the current literal still to come.
+  private var literalLeft = 0
+
+  /// Creates an empty framer.
+  init() {}
+
+  /// Number of received bytes not yet handed out in a frame.
+  var pendingByteCount: Int { buffer.count - start }
+
+  /// Adds bytes from the server.
+  mutating func append(_ bytes: UnsafeRawBufferPointer) {
+    compact()
+    buffer.append(contentsOf: bytes)
+  }
+
+  /// Adds bytes from the server.
+  mutating func append(contentsOf bytes: some Sequence<UInt8>) {
+    compact()
+    buffer.append(contentsOf: bytes)
+  }
+
+  /// The next complete response's bytes (CRLF included), or nil until more bytes arrive.
+  mutating func nextFrame() throws -> [UInt8]? {
+    while true {
+      if literalLeft > 0 {
+        let taken = min(literalLeft, buffer.count - scan)
+        scan += taken
+        literalLeft -= taken
+        if literalLeft > 0 { return nil }
+        lineStart = scan
+      }
+      guard let lineFeed = buffer[scan...].firstIndex(of: 10) else {
+        scan = buffer.count
+        return nil
+      }
+      scan = lineFeed + 1
+      if let length = try literalLength(lineFeed: lineFeed) {
+        literalLeft = length
+        continue
+      }
+      let frame = Array(buffer[start..<scan])
+      start = scan
+      lineStart = scan
+      return frame
+    }
+  }
+
+  /// The literal length announced at the end of the line ending at `lineFeed`, if any.
+  private func literalLength(lineFeed: Int) throws -> Int? {
+    let start = lineStart
+    var index = lineFeed - 1
+    if index >= start, buffer[index] == 13 { index -= 1 }
+    guard index >= start, buffer[index] == UInt8(ascii: "}") else { return nil }
+    index -= 1
+    if index >= start, buffer[index] == UInt8(ascii: "+") { index -= 1 }
+    var length = 0
+    var multiplier = 1
+    var digits = 0
+    while index >= start, buffer[index] >= 0x30, buffer[index] <= 0x39 {
+      digits += 1
+      guard digits <= 15 else { throw IMAPError.malformedResponse("a literal length has too many digits") }
+      length += Int(buffer[index] - 0x30) * multiplier
+      multiplier *= 10
+      index -= 1
+    }
+    guard digits > 0, index >= start, buffer[index] == UInt8(ascii: "{") else { return nil }
+    return length
+  }
+
+  /// Drops handed-out bytes once they are a large part of the buffer.
+  private mutating func compact() {
+    guard start > 0 else { return }
+    if start == buffer.count {
+      buffer.removeAll(keepingCapacity: true)
+    } else if start >= 1 << 16, start * 2 >= buffer.count {
+      buffer.removeSubrange(0..<start)
+    } else {
+      return
+    }
+    scan -= start
+    lineStart -= start
+    start = 0
+  }
+}

@@ -1,0 +1,74 @@
+extension IMAPSession {
+  /// UID SEARCH in the selected folder, such as "UID 10:*" or "SINCE 1-Jan-2024"; UIDs ascending.
+  public func uidSearch(_ criteria: String) throws -> [UInt32] {
+    var found: [UInt32] = []
+    try run("UID SEARCH \(try CommandArgument.verbatim(criteria, what: "the search criteria"))", name: "UID SEARCH") {
+      if case .search(let uids) = $0 { found += uids }
+    }
+    return UIDSet.normalised(found)
+  }
+
+  /// Size, flags, internal date and header block of each message, in UID order; UIDs that no
+  /// longer exist are left out. Never marks anything seen.
+  public func fetchHeaders(uids: [UInt32]) throws -> [FetchedMessage] {
+    var messages: [FetchedMessage] = []
+    messages.reserveCapacity(uids.count)
+    try fetch(uids: uids, chunkSize: 500, section: "HEADER") { messages.append($0) }
+    return messages.sorted { $0.uid < $1.uid }
+  }
+
+  /// Whole messages, handed to `handle` as each arrives, fetched with `UID FETCH` in chunks of
+  /// `chunkSize` UIDs over this one connection (the next chunk is requested while the current one
+  /// streams in). Never marks anything seen. UIDs that no longer exist are skipped.
+  ///
+  /// When `handle` throws, nothing more is handed over; the chunks already requested are read to
+  /// their end, so the session stays usable, and the error is rethrown.
+  public func fetchMessages(uids: [UInt32], chunkSize: Int = 200, _ handle: (FetchedMessage) throws -> Void) throws {
+    try fetch(uids: uids, chunkSize: chunkSize, section: "", handle)
+  }
+
+  /// `UID FETCH set (UID RFC822.SIZE FLAGS INTERNALDATE BODY.PEEK[section])` in pipelined chunks.
+  private func fetch(
+    uids: [UInt32], chunkSize: Int, section: String, _ deliver: (FetchedMessage) throws -> Void
+  ) throws {
+    let sorted = UIDSet.normalised(uids)
+    guard !sorted.isEmpty else { return }
+    let chunks = UIDSet.chunks(sorted, size: chunkSize)
+    let wanted = Set(sorted)
+    let sectionName = "BODY[\(section)]"
+    var delivered = Set<UInt32>(minimumCapacity: sorted.count)
+    var inFlight: [String] = []
+    var nextChunk = 0
+    var stopError: (any Error)?
+
+    func request() throws {
+      let set = UIDSet.string(sorted: chunks[nextChunk])
+      inFlight.append(try send("UID FETCH \(set) (UID RFC822.SIZE FLAGS INTERNALDATE BODY.PEEK[\(section)])"))
+      nextChunk += 1
+    }
+
+    try request()
+    if nextChunk < chunks.count { try request() }
+    while !inFlight.isEmpty {
+      let tag = inFlight.removeFirst()
+      do {
+        try complete(tag, name: "UID FETCH") { response in
+          // Matched by UID: unsolicited FETCH (flag changes), EXISTS or EXPUNGE are passed over.
+          guard stopError == nil, case .fetch(let fetched) = response, let uid = fetched.uid, wanted.contains(uid),
+            let bytes = fetched.sections[sectionName], delivered.insert(uid).inserted
+          else { return }
+          let message = FetchedMessage(
+            uid: uid, size: fetched.size ?? bytes.count, flags: fetched.flags ?? [], internalDate: fetched.internalDate,
+            bytes: bytes)
+          do { try deliver(message) } catch { stopError = error }
+        }
+      } catch let error as IMAPError {
+        // NO/BAD leave the dialogue in step: read the other chunk's answer, then report.
+        guard case .commandFailed = error else { throw error }
+        stopError = stopError ?? error
+      }
+      if stopError == nil, nextChunk < chunks.count { try request() }
+    }
+    if let stopError { throw stopError }
+  }
+}

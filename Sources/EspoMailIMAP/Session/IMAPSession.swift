@@ -1,0 +1,217 @@
+import EspoMailCore
+import EspoMailCurl
+
+/// One logged-in IMAP connection: libcurl connects, negotiates TLS and logs in; this engine then
+/// speaks IMAP4rev1 itself (tagged commands, untagged responses, literals) over the connection.
+///
+/// Folder names are UTF-8 in this API and modified UTF-7 on the wire. Failures are `IMAPError`s.
+/// Not thread-safe: one session per account, used from one task at a time.
+public final class IMAPSession {
+  /// The connection.
+  let transport: any IMAPTransport
+  /// Frames and parses what the server sends.
+  private var reader: ResponseReader
+  /// Where redacted protocol lines go, if anywhere.
+  let trace: ((String) -> Void)?
+  /// The number in the last tag sent ("E1", "E2", …).
+  private var tagNumber = 0
+  /// Tags sent whose completion has not been read yet.
+  private var outstanding: Set<String> = []
+  /// Completions read while waiting for an earlier tag of a pipeline.
+  private var earlyCompletions: [String: ResponseState] = [:]
+  /// The text of the server's BYE, once it said goodbye.
+  private var goodbye: String?
+  /// Whether the connection was dropped (after LOGOUT, or after an error that broke the dialogue).
+  private var isClosed = false
+  /// The server's capabilities, upper-cased, such as "IMAP4REV1", "LITERAL+", "UIDPLUS".
+  public private(set) var capabilities: Set<String> = []
+
+  /// Connects, negotiates TLS as the endpoint says, logs in, and reads the server's capabilities.
+  ///
+  /// `trace`, when given, receives the protocol dialogue line by line; login arguments, SASL
+  /// responses and message bodies never appear in it.
+  public convenience init(connecting endpoint: IMAPEndpoint, trace: ((String) -> Void)? = nil) throws {
+    let connection = try Self.transportCall { try CurlConnection(endpoint.connectOptions, trace: trace) }
+    self.init(transport: connection, timeoutSeconds: endpoint.timeoutSeconds, trace: trace)
+    try refreshCapabilities()
+  }
+
+  /// Wraps an already logged-in transport.
+  init(transport: any IMAPTransport, timeoutSeconds: Double, trace: ((String) -> Void)?) {
+    self.transport = transport
+    self.reader = ResponseReader(transport: transport, timeout: timeoutSeconds)
+    self.trace = trace
+  }
+
+  deinit { transport.close() }
+
+  /// Asks the server for its capabilities again.
+  public func refreshCapabilities() throws {
+    try run("CAPABILITY", name: "CAPABILITY")
+  }
+
+  /// Says LOGOUT (when the server is still there) and closes the connection. Never fails.
+  public func logout() {
+    guard !isClosed else { return }
+    if goodbye == nil { _ = try? run("LOGOUT", name: "LOGOUT") }
+    abandon()
+  }
+
+  /// Sends one command and reads responses until it completes; untagged ones go to `handler`.
+  ///
+  /// With `folder`, a NO saying the folder does not exist becomes `IMAPError.folderNotFound`.
+  @discardableResult
+  func run(
+    _ command: String, name: String, folder: String? = nil, _ handler: (UntaggedResponse) throws -> Void = { _ in }
+  ) throws -> ResponseState {
+    let tag = try send(command)
+    return try complete(tag, name: name, folder: folder, handler)
+  }
+
+  /// Sends a command line (without tag and line break) and returns its tag, without waiting.
+  func send(_ command: String) throws -> String {
+    try ensureOpen()
+    tagNumber += 1
+    let tag = "E\(tagNumber)"
+    trace?("> \(tag) \(command)")
+    let line = Array("\(tag) \(command)\r\n".utf8)
+    try Self.transportCall { try transport.send(line) }
+    outstanding.insert(tag)
+    return tag
+  }
+
+  /// Reads responses until `tag` completes. OK returns its state; NO/BAD throw.
+  ///
+  /// Any other failure (connection lost, unreadable response, an error of `handler`) leaves the
+  /// dialogue out of step, so the session closes itself before rethrowing.
+  @discardableResult
+  func complete(
+    _ tag: String, name: String, folder: String? = nil, _ handler: (UntaggedResponse) throws -> Void = { _ in }
+  ) throws -> ResponseState {
+    let state: ResponseState
+    do {
+      state = try readUntilCompleted(tag, handler)
+    } catch {
+      abandon()
+      throw error
+    }
+    outstanding.remove(tag)
+    if case .some(let code) = state.code, code.name == "CAPABILITY" {
+      capabilities = Set(code.arguments.split(separator: " ").map { $0.uppercased() })
+    }
+    guard state.condition == "OK" else { throw failure(of: name, folder: folder, state) }
+    return state
+  }
+
+  /// Waits for a continuation request (`+`) for `tag`; throws its failure if it completes instead.
+  func awaitContinuation(_ tag: String, name: String, folder: String?) throws {
+    while true {
+      let response: ServerResponse
+      do {
+        response = try nextResponse()
+      } catch {
+        abandon()
+        throw error
+      }
+      switch response {
+      case .continuation: return
+      case .untagged: continue
+      case .tagged(let other, let state) where other == tag:
+        outstanding.remove(tag)
+        guard state.condition != "OK" else {
+          abandon()
+          throw IMAPError.malformedResponse("\(name) completed before its literal was sent")
+        }
+        throw failure(of: name, folder: folder, state)
+      case .tagged(let other, _):
+        abandon()
+        throw IMAPError.malformedResponse("a completion for the unknown tag '\(other)'")
+      }
+    }
+  }
+
+  /// Sends raw bytes (a literal's content) as part of the current command.
+  func sendRaw(_ bytes: [UInt8]) throws {
+    try ensureOpen()
+    try Self.transportCall { try transport.send(bytes) }
+  }
+
+  /// The loop of `complete`.
+  private func readUntilCompleted(_ tag: String, _ handler: (UntaggedResponse) throws -> Void) throws
+    -> ResponseState
+  {
+    while true {
+      if let state = earlyCompletions.removeValue(forKey: tag) { return state }
+      switch try nextResponse() {
+      case .untagged(let response):
+        try handler(response)
+      case .continuation(let text):
+        throw IMAPError.malformedResponse("an unexpected continuation request '\(text)'")
+      case .tagged(let other, let state):
+        if other == tag { return state }
+        guard outstanding.contains(other) else {
+          throw IMAPError.malformedResponse("a completion for the unknown tag '\(other)'")
+        }
+        earlyCompletions[other] = state
+      }
+    }
+  }
+
+  /// Reads, traces and parses one response, and notes capabilities and BYE.
+  private func nextResponse() throws -> ServerResponse {
+    let frame: [UInt8]
+    do {
+      frame = try reader.nextFrame()
+    } catch IMAPError.connection(let error) {
+      if let goodbye { throw IMAPError.closedByServer(goodbye) }
+      throw IMAPError.connection(error)
+    }
+    if let trace { trace("< " + ResponseTrace.summary(of: frame)) }
+    let response = try ResponseParser.parse(frame)
+    if case .untagged(let untagged) = response {
+      switch untagged {
+      case .capability(let names): capabilities = Set(names.map { $0.uppercased() })
+      case .state(let state) where state.condition == "BYE": goodbye = state.text
+      default: break
+      }
+    }
+    return response
+  }
+
+  /// The error for a NO or BAD completion.
+  private func failure(of name: String, folder: String?, _ state: ResponseState) -> IMAPError {
+    if let folder, state.condition == "NO", Self.meansMissingFolder(state) { return .folderNotFound(folder) }
+    return .commandFailed(command: name, condition: state.condition, code: state.code?.name, text: state.text)
+  }
+
+  /// Whether a NO says that the folder does not exist (RFC 5530 codes, or the usual wording).
+  static func meansMissingFolder(_ state: ResponseState) -> Bool {
+    if let code = state.code?.name, ["NONEXISTENT", "TRYCREATE"].contains(code) { return true }
+    let text = state.text.lowercased()
+    return ["doesn't exist", "does not exist", "no such mailbox", "unknown mailbox", "mailbox not found"]
+      .contains { text.contains($0) }
+  }
+
+  /// Throws when the session was closed.
+  private func ensureOpen() throws {
+    guard isClosed else { return }
+    if let goodbye { throw IMAPError.closedByServer(goodbye) }
+    throw IMAPError.connection(
+      TransferError(code: 55, summary: "Failed sending data to the peer", detail: "the IMAP session is closed"))
+  }
+
+  /// Drops the connection; later calls fail.
+  private func abandon() {
+    isClosed = true
+    transport.close()
+  }
+
+  /// Runs a transport call, turning libcurl's `TransferError` into `IMAPError.connection`.
+  static func transportCall<T>(_ body: () throws -> T) throws -> T {
+    do {
+      return try body()
+    } catch let error as TransferError {
+      throw IMAPError.connection(error)
+    }
+  }
+}
