@@ -70,7 +70,7 @@ let package = Package(
       swiftSettings: strictSettings),
     .testTarget(
       name: "EspoMailCLITests",
-      dependencies: ["EspoMailCLI", "EspoMailTestSupport", "espomail"],
+      dependencies: ["EspoMailCLI", "EspoMailTestSupport", "EspoMailIMAP", "espomail"],
       swiftSettings: strictSettings),
   ]
 )

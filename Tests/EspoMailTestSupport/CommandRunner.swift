@@ -57,13 +57,16 @@ public final class TestStore: @unchecked Sendable {
 
   /// Runs a command line in-process as the OS login `login` (default: the admin) on this store.
   @discardableResult
-  public func run(_ arguments: [String], as login: String? = nil, environment: [String: String] = [:]) -> CommandResult {
+  public func run(
+    _ arguments: [String], as login: String? = nil, environment: [String: String] = [:], stdin: String = ""
+  ) -> CommandResult {
     let out = Buffer()
     let err = Buffer()
     var env = environment
     env["ESPOMAIL_STORE"] = env["ESPOMAIL_STORE"] ?? path
     let status = Entry.run(
-      arguments, environment: env, operatingSystemLogin: login ?? adminLogin, stdout: { out.append($0) },
+      arguments, environment: env, operatingSystemLogin: login ?? adminLogin, stdin: { Array(stdin.utf8) },
+      stdout: { out.append($0) },
       stderr: { err.append($0) })
     return CommandResult(stdout: out.text, stderr: err.text, status: status)
   }

@@ -2,3 +2,4 @@ import ArgumentParser
 import EspoMailCore
 
 extension CaseStatus: ExpressibleByArgument {}
+extension ConnectionSecurity: ExpressibleByArgument {}

@@ -13,6 +13,10 @@ public struct CommandContext: Sendable {
   public let output: Output
   /// The global options as parsed.
   let global: GlobalOptions
+  /// Reads all of standard input (for --password-stdin and files given as -).
+  let readStandardInput: @Sendable () -> [UInt8]
+  /// Whether stderr is a terminal (progress lines are shown only then).
+  let isTerminal: Bool
 
   /// The store path: `--store`, else `ESPOMAIL_STORE`, else the XDG data directory.
   var storePath: String {

@@ -8,6 +8,7 @@ public enum Entry {
   /// Runs `arguments` (without the program name) and returns the exit status.
   public static func run(
     _ arguments: [String], environment: [String: String], operatingSystemLogin: String?,
+    stdin: @escaping @Sendable () -> [UInt8] = { [] }, isTerminal: Bool = false,
     stdout: @escaping (String) -> Void, stderr: @escaping (String) -> Void
   ) -> Int32 {
     let leaf: any EspoCommand
@@ -33,7 +34,8 @@ public enum Entry {
       format: leaf.global.format, quiet: leaf.global.quiet, verbose: leaf.global.verbose, stdout: stdout,
       stderr: stderr)
     let context = CommandContext(
-      environment: environment, operatingSystemLogin: operatingSystemLogin, output: output, global: leaf.global)
+      environment: environment, operatingSystemLogin: operatingSystemLogin, output: output, global: leaf.global,
+      readStandardInput: stdin, isTerminal: isTerminal)
     do {
       try leaf.run(in: context)
       return ExitStatus.success.rawValue

@@ -61,6 +61,11 @@ public final class Output: @unchecked Sendable {
     writeErr(text)
   }
 
+  /// Shows (or with nil clears) a one-line progress display on stderr; callers use it only on a terminal.
+  func progress(_ line: String?) {
+    writeErr(line.map { "\r\u{1B}[K" + $0 } ?? "\r\u{1B}[K")
+  }
+
   /// Writes raw text to stderr (help and usage messages).
   func raw(stderr text: String) { writeErr(text) }
 

@@ -1,0 +1,28 @@
+import ArgumentParser
+
+extension EspoMail.Accounts {
+  /// `espomail account status [NAME]`
+  struct Status: EspoCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Fetch health: last success, last error, failures in a row, messages settled.",
+      discussion: "Example: espomail account status --format json")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "One account (default: all you may see).") var name: String?
+
+    func run(in context: CommandContext) throws {
+      let statuses = try context.session().accountStatus(name)
+      try context.output.result(statuses) {
+        TextTable(
+          headers: ["ACCOUNT", "ACTIVE", "LAST SUCCESS", "FAILURES", "SETTLED", "LAST ERROR"],
+          rows: statuses.map {
+            [
+              $0.name, $0.isActive ? "yes" : "no", $0.lastSuccessAt.orDash, "\($0.consecutiveFailures)",
+              "\($0.ledger.values.reduce(0, +))", $0.lastError.orDash,
+            ]
+          }
+        ).render(empty: "no email accounts")
+      }
+    }
+  }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import EspoMailCore
+import EspoMailKit
+
+extension EspoMail.Accounts {
+  /// `espomail account test NAME`
+  struct Test: EspoCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Connect, log in, list folders and check the monitored ones; say clearly what failed.",
+      discussion: "Example: espomail account test support")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The account's name.") var name: String
+    @Option(help: "Seconds to wait for a silent server.") var timeout: Double = 30
+
+    func run(in context: CommandContext) throws {
+      var options = FetchOptions()
+      options.timeoutSeconds = timeout
+      options.caFile = context.environment["ESPOMAIL_CA_FILE"]
+      let report = try context.session().testAccount(name, options: options)
+      try context.output.result(report) {
+        if report.ok {
+          return "account \(report.name): connected, logged in, \(report.folders.count) folders, monitored folders present"
+        }
+        return "account \(report.name): \(report.failedStep ?? "test") failed: \(report.error ?? "")"
+      }
+      if !report.ok { throw ExitCode(report.failedStep == "login" ? ExitStatus.permissionDenied.rawValue : ExitStatus.unavailable.rawValue) }
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import EspoMailCore
+import EspoMailKit
+import Foundation
+
+extension EspoMail {
+  /// `espomail fetch (--all | NAME...)`
+  struct Fetch: EspoCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Fetch new mail from IMAP accounts now (cron: espomail fetch --all --quiet).",
+      discussion: """
+        Each message is settled exactly once: imported, merged into the same email fetched by another \\
+        account, or quarantined with its reason. Exit 0 when every account succeeded, 75 when some \\
+        were skipped because another run holds them, else the worst failure's code. \\
+        Example: */1 * * * * espomail fetch --all --quiet
+        """)
+
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "Fetch every active account you may fetch.") var all = false
+    @Argument(help: "Accounts to fetch.") var names: [String] = []
+    @Option(help: "How many accounts to fetch at once.") var jobs: Int = 4
+    @Flag(help: "Change nothing anywhere: report how many messages would be fetched.") var dryRun = false
+    @Flag(help: "Send no auto-replies in this run.") var noAutoReply = false
+    @Flag(help: "Send no notifications in this run.") var noNotify = false
+    @Option(help: "Seconds to wait for a silent server before giving up on the account.") var timeout: Double = 60
+
+    func validate() throws {
+      if all == !names.isEmpty { throw ValidationError("give --all or account names, not both or neither") }
+      if !(1...64).contains(jobs) { throw ValidationError("--jobs takes 1 to 64") }
+      if !(1...3600).contains(timeout) { throw ValidationError("--timeout takes 1 to 3600 seconds") }
+    }
+
+    func run(in context: CommandContext) throws {
+      var options = FetchOptions()
+      options.dryRun = dryRun
+      options.jobs = jobs
+      options.timeoutSeconds = timeout
+      options.noAutoReply = noAutoReply
+      options.noNotify = noNotify
+      options.caFile = context.environment["ESPOMAIL_CA_FILE"]
+      let output = context.output
+      var progress: (@Sendable (FetchProgress) -> Void)?
+      if context.isTerminal, !output.isQuiet, output.format == .text {
+        progress = { event in output.progress("\(event.account) \(event.folder): \(event.done)/\(event.total)") }
+      }
+      let report = try context.session().fetch(names: names, all: all, options: options, progress: progress)
+      if progress != nil { output.progress(nil) }
+      for account in report.accounts where account.status == "failed" || account.status == "busy" {
+        output.warning("\(account.name): \(account.status): \(account.error ?? "")")
+      }
+      try output.result(report) {
+        report.accounts.map { account in
+          switch account.status {
+          case "failed", "busy": return "\(account.name): \(account.status)"
+          case "dry-run": return "\(account.name): \(account.new) new message(s) would be fetched"
+          default:
+            return "\(account.name): \(account.new) new, \(account.merged) merged, \(account.quarantined) quarantined"
+              + (account.tooLarge > 0 ? ", \(account.tooLarge) header-only" : "")
+          }
+        }.joined(separator: "\n")
+      }
+      let status = report.exitStatus
+      if status != .success { throw ExitCode(status.rawValue) }
+    }
+  }
+}

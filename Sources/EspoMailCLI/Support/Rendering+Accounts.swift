@@ -1,0 +1,100 @@
+import EspoMailCore
+import EspoMailKit
+
+/// Text renderings of mail accounts, fetch reports and quarantine entries.
+enum AccountText {
+  /// Several lines describing an account (never its secret).
+  static func account(_ account: MailAccount) -> String {
+    var lines = [
+      "account:     \(account.name) (\(account.kind.rawValue)\(account.owner.map { ", owner \($0)" } ?? ""))",
+      "address:     \(account.address)",
+      "active:      \(account.isActive ? "yes" : "no")",
+      "imap:        \(account.imap.username)@\(account.imap.host):\(account.imap.port) (\(account.imap.security.rawValue))",
+      "secret:      \(secretDescription(account.imap))",
+      "folders:     \(account.folders.joined(separator: ", "))",
+      "fetch since: \(account.fetchSince.orDash)",
+      "keep unread: \(account.keepUnread ? "yes" : "no")",
+      "portion:     \(account.portion) per folder per run",
+      "max size:    \(account.maxSizeMB) MB",
+    ]
+    if account.kind == .group { lines.append("teams:       \(account.teams.isEmpty ? "-" : account.teams.joined(separator: ", "))") }
+    lines.append("last fetch:  \(health(account.health))")
+    return lines.joined(separator: "\n")
+  }
+
+  /// Where the secret comes from, without showing it.
+  static func secretDescription(_ settings: ServerSettings) -> String {
+    switch settings.secretSource {
+    case .stored: "password stored encrypted"
+    case .command: "password from command: \(settings.secretCommand ?? "")"
+    case .oauth2Command: "OAuth2 token from command: \(settings.secretCommand ?? "")"
+    }
+  }
+
+  /// A one-line summary of fetch health.
+  static func health(_ health: AccountHealth) -> String {
+    if let error = health.lastError {
+      return "failing (\(health.consecutiveFailures) in a row): \(error)"
+    }
+    return health.lastSuccessAt.map { "ok at \($0)" } ?? "never"
+  }
+
+  /// A table of accounts.
+  static func accounts(_ accounts: [MailAccount]) -> String {
+    TextTable(
+      headers: ["ACCOUNT", "KIND", "ADDRESS", "SERVER", "ACTIVE", "LAST FETCH"],
+      rows: accounts.map {
+        [
+          $0.name, $0.kind.rawValue, $0.address, "\($0.imap.host):\($0.imap.port)", $0.isActive ? "yes" : "no",
+          health($0.health),
+        ]
+      }
+    ).render(empty: "no email accounts")
+  }
+}
+
+/// An account as scripts see it: every setting, the secret's source but never the secret.
+struct AccountJSON: Encodable {
+  let id: Int64
+  let name: String
+  let kind: String
+  let owner: String?
+  let address: String
+  let isActive: Bool
+  let imapHost: String
+  let imapPort: Int
+  let security: String
+  let username: String
+  let secretSource: String
+  let secretCommand: String?
+  let folders: [String]
+  let fetchSince: String?
+  let keepUnread: Bool
+  let portion: Int
+  let maxSizeMB: Int
+  let teams: [String]
+  let health: AccountHealth
+
+  /// Builds the JSON view.
+  init(_ account: MailAccount) {
+    id = account.id
+    name = account.name
+    kind = account.kind.rawValue
+    owner = account.owner
+    address = account.address
+    isActive = account.isActive
+    imapHost = account.imap.host
+    imapPort = account.imap.port
+    security = account.imap.security.rawValue
+    username = account.imap.username
+    secretSource = account.imap.secretSource.rawValue
+    secretCommand = account.imap.secretCommand
+    folders = account.folders
+    fetchSince = account.fetchSince
+    keepUnread = account.keepUnread
+    portion = account.portion
+    maxSizeMB = account.maxSizeMB
+    teams = account.teams
+    health = account.health
+  }
+}

@@ -1,0 +1,87 @@
+/// An address on an email, with the display name it was written with.
+public struct EmailParty: Equatable, Codable, Sendable {
+  /// Display name, if any.
+  public var name: String?
+  /// The address.
+  public var address: String
+
+  /// Creates a party.
+  public init(name: String?, address: String) {
+    self.name = name
+    self.address = address
+  }
+
+  /// `Name <address>` or the bare address.
+  public var formatted: String { name.map { "\($0) <\(address)>" } ?? address }
+}
+
+/// One attachment's description.
+public struct AttachmentInfo: Equatable, Codable, Sendable {
+  /// File name.
+  public var name: String
+  /// MIME type.
+  public var contentType: String
+  /// Size in bytes.
+  public var size: Int
+
+  /// Creates a description.
+  public init(name: String, contentType: String, size: Int) {
+    self.name = name
+    self.contentType = contentType
+    self.size = size
+  }
+}
+
+/// An imported or sent email as listings show it.
+public struct EmailSummary: Equatable, Codable, Sendable {
+  /// Store id.
+  public var id: Int64
+  /// Message-ID with angle brackets (synthetic when the message had none).
+  public var messageID: String
+  /// Subject.
+  public var subject: String
+  /// Sender.
+  public var from: EmailParty?
+  /// Recipients.
+  public var to: [EmailParty]
+  /// Copy recipients.
+  public var cc: [EmailParty]
+  /// Date sent (ISO 8601, UTC).
+  public var date: String
+  /// The linked record, if any.
+  public var parent: RecordReference?
+  /// Attachments.
+  public var attachments: [AttachmentInfo]
+  /// The acting user's folder view: inbox, sent, archive, trash or a folder name; nil when not theirs.
+  public var folder: String?
+  /// Whether the acting user has read it.
+  public var isRead: Bool
+  /// Names of the accounts that fetched or sent it.
+  public var accounts: [String]
+  /// Logins of the users who have it.
+  public var users: [String]
+  /// Whether only the header was imported (over the size limit).
+  public var isHeaderOnly: Bool
+
+  /// Creates a summary.
+  public init(
+    id: Int64, messageID: String, subject: String, from: EmailParty?, to: [EmailParty], cc: [EmailParty],
+    date: String, parent: RecordReference?, attachments: [AttachmentInfo], folder: String?, isRead: Bool,
+    accounts: [String], users: [String], isHeaderOnly: Bool
+  ) {
+    self.id = id
+    self.messageID = messageID
+    self.subject = subject
+    self.from = from
+    self.to = to
+    self.cc = cc
+    self.date = date
+    self.parent = parent
+    self.attachments = attachments
+    self.folder = folder
+    self.isRead = isRead
+    self.accounts = accounts
+    self.users = users
+    self.isHeaderOnly = isHeaderOnly
+  }
+}

@@ -1,0 +1,37 @@
+/// A message that could not be imported, kept with its bytes and the reason.
+public struct QuarantineEntry: Equatable, Codable, Sendable {
+  /// Store id.
+  public var id: Int64
+  /// The account that fetched it.
+  public var account: String?
+  /// The server folder.
+  public var folder: String?
+  /// Its UID there.
+  public var uid: Int64?
+  /// Why it was not imported.
+  public var reason: String
+  /// held, imported or dropped.
+  public var status: String
+  /// Size of the kept bytes.
+  public var size: Int
+  /// The email it became after a successful retry.
+  public var emailID: Int64?
+  /// When it was quarantined.
+  public var createdAt: String
+
+  /// Creates an entry.
+  public init(
+    id: Int64, account: String?, folder: String?, uid: Int64?, reason: String, status: String, size: Int,
+    emailID: Int64?, createdAt: String
+  ) {
+    self.id = id
+    self.account = account
+    self.folder = folder
+    self.uid = uid
+    self.reason = reason
+    self.status = status
+    self.size = size
+    self.emailID = emailID
+    self.createdAt = createdAt
+  }
+}

@@ -1,0 +1,53 @@
+import EspoMailCore
+
+/// Where a new secret comes from, as given on the command line.
+public enum SecretInput: Sendable {
+  /// A password read from stdin.
+  case password(String)
+  /// A command printing the password.
+  case command(String)
+  /// A command printing an OAuth2 access token.
+  case oauth2Command(String)
+}
+
+/// What `account add` and `account set` ask for; nil fields keep their value (set) or take defaults (add).
+public struct AccountRequest: Sendable {
+  /// Account name.
+  public var name: String
+  /// Group or personal (add only).
+  public var kind: MailAccountKind?
+  /// Owner login of a personal account (add only).
+  public var owner: String?
+  /// Mailbox address.
+  public var address: String?
+  /// IMAP host.
+  public var host: String?
+  /// IMAP port.
+  public var port: Int?
+  /// TLS mode.
+  public var security: ConnectionSecurity?
+  /// Login name.
+  public var username: String?
+  /// A new secret.
+  public var secret: SecretInput?
+  /// Monitored folders (replaces the list when non-empty).
+  public var folders: [String]
+  /// Fetch-since date, YYYY-MM-DD.
+  public var fetchSince: String?
+  /// Keep fetched messages unread.
+  public var keepUnread: Bool?
+  /// New messages per folder per run.
+  public var portion: Int?
+  /// Size limit in megabytes.
+  public var maxSizeMB: Int?
+  /// Teams (group accounts; replaces the list when non-nil).
+  public var teams: [String]?
+  /// Activate or deactivate (set only).
+  public var isActive: Bool?
+
+  /// Creates a request naming the account.
+  public init(name: String) {
+    self.name = name
+    folders = []
+  }
+}

@@ -1,0 +1,193 @@
+import EspoMailCore
+import EspoMailIMAP
+import EspoMailMIME
+import EspoMailStore
+import Foundation
+
+/// Fetches one account: lock, log in, then each monitored folder (design §2-§3).
+struct AccountFetcher {
+  let store: Store
+  let account: MailAccount
+  let options: FetchOptions
+  let now: @Sendable () -> Date
+  let progress: (@Sendable (FetchProgress) -> Void)?
+
+  /// Runs the fetch; never throws: failures are in the report and the account's health.
+  func run() -> AccountFetchReport {
+    var report = AccountFetchReport(name: account.name, status: options.dryRun ? "dry-run" : "ok")
+    let lock: AccountLock?
+    do { lock = try AccountLock.acquire(storePath: store.path, accountID: account.id) } catch {
+      return failed(report, Self.userFacing(error))
+    }
+    guard let lock else {
+      report.status = "busy"
+      report.error = "another espomail run is fetching this account"
+      return report
+    }
+    defer { withExtendedLifetime(lock) {} }
+    do {
+      let session = try connect()
+      defer { session.logout() }
+      for folder in account.folders { try fetchFolder(folder, session: session, report: &report) }
+      if !options.dryRun {
+        try store.write { tx in
+          try tx.recordFetch(accountID: account.id, at: EmailDraft.iso8601(now()), error: nil)
+        }
+      }
+      return report
+    } catch {
+      return failed(report, Self.userFacing(error))
+    }
+  }
+
+  /// Logs in to the account's server.
+  func connect() throws -> IMAPSession {
+    let secret = try store.read { try $0.secret(accountID: account.id) }
+    guard let secret else { throw EspoMailError.configuration("account '\(account.name)' has no secret configured") }
+    let credential = try SecretResolver(storePath: store.path).credential(for: secret, account: account.name)
+    let endpoint = IMAPEndpoint(
+      host: account.imap.host, port: account.imap.port, security: account.imap.security,
+      username: account.imap.username, credential: credential, timeoutSeconds: options.timeoutSeconds,
+      caFile: options.caFile)
+    return try IMAPSession(connecting: endpoint)
+  }
+
+  private func failed(_ report: AccountFetchReport, _ error: EspoMailError) -> AccountFetchReport {
+    var report = report
+    report.status = "failed"
+    report.error = error.message
+    report.errorStatus = error.status.rawValue
+    if !options.dryRun {
+      try? store.write { tx in
+        try tx.recordFetch(accountID: account.id, at: EmailDraft.iso8601(now()), error: error.message)
+      }
+    }
+    return report
+  }
+
+  /// Any error as the user should see it.
+  static func userFacing(_ error: any Error) -> EspoMailError {
+    if let error = error as? EspoMailError { return error }
+    if let error = error as? IMAPError { return error.espoMailError }
+    return EspoMailError(.internalError, "\(error)")
+  }
+
+  private func fetchFolder(_ folder: String, session: IMAPSession, report: inout AccountFetchReport) throws {
+    let status = try session.status(folder)
+    let saved = try store.read { try $0.checkpoints(accountID: account.id) }.first { $0.folder == folder }
+    var checkpoint = saved ?? FolderCheckpoint(folder: folder, uidValidity: nil, lastUID: 0, uidNext: nil)
+    if checkpoint.uidValidity == status.uidValidity, checkpoint.uidNext == status.uidNext { return }
+    _ = try session.examine(folder)
+    let rescan = checkpoint.uidValidity != status.uidValidity || status.uidNext <= checkpoint.lastUID
+    if rescan {
+      checkpoint = FolderCheckpoint(folder: folder, uidValidity: status.uidValidity, lastUID: 0, uidNext: nil)
+    }
+    let found = try session.uidSearch(searchCriteria(from: checkpoint.lastUID, rescan: rescan))
+      .filter { $0 > checkpoint.lastUID }.sorted()
+    let settled = try store.read {
+      try $0.settledUIDs(accountID: account.id, folder: folder, uidValidity: status.uidValidity, among: found)
+    }
+    let pending = found.filter { !settled.contains($0) }
+    let batch = Array(pending.prefix(account.portion))
+    if options.dryRun {
+      report.new += batch.count
+      return
+    }
+    var done = 0
+    checkpoint.uidNext = nil
+    for chunk in batch.chunked(options.chunkSize) {
+      checkpoint.lastUID = chunk.last ?? checkpoint.lastUID
+      try fetchChunk(chunk, folder: folder, checkpoint: checkpoint, session: session, report: &report)
+      done += chunk.count
+      progress?(FetchProgress(account: account.name, folder: folder, done: done, total: batch.count))
+    }
+    // Caught up: every UID found is settled, so the next run may skip the folder while UIDNEXT
+    // stays put. A portion-limited run leaves UIDNEXT unset and resumes after the last chunk.
+    if pending.count == batch.count {
+      checkpoint.lastUID = max(checkpoint.lastUID, found.last ?? 0)
+      checkpoint.uidNext = status.uidNext
+    }
+    try store.write { tx in try tx.saveCheckpoint(accountID: account.id, checkpoint) }
+  }
+
+  private func searchCriteria(from lastUID: UInt32, rescan: Bool) -> String {
+    if lastUID == 0 || rescan {
+      if let since = account.fetchSince.flatMap(FetchDate.parse) { return "SINCE \(FetchDate.imapSearchDate(since))" }
+      return "ALL"
+    }
+    return "UID \(lastUID + 1):*"
+  }
+
+  /// One chunk: headers first, bodies only for messages that need them, then one transaction
+  /// with every email, merge, quarantine entry, ledger row; then \Seen on the server.
+  private func fetchChunk(
+    _ uids: [UInt32], folder: String, checkpoint: FolderCheckpoint, session: IMAPSession,
+    report: inout AccountFetchReport
+  ) throws {
+    let uidValidity = checkpoint.uidValidity ?? 0
+    let headers = try session.fetchHeaders(uids: uids)
+    let limit = account.maxSizeMB * 1_048_576
+    var plans: [UInt32: Plan] = [:]
+    var needBody: [UInt32] = []
+    try store.read { tx in
+      for message in headers {
+        if message.size > limit {
+          plans[message.uid] = .headerOnly(message.bytes, size: message.size)
+        } else if let id = (try? MessageParser.parseHeaders(message.bytes))?.messageID,
+          let existing = try tx.emailID(messageID: id)
+        {
+          plans[message.uid] = .merge(existing)
+        } else {
+          needBody.append(message.uid)
+        }
+      }
+    }
+    if !needBody.isEmpty {
+      try session.fetchMessages(uids: needBody, chunkSize: options.chunkSize) { message in
+        plans[message.uid] = .body(message.bytes)
+      }
+    }
+    var seen: [UInt32] = []
+    let time = now()
+    let outcomes = try store.write { tx -> [(UInt32, ImportOutcome)] in
+      let importer = Importer(tx: tx, account: account, now: time)
+      let results = try uids.compactMap { uid -> (UInt32, ImportOutcome)? in
+        guard let plan = plans[uid] else { return nil }  // expunged meanwhile
+        let key = ServerMessageKey(accountID: account.id, folder: folder, uidValidity: uidValidity, uid: uid)
+        switch plan {
+        case .merge(let emailID): return (uid, try importer.merge(into: emailID, key: key))
+        case .headerOnly(let header, let size): return (uid, try importer.importHeaderOnly(header, size: size, key: key))
+        case .body(let raw): return (uid, try importer.importMessage(raw, key: key))
+        }
+      }
+      try tx.saveCheckpoint(accountID: account.id, checkpoint)
+      return results
+    }
+    for (uid, outcome) in outcomes {
+      switch outcome {
+      case .imported: report.new += 1
+      case .tooLarge:
+        report.new += 1
+        report.tooLarge += 1
+      case .merged: report.merged += 1
+      case .quarantined: report.quarantined += 1
+      }
+      if case .quarantined = outcome { continue }
+      seen.append(uid)
+    }
+    if !account.keepUnread, !seen.isEmpty { try session.addFlags(["\\Seen"], uids: seen) }
+  }
+
+  private enum Plan {
+    case merge(Int64)
+    case headerOnly([UInt8], size: Int)
+    case body([UInt8])
+  }
+}
+
+extension Array {
+  /// The array cut into pieces of at most `size` elements.
+  func chunked(_ size: Int) -> [[Element]] {
+    stride(from: 0, to: count, by: Swift.max(1, size)).map { Array(self[$0..<Swift.min($0 + size, count)]) }
+  }
+}

@@ -1,0 +1,113 @@
+import EspoMailCore
+
+/// How one account's fetch went (the JSON keys of cli.md, plus a few more).
+public struct AccountFetchReport: Codable, Sendable {
+  /// Account name.
+  public var name: String
+  /// ok, failed, busy (another run holds it) or dry-run.
+  public var status: String
+  /// New emails imported (header-only ones included).
+  public var new: Int
+  /// Messages recognised as emails already in the store.
+  public var merged: Int
+  /// Messages skipped by filters.
+  public var skipped: Int
+  /// Messages kept in quarantine.
+  public var quarantined: Int
+  /// Of the new emails, those imported header-only (over the size limit).
+  public var tooLarge: Int
+  /// Cases opened.
+  public var casesCreated: Int
+  /// Auto-replies sent.
+  public var autoReplies: Int
+  /// The error, when the account failed.
+  public var error: String?
+  /// The exit status the error maps to.
+  public var errorStatus: Int32?
+
+  /// An empty report for an account.
+  public init(name: String, status: String) {
+    self.name = name
+    self.status = status
+    new = 0
+    merged = 0
+    skipped = 0
+    quarantined = 0
+    tooLarge = 0
+    casesCreated = 0
+    autoReplies = 0
+  }
+
+  /// Messages settled in this run.
+  public var settled: Int { new + merged + skipped + quarantined }
+
+  private enum CodingKeys: String, CodingKey {
+    case name, status, new, merged, skipped, quarantined, tooLarge, casesCreated, autoReplies, error, errorStatus
+  }
+
+  /// Encodes every key, `error` and `errorStatus` as null when the account succeeded.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(name, forKey: .name)
+    try container.encode(status, forKey: .status)
+    try container.encode(new, forKey: .new)
+    try container.encode(merged, forKey: .merged)
+    try container.encode(skipped, forKey: .skipped)
+    try container.encode(quarantined, forKey: .quarantined)
+    try container.encode(tooLarge, forKey: .tooLarge)
+    try container.encode(casesCreated, forKey: .casesCreated)
+    try container.encode(autoReplies, forKey: .autoReplies)
+    try container.encode(error, forKey: .error)
+    try container.encode(errorStatus, forKey: .errorStatus)
+  }
+}
+
+/// The whole run.
+public struct FetchReport: Codable, Sendable {
+  /// One report per account, in name order.
+  public var accounts: [AccountFetchReport]
+  /// Wall-clock seconds.
+  public var durationSeconds: Double
+
+  /// The exit status: 0 when all succeeded, 75 when some were busy and none failed, else the
+  /// worst failure's status.
+  public var exitStatus: ExitStatus {
+    let failures = accounts.compactMap(\.errorStatus).compactMap(ExitStatus.init(rawValue:))
+    if let worst = failures.max(by: { $0.rawValue < $1.rawValue }) { return worst }
+    if accounts.contains(where: { $0.status == "busy" }) { return .tryAgain }
+    return .success
+  }
+}
+
+/// Options of a fetch run.
+public struct FetchOptions: Sendable {
+  /// Change nothing anywhere: report what would be fetched.
+  public var dryRun = false
+  /// How many accounts at once.
+  public var jobs = 4
+  /// Seconds before a silent server is given up on.
+  public var timeoutSeconds = 60.0
+  /// A CA bundle to trust (self-signed test servers), from ESPOMAIL_CA_FILE.
+  public var caFile: String?
+  /// Messages per UID FETCH round trip.
+  public var chunkSize = 200
+  /// Skip auto-replies in this run.
+  public var noAutoReply = false
+  /// Skip notifications in this run.
+  public var noNotify = false
+
+  /// Default options.
+  public init() {}
+}
+
+/// A progress event for a terminal display.
+public struct FetchProgress: Sendable {
+  /// The account.
+  public var account: String
+  /// The folder.
+  public var folder: String
+  /// Messages settled so far in this folder.
+  public var done: Int
+  /// Messages to settle in this folder in this run.
+  public var total: Int
+}

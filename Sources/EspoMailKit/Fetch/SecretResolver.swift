@@ -1,0 +1,55 @@
+import EspoMailCore
+import EspoMailIMAP
+import EspoMailSecrets
+import EspoMailStore
+import Foundation
+
+/// Turns an account's stored secret into a credential at the moment of login: opens a sealed
+/// password, or runs the configured command and reads its first line. Never logs the result.
+struct SecretResolver {
+  /// The store path (the key file sits beside it).
+  let storePath: String
+
+  /// The credential for logging in.
+  func credential(for secret: StoredSecret, account: String) throws -> IMAPCredential {
+    switch secret.source {
+    case .stored:
+      guard let sealed = secret.sealed else {
+        throw EspoMailError.configuration(
+          "account '\(account)' has no stored password", hint: "espomail account set \(account) --password-stdin")
+      }
+      return .password(try SecretBox(keyFile: SecretBox.keyPath(forStore: storePath)).open(sealed))
+    case .command:
+      return .password(try run(secret.command, account: account, what: "password command"))
+    case .oauth2Command:
+      return .oauth2(try run(secret.command, account: account, what: "OAuth2 token command"))
+    }
+  }
+
+  /// Runs a secret command with /bin/sh and returns its first output line.
+  private func run(_ command: String?, account: String, what: String) throws -> String {
+    guard let command, !command.isEmpty else {
+      throw EspoMailError.configuration("account '\(account)' has an empty \(what)")
+    }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments = ["-c", command]
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    process.standardInput = FileHandle.nullDevice
+    do { try process.run() } catch {
+      throw EspoMailError.configuration("cannot run the \(what) of account '\(account)'")
+    }
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+      throw EspoMailError.configuration(
+        "the \(what) of account '\(account)' exited with status \(process.terminationStatus)",
+        hint: "run it by hand to see why")
+    }
+    let line = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+    guard !line.isEmpty else { throw EspoMailError.configuration("the \(what) of account '\(account)' printed nothing") }
+    return line
+  }
+}

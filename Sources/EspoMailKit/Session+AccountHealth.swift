@@ -1,0 +1,87 @@
+import EspoMailCore
+import EspoMailIMAP
+import EspoMailStore
+import Foundation
+
+/// What `account test` found.
+public struct AccountTestReport: Codable, Sendable {
+  /// Account name.
+  public var name: String
+  /// Whether everything worked.
+  public var ok: Bool
+  /// The step that failed: connect, login, folders.
+  public var failedStep: String?
+  /// The error, when something failed.
+  public var error: String?
+  /// Server capabilities (after login).
+  public var capabilities: [String]
+  /// Every folder on the server.
+  public var folders: [String]
+  /// Monitored folders that do not exist on the server.
+  public var missingFolders: [String]
+}
+
+/// One account's health for `account status`.
+public struct AccountStatus: Codable, Sendable {
+  /// Account name.
+  public var name: String
+  /// Whether it is fetched.
+  public var isActive: Bool
+  /// Fetch history.
+  public var lastSuccessAt: String?
+  /// When a fetch was last attempted.
+  public var lastAttemptAt: String?
+  /// The last error, cleared by a success.
+  public var lastError: String?
+  /// Failed fetches in a row.
+  public var consecutiveFailures: Int
+  /// Messages settled per outcome since the account was added.
+  public var ledger: [String: Int]
+}
+
+extension Session {
+  /// Connects and logs in, lists folders and checks the monitored ones; reports which step failed.
+  public func testAccount(_ name: String, options: FetchOptions) throws -> AccountTestReport {
+    let account = try manageableAccount(name, action: "account test")
+    var report = AccountTestReport(
+      name: account.name, ok: false, failedStep: nil, error: nil, capabilities: [], folders: [], missingFolders: [])
+    let fetcher = AccountFetcher(store: store, account: account, options: options, now: { Date() }, progress: nil)
+    let session: IMAPSession
+    do { session = try fetcher.connect() } catch {
+      let failure = AccountFetcher.userFacing(error)
+      report.failedStep = failure.status == .permissionDenied ? "login" : "connect"
+      report.error = failure.message
+      return report
+    }
+    defer { session.logout() }
+    report.capabilities = session.capabilities.sorted()
+    do {
+      report.folders = try session.listFolders().map(\.name)
+    } catch {
+      report.failedStep = "folders"
+      report.error = AccountFetcher.userFacing(error).message
+      return report
+    }
+    report.missingFolders = account.folders.filter { !report.folders.contains($0) }
+    if !report.missingFolders.isEmpty {
+      report.failedStep = "folders"
+      report.error = "monitored folders missing on the server: \(report.missingFolders.joined(separator: ", "))"
+      return report
+    }
+    report.ok = true
+    return report
+  }
+
+  /// The health of one account, or of every account the user may see.
+  public func accountStatus(_ name: String?) throws -> [AccountStatus] {
+    let accounts = try name.map { [try showAccount($0)] } ?? listAccounts()
+    return try store.read { tx in
+      try accounts.map { account in
+        AccountStatus(
+          name: account.name, isActive: account.isActive, lastSuccessAt: account.health.lastSuccessAt,
+          lastAttemptAt: account.health.lastAttemptAt, lastError: account.health.lastError,
+          consecutiveFailures: account.health.consecutiveFailures, ledger: try tx.ledgerCounts(accountID: account.id))
+      }
+    }
+  }
+}

@@ -1,0 +1,215 @@
+import EspoMailCore
+import EspoMailSecrets
+import EspoMailStore
+import Foundation
+
+extension Session {
+  /// Adds a group account (admins) or a personal account (admins, or its owner when their role
+  /// grants personal-email-accounts). The secret is sealed with the store's key file.
+  public func addAccount(_ request: AccountRequest) throws -> MailAccount {
+    try validateName(request.name, of: "email account")
+    guard let kind = request.kind else { throw EspoMailError(.usage, "say --group or --personal --owner LOGIN") }
+    if kind == .group, request.owner != nil {
+      throw EspoMailError(.usage, "group accounts have no owner", hint: "use --personal --owner LOGIN for a user's mailbox")
+    }
+    let ownerLogin = try checkAccountOwnership(kind: kind, owner: request.owner, action: "account add")
+    guard let address = request.address, let host = request.host, let username = request.username else {
+      throw EspoMailError(.usage, "account add needs --address, --imap-host and --username")
+    }
+    guard let secret = request.secret else {
+      throw EspoMailError(
+        .usage, "account add needs a secret", hint: "--password-stdin, --password-command CMD or --oauth2-token-command CMD")
+    }
+    if kind == .personal, let teams = request.teams, !teams.isEmpty {
+      throw EspoMailError.invalid("--team", "only group accounts have teams")
+    }
+    let security = request.security ?? .tls
+    var account = MailAccount(
+      id: 0, name: request.name, kind: kind, owner: ownerLogin, address: try EmailAddress(address).value,
+      isActive: true,
+      imap: ServerSettings(
+        host: host, port: request.port ?? ServerSettings.defaultIMAPPort(security), security: security,
+        username: username, secretSource: .stored, secretCommand: nil),
+      folders: request.folders.isEmpty ? ["INBOX"] : request.folders, fetchSince: request.fetchSince,
+      keepUnread: request.keepUnread ?? false, portion: request.portion ?? 500, maxSizeMB: request.maxSizeMB ?? 10,
+      teams: request.teams ?? [], health: AccountHealth(lastSuccessAt: nil, lastAttemptAt: nil, lastError: nil, consecutiveFailures: 0))
+    try Self.validate(account)
+    let stored = try sealed(secret)
+    account.imap.secretSource = stored.source
+    account.imap.secretCommand = stored.command
+    return try store.write { tx in
+      let ownerID = try ownerLogin.map { try tx.userID(login: $0).orThrow("user", $0) }
+      let id = try tx.insertMailAccount(account, ownerID: ownerID, secret: stored)
+      return try tx.mailAccount(id: id).orThrow("email account", request.name)
+    }
+  }
+
+  /// Changes an account's settings or secret, under the same rules as adding it.
+  public func setAccount(_ request: AccountRequest) throws -> MailAccount {
+    let current = try manageableAccount(request.name, action: "account set")
+    var account = current
+    if let address = request.address { account.address = try EmailAddress(address).value }
+    if let host = request.host { account.imap.host = host }
+    if let security = request.security {
+      if request.port == nil, account.imap.port == ServerSettings.defaultIMAPPort(account.imap.security) {
+        account.imap.port = ServerSettings.defaultIMAPPort(security)
+      }
+      account.imap.security = security
+    }
+    if let port = request.port { account.imap.port = port }
+    if let username = request.username { account.imap.username = username }
+    if !request.folders.isEmpty { account.folders = request.folders }
+    if let fetchSince = request.fetchSince { account.fetchSince = fetchSince }
+    if let keepUnread = request.keepUnread { account.keepUnread = keepUnread }
+    if let portion = request.portion { account.portion = portion }
+    if let maxSizeMB = request.maxSizeMB { account.maxSizeMB = maxSizeMB }
+    if let isActive = request.isActive { account.isActive = isActive }
+    if let teams = request.teams {
+      guard account.kind == .group else { throw EspoMailError.invalid("--team", "only group accounts have teams") }
+      account.teams = teams
+    }
+    try Self.validate(account)
+    let secret = try request.secret.map(sealed)
+    return try store.write { tx in
+      try tx.updateMailAccount(account)
+      if let secret { try tx.setSecret(accountID: account.id, secret) }
+      return try tx.mailAccount(id: account.id).orThrow("email account", request.name)
+    }
+  }
+
+  /// The accounts the acting user may see: admins all; others their own personal accounts.
+  public func listAccounts() throws -> [MailAccount] {
+    let all = try store.read { try $0.mailAccounts() }
+    return all.filter { user.isAdmin || $0.owner?.lowercased() == user.login.lowercased() }
+  }
+
+  /// One account the acting user may see.
+  public func showAccount(_ name: String) throws -> MailAccount {
+    let account = try store.read { try $0.mailAccount(name: name) }.orThrow("email account", name)
+    guard user.isAdmin || account.owner?.lowercased() == user.login.lowercased() else {
+      throw EspoMailError.denied("account show \(name)", because: "only admins and the account's owner may see it")
+    }
+    return account
+  }
+
+  /// Removes an account. Its emails stay for the users who have them.
+  public func removeAccount(_ name: String) throws -> MailAccount {
+    let account = try manageableAccount(name, action: "account remove")
+    try store.write { tx in try tx.deleteMailAccount(id: account.id) }
+    return account
+  }
+
+  /// Forgets the folder checkpoints and sets a new fetch-since date: the next fetch rescans from
+  /// that date, and already imported messages are recognised, not duplicated.
+  public func resetAccount(_ name: String, since: String) throws -> MailAccount {
+    var account = try manageableAccount(name, action: "account reset")
+    account.fetchSince = since
+    try Self.validate(account)
+    return try store.write { tx in
+      try tx.updateMailAccount(account)
+      try tx.resetCheckpoints(accountID: account.id)
+      return try tx.mailAccount(id: account.id).orThrow("email account", name)
+    }
+  }
+
+  /// An account the acting user may change: group accounts for admins; personal ones for admins
+  /// and for their owner when the role grants personal-email-accounts.
+  func manageableAccount(_ name: String, action: String) throws -> MailAccount {
+    let account = try store.read { try $0.mailAccount(name: name) }.orThrow("email account", name)
+    _ = try checkAccountOwnership(kind: account.kind, owner: account.owner, action: action)
+    return account
+  }
+
+  /// Checks who may manage an account of this kind and owner; returns the owner's login.
+  func checkAccountOwnership(kind: MailAccountKind, owner: String?, action: String) throws -> String? {
+    switch kind {
+    case .group:
+      try requireAdmin(action)
+      return nil
+    case .personal:
+      guard let owner else { throw EspoMailError(.usage, "a personal account needs --owner LOGIN") }
+      if user.isAdmin { return owner }
+      guard owner.lowercased() == user.login.lowercased() else {
+        throw EspoMailError.denied(action, because: "only admins manage other users' personal accounts")
+      }
+      guard permissions.personalEmailAccounts else {
+        throw EspoMailError.denied(action, because: "no role of '\(user.login)' grants personal-email-accounts=yes")
+      }
+      return owner
+    }
+  }
+
+  private func sealed(_ secret: SecretInput) throws -> StoredSecret {
+    switch secret {
+    case .password(let password):
+      guard !password.isEmpty else { throw EspoMailError.invalid("password", "it is empty") }
+      let box = try SecretBox(keyFile: SecretBox.keyPath(forStore: store.path))
+      return StoredSecret(source: .stored, sealed: try box.seal(password), command: nil)
+    case .command(let command):
+      guard !command.trimmingWhitespace().isEmpty else { throw EspoMailError.invalid("--password-command", "it is empty") }
+      return StoredSecret(source: .command, sealed: nil, command: command)
+    case .oauth2Command(let command):
+      guard !command.trimmingWhitespace().isEmpty else {
+        throw EspoMailError.invalid("--oauth2-token-command", "it is empty")
+      }
+      return StoredSecret(source: .oauth2Command, sealed: nil, command: command)
+    }
+  }
+
+  /// Checks an account's settings for values that can never work.
+  static func validate(_ account: MailAccount) throws {
+    guard !account.imap.host.trimmingWhitespace().isEmpty,
+      !account.imap.host.contains(where: { $0 == " " || $0 == "/" || $0.isNewline })
+    else { throw EspoMailError.invalid("--imap-host '\(account.imap.host)'", "give a host name or address") }
+    guard (1...65535).contains(account.imap.port) else {
+      throw EspoMailError.invalid("--imap-port \(account.imap.port)", "ports are 1 to 65535")
+    }
+    guard !account.imap.username.isEmpty, !account.imap.username.contains(where: \.isNewline) else {
+      throw EspoMailError.invalid("--username", "it is empty or has a line break")
+    }
+    for folder in account.folders {
+      guard !folder.isEmpty, !folder.contains(where: { $0.isNewline || $0 == "\"" }) else {
+        throw EspoMailError.invalid("--folder '\(folder)'", "folder names cannot be empty or hold quotes or line breaks")
+      }
+    }
+    guard Set(account.folders).count == account.folders.count else {
+      throw EspoMailError.invalid("--folder", "a folder is named twice")
+    }
+    if let since = account.fetchSince, FetchDate.parse(since) == nil {
+      throw EspoMailError.malformed("--fetch-since date", since, accepted: "YYYY-MM-DD, such as 2026-01-31")
+    }
+    guard (1...100_000).contains(account.portion) else {
+      throw EspoMailError.invalid("--portion \(account.portion)", "give 1 to 100000 messages per folder per run")
+    }
+    guard (1...2048).contains(account.maxSizeMB) else {
+      throw EspoMailError.invalid("--max-size \(account.maxSizeMB)", "give 1 to 2048 megabytes")
+    }
+  }
+}
+
+/// Calendar dates as the command line writes them (YYYY-MM-DD, UTC).
+public enum FetchDate {
+  /// Parses YYYY-MM-DD into the start of that day in UTC; nil when malformed or impossible.
+  public static func parse(_ text: String) -> Date? {
+    let parts = text.split(separator: "-")
+    guard text.count == 10, parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]),
+      let day = Int(parts[2]), (1970...9999).contains(year)
+    else { return nil }
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
+    let components = DateComponents(year: year, month: month, day: day)
+    guard let date = calendar.date(from: components),
+      calendar.dateComponents([.year, .month, .day], from: date) == DateComponents(year: year, month: month, day: day)
+    else { return nil }
+    return date
+  }
+
+  /// IMAP's SEARCH date form, such as 1-Jan-2026.
+  public static func imapSearchDate(_ date: Date) -> String {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
+    let parts = calendar.dateComponents([.year, .month, .day], from: date)
+    let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    return "\(parts.day ?? 1)-\(months[max(0, min(11, (parts.month ?? 1) - 1))])-\(parts.year ?? 1970)"
+  }
+}

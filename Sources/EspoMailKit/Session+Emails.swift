@@ -1,0 +1,102 @@
+import EspoMailCore
+import EspoMailStore
+import Foundation
+
+/// What `email list` filters on, by name.
+public struct EmailFilterRequest: Sendable {
+  /// inbox, sent, archive, trash, important or a personal folder.
+  public var folder: String?
+  /// An account name.
+  public var account: String?
+  /// A linked record.
+  public var parent: RecordReference?
+  /// Words to search for.
+  public var search: String?
+  /// At most this many.
+  public var limit: Int
+
+  /// Creates a request.
+  public init(folder: String?, account: String?, parent: RecordReference?, search: String?, limit: Int) {
+    self.folder = folder
+    self.account = account
+    self.parent = parent
+    self.search = search
+    self.limit = limit
+  }
+}
+
+/// One email in full.
+public struct EmailView: Sendable {
+  /// The listing fields.
+  public var summary: EmailSummary
+  /// Reply-To as written.
+  public var replyTo: String?
+  /// Plain-text body.
+  public var bodyPlain: String?
+  /// HTML body.
+  public var bodyHTML: String?
+  /// In-Reply-To.
+  public var inReplyTo: String?
+  /// References.
+  public var references: String?
+  /// The raw message, when asked for and kept.
+  public var raw: [UInt8]?
+}
+
+extension Session {
+  /// Emails the acting user may see: admins every email, others their own (role levels arrive
+  /// with the access-control work).
+  public func listEmails(_ request: EmailFilterRequest) throws -> [EmailSummary] {
+    guard (1...10_000).contains(request.limit) else {
+      throw EspoMailError.invalid("--limit \(request.limit)", "give 1 to 10000")
+    }
+    return try store.read { tx in
+      var query = EmailQuery(viewerID: user.id, onlyViewer: !user.isAdmin, limit: request.limit)
+      query.folder = request.folder
+      query.parent = request.parent
+      query.search = request.search
+      if let name = request.account {
+        query.accountID = try tx.mailAccountID(name: name).orThrow("email account", name)
+      }
+      return try tx.emails(query)
+    }
+  }
+
+  /// One email, with its raw bytes when asked.
+  public func showEmail(_ id: Int64, raw: Bool) throws -> EmailView {
+    try store.read { tx in
+      let detail = try tx.emailDetail(id: id, viewerID: user.id).orThrow("email", "email:\(id)")
+      let isTheirs = try tx.userHasEmail(emailID: id, userID: user.id)
+      guard user.isAdmin || isTheirs else {
+        throw EspoMailError.denied("read email:\(id)", because: "it is not among your emails")
+      }
+      var bytes: [UInt8]?
+      if raw {
+        guard let sha = detail.rawSHA256, let stored = try tx.raw(sha256: sha) else {
+          throw EspoMailError(.notFound, "email:\(id) has no raw message kept")
+        }
+        bytes = stored
+      }
+      return EmailView(
+        summary: detail.summary, replyTo: detail.replyTo, bodyPlain: detail.bodyPlain, bodyHTML: detail.bodyHTML,
+        inReplyTo: detail.inReplyTo, references: detail.references, raw: bytes)
+    }
+  }
+
+  /// Imports an .eml file as if an account had fetched it (or for the acting user alone).
+  public func importEmail(_ bytes: [UInt8], accountName: String?, now: Date = Date()) throws -> (
+    id: Int64, merged: Bool
+  ) {
+    let account = try accountName.map { try manageableAccount($0, action: "email import --account") }
+    return try store.write { tx in
+      var importer = Importer(tx: tx, account: account, now: now)
+      importer.extraUserIDs = [user.id]
+      switch try importer.importMessage(bytes, key: nil) {
+      case .imported(let id), .tooLarge(let id): return (id, false)
+      case .merged(let id): return (id, true)
+      case .quarantined(let id, let reason):
+        throw EspoMailError(.dataError, "cannot import the file: \(reason)", hint: "kept as quarantine entry \(id)")
+      }
+    }
+  }
+}

@@ -1,0 +1,39 @@
+import EspoMailCore
+import EspoMailStore
+import Foundation
+
+extension Session {
+  /// Fetches the named accounts, or with `all` every active account the acting user may fetch
+  /// (admins: all; others: their own personal accounts, with the personal-email-accounts permission).
+  public func fetch(
+    names: [String], all: Bool, options: FetchOptions, now: @escaping @Sendable () -> Date = { Date() },
+    progress: (@Sendable (FetchProgress) -> Void)? = nil
+  ) throws -> FetchReport {
+    let known = try store.read { try $0.mailAccounts() }
+    var chosen: [MailAccount] = []
+    if all {
+      chosen = known.filter { $0.isActive && mayFetch($0) }
+    } else {
+      guard !names.isEmpty else { throw EspoMailError(.usage, "name accounts to fetch, or give --all") }
+      for name in names {
+        guard let account = known.first(where: { $0.name.lowercased() == name.lowercased() }) else {
+          throw EspoMailError.notFound("email account", name, hint: "see 'espomail account list'")
+        }
+        guard mayFetch(account) else {
+          throw EspoMailError.denied("fetch \(account.name)", because: "only admins and the account's owner may fetch it")
+        }
+        guard account.isActive else {
+          throw EspoMailError(.dataError, "account '\(account.name)' is inactive", hint: "espomail account set \(account.name) --active")
+        }
+        if !chosen.contains(where: { $0.id == account.id }) { chosen.append(account) }
+      }
+    }
+    return FetchRun(store: store, accounts: chosen, options: options, now: now, progress: progress).run()
+  }
+
+  private func mayFetch(_ account: MailAccount) -> Bool {
+    if user.isAdmin { return true }
+    return account.kind == .personal && account.owner?.lowercased() == user.login.lowercased()
+      && permissions.personalEmailAccounts
+  }
+}

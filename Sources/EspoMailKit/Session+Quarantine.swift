@@ -1,0 +1,56 @@
+import EspoMailCore
+import EspoMailStore
+import Foundation
+
+extension Session {
+  /// Held quarantine entries (or all with `all`), admins only.
+  public func listQuarantine(all: Bool) throws -> [QuarantineEntry] {
+    try requireAdmin("quarantine list")
+    return try store.read { try $0.quarantineEntries(all: all) }
+  }
+
+  /// One entry and its kept bytes, admins only.
+  public func showQuarantine(_ id: Int64) throws -> (entry: QuarantineEntry, bytes: [UInt8]) {
+    try requireAdmin("quarantine show")
+    return try store.read { tx in
+      let entry = try tx.quarantineEntry(id: id).orThrow("quarantine entry", "\(id)")
+      return (entry, try tx.quarantineBytes(id: id) ?? [])
+    }
+  }
+
+  /// Tries to import a held entry again under the current rules; on success it is marked imported
+  /// and its ledger row points at the email.
+  public func retryQuarantine(_ id: Int64, now: Date = Date()) throws -> QuarantineEntry {
+    try requireAdmin("quarantine retry")
+    return try store.write { tx in
+      let entry = try tx.quarantineEntry(id: id).orThrow("quarantine entry", "\(id)")
+      guard entry.status == "held" else {
+        throw EspoMailError(.dataError, "quarantine entry \(id) is already \(entry.status)")
+      }
+      let bytes = try tx.quarantineBytes(id: id) ?? []
+      let account = try tx.quarantineAccountID(id: id).flatMap { try tx.mailAccount(id: $0) }
+      let importer = Importer(tx: tx, account: account, now: now)
+      switch try importer.importMessage(bytes, key: nil) {
+      case .imported(let emailID), .merged(let emailID), .tooLarge(let emailID):
+        try tx.resolveQuarantine(id: id, status: "imported", emailID: emailID)
+        try tx.settleQuarantined(quarantineID: id, emailID: emailID)
+      case .quarantined(_, let reason):
+        throw EspoMailError(.dataError, "still cannot import entry \(id): \(reason)")
+      }
+      return try tx.quarantineEntry(id: id).orThrow("quarantine entry", "\(id)")
+    }
+  }
+
+  /// Gives up on a held entry (its bytes stay for reference).
+  public func dropQuarantine(_ id: Int64) throws -> QuarantineEntry {
+    try requireAdmin("quarantine drop")
+    return try store.write { tx in
+      let entry = try tx.quarantineEntry(id: id).orThrow("quarantine entry", "\(id)")
+      guard entry.status == "held" else {
+        throw EspoMailError(.dataError, "quarantine entry \(id) is already \(entry.status)")
+      }
+      try tx.resolveQuarantine(id: id, status: "dropped", emailID: nil)
+      return try tx.quarantineEntry(id: id).orThrow("quarantine entry", "\(id)")
+    }
+  }
+}

@@ -1,0 +1,122 @@
+import EspoMailCore
+import Foundation
+
+/// Everything stored for a new email, prepared by the importer.
+public struct NewEmail: Sendable {
+  /// Message-ID with angle brackets.
+  public var messageID: String
+  /// Whether the id was made up (the message had none).
+  public var isMessageIDSynthetic: Bool
+  /// Subject.
+  public var subject: String
+  /// From, To, CC, BCC and Reply-To.
+  public var from: EmailParty?
+  /// To recipients.
+  public var to: [EmailParty]
+  /// CC recipients.
+  public var cc: [EmailParty]
+  /// BCC recipients.
+  public var bcc: [EmailParty]
+  /// Reply-To addresses.
+  public var replyTo: [EmailParty]
+  /// Date sent (ISO 8601, UTC).
+  public var dateSent: String
+  /// Delivery date, if the header had one.
+  public var deliveryDate: String?
+  /// Plain-text body.
+  public var bodyPlain: String?
+  /// HTML body.
+  public var bodyHTML: String?
+  /// Calendar (ics) content.
+  public var calendar: String?
+  /// In-Reply-To id.
+  public var inReplyTo: String?
+  /// References ids, space separated.
+  public var references: String?
+  /// Whether the message is automatic (Auto-Submitted, bulk, bounces).
+  public var isAutoSubmitted: Bool
+  /// Whether only the header was imported.
+  public var isHeaderOnly: Bool
+  /// Size of the raw message in bytes.
+  public var size: Int
+  /// SHA-256 of the raw message, once stored.
+  public var rawSHA256: String?
+  /// Attachments with their bytes.
+  public var attachments: [NewAttachment]
+  /// Status: archived for fetched mail, sent for outgoing.
+  public var status: String
+
+  /// Creates an email with only its identity; fill the rest.
+  public init(messageID: String, isMessageIDSynthetic: Bool, subject: String, dateSent: String, size: Int) {
+    self.messageID = messageID
+    self.isMessageIDSynthetic = isMessageIDSynthetic
+    self.subject = subject
+    self.dateSent = dateSent
+    self.size = size
+    to = []
+    cc = []
+    bcc = []
+    replyTo = []
+    attachments = []
+    isAutoSubmitted = false
+    isHeaderOnly = false
+    status = "archived"
+  }
+}
+
+/// An attachment to store.
+public struct NewAttachment: Sendable {
+  /// File name.
+  public var name: String
+  /// MIME type.
+  public var contentType: String
+  /// Inline (cid) rather than attached.
+  public var isInline: Bool
+  /// Content-ID without brackets.
+  public var contentID: String?
+  /// Decoded bytes.
+  public var bytes: [UInt8]
+
+  /// Creates an attachment.
+  public init(name: String, contentType: String, isInline: Bool, contentID: String?, bytes: [UInt8]) {
+    self.name = name
+    self.contentType = contentType
+    self.isInline = isInline
+    self.contentID = contentID
+    self.bytes = bytes
+  }
+}
+
+/// Where one server message ended up.
+public enum LedgerOutcome: String, Sendable {
+  /// Imported as a new email.
+  case imported
+  /// Recognised as an email already in the store and merged into it.
+  case merged
+  /// Skipped by a filter.
+  case skipped
+  /// Could not be imported; kept in quarantine with its bytes.
+  case quarantined
+  /// Imported header-only because of the size limit.
+  case tooLarge = "too-large"
+}
+
+/// Identifies one message on one server folder.
+public struct ServerMessageKey: Hashable, Sendable {
+  /// Account id.
+  public var accountID: Int64
+  /// Folder name.
+  public var folder: String
+  /// UIDVALIDITY.
+  public var uidValidity: UInt32
+  /// UID.
+  public var uid: UInt32
+
+  /// Creates a key.
+  public init(accountID: Int64, folder: String, uidValidity: UInt32, uid: UInt32) {
+    self.accountID = accountID
+    self.folder = folder
+    self.uidValidity = uidValidity
+    self.uid = uid
+  }
+}

@@ -1,0 +1,230 @@
+import EspoMailCore
+import Foundation
+internal import GRDB
+
+/// An account's secret as stored: sealed bytes, or a command to run.
+public struct StoredSecret: Sendable {
+  /// Where it comes from.
+  public var source: SecretSource
+  /// Sealed bytes (source `stored`).
+  public var sealed: [UInt8]?
+  /// The command (sources `command` and `oauth2-command`).
+  public var command: String?
+
+  /// Creates a stored secret.
+  public init(source: SecretSource, sealed: [UInt8]?, command: String?) {
+    self.source = source
+    self.sealed = sealed
+    self.command = command
+  }
+}
+
+/// The checkpoint of one monitored folder.
+public struct FolderCheckpoint: Equatable, Sendable {
+  /// Folder name (UTF-8).
+  public var folder: String
+  /// UIDVALIDITY seen last, nil before the first sync.
+  public var uidValidity: UInt32?
+  /// Highest UID settled in the ledger for that UIDVALIDITY.
+  public var lastUID: UInt32
+  /// UIDNEXT seen at the last run, to skip folders where nothing moved.
+  public var uidNext: UInt32?
+
+  /// Creates a checkpoint.
+  public init(folder: String, uidValidity: UInt32?, lastUID: UInt32, uidNext: UInt32?) {
+    self.folder = folder
+    self.uidValidity = uidValidity
+    self.lastUID = lastUID
+    self.uidNext = uidNext
+  }
+}
+
+extension Transaction {
+  /// Adds a mail account with its folders and teams; throws when the name is taken.
+  public func insertMailAccount(_ account: MailAccount, ownerID: Int64?, secret: StoredSecret) throws -> Int64 {
+    if try mailAccountID(name: account.name) != nil { throw EspoMailError.alreadyExists("email account", account.name) }
+    try db.execute(
+      sql: """
+        INSERT INTO mail_account(name, kind, owner_user_id, address, is_active, imap_host, imap_port, imap_security,
+          imap_username, imap_secret_kind, imap_secret, imap_secret_command, fetch_since, keep_unread, portion,
+          max_size_mb)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        account.name, account.kind.rawValue, ownerID, account.address, account.isActive, account.imap.host,
+        account.imap.port, account.imap.security.rawValue, account.imap.username, secret.source.rawValue,
+        secret.sealed.map { Data($0) }, secret.command, account.fetchSince, account.keepUnread, account.portion,
+        account.maxSizeMB,
+      ])
+    let id = db.lastInsertedRowID
+    try setFolders(accountID: id, account.folders)
+    try setTeams(accountID: id, account.teams)
+    return id
+  }
+
+  /// Rewrites an account's settings (not its secret, folders' checkpoints or health).
+  public func updateMailAccount(_ account: MailAccount) throws {
+    try db.execute(
+      sql: """
+        UPDATE mail_account SET address = ?, is_active = ?, imap_host = ?, imap_port = ?, imap_security = ?,
+          imap_username = ?, fetch_since = ?, keep_unread = ?, portion = ?, max_size_mb = ?
+        WHERE id = ?
+        """,
+      arguments: [
+        account.address, account.isActive, account.imap.host, account.imap.port, account.imap.security.rawValue,
+        account.imap.username, account.fetchSince, account.keepUnread, account.portion, account.maxSizeMB, account.id,
+      ])
+    try setFolders(accountID: account.id, account.folders)
+    try setTeams(accountID: account.id, account.teams)
+  }
+
+  /// Replaces an account's secret.
+  public func setSecret(accountID: Int64, _ secret: StoredSecret) throws {
+    try db.execute(
+      sql: "UPDATE mail_account SET imap_secret_kind = ?, imap_secret = ?, imap_secret_command = ? WHERE id = ?",
+      arguments: [secret.source.rawValue, secret.sealed.map { Data($0) }, secret.command, accountID])
+  }
+
+  /// An account's secret.
+  public func secret(accountID: Int64) throws -> StoredSecret? {
+    guard
+      let row = try Row.fetchOne(
+        db, sql: "SELECT imap_secret_kind, imap_secret, imap_secret_command FROM mail_account WHERE id = ?",
+        arguments: [accountID]),
+      let source = SecretSource(rawValue: row["imap_secret_kind"] ?? "")
+    else { return nil }
+    let sealed: Data? = row["imap_secret"]
+    return StoredSecret(source: source, sealed: sealed.map { [UInt8]($0) }, command: row["imap_secret_command"])
+  }
+
+  /// Deletes an account; its emails stay (they may belong to other accounts and users).
+  public func deleteMailAccount(id: Int64) throws {
+    try db.execute(sql: "DELETE FROM mail_account WHERE id = ?", arguments: [id])
+  }
+
+  /// An account by name, or nil.
+  public func mailAccount(name: String) throws -> MailAccount? {
+    try Row.fetchOne(db, sql: Self.accountSelect + " WHERE a.name = ?", arguments: [name]).map(mailAccount(from:))
+  }
+
+  /// An account by id, or nil.
+  public func mailAccount(id: Int64) throws -> MailAccount? {
+    try Row.fetchOne(db, sql: Self.accountSelect + " WHERE a.id = ?", arguments: [id]).map(mailAccount(from:))
+  }
+
+  /// Every account, by name.
+  public func mailAccounts() throws -> [MailAccount] {
+    try Row.fetchAll(db, sql: Self.accountSelect + " ORDER BY a.name").map(mailAccount(from:))
+  }
+
+  /// Records the outcome of a fetch attempt.
+  public func recordFetch(accountID: Int64, at time: String, error: String?) throws {
+    if let error {
+      try db.execute(
+        sql: """
+          UPDATE mail_account SET last_attempt_at = ?, last_error = ?, consecutive_failures = consecutive_failures + 1
+          WHERE id = ?
+          """,
+        arguments: [time, error, accountID])
+    } else {
+      try db.execute(
+        sql: """
+          UPDATE mail_account SET last_attempt_at = ?1, last_success_at = ?1, last_error = NULL, consecutive_failures = 0
+          WHERE id = ?2
+          """,
+        arguments: [time, accountID])
+    }
+  }
+
+  /// The checkpoints of an account's monitored folders, in order.
+  public func checkpoints(accountID: Int64) throws -> [FolderCheckpoint] {
+    try Row.fetchAll(
+      db,
+      sql: "SELECT name, uid_validity, last_uid, uid_next FROM mail_account_folder WHERE account_id = ? ORDER BY position",
+      arguments: [accountID]
+    ).map {
+      FolderCheckpoint(
+        folder: $0["name"], uidValidity: ($0["uid_validity"] as Int64?).map { UInt32(truncatingIfNeeded: $0) },
+        lastUID: UInt32(truncatingIfNeeded: $0["last_uid"] as Int64),
+        uidNext: ($0["uid_next"] as Int64?).map { UInt32(truncatingIfNeeded: $0) })
+    }
+  }
+
+  /// Stores a folder's checkpoint.
+  public func saveCheckpoint(accountID: Int64, _ checkpoint: FolderCheckpoint) throws {
+    try db.execute(
+      sql: """
+        UPDATE mail_account_folder SET uid_validity = ?, last_uid = ?, uid_next = ?,
+          checked_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+        WHERE account_id = ? AND name = ?
+        """,
+      arguments: [
+        checkpoint.uidValidity.map { Int64($0) }, Int64(checkpoint.lastUID), checkpoint.uidNext.map { Int64($0) },
+        accountID, checkpoint.folder,
+      ])
+  }
+
+  /// Forgets every folder's checkpoint so the next fetch rescans from the account's fetch-since date.
+  public func resetCheckpoints(accountID: Int64) throws {
+    try db.execute(
+      sql: "UPDATE mail_account_folder SET uid_validity = NULL, last_uid = 0, uid_next = NULL WHERE account_id = ?",
+      arguments: [accountID])
+  }
+
+  private func setFolders(accountID: Int64, _ folders: [String]) throws {
+    let existing = Set(
+      try String.fetchAll(db, sql: "SELECT name FROM mail_account_folder WHERE account_id = ?", arguments: [accountID]))
+    for (position, folder) in folders.enumerated() {
+      if existing.contains(folder) {
+        try db.execute(
+          sql: "UPDATE mail_account_folder SET position = ? WHERE account_id = ? AND name = ?",
+          arguments: [position, accountID, folder])
+      } else {
+        try db.execute(
+          sql: "INSERT INTO mail_account_folder(account_id, name, position) VALUES (?, ?, ?)",
+          arguments: [accountID, folder, position])
+      }
+    }
+    for gone in existing.subtracting(folders) {
+      try db.execute(
+        sql: "DELETE FROM mail_account_folder WHERE account_id = ? AND name = ?", arguments: [accountID, gone])
+    }
+  }
+
+  private func setTeams(accountID: Int64, _ teams: [String]) throws {
+    try db.execute(sql: "DELETE FROM mail_account_team WHERE account_id = ?", arguments: [accountID])
+    for team in teams {
+      guard let teamID = try teamID(name: team) else { throw EspoMailError.notFound("team", team) }
+      try db.execute(
+        sql: "INSERT OR IGNORE INTO mail_account_team(account_id, team_id) VALUES (?, ?)", arguments: [accountID, teamID])
+    }
+  }
+
+  private static let accountSelect = """
+    SELECT a.*, u.login AS owner_login FROM mail_account a LEFT JOIN user u ON u.id = a.owner_user_id
+    """
+
+  private func mailAccount(from row: Row) throws -> MailAccount {
+    let id: Int64 = row["id"]
+    let security = ConnectionSecurity(rawValue: row["imap_security"] ?? "") ?? .tls
+    return MailAccount(
+      id: id, name: row["name"], kind: MailAccountKind(rawValue: row["kind"]) ?? .group, owner: row["owner_login"],
+      address: row["address"], isActive: row["is_active"],
+      imap: ServerSettings(
+        host: row["imap_host"] ?? "", port: row["imap_port"] ?? ServerSettings.defaultIMAPPort(security),
+        security: security, username: row["imap_username"] ?? "",
+        secretSource: SecretSource(rawValue: row["imap_secret_kind"] ?? "") ?? .stored,
+        secretCommand: row["imap_secret_command"]),
+      folders: try String.fetchAll(
+        db, sql: "SELECT name FROM mail_account_folder WHERE account_id = ? ORDER BY position", arguments: [id]),
+      fetchSince: row["fetch_since"], keepUnread: row["keep_unread"], portion: row["portion"],
+      maxSizeMB: row["max_size_mb"],
+      teams: try String.fetchAll(
+        db,
+        sql: "SELECT t.name FROM mail_account_team m JOIN team t ON t.id = m.team_id WHERE m.account_id = ? ORDER BY t.name",
+        arguments: [id]),
+      health: AccountHealth(
+        lastSuccessAt: row["last_success_at"], lastAttemptAt: row["last_attempt_at"], lastError: row["last_error"],
+        consecutiveFailures: row["consecutive_failures"]))
+  }
+}

@@ -1,0 +1,176 @@
+import EspoMailCore
+import Foundation
+internal import GRDB
+
+/// What `email list` asks for.
+public struct EmailQuery: Sendable {
+  /// The user whose view (folders, read flags) applies.
+  public var viewerID: Int64
+  /// Only emails the viewer has (non-admins); false lets admins see every email.
+  public var onlyViewer: Bool
+  /// inbox, sent, archive, trash, important, or a personal folder name.
+  public var folder: String?
+  /// Only emails of this account id.
+  public var accountID: Int64?
+  /// Only emails linked to this record.
+  public var parent: RecordReference?
+  /// Full-text search.
+  public var search: String?
+  /// At most this many, newest first.
+  public var limit: Int
+
+  /// Creates a query for a viewer.
+  public init(viewerID: Int64, onlyViewer: Bool, limit: Int = 100) {
+    self.viewerID = viewerID
+    self.onlyViewer = onlyViewer
+    self.limit = limit
+  }
+}
+
+/// An email with its bodies and threading headers.
+public struct EmailDetail: Sendable {
+  /// The listing fields.
+  public var summary: EmailSummary
+  /// Reply-To as written.
+  public var replyTo: String?
+  /// Plain-text body.
+  public var bodyPlain: String?
+  /// HTML body.
+  public var bodyHTML: String?
+  /// In-Reply-To id.
+  public var inReplyTo: String?
+  /// References ids.
+  public var references: String?
+  /// SHA-256 of the kept raw message.
+  public var rawSHA256: String?
+}
+
+extension Transaction {
+  /// Emails matching a query, newest first.
+  public func emails(_ query: EmailQuery) throws -> [EmailSummary] {
+    var conditions: [String] = []
+    var arguments: [(any DatabaseValueConvertible)?] = [query.viewerID]
+    if query.onlyViewer { conditions.append("eu.user_id IS NOT NULL") }
+    if let folder = query.folder {
+      switch folder.lowercased() {
+      case "inbox":
+        conditions.append(
+          "eu.user_id IS NOT NULL AND NOT eu.in_trash AND NOT eu.in_archive AND eu.folder_id IS NULL AND NOT \(Self.fromViewer)")
+      case "sent": conditions.append("\(Self.fromViewer) AND COALESCE(eu.in_trash, 0) = 0")
+      case "archive": conditions.append("eu.in_archive")
+      case "trash": conditions.append("eu.in_trash")
+      case "important": conditions.append("eu.is_important")
+      default:
+        conditions.append(
+          "NOT eu.in_trash AND eu.folder_id = (SELECT id FROM email_folder WHERE user_id = ? AND name = ?)")
+        arguments += [query.viewerID, folder]
+      }
+    }
+    if let accountID = query.accountID {
+      conditions.append("e.id IN (SELECT email_id FROM email_mail_account WHERE account_id = ?)")
+      arguments.append(accountID)
+    }
+    if let parent = query.parent {
+      conditions.append("e.parent_type = ? AND e.parent_id = ?")
+      arguments += [parent.type.rawValue, parent.id]
+    }
+    if let search = query.search, !search.trimmingWhitespace().isEmpty {
+      conditions.append("e.id IN (SELECT rowid FROM email_search WHERE email_search MATCH ?)")
+      arguments.append(Self.ftsPhrase(search))
+    }
+    arguments.append(query.limit)
+    let sql = """
+      SELECT e.*, eu.is_read, eu.in_trash, eu.in_archive, eu.folder_id, eu.user_id AS viewer_row,
+        \(Self.fromViewer) AS from_viewer, (SELECT name FROM email_folder WHERE id = eu.folder_id) AS folder_name
+      FROM email e LEFT JOIN email_user eu ON eu.email_id = e.id AND eu.user_id = ?1
+      \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
+      ORDER BY e.date_sent DESC, e.id DESC LIMIT ?
+      """
+    return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map(summary(from:))
+  }
+
+  /// One email with bodies, seen by a viewer; nil when it does not exist.
+  public func emailDetail(id: Int64, viewerID: Int64) throws -> EmailDetail? {
+    let sql = """
+      SELECT e.*, eu.is_read, eu.in_trash, eu.in_archive, eu.folder_id, eu.user_id AS viewer_row,
+        \(Self.fromViewer) AS from_viewer, (SELECT name FROM email_folder WHERE id = eu.folder_id) AS folder_name
+      FROM email e LEFT JOIN email_user eu ON eu.email_id = e.id AND eu.user_id = ?1 WHERE e.id = ?2
+      """
+    guard let row = try Row.fetchOne(db, sql: sql, arguments: [viewerID, id]) else { return nil }
+    return EmailDetail(
+      summary: try summary(from: row), replyTo: row["reply_to_string"], bodyPlain: row["body_plain"],
+      bodyHTML: row["body_html"], inReplyTo: row["in_reply_to"], references: row["references_header"],
+      rawSHA256: row["raw_sha256"])
+  }
+
+  /// How many emails the store holds.
+  public func emailCount() throws -> Int {
+    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM email") ?? 0
+  }
+
+  /// Whether the email is one of the user's (a per-user row exists).
+  public func userHasEmail(emailID: Int64, userID: Int64) throws -> Bool {
+    try Bool.fetchOne(
+      db, sql: "SELECT EXISTS(SELECT 1 FROM email_user WHERE email_id = ? AND user_id = ?)",
+      arguments: [emailID, userID]) ?? false
+  }
+
+  private static let fromViewer = """
+    EXISTS(SELECT 1 FROM entity_email_address l WHERE l.entity_type = 'user' AND l.entity_id = ?1
+           AND l.email_address_id = e.from_address_id)
+    """
+
+  /// Quotes each word so user text cannot inject FTS5 syntax.
+  private static func ftsPhrase(_ text: String) -> String {
+    text.split(whereSeparator: { $0.isWhitespace }).map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+      .joined(separator: " ")
+  }
+
+  private func summary(from row: Row) throws -> EmailSummary {
+    let id: Int64 = row["id"]
+    let recipients = try Row.fetchAll(
+      db,
+      sql: """
+        SELECT r.kind, r.display_name, a.address FROM email_recipient r JOIN email_address a ON a.id = r.email_address_id
+        WHERE r.email_id = ? ORDER BY r.kind, r.position
+        """,
+      arguments: [id])
+    func parties(_ kind: String) -> [EmailParty] {
+      recipients.filter { ($0["kind"] as String) == kind }.map { EmailParty(name: $0["display_name"], address: $0["address"]) }
+    }
+    let parentType: String? = row["parent_type"]
+    let parentID: Int64? = row["parent_id"]
+    var folder: String?
+    if row["viewer_row"] as Int64? != nil {
+      if row["in_trash"] as Bool? == true {
+        folder = "trash"
+      } else if row["in_archive"] as Bool? == true {
+        folder = "archive"
+      } else if let name = row["folder_name"] as String? {
+        folder = name
+      } else {
+        folder = (row["from_viewer"] as Bool? == true) ? "sent" : "inbox"
+      }
+    } else if row["from_viewer"] as Bool? == true {
+      folder = "sent"
+    }
+    return EmailSummary(
+      id: id, messageID: row["message_id"], subject: row["subject"], from: parties("from").first, to: parties("to"),
+      cc: parties("cc"), date: row["date_sent"],
+      parent: parentType.flatMap(RecordType.init(rawValue:)).flatMap { type in parentID.map { RecordReference(type, $0) } },
+      attachments: try Row.fetchAll(
+        db, sql: "SELECT name, content_type, size FROM attachment WHERE email_id = ? AND disposition = 'attachment' ORDER BY id",
+        arguments: [id]
+      ).map { AttachmentInfo(name: $0["name"], contentType: $0["content_type"], size: $0["size"]) },
+      folder: folder, isRead: row["is_read"] as Bool? ?? false,
+      accounts: try String.fetchAll(
+        db,
+        sql: "SELECT a.name FROM email_mail_account m JOIN mail_account a ON a.id = m.account_id WHERE m.email_id = ? ORDER BY a.name",
+        arguments: [id]),
+      users: try String.fetchAll(
+        db,
+        sql: "SELECT u.login FROM email_user m JOIN user u ON u.id = m.user_id WHERE m.email_id = ? ORDER BY u.login",
+        arguments: [id]),
+      isHeaderOnly: row["is_header_only"])
+  }
+}

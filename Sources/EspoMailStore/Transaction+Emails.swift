@@ -1,0 +1,190 @@
+import EspoMailCore
+import Foundation
+internal import GRDB
+
+extension Transaction {
+  /// Runs `body` in a savepoint: on error only its own changes are undone, and the error is rethrown.
+  public func savepoint<T>(_ body: () throws -> T) throws -> T {
+    var result: Result<T, any Error> = .failure(EspoMailError(.internalError, "savepoint did not run"))
+    try db.inSavepoint {
+      result = Result { try body() }
+      if case .failure = result { return .rollback }
+      return .commit
+    }
+    return try result.get()
+  }
+
+  /// The id of the email with a Message-ID, or nil.
+  public func emailID(messageID: String) throws -> Int64? {
+    try Int64.fetchOne(db, sql: "SELECT id FROM email WHERE message_id = ?", arguments: [messageID])
+  }
+
+  /// Stores raw message bytes under their SHA-256 (once).
+  public func storeRaw(sha256: String, bytes: [UInt8]) throws {
+    try db.execute(
+      sql: "INSERT OR IGNORE INTO raw_message(sha256, size, bytes) VALUES (?, ?, ?)",
+      arguments: [sha256, bytes.count, Data(bytes)])
+  }
+
+  /// The raw bytes stored under a SHA-256.
+  public func raw(sha256: String) throws -> [UInt8]? {
+    try Data.fetchOne(db, sql: "SELECT bytes FROM raw_message WHERE sha256 = ?", arguments: [sha256]).map { [UInt8]($0) }
+  }
+
+  /// Inserts a new email with its addresses, attachments and search entry; returns its id.
+  public func insertEmail(_ email: NewEmail, createdBy: Int64? = nil) throws -> Int64 {
+    let fromID = try email.from.flatMap { party in try? EmailAddress(party.address) }.map { try addressID($0) }
+    try db.execute(
+      sql: """
+        INSERT INTO email(message_id, is_message_id_synthetic, subject, from_address_id, from_string, reply_to_string,
+          date_sent, delivery_date, status, body_plain, body_html, is_html, ics_contents, has_attachment,
+          is_header_only, size, in_reply_to, references_header, is_auto_submitted, created_by_user_id, raw_sha256)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        email.messageID, email.isMessageIDSynthetic, email.subject, fromID, email.from?.formatted,
+        email.replyTo.isEmpty ? nil : email.replyTo.map(\.formatted).joined(separator: ", "), email.dateSent,
+        email.deliveryDate, email.status, email.bodyPlain, email.bodyHTML, email.bodyHTML != nil, email.calendar,
+        email.attachments.contains { !$0.isInline }, email.isHeaderOnly, email.size, email.inReplyTo,
+        email.references, email.isAutoSubmitted, createdBy, email.rawSHA256,
+      ])
+    let id = db.lastInsertedRowID
+    let groups: [(String, [EmailParty])] = [
+      ("from", email.from.map { [$0] } ?? []), ("to", email.to), ("cc", email.cc), ("bcc", email.bcc),
+      ("reply-to", email.replyTo),
+    ]
+    for (kind, parties) in groups {
+      for (position, party) in parties.enumerated() {
+        guard let address = try? EmailAddress(party.address) else { continue }
+        try db.execute(
+          sql: """
+            INSERT OR IGNORE INTO email_recipient(email_id, kind, email_address_id, display_name, position)
+            VALUES (?, ?, ?, ?, ?)
+            """,
+          arguments: [id, kind, try addressID(address), party.name, position])
+      }
+    }
+    for attachment in email.attachments {
+      try db.execute(
+        sql: """
+          INSERT INTO attachment(email_id, name, content_type, size, disposition, content_id, sha256, bytes)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+          """,
+        arguments: [
+          id, attachment.name, attachment.contentType, attachment.bytes.count,
+          attachment.isInline ? "inline" : "attachment", attachment.contentID, "", Data(attachment.bytes),
+        ])
+    }
+    let addresses = groups.flatMap { $0.1 }.map(\.formatted).joined(separator: " ")
+    try db.execute(
+      sql: "INSERT INTO email_search(rowid, subject, body, addresses) VALUES (?, ?, ?, ?)",
+      arguments: [id, email.subject, email.bodyPlain ?? "", addresses])
+    return id
+  }
+
+  /// Gives users an email (no change for those who have it); returns the ids newly given it.
+  @discardableResult
+  public func addEmailUsers(emailID: Int64, userIDs: [Int64]) throws -> [Int64] {
+    var added: [Int64] = []
+    for userID in userIDs {
+      try db.execute(
+        sql: "INSERT OR IGNORE INTO email_user(email_id, user_id) VALUES (?, ?)", arguments: [emailID, userID])
+      if db.changesCount > 0 { added.append(userID) }
+    }
+    return added
+  }
+
+  /// Adds teams to an email.
+  public func addEmailTeams(emailID: Int64, teamIDs: [Int64]) throws {
+    for teamID in teamIDs {
+      try db.execute(
+        sql: "INSERT OR IGNORE INTO email_team(email_id, team_id) VALUES (?, ?)", arguments: [emailID, teamID])
+    }
+  }
+
+  /// Records that an account fetched (or sent) an email.
+  public func addEmailAccount(emailID: Int64, accountID: Int64) throws {
+    try db.execute(
+      sql: "INSERT OR IGNORE INTO email_mail_account(email_id, account_id) VALUES (?, ?)",
+      arguments: [emailID, accountID])
+  }
+
+  /// Active users who have any of the addresses.
+  public func activeUserIDs(withAddresses addresses: [String]) throws -> [Int64] {
+    let lowers = Array(Set(addresses.map { $0.lowercased() }))
+    guard !lowers.isEmpty else { return [] }
+    let marks = databaseQuestionMarks(count: lowers.count)
+    return try Int64.fetchAll(
+      db,
+      sql: """
+        SELECT DISTINCT u.id FROM user u
+        JOIN entity_email_address l ON l.entity_type = 'user' AND l.entity_id = u.id
+        JOIN email_address a ON a.id = l.email_address_id
+        WHERE u.is_active AND a.lower IN (\(marks)) ORDER BY u.id
+        """,
+      arguments: StatementArguments(lowers))
+  }
+
+  /// Active members of an account's teams, and the team ids.
+  public func accountTeamMembers(accountID: Int64) throws -> (userIDs: [Int64], teamIDs: [Int64]) {
+    let teamIDs = try Int64.fetchAll(
+      db, sql: "SELECT team_id FROM mail_account_team WHERE account_id = ?", arguments: [accountID])
+    let userIDs = try Int64.fetchAll(
+      db,
+      sql: """
+        SELECT DISTINCT m.user_id FROM team_member m JOIN mail_account_team t ON t.team_id = m.team_id
+        JOIN user u ON u.id = m.user_id WHERE t.account_id = ? AND u.is_active ORDER BY m.user_id
+        """,
+      arguments: [accountID])
+    return (userIDs, teamIDs)
+  }
+
+  /// Which of the UIDs are already settled in the ledger for a folder and UIDVALIDITY.
+  public func settledUIDs(accountID: Int64, folder: String, uidValidity: UInt32, among uids: [UInt32]) throws -> Set<
+    UInt32
+  > {
+    guard let low = uids.min(), let high = uids.max() else { return [] }
+    let settled = try Int64.fetchAll(
+      db,
+      sql: """
+        SELECT uid FROM fetch_ledger WHERE account_id = ? AND folder = ? AND uid_validity = ? AND uid BETWEEN ? AND ?
+        """,
+      arguments: [accountID, folder, Int64(uidValidity), Int64(low), Int64(high)])
+    return Set(settled.map { UInt32(truncatingIfNeeded: $0) })
+  }
+
+  /// Settles one server message in the ledger.
+  public func settle(
+    _ key: ServerMessageKey, outcome: LedgerOutcome, emailID: Int64?, filterID: Int64? = nil,
+    quarantineID: Int64? = nil
+  ) throws {
+    try db.execute(
+      sql: """
+        INSERT INTO fetch_ledger(account_id, folder, uid_validity, uid, outcome, email_id, filter_id, quarantine_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        key.accountID, key.folder, Int64(key.uidValidity), Int64(key.uid), outcome.rawValue, emailID, filterID,
+        quarantineID,
+      ])
+  }
+
+  /// How many ledger rows an account has per outcome.
+  public func ledgerCounts(accountID: Int64) throws -> [String: Int] {
+    var counts: [String: Int] = [:]
+    for row in try Row.fetchAll(
+      db, sql: "SELECT outcome, COUNT(*) AS n FROM fetch_ledger WHERE account_id = ? GROUP BY outcome",
+      arguments: [accountID])
+    {
+      counts[row["outcome"]] = row["n"]
+    }
+    return counts
+  }
+
+  /// Records a decision trace line on an email.
+  public func addDecision(emailID: Int64, step: String, outcome: String, detail: String) throws {
+    try db.execute(
+      sql: "INSERT INTO decision(email_id, step, outcome, detail) VALUES (?, ?, ?, ?)",
+      arguments: [emailID, step, outcome, detail])
+  }
+}
