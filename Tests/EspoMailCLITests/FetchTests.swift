@@ -1,0 +1,215 @@
+import EspoMailIMAP
+import EspoMailTestSupport
+import Foundation
+import Testing
+
+/// Fetching real mail from a private Dovecot, through the command layer.
+@Suite(.enabled(if: DovecotServer.shouldRun)) struct FetchTests {
+  @Test func importsOnceAndGivesMailToTheTeam() throws {
+    let lab = try MailLab()
+    try lab.store.json(["team", "add", "Support"])
+    try lab.store.json(["user", "add", "alice", "--team", "Support"])
+    try lab.store.json(["user", "add", "bob", "--email", "bob@example.com"])
+    let box = try lab.mailbox("support")
+    #expect(lab.addAccount("support", mailbox: box, extra: ["--team", "Support"]).status == 0)
+    try lab.dovecot.deliver(SampleMessage.make(subject: "One"), to: box)
+    try lab.dovecot.deliver(SampleMessage.make(to: "bob@example.com", subject: "Two"), to: box)
+    try lab.dovecot.deliver(SampleMessage.make(id: nil, subject: "No id"), to: box)
+    let first = try lab.fetch()
+    #expect(first.status == 0)
+    #expect(first.accounts["support"]?["new"] as? Int == 3)
+    #expect(first.accounts["support"]?["error"] is NSNull)
+    let again = try lab.fetch()
+    #expect(again.accounts["support"]?["new"] as? Int == 0)
+    let emails = try lab.store.json(["email", "list"]).array()
+    #expect(Set(emails.compactMap { $0["subject"] as? String }) == ["One", "Two", "No id"])
+    let two = try #require(emails.first { $0["subject"] as? String == "Two" })
+    #expect(two["users"] as? [String] == ["alice", "bob"])  // team member + addressee
+    #expect(two["accounts"] as? [String] == ["support"])
+    let alices = try lab.store.json(["email", "list", "--folder", "inbox"], as: "alice").array()
+    #expect(alices.count == 3)
+    let status = try lab.store.json(["account", "status", "support"]).array()
+    #expect(status.first?["consecutiveFailures"] as? Int == 0)
+    #expect((status.first?["ledger"] as? [String: Int])?["imported"] == 3)
+  }
+
+  @Test func theSameMessageInTwoAccountsIsOneEmail() throws {
+    let lab = try MailLab()
+    let sales = try lab.mailbox("sales")
+    let info = try lab.mailbox("info")
+    lab.addAccount("sales", mailbox: sales)
+    lab.addAccount("info", mailbox: info)
+    let message = SampleMessage.make(id: "shared-1@acme.example", to: "sales@example.com, info@example.com")
+    try lab.dovecot.deliver(message, to: sales)
+    try lab.dovecot.deliver(message, to: info)
+    let run = try lab.fetch(["--jobs", "1", "--all"])
+    let imported = (run.accounts["sales"]?["new"] as? Int ?? 0) + (run.accounts["info"]?["new"] as? Int ?? 0)
+    let merged = (run.accounts["sales"]?["merged"] as? Int ?? 0) + (run.accounts["info"]?["merged"] as? Int ?? 0)
+    #expect(imported == 1)
+    #expect(merged == 1)
+    let emails = try lab.store.json(["email", "list"]).array()
+    #expect(emails.count == 1)
+    #expect(emails.first?["accounts"] as? [String] == ["info", "sales"])
+  }
+
+  @Test func seenFlagsFollowKeepUnread() throws {
+    let lab = try MailLab()
+    let marked = try lab.mailbox("marked")
+    let unread = try lab.mailbox("unread")
+    lab.addAccount("marked", mailbox: marked)
+    lab.addAccount("unread", mailbox: unread, extra: ["--keep-unread"])
+    try lab.dovecot.deliver(SampleMessage.make(), to: marked)
+    try lab.dovecot.deliver(SampleMessage.make(), to: unread)
+    #expect(try lab.fetch().status == 0)
+    func flags(_ user: String) throws -> [String] {
+      let session = try IMAPSession(
+        connecting: IMAPEndpoint(
+          host: "127.0.0.1", port: lab.dovecot.port, security: .none, username: user,
+          credential: .password("pw-\(user)")))
+      defer { session.logout() }
+      _ = try session.examine("INBOX")
+      return try session.fetchHeaders(uids: [1]).first?.flags ?? []
+    }
+    #expect(try flags(marked).contains("\\Seen"))
+    #expect(try !flags(unread).contains("\\Seen"))
+  }
+
+  @Test func aWrongPasswordFailsOnlyThatAccount() throws {
+    let lab = try MailLab()
+    let good = try lab.mailbox("good")
+    let bad = try lab.mailbox("bad")
+    lab.addAccount("good", mailbox: good)
+    lab.addAccount("bad", mailbox: bad, password: "wrong")
+    try lab.dovecot.deliver(SampleMessage.make(), to: good)
+    let run = try lab.fetch()
+    #expect(run.status == 77)
+    #expect(run.accounts["good"]?["new"] as? Int == 1)
+    #expect(run.accounts["bad"]?["status"] as? String == "failed")
+    #expect(run.result.stderr.contains("bad: failed"))
+    #expect(!run.result.stdout.contains("pw-") && !run.result.stderr.contains("wrong"))
+    _ = try lab.fetch()
+    let status = try lab.store.json(["account", "status", "bad"]).array()
+    #expect(status.first?["consecutiveFailures"] as? Int == 2)
+    #expect(status.first?["lastError"] is String)
+  }
+
+  @Test func aMissingFolderIsReportedByName() throws {
+    let lab = try MailLab()
+    let box = try lab.mailbox("folders")
+    lab.addAccount("folders", mailbox: box, extra: ["--folder", "INBOX", "--folder", "Nowhere"])
+    let run = try lab.fetch()
+    #expect(run.status == 66)
+    #expect((run.accounts["folders"]?["error"] as? String)?.contains("Nowhere") == true)
+    let test = lab.store.run(["account", "test", "folders", "--format", "json"])
+    #expect(test.status != 0)
+    #expect((try test.object()["missingFolders"] as? [String]) == ["Nowhere"])
+  }
+
+  @Test func aUIDValidityResetDuplicatesNothing() throws {
+    let lab = try MailLab()
+    let box = try lab.mailbox("reset")
+    lab.addAccount("reset", mailbox: box, extra: ["--folder", "Cases"])
+    try lab.dovecot.createFolder("Cases", for: box)
+    let kept = [SampleMessage.make(subject: "A"), SampleMessage.make(id: nil, subject: "B")]
+    try lab.dovecot.deliver(kept, to: box, folder: "Cases")
+    #expect(try lab.fetch().accounts["reset"]?["new"] as? Int == 2)
+    try lab.dovecot.deleteFolder("Cases", for: box)
+    try lab.dovecot.createFolder("Cases", for: box)
+    try lab.dovecot.deliver(kept + [SampleMessage.make(subject: "C")], to: box, folder: "Cases")
+    let run = try lab.fetch()
+    #expect(run.accounts["reset"]?["new"] as? Int == 1)
+    #expect(run.accounts["reset"]?["merged"] as? Int == 2)
+    #expect(try lab.store.json(["email", "list"]).array().count == 3)
+  }
+
+  @Test func anUnparseableMessageIsQuarantinedAndTheRestImported() throws {
+    let lab = try MailLab()
+    let box = try lab.mailbox("broken")
+    lab.addAccount("broken", mailbox: box)
+    try lab.dovecot.deliver(SampleMessage.make(subject: "Before"), to: box)
+    try lab.dovecot.deliver(Array("\u{1}\u{2} this is not an email\n".utf8), to: box)
+    try lab.dovecot.deliver(SampleMessage.make(subject: "After"), to: box)
+    let run = try lab.fetch()
+    #expect(run.status == 0)
+    #expect(run.accounts["broken"]?["new"] as? Int == 2)
+    #expect(run.accounts["broken"]?["quarantined"] as? Int == 1)
+    let held = try lab.store.json(["quarantine", "list"]).array()
+    #expect(held.count == 1)
+    #expect(held.first?["folder"] as? String == "INBOX")
+    let id = try #require(held.first?["id"] as? Int)
+    let raw = lab.store.run(["quarantine", "show", "\(id)", "--raw"])
+    #expect(raw.stdout.contains("this is not an email"))
+    #expect(lab.store.run(["quarantine", "retry", "\(id)"]).status == 65)  // still broken
+    try lab.store.json(["quarantine", "drop", "\(id)"])
+    #expect(try lab.store.json(["quarantine", "list"]).array().isEmpty)
+    #expect(try lab.fetch().accounts["broken"]?["quarantined"] as? Int == 0)  // settled once
+  }
+
+  @Test func bigMessagesAreImportedHeaderOnly() throws {
+    let lab = try MailLab()
+    let box = try lab.mailbox("big")
+    lab.addAccount("big", mailbox: box, extra: ["--max-size", "1"])
+    let line = String(repeating: "0123456789abcdef", count: 4) + "\n"
+    let body = String(repeating: line, count: 11 * 1_048_576 / line.utf8.count)
+    try lab.dovecot.deliver(SampleMessage.make(subject: "Huge", body: body), to: box)
+    try lab.dovecot.deliver(SampleMessage.make(subject: "Small"), to: box)
+    let run = try lab.fetch()
+    #expect(run.accounts["big"]?["new"] as? Int == 2)
+    #expect(run.accounts["big"]?["tooLarge"] as? Int == 1)
+    let huge = try #require(try lab.store.json(["email", "list"]).array().first { $0["subject"] as? String == "Huge" })
+    #expect(huge["isHeaderOnly"] as? Bool == true)
+  }
+
+  @Test func tricksOfTheProtocolSurviveTheRoundTrip() throws {
+    let lab = try MailLab()
+    let box = try lab.mailbox("tricky")
+    lab.addAccount("tricky", mailbox: box)
+    let body = "* 3 FETCH (UID 99 FLAGS (\\Seen))\nA004 OK Fetch completed.\n" + String(repeating: "x", count: 40_000) + "\nend\n"
+    try lab.dovecot.deliver(SampleMessage.make(subject: "Tricky", body: body), to: box)
+    #expect(try lab.fetch().accounts["tricky"]?["new"] as? Int == 1)
+    let id = try #require(try lab.store.json(["email", "list"]).array().first?["id"] as? Int)
+    let shown = try lab.store.json(["email", "show", "\(id)"]).object()
+    #expect((shown["bodyPlain"] as? String)?.contains("A004 OK Fetch completed.") == true)
+    #expect((shown["bodyPlain"] as? String)?.hasSuffix("end\n") == true || (shown["bodyPlain"] as? String)?.hasSuffix("end") == true)
+  }
+
+  @Test func implicitTLSAndSTARTTLSWithTheTestCertificate() throws {
+    let lab = try MailLab()
+    let tls = try lab.mailbox("tls")
+    let starttls = try lab.mailbox("starttls")
+    lab.addAccount("tls", mailbox: tls, security: "tls")
+    lab.addAccount("starttls", mailbox: starttls, security: "starttls")
+    try lab.dovecot.deliver(SampleMessage.make(), to: tls)
+    try lab.dovecot.deliver(SampleMessage.make(), to: starttls)
+    let untrusted = try lab.fetch()
+    #expect(untrusted.status == 69)  // the self-signed certificate is not trusted by default
+    let trusted = try lab.fetch(environment: ["ESPOMAIL_CA_FILE": lab.dovecot.certificatePath])
+    #expect(trusted.status == 0, "\(trusted.result.stderr)")
+    #expect(trusted.accounts["tls"]?["new"] as? Int == 1)
+    #expect(trusted.accounts["starttls"]?["new"] as? Int == 1)
+  }
+
+  @Test func dryRunChangesNothing() throws {
+    let lab = try MailLab()
+    let box = try lab.mailbox("dry")
+    lab.addAccount("dry", mailbox: box)
+    try lab.dovecot.deliver([SampleMessage.make(), SampleMessage.make()], to: box)
+    let dry = try lab.fetch(["--all", "--dry-run"])
+    #expect(dry.accounts["dry"]?["status"] as? String == "dry-run")
+    #expect(dry.accounts["dry"]?["new"] as? Int == 2)
+    #expect(try lab.store.json(["email", "list"]).array().isEmpty)
+    #expect(try lab.fetch().accounts["dry"]?["new"] as? Int == 2)
+  }
+
+  @Test func portionsResumeWhereTheyStopped() throws {
+    let lab = try MailLab()
+    let box = try lab.mailbox("portion")
+    lab.addAccount("portion", mailbox: box, extra: ["--portion", "2"])
+    try lab.dovecot.deliver((1...5).map { SampleMessage.make(subject: "M\($0)") }, to: box)
+    #expect(try lab.fetch().accounts["portion"]?["new"] as? Int == 2)
+    #expect(try lab.fetch().accounts["portion"]?["new"] as? Int == 2)
+    #expect(try lab.fetch().accounts["portion"]?["new"] as? Int == 1)
+    #expect(try lab.fetch().accounts["portion"]?["new"] as? Int == 0)
+    #expect(try lab.store.json(["email", "list"]).array().count == 5)
+  }
+}
