@@ -1,4 +1,6 @@
-/// The dovecot.conf of a test server: loopback only, passwd-file users, maildir, no fsync.
+/// The dovecot.conf of a test server: loopback only, maildir, no fsync, and one passwd-file per
+/// user (Dovecot re-reads a passwd-file at most once a second, so users added in quick succession
+/// to one shared file would not be seen at once).
 struct DovecotConfiguration {
   /// The server's directory.
   let directory: String
@@ -39,7 +41,7 @@ struct DovecotConfiguration {
     mail_fsync = never
     passdb {
       driver = passwd-file
-      args = scheme=PLAIN username_format=%u \(directory)/users
+      args = scheme=PLAIN username_format=%u \(directory)/users/%u
     }
     userdb {
       driver = static

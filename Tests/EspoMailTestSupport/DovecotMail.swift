@@ -2,16 +2,17 @@ import Foundation
 
 /// Users, folders and mail of a test Dovecot, all through its passwd-file and doveadm.
 extension DovecotServer {
-  /// Adds a user with a plain password; Dovecot sees it at the next login, without a reload.
+  /// Adds a user with a plain password (its own passwd-file); usable at once, without a reload.
   public func addUser(_ name: String, password: String) throws {
-    guard !name.contains(where: { ":\n\r\t ".contains($0) }), !password.contains(where: { ":\n\r".contains($0) }) else {
-      throw DovecotError("a test user name or password cannot contain ':', blanks or line breaks")
+    guard !name.isEmpty, !name.contains(where: { ":/\n\r\t ".contains($0) }), !name.hasPrefix("."),
+      !password.contains(where: { ":\n\r".contains($0) })
+    else {
+      throw DovecotError("a test user name cannot contain ':', '/' or blanks, nor a password ':' or line breaks")
     }
-    try withUsersLock {
-      let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: usersPath))
-      defer { try? handle.close() }
-      try handle.seekToEnd()
-      try handle.write(contentsOf: Data("\(name):{PLAIN}\(password)\n".utf8))
+    let path = usersPath + "/" + name
+    guard !FileManager.default.fileExists(atPath: path) else { throw DovecotError("the test user '\(name)' exists") }
+    guard FileManager.default.createFile(atPath: path, contents: Data("\(name):{PLAIN}\(password)\n".utf8)) else {
+      throw DovecotError("cannot write \(path)")
     }
   }
 

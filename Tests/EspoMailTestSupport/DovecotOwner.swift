@@ -44,6 +44,9 @@ struct DovecotOwner: Sendable {
   func take(_ path: String) throws {
     chmod(path, 0o755)
     guard needsPrivilegeDrop else { return }
-    try DovecotCommand.run(DovecotPaths.chown, ["-R", "\(uid):\(gid)", path])
+    let below = FileManager.default.enumerator(atPath: path)?.compactMap { $0 as? String } ?? []
+    for entry in [path] + below.map({ path + "/" + $0 }) where lchown(entry, uid, gid) != 0 {
+      throw DovecotError("cannot give \(entry) to \(user): errno \(errno)")
+    }
   }
 }

@@ -8,6 +8,4 @@ enum DovecotPaths {
   static let openssl = "/usr/bin/openssl"
   /// Drops root privileges for the master.
   static let setpriv = "/usr/bin/setpriv"
-  /// Hands the directory to the server's account.
-  static let chown = "/bin/chown"
 }

@@ -22,7 +22,7 @@ public final class DovecotServer: Sendable {
   public let directory: String
   /// The generated dovecot.conf.
   let configPath: String
-  /// The passwd-file users are appended to.
+  /// The directory of passwd-files, one per user.
   let usersPath: String
   /// The account Dovecot runs as and mail belongs to.
   let owner: DovecotOwner
@@ -54,6 +54,16 @@ public final class DovecotServer: Sendable {
     guard FileManager.default.isExecutableFile(atPath: DovecotPaths.openssl) else {
       throw DovecotError("openssl is not installed (\(DovecotPaths.openssl))", hint: "apt-get install openssl")
     }
+    // A second attempt covers the rare case of another process taking a probed port first.
+    do {
+      return try launchFresh()
+    } catch {
+      return try launchFresh()
+    }
+  }
+
+  /// Makes a directory, picks ports, writes the configuration and starts the master.
+  private static func launchFresh() throws -> DovecotServer {
     let directory = try DovecotSetup.makeDirectory()
     do {
       let owner = try DovecotOwner.current()
@@ -79,11 +89,8 @@ public final class DovecotServer: Sendable {
     self.state = Mutex(DovecotState())
     let keyPath = directory + "/key.pem"
     try DovecotSetup.makeCertificate(certificate: certificatePath, key: keyPath)
-    for sub in ["base", "state", "log", "home", "scratch"] {
+    for sub in ["base", "state", "log", "home", "scratch", "users"] {
       try FileManager.default.createDirectory(atPath: directory + "/" + sub, withIntermediateDirectories: true)
-    }
-    guard FileManager.default.createFile(atPath: usersPath, contents: Data()) else {
-      throw DovecotError("cannot create \(usersPath)")
     }
     let config = DovecotConfiguration(
       directory: directory, owner: owner, port: port, tlsPort: tlsPort, certificate: certificatePath, key: keyPath)
@@ -158,10 +165,6 @@ public final class DovecotServer: Sendable {
     }
   }
 
-  /// Runs `body` while holding the users-file lock.
-  func withUsersLock<T>(_ body: () throws -> T) rethrows -> T {
-    try state.withLock { _ in try body() }
-  }
 }
 
 /// What of a `DovecotServer` changes after start.
