@@ -188,13 +188,13 @@ _espomail() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    init|user|team|role|crm|follow|unfollow|case|help)
+    init|user|team|role|account|fetch|email|quarantine|crm|follow|unfollow|case|help)
         # Offer subcommand argument completions
         "_espomail_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'init user team role crm follow unfollow case help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'init user team role account fetch email quarantine crm follow unfollow case help' -- "${cur}"))
         ;;
     esac
 }
@@ -752,6 +752,558 @@ _espomail_role_set() {
     repeating_options=()
     non_repeating_options=(--store --as --format)
     __espomail_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_espomail_account() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __espomail_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    add|list|show|set|remove|test|reset|status)
+        # Offer subcommand argument completions
+        "_espomail_account_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'add list show set remove test reset status' -- "${cur}"))
+        ;;
+    esac
+}
+
+_espomail_account_add() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --group --personal --password-stdin --keep-unread --version -h --help)
+    repeating_options=(--folder --team)
+    non_repeating_options=(--store --as --format --owner --address --imap-host --imap-port --security --username --password-command --oauth2-token-command --fetch-since --portion --max-size)
+    __espomail_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--owner')
+        return
+        ;;
+    '--address')
+        return
+        ;;
+    '--imap-host')
+        return
+        ;;
+    '--imap-port')
+        return
+        ;;
+    '--security')
+        __espomail_add_completions -W 'tls'$'\n''starttls'$'\n''none'
+        return
+        ;;
+    '--username')
+        return
+        ;;
+    '--password-command')
+        return
+        ;;
+    '--oauth2-token-command')
+        return
+        ;;
+    '--folder')
+        return
+        ;;
+    '--fetch-since')
+        return
+        ;;
+    '--portion')
+        return
+        ;;
+    '--max-size')
+        return
+        ;;
+    '--team')
+        return
+        ;;
+    esac
+}
+
+_espomail_account_list() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_espomail_account_show() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_espomail_account_set() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --password-stdin --keep-unread --no-keep-unread --active --inactive --version -h --help)
+    repeating_options=(--folder --team)
+    non_repeating_options=(--store --as --format --address --imap-host --imap-port --security --username --password-command --oauth2-token-command --fetch-since --portion --max-size)
+    __espomail_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--address')
+        return
+        ;;
+    '--imap-host')
+        return
+        ;;
+    '--imap-port')
+        return
+        ;;
+    '--security')
+        __espomail_add_completions -W 'tls'$'\n''starttls'$'\n''none'
+        return
+        ;;
+    '--username')
+        return
+        ;;
+    '--password-command')
+        return
+        ;;
+    '--oauth2-token-command')
+        return
+        ;;
+    '--folder')
+        return
+        ;;
+    '--fetch-since')
+        return
+        ;;
+    '--portion')
+        return
+        ;;
+    '--max-size')
+        return
+        ;;
+    '--team')
+        return
+        ;;
+    esac
+}
+
+_espomail_account_remove() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_espomail_account_test() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format --timeout)
+    __espomail_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
+_espomail_account_reset() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format --since)
+    __espomail_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--since')
+        return
+        ;;
+    esac
+}
+
+_espomail_account_status() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_espomail_fetch() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --all --dry-run --no-auto-reply --no-notify --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format --jobs --timeout)
+    __espomail_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--jobs')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
+_espomail_email() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __espomail_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    list|show|import)
+        # Offer subcommand argument completions
+        "_espomail_email_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'list show import' -- "${cur}"))
+        ;;
+    esac
+}
+
+_espomail_email_list() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format --folder --account --parent --limit --search)
+    __espomail_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--folder')
+        return
+        ;;
+    '--account')
+        return
+        ;;
+    '--parent')
+        return
+        ;;
+    '--limit')
+        return
+        ;;
+    '--search')
+        return
+        ;;
+    esac
+}
+
+_espomail_email_show() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --raw --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_espomail_email_import() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format --account)
+    __espomail_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--account')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __espomail_add_completions -o plusdirs -fX '!*.@(eml)'
+        return
+        ;;
+    esac
+}
+
+_espomail_quarantine() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __espomail_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    list|show|retry|drop)
+        # Offer subcommand argument completions
+        "_espomail_quarantine_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'list show retry drop' -- "${cur}"))
+        ;;
+    esac
+}
+
+_espomail_quarantine_list() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --all --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_espomail_quarantine_show() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --raw --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_espomail_quarantine_retry() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_espomail_quarantine_drop() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in

@@ -77,7 +77,8 @@ struct AccountFetcher {
     let saved = try store.read { try $0.checkpoints(accountID: account.id) }.first { $0.folder == folder }
     var checkpoint = saved ?? FolderCheckpoint(folder: folder, uidValidity: nil, lastUID: 0, uidNext: nil)
     if checkpoint.uidValidity == status.uidValidity, checkpoint.uidNext == status.uidNext { return }
-    _ = try session.examine(folder)
+    // Read-only unless fetched messages are to be marked \Seen (STORE needs a read-write SELECT).
+    if account.keepUnread || options.dryRun { _ = try session.examine(folder) } else { _ = try session.select(folder) }
     let rescan = checkpoint.uidValidity != status.uidValidity || status.uidNext <= checkpoint.lastUID
     if rescan {
       checkpoint = FolderCheckpoint(folder: folder, uidValidity: status.uidValidity, lastUID: 0, uidNext: nil)
