@@ -1,23 +1,62 @@
 #!/usr/bin/env bash
-# A short tour of espomail on a throw-away store: people, roles, CRM records and a case.
-# Run from the repository root after `swift build -c release`.
+# The README's demo: a throw-away store and a private Dovecot on 127.0.0.1 with a group mailbox
+# (support) and a personal one (alice), filled with sample mail; then people, roles, CRM records,
+# `espomail fetch --all` and listings. Run from the repository root after `swift build -c release`.
+# Everything lives in one temporary directory; Dovecot is stopped by its pid at the end.
 set -euo pipefail
-espomail="${ESPOMAIL_BIN:-.build/release/espomail}"
-export ESPOMAIL_STORE="${ESPOMAIL_STORE:-$(mktemp -d)/store.sqlite}"
-me="$(id -un)"
-step() { printf '\n$ espomail %s\n' "$*"; "$espomail" "$@"; }
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+espomail="${ESPOMAIL_BIN:-$root/.build/release/espomail}"
+work="$(mktemp -d)"
+chmod 755 "$work"   # Dovecot runs unprivileged and must reach its config
+export ESPOMAIL_STORE="$work/store.sqlite"
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+imap_port="$(free_port)"
+imaps_port="$(free_port)"
+cleanup() { bash "$root/Benchmarks/lib/dovecot_ctl.sh" stop "$work/dovecot" || true; }
+trap cleanup EXIT
+step() { printf '\n$ espomail'; printf ' %q' "$@"; printf '\n'; "$espomail" "$@"; }
+
+# Sample mail: 20 generated messages for support; alice gets two, one of them also sent to support.
+mkdir -p "$work/dovecot/home/support/Maildir" "$work/dovecot/home/alice/Maildir/cur"
+python3 "$root/Benchmarks/lib/gen_maildir.py" "$work/dovecot/home/support/Maildir" 20 7 >/dev/null
+shared="From: Jane Roe <jane@acme.example>
+To: support@example.com, alice@example.com
+Subject: Printer on fire
+Date: Mon, 16 Nov 2026 10:00:00 +0000
+Message-ID: <printer-1@acme.example>
+
+Our printer is on fire again. Please help.
+"
+printf '%s' "$shared" > "$work/dovecot/home/support/Maildir/cur/1800000000.M1P1.demo:2,"
+printf '%s' "$shared" > "$work/dovecot/home/alice/Maildir/cur/1800000000.M1P1.demo:2,"
+printf 'From: Bob <bob@example.org>\nTo: alice@example.com\nSubject: Lunch?\nDate: Tue, 17 Nov 2026 12:00:00 +0000\nMessage-ID: <lunch@example.org>\n\nTomorrow at noon?\n' \
+  > "$work/dovecot/home/alice/Maildir/cur/1800000001.M2P1.demo:2,"
+DOVECOT_USERS="support:support-pw alice:alice-pw" bash "$root/Benchmarks/lib/dovecot_ctl.sh" start "$work/dovecot" "$imap_port" "$imaps_port"
+echo "private Dovecot on 127.0.0.1:$imap_port (pid $(cat "$work/dovecot/dovecot.pid"))"
 
 step init
 step team add Support
 step user add alice --name "Alice Agent" --email alice@example.com --team Support
 step team member add Support alice --position "Level 1"
 step role create Agent
-step role set Agent email.read=own case.read=team case.edit=own case.create=yes group-email-account=team
+step role set Agent email.read=own case.read=team case.edit=own case.create=yes personal-email-accounts=yes group-email-account=team
 step user role add alice Agent
 step crm account add "Acme Ltd" --email info@acme.example
 step crm contact add "Jane Roe" --email jane@acme.example --account account:1
 step follow account:1 --user alice
+printf '\n$ echo ... | espomail account add support --group ... --password-stdin\n'
+echo support-pw | "$espomail" account add support --group --address support@example.com --imap-host 127.0.0.1 \
+  --imap-port "$imap_port" --security none --username support --password-stdin --team Support
+printf '\n$ echo ... | espomail account add alice-mail --personal --owner alice ... --password-stdin\n'
+echo alice-pw | "$espomail" account add alice-mail --personal --owner alice --address alice@example.com \
+  --imap-host 127.0.0.1 --imap-port "$imap_port" --security none --username alice --password-stdin
+step account test support
+step fetch --all --jobs 1
+step fetch --all
+step account status
+step email list --limit 5
+step --as alice email list --search printer
+step --format json email list --search printer
 step --as alice case create "Printer on fire" --contact contact:1
 step case list
-step --format json case show 1
-printf '\nstore: %s (first admin: %s)\n' "$ESPOMAIL_STORE" "$me"
+printf '\nstore: %s\n' "$ESPOMAIL_STORE"
