@@ -32,9 +32,9 @@ public final class CurlConnection {
     let sink = trace.map(CurlTraceSink.init)
     do {
       try Self.configure(handle, options, errorBuffer: errorBuffer, trace: sink)
-      try Self.check(curl_easy_perform(handle), handle: handle, errorBuffer: errorBuffer)
+      try Self.check(curl_easy_perform(handle), errorBuffer: errorBuffer)
       var socket = curl_socket_t(-1)
-      try Self.check(ccurl_getinfo_socket(handle, &socket), handle: handle, errorBuffer: errorBuffer)
+      try Self.check(ccurl_getinfo_socket(handle, &socket), errorBuffer: errorBuffer)
       // From here on the caller traces its own protocol lines; libcurl would only add noise.
       _ = ccurl_setopt_long(handle, CURLOPT_VERBOSE, 0)
       self.socket = socket
@@ -71,7 +71,7 @@ public final class CurlConnection {
         try SocketWait.wait(socket, forWriting: true, seconds: sendTimeout)
         continue
       }
-      try Self.check(code, handle: handle, errorBuffer: errorBuffer)
+      try Self.check(code, errorBuffer: errorBuffer)
       offset += sent
     }
   }
@@ -93,7 +93,7 @@ public final class CurlConnection {
         try SocketWait.wait(socket, forWriting: false, seconds: left.seconds, reportedTimeout: timeout)
         continue
       }
-      try Self.check(code, handle: handle, errorBuffer: errorBuffer)
+      try Self.check(code, errorBuffer: errorBuffer)
       guard received > 0 else {
         throw TransferError(
           code: Int(CURLE_RECV_ERROR.rawValue), summary: Self.text(of: CURLE_RECV_ERROR),
@@ -131,7 +131,7 @@ extension CurlConnection {
     _ handle: UnsafeMutableRawPointer, _ options: CurlConnectOptions, errorBuffer: UnsafeMutablePointer<CChar>,
     trace: CurlTraceSink?
   ) throws {
-    let set: (CURLcode) throws -> Void = { try check($0, handle: handle, errorBuffer: errorBuffer) }
+    let set: (CURLcode) throws -> Void = { try check($0, errorBuffer: errorBuffer) }
     let milliseconds = max(1, Int((options.timeoutSeconds * 1000).rounded(.up)))
     try set(ccurl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer))
     try set(ccurl_setopt_string(handle, CURLOPT_URL, options.url))
@@ -166,9 +166,7 @@ extension CurlConnection {
   }
 
   /// Throws a `TransferError` unless `code` is `CURLE_OK`.
-  private static func check(
-    _ code: CURLcode, handle: UnsafeMutableRawPointer, errorBuffer: UnsafeMutablePointer<CChar>
-  ) throws {
+  private static func check(_ code: CURLcode, errorBuffer: UnsafeMutablePointer<CChar>) throws {
     guard code != CURLE_OK else { return }
     let detail = String(cString: errorBuffer)
     errorBuffer[0] = 0

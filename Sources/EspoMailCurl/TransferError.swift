@@ -32,6 +32,7 @@ public struct TransferError: Error, Equatable, Sendable, CustomStringConvertible
 
 /// The classes of curl failure the user can act on.
 enum TransferFailureKind {
+  /// The cases: no route or refused; TLS; login refused; timeout; dropped; bad settings; anything else.
   case unreachable, tls, loginDenied, timeout, connectionLost, configuration, protocolFailure
 
   /// Sorts a `CURLcode` number into its class.

@@ -17,6 +17,22 @@ struct IMAPLoginTests {
     session.logout()
   }
 
+  @Test func logsInWithAnOAuthToken() throws {
+    let account = try TestAccount.make()
+    var endpoint = account.endpoint(.tls)
+    endpoint.credential = .oauth2(account.password)
+    var lines: [String] = []
+    let session = try IMAPSession(connecting: endpoint, trace: { lines.append($0) })
+    #expect(try session.listFolders().map(\.name) == ["INBOX"])
+    session.logout()
+    #expect(lines.contains { $0.contains("AUTHENTICATE XOAUTH2 <redacted>") })
+    #expect(!lines.contains { $0.contains(account.password) })
+    endpoint.credential = .oauth2("expired-token-42")
+    let error = try #require(throws: IMAPError.self) { try IMAPSession(connecting: endpoint) }
+    #expect(error.espoMailError.status == .permissionDenied)
+    #expect(!"\(endpoint)".contains("expired-token-42"))
+  }
+
   @Test func untrustedCertificateIsUnavailable() throws {
     let account = try TestAccount.make()
     var endpoint = account.endpoint(.tls)

@@ -29,7 +29,7 @@ struct DovecotConfiguration {
     ssl_cert = <\(certificate)
     ssl_key = <\(key)
     disable_plaintext_auth = no
-    auth_mechanisms = plain login
+    auth_mechanisms = plain login xoauth2 oauthbearer
     auth_failure_delay = 0
     default_internal_user = \(owner.user)
     default_internal_group = \(owner.group)

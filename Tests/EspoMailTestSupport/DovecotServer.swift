@@ -7,7 +7,8 @@ import Synchronization
 
 /// A private Dovecot IMAP server on 127.0.0.1 for integration tests: plain/STARTTLS on `port`,
 /// implicit TLS on `tlsPort` with a throwaway self-signed certificate, passwd-file users with
-/// plain passwords, maildir storage, everything in one temporary directory.
+/// plain passwords (SASL XOAUTH2/OAUTHBEARER accept the password as the token), maildir storage,
+/// everything in one temporary directory.
 ///
 /// Started with `start()`, stopped by its own pid with `stop()` (also on deinit). Each test should
 /// use its own user, made with `addUser`, so tests can share one server and run in parallel.

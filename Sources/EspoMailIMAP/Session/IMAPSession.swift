@@ -1,4 +1,3 @@
-import EspoMailCore
 import EspoMailCurl
 
 /// One logged-in IMAP connection: libcurl connects, negotiates TLS and logs in; this engine then
