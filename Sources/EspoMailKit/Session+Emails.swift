@@ -89,7 +89,7 @@ extension Session {
   ) {
     let account = try accountName.map { try manageableAccount($0, action: "email import --account") }
     return try store.write { tx in
-      var importer = Importer(tx: tx, account: account, now: now)
+      var importer = try Importer(tx: tx, account: account, now: now)
       importer.extraUserIDs = [user.id]
       switch try importer.importMessage(bytes, key: nil) {
       case .imported(let id), .tooLarge(let id): return (id, false)

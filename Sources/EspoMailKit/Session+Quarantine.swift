@@ -29,7 +29,7 @@ extension Session {
       }
       let bytes = try tx.quarantineBytes(id: id) ?? []
       let account = try tx.quarantineAccountID(id: id).flatMap { try tx.mailAccount(id: $0) }
-      let importer = Importer(tx: tx, account: account, now: now)
+      let importer = try Importer(tx: tx, account: account, now: now)
       switch try importer.importMessage(bytes, key: nil) {
       case .imported(let emailID), .merged(let emailID), .tooLarge(let emailID):
         try tx.resolveQuarantine(id: id, status: "imported", emailID: emailID)

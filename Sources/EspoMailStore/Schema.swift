@@ -303,8 +303,7 @@ enum Schema {
       size INTEGER NOT NULL,
       disposition TEXT NOT NULL DEFAULT 'attachment' CHECK (disposition IN ('attachment', 'inline')),
       content_id TEXT,
-      sha256 TEXT NOT NULL,
-      bytes BLOB NOT NULL
+      bytes BLOB                   -- NULL when the raw message (email.raw_sha256) holds them
     );
     CREATE INDEX attachment_email ON attachment(email_id);
     -- Per-user state: a row means the email is in the user's mail (Espo §1.4).

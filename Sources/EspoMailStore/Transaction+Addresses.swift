@@ -17,12 +17,11 @@ extension Transaction {
   /// The id of the shared row for an address, created on first use.
   public func addressID(_ address: EmailAddress) throws -> Int64 {
     if let id = try Int64.fetchOne(
-      db, sql: "SELECT id FROM email_address WHERE lower = ?", arguments: [address.lower])
+      db.cachedStatement(sql: "SELECT id FROM email_address WHERE lower = ?"), arguments: [address.lower])
     {
       return id
     }
-    try db.execute(
-      sql: "INSERT INTO email_address(address, lower) VALUES (?, ?)", arguments: [address.value, address.lower])
+    try run("INSERT INTO email_address(address, lower) VALUES (?, ?)", [address.value, address.lower])
     return db.lastInsertedRowID
   }
 

@@ -3,6 +3,12 @@ import Foundation
 internal import GRDB
 
 extension Transaction {
+  /// Executes a statement kept prepared for the connection's lifetime (the import path runs the
+  /// same statements thousands of times; preparing each anew costs more than running it).
+  func run(_ sql: String, _ arguments: StatementArguments) throws {
+    try db.cachedStatement(sql: sql).execute(arguments: arguments)
+  }
+
   /// Runs `body` in a savepoint: on error only its own changes are undone, and the error is rethrown.
   public func savepoint<T>(_ body: () throws -> T) throws -> T {
     var result: Result<T, any Error> = .failure(EspoMailError(.internalError, "savepoint did not run"))
@@ -16,14 +22,12 @@ extension Transaction {
 
   /// The id of the email with a Message-ID, or nil.
   public func emailID(messageID: String) throws -> Int64? {
-    try Int64.fetchOne(db, sql: "SELECT id FROM email WHERE message_id = ?", arguments: [messageID])
+    try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM email WHERE message_id = ?"), arguments: [messageID])
   }
 
   /// Stores raw message bytes under their SHA-256 (once).
   public func storeRaw(sha256: String, bytes: [UInt8]) throws {
-    try db.execute(
-      sql: "INSERT OR IGNORE INTO raw_message(sha256, size, bytes) VALUES (?, ?, ?)",
-      arguments: [sha256, bytes.count, Data(bytes)])
+    try run("INSERT OR IGNORE INTO raw_message(sha256, size, bytes) VALUES (?, ?, ?)", [sha256, bytes.count, Data(bytes)])
   }
 
   /// The raw bytes stored under a SHA-256.
@@ -34,14 +38,12 @@ extension Transaction {
   /// Inserts a new email with its addresses, attachments and search entry; returns its id.
   public func insertEmail(_ email: NewEmail, createdBy: Int64? = nil) throws -> Int64 {
     let fromID = try email.from.flatMap { party in try? EmailAddress(party.address) }.map { try addressID($0) }
-    try db.execute(
-      sql: """
+    try run("""
         INSERT INTO email(message_id, is_message_id_synthetic, subject, from_address_id, from_string, reply_to_string,
           date_sent, delivery_date, status, body_plain, body_html, is_html, ics_contents, has_attachment,
           is_header_only, size, in_reply_to, references_header, is_auto_submitted, created_by_user_id, raw_sha256)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
-      arguments: [
+        """, [
         email.messageID, email.isMessageIDSynthetic, email.subject, fromID, email.from?.formatted,
         email.replyTo.isEmpty ? nil : email.replyTo.map(\.formatted).joined(separator: ", "), email.dateSent,
         email.deliveryDate, email.status, email.bodyPlain, email.bodyHTML, email.bodyHTML != nil, email.calendar,
@@ -56,29 +58,27 @@ extension Transaction {
     for (kind, parties) in groups {
       for (position, party) in parties.enumerated() {
         guard let address = try? EmailAddress(party.address) else { continue }
-        try db.execute(
-          sql: """
+        try run("""
             INSERT OR IGNORE INTO email_recipient(email_id, kind, email_address_id, display_name, position)
             VALUES (?, ?, ?, ?, ?)
-            """,
-          arguments: [id, kind, try addressID(address), party.name, position])
+            """, [id, kind, try addressID(address), party.name, position])
       }
     }
     for attachment in email.attachments {
-      try db.execute(
-        sql: """
-          INSERT INTO attachment(email_id, name, content_type, size, disposition, content_id, sha256, bytes)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-          """,
-        arguments: [
+      // The raw message is kept, so its attachments are not stored a second time.
+      let bytes = email.rawSHA256 == nil ? Data(attachment.bytes) : nil
+      try run(
+        """
+        INSERT INTO attachment(email_id, name, content_type, size, disposition, content_id, bytes)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
+        """,
+        [
           id, attachment.name, attachment.contentType, attachment.bytes.count,
-          attachment.isInline ? "inline" : "attachment", attachment.contentID, "", Data(attachment.bytes),
+          attachment.isInline ? "inline" : "attachment", attachment.contentID, bytes,
         ])
     }
     let addresses = groups.flatMap { $0.1 }.map(\.formatted).joined(separator: " ")
-    try db.execute(
-      sql: "INSERT INTO email_search(rowid, subject, body, addresses) VALUES (?, ?, ?, ?)",
-      arguments: [id, email.subject, email.bodyPlain ?? "", addresses])
+    try run("INSERT INTO email_search(rowid, subject, body, addresses) VALUES (?, ?, ?, ?)", [id, email.subject, email.bodyPlain ?? "", addresses])
     return id
   }
 
@@ -87,8 +87,7 @@ extension Transaction {
   public func addEmailUsers(emailID: Int64, userIDs: [Int64]) throws -> [Int64] {
     var added: [Int64] = []
     for userID in userIDs {
-      try db.execute(
-        sql: "INSERT OR IGNORE INTO email_user(email_id, user_id) VALUES (?, ?)", arguments: [emailID, userID])
+      try run("INSERT OR IGNORE INTO email_user(email_id, user_id) VALUES (?, ?)", [emailID, userID])
       if db.changesCount > 0 { added.append(userID) }
     }
     return added
@@ -97,32 +96,29 @@ extension Transaction {
   /// Adds teams to an email.
   public func addEmailTeams(emailID: Int64, teamIDs: [Int64]) throws {
     for teamID in teamIDs {
-      try db.execute(
-        sql: "INSERT OR IGNORE INTO email_team(email_id, team_id) VALUES (?, ?)", arguments: [emailID, teamID])
+      try run("INSERT OR IGNORE INTO email_team(email_id, team_id) VALUES (?, ?)", [emailID, teamID])
     }
   }
 
   /// Records that an account fetched (or sent) an email.
   public func addEmailAccount(emailID: Int64, accountID: Int64) throws {
-    try db.execute(
-      sql: "INSERT OR IGNORE INTO email_mail_account(email_id, account_id) VALUES (?, ?)",
-      arguments: [emailID, accountID])
+    try run("INSERT OR IGNORE INTO email_mail_account(email_id, account_id) VALUES (?, ?)", [emailID, accountID])
   }
 
   /// Active users who have any of the addresses.
   public func activeUserIDs(withAddresses addresses: [String]) throws -> [Int64] {
-    let lowers = Array(Set(addresses.map { $0.lowercased() }))
-    guard !lowers.isEmpty else { return [] }
-    let marks = databaseQuestionMarks(count: lowers.count)
-    return try Int64.fetchAll(
-      db,
+    let statement = try db.cachedStatement(
       sql: """
-        SELECT DISTINCT u.id FROM user u
-        JOIN entity_email_address l ON l.entity_type = 'user' AND l.entity_id = u.id
-        JOIN email_address a ON a.id = l.email_address_id
-        WHERE u.is_active AND a.lower IN (\(marks)) ORDER BY u.id
-        """,
-      arguments: StatementArguments(lowers))
+        SELECT u.id FROM email_address a
+        JOIN entity_email_address l ON l.email_address_id = a.id AND l.entity_type = 'user'
+        JOIN user u ON u.id = l.entity_id AND u.is_active
+        WHERE a.lower = ?
+        """)
+    var ids: Set<Int64> = []
+    for lower in Set(addresses.map { $0.lowercased() }) {
+      ids.formUnion(try Int64.fetchAll(statement, arguments: [lower]))
+    }
+    return ids.sorted()
   }
 
   /// Active members of an account's teams, and the team ids.
@@ -158,12 +154,10 @@ extension Transaction {
     _ key: ServerMessageKey, outcome: LedgerOutcome, emailID: Int64?, filterID: Int64? = nil,
     quarantineID: Int64? = nil
   ) throws {
-    try db.execute(
-      sql: """
+    try run("""
         INSERT INTO fetch_ledger(account_id, folder, uid_validity, uid, outcome, email_id, filter_id, quarantine_id)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-        """,
-      arguments: [
+        """, [
         key.accountID, key.folder, Int64(key.uidValidity), Int64(key.uid), outcome.rawValue, emailID, filterID,
         quarantineID,
       ])
@@ -183,8 +177,6 @@ extension Transaction {
 
   /// Records a decision trace line on an email.
   public func addDecision(emailID: Int64, step: String, outcome: String, detail: String) throws {
-    try db.execute(
-      sql: "INSERT INTO decision(email_id, step, outcome, detail) VALUES (?, ?, ?, ?)",
-      arguments: [emailID, step, outcome, detail])
+    try run("INSERT INTO decision(email_id, step, outcome, detail) VALUES (?, ?, ?, ?)", [emailID, step, outcome, detail])
   }
 }

@@ -148,18 +148,27 @@ struct AccountFetcher {
         plans[message.uid] = .body(message.bytes)
       }
     }
-    var seen: [UInt32] = []
     let time = now()
+    // Parse and hash on every core before the transaction; the writer then only inserts.
+    let toPrepare: [(uid: UInt32, raw: [UInt8], size: Int, headerOnly: Bool)] = uids.compactMap { uid in
+      switch plans[uid] {
+      case .body(let raw)?: return (uid, raw, raw.count, false)
+      case .headerOnly(let header, let size)?: return (uid, header, size, true)
+      default: return nil
+      }
+    }
+    let prepared = PreparedMessage.prepareAll(toPrepare.map { ($0.raw, $0.size, $0.headerOnly) }, now: time)
+    var ready: [UInt32: PreparedMessage] = [:]
+    for (index, item) in toPrepare.enumerated() { ready[item.uid] = prepared[index] }
+    var seen: [UInt32] = []
     let outcomes = try store.write { tx -> [(UInt32, ImportOutcome)] in
-      let importer = Importer(tx: tx, account: account, now: time)
+      let importer = try Importer(tx: tx, account: account, now: time)
       let results = try uids.compactMap { uid -> (UInt32, ImportOutcome)? in
         guard let plan = plans[uid] else { return nil }  // expunged meanwhile
         let key = ServerMessageKey(accountID: account.id, folder: folder, uidValidity: uidValidity, uid: uid)
-        switch plan {
-        case .merge(let emailID): return (uid, try importer.merge(into: emailID, key: key))
-        case .headerOnly(let header, let size): return (uid, try importer.importHeaderOnly(header, size: size, key: key))
-        case .body(let raw): return (uid, try importer.importMessage(raw, key: key))
-        }
+        if case .merge(let emailID) = plan { return (uid, try importer.merge(into: emailID, key: key)) }
+        guard let message = ready[uid] else { return nil }
+        return (uid, try importer.importPrepared(message, key: key))
       }
       try tx.saveCheckpoint(accountID: account.id, checkpoint)
       return results

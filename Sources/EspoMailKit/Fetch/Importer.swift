@@ -26,29 +26,34 @@ struct Importer {
   let account: MailAccount?
   /// Users given the email besides the account's and the recipients (the importing user).
   var extraUserIDs: [Int64] = []
+  /// The account's own users (owner, or active team members) and teams, looked up once.
+  private let accountUserIDs: [Int64]
+  private let accountTeamIDs: [Int64]
+
+  /// An importer writing in `tx` for `account`.
+  init(tx: Transaction, account: MailAccount?, now: Date) throws {
+    self.tx = tx
+    self.account = account
+    self.now = now
+    switch account?.kind {
+    case .personal?:
+      accountUserIDs = try account?.owner.flatMap { try tx.userID(login: $0) }.map { [$0] } ?? []
+      accountTeamIDs = []
+    case .group?:
+      let members = try tx.accountTeamMembers(accountID: account?.id ?? 0)
+      accountUserIDs = members.userIDs
+      accountTeamIDs = members.teamIDs
+    case nil:
+      accountUserIDs = []
+      accountTeamIDs = []
+    }
+  }
   /// The clock.
   let now: Date
 
   /// Imports a fully downloaded message; unparseable bytes are quarantined.
   func importMessage(_ raw: [UInt8], key: ServerMessageKey?) throws -> ImportOutcome {
-    let parsed: ParsedMessage
-    do {
-      parsed = try MessageParser.parse(raw)
-    } catch {
-      return try quarantine(raw, key: key, reason: "\(error)")
-    }
-    return try store(parsed, raw: raw, size: raw.count, headerOnly: false, key: key)
-  }
-
-  /// Imports a message over the size limit from its header alone (its body is never downloaded).
-  func importHeaderOnly(_ header: [UInt8], size: Int, key: ServerMessageKey) throws -> ImportOutcome {
-    let parsed: ParsedMessage
-    do {
-      parsed = try MessageParser.parseHeaders(header)
-    } catch {
-      return try quarantine(header, key: key, reason: "\(error)")
-    }
-    return try store(parsed, raw: header, size: size, headerOnly: true, key: key)
+    try importPrepared(PreparedMessage.prepare(raw, size: raw.count, headerOnly: false, now: now), key: key)
   }
 
   /// Merges a message already known by Message-ID (found from its header) without its body.
@@ -60,21 +65,21 @@ struct Importer {
     return .merged(emailID: emailID)
   }
 
-  private func store(_ parsed: ParsedMessage, raw: [UInt8], size: Int, headerOnly: Bool, key: ServerMessageKey?)
-    throws -> ImportOutcome
-  {
+  /// Stores a prepared message: a new email, a merge by Message-ID, or a quarantine entry.
+  func importPrepared(_ prepared: PreparedMessage, key: ServerMessageKey?) throws -> ImportOutcome {
+    guard case .success(let draft) = prepared.draft else {
+      if case .failure(let error) = prepared.draft { return try quarantine(prepared, key: key, reason: error.message) }
+      return try quarantine(prepared, key: key, reason: "unknown")
+    }
     do {
       return try tx.savepoint {
-        var draft = EmailDraft.make(from: parsed, raw: raw, size: size, headerOnly: headerOnly, now: now)
         let recipients = ([draft.from].compactMap { $0 } + draft.to + draft.cc + draft.bcc).map(\.address)
         if let existing = try tx.emailID(messageID: draft.messageID) {
           try share(emailID: existing, recipients: recipients)
           if let key { try tx.settle(key, outcome: .merged, emailID: existing) }
           return .merged(emailID: existing)
         }
-        let sha = Digest.sha256Hex(raw)
-        try tx.storeRaw(sha256: sha, bytes: raw)
-        draft.rawSHA256 = sha
+        try tx.storeRaw(sha256: prepared.sha256, bytes: prepared.raw)
         let emailID = try tx.insertEmail(draft)
         try share(emailID: emailID, recipients: recipients)
         if draft.isMessageIDSynthetic {
@@ -82,44 +87,34 @@ struct Importer {
             emailID: emailID, step: "duplicate", outcome: "synthetic-id",
             detail: "no Message-ID: \(draft.messageID) was derived from Date, From, To, Subject and body")
         }
-        if headerOnly {
+        if draft.isHeaderOnly {
           try tx.addDecision(
             emailID: emailID, step: "filter", outcome: "header-only",
-            detail: "\(size) bytes is over the account's \(account?.maxSizeMB ?? 0) MB limit")
+            detail: "\(draft.size) bytes is over the account's \(account?.maxSizeMB ?? 0) MB limit")
         }
-        if let key { try tx.settle(key, outcome: headerOnly ? .tooLarge : .imported, emailID: emailID) }
-        return headerOnly ? .tooLarge(emailID: emailID) : .imported(emailID: emailID)
+        if let key { try tx.settle(key, outcome: draft.isHeaderOnly ? .tooLarge : .imported, emailID: emailID) }
+        return draft.isHeaderOnly ? .tooLarge(emailID: emailID) : .imported(emailID: emailID)
       }
     } catch let error as EspoMailError where error.status == .dataError || error.status == .internalError {
-      return try quarantine(raw, key: key, reason: error.message)
+      return try quarantine(prepared, key: key, reason: error.message)
     }
   }
 
   /// Gives an email to this account, its users and teams, and to active users whose address is
   /// among the recipients (nothing is ever taken away).
   private func share(emailID: Int64, recipients: [String]) throws {
-    var userIDs = try tx.activeUserIDs(withAddresses: recipients) + extraUserIDs
-    if let account {
-      try tx.addEmailAccount(emailID: emailID, accountID: account.id)
-      switch account.kind {
-      case .personal:
-        if let owner = account.owner, let ownerID = try tx.userID(login: owner) { userIDs.append(ownerID) }
-      case .group:
-        let members = try tx.accountTeamMembers(accountID: account.id)
-        userIDs += members.userIDs
-        try tx.addEmailTeams(emailID: emailID, teamIDs: members.teamIDs)
-      }
-    }
+    let userIDs = try tx.activeUserIDs(withAddresses: recipients) + extraUserIDs + accountUserIDs
+    if let account { try tx.addEmailAccount(emailID: emailID, accountID: account.id) }
+    try tx.addEmailTeams(emailID: emailID, teamIDs: accountTeamIDs)
     try tx.addEmailUsers(emailID: emailID, userIDs: Array(Set(userIDs)).sorted())
   }
 
-  private func quarantine(_ raw: [UInt8], key: ServerMessageKey?, reason: String) throws -> ImportOutcome {
+  private func quarantine(_ prepared: PreparedMessage, key: ServerMessageKey?, reason: String) throws -> ImportOutcome {
     try tx.savepoint {
-      let sha = Digest.sha256Hex(raw)
-      try tx.storeRaw(sha256: sha, bytes: raw)
+      try tx.storeRaw(sha256: prepared.sha256, bytes: prepared.raw)
       let id = try tx.quarantine(
         accountID: key?.accountID, folder: key?.folder, uidValidity: key?.uidValidity, uid: key?.uid,
-        rawSHA256: sha, reason: reason)
+        rawSHA256: prepared.sha256, reason: reason)
       if let key { try tx.settle(key, outcome: .quarantined, emailID: nil, quarantineID: id) }
       return .quarantined(id: id, reason: reason)
     }

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# First-sync throughput: espomail's `fetch` of N generated messages (default 10,000) from a private
+# loopback Dovecot, against Python imaplib's bare `UID FETCH 1:* (BODY.PEEK[])` of the same mailbox,
+# measured in the same run. Prints each run, then medians of RUNS runs (default 3) and the ratio.
+#   Benchmarks/first-sync.sh [COUNT] [RUNS]        (builds the release binary if it is missing)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+count="${1:-10000}"
+runs="${2:-3}"
+espomail="$root/.build/release/espomail"
+[ -x "$espomail" ] || (cd "$root" && swift build -c release >/dev/null)
+python="${PYTHON:-/usr/bin/python3}"
+work="$(mktemp -d)"
+chmod 755 "$work"
+free_port() { "$python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+port="$(free_port)"
+cleanup() { bash "$root/Benchmarks/lib/dovecot_ctl.sh" stop "$work/dovecot" || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+mkdir -p "$work/dovecot/home/bench/Maildir"
+"$python" "$root/Benchmarks/lib/gen_maildir.py" "$work/dovecot/home/bench/Maildir" "$count" 42 >/dev/null
+bash "$root/Benchmarks/lib/dovecot_ctl.sh" start "$work/dovecot" "$port" "$(free_port)"
+bytes="$(du -sb "$work/dovecot/home/bench/Maildir/cur" | cut -f1)"
+echo "machine: $(nproc) cores, $(uname -m), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs)"
+echo "mailbox: $count messages, $((bytes / 1048576)) MiB, Dovecot $(/usr/sbin/dovecot --version | cut -d' ' -f1) on 127.0.0.1:$port"
+# Warm Dovecot's index and the page cache once.
+"$python" "$root/Benchmarks/lib/pyimap_bench.py" "$port" bulk >/dev/null
+
+espomail_rates=()
+imaplib_rates=()
+for run in $(seq "$runs"); do
+  export ESPOMAIL_STORE="$work/store-$run.sqlite"
+  "$espomail" init >/dev/null
+  echo benchpass | "$espomail" account add bench --group --address bench@example.com --imap-host 127.0.0.1 \
+    --imap-port "$port" --security none --username bench --password-stdin --keep-unread --portion 100000 >/dev/null
+  start=$(date +%s.%N)
+  "$espomail" fetch bench --quiet
+  end=$(date +%s.%N)
+  imported=$("$espomail" --format json account status bench | "$python" -c 'import json,sys; print(sum(json.load(sys.stdin)[0]["ledger"].values()))')
+  rate=$("$python" -c "print(round($imported / ($end - $start)))")
+  store_bytes=$(du -cb "$ESPOMAIL_STORE"* 2>/dev/null | tail -1 | cut -f1)
+  espomail_rates+=("$rate")
+  echo "run $run: espomail first sync: $imported messages in $("$python" -c "print(round($end - $start, 2))") s = $rate msg/s (store $((store_bytes / 1048576)) MiB, $((store_bytes / imported)) bytes/message)"
+  rate=$("$python" "$root/Benchmarks/lib/pyimap_bench.py" "$port" bulk | "$python" -c 'import json,sys; print(round(json.load(sys.stdin)["msgs_per_s"]))')
+  imaplib_rates+=("$rate")
+  echo "run $run: python imaplib bulk UID FETCH 1:* BODY.PEEK[]: $rate msg/s"
+  rm -rf "$ESPOMAIL_STORE"*
+done
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+e=$(median "${espomail_rates[@]}")
+i=$(median "${imaplib_rates[@]}")
+echo "median of $runs: espomail $e msg/s, imaplib $i msg/s, ratio $("$python" -c "print(round($e / $i, 2))")"
