@@ -56,6 +56,10 @@ public final class Store: Sendable {
     configuration.busyMode = .timeout(Self.busyTimeout)
     configuration.foreignKeysEnabled = true
     configuration.label = "espomail"
+    // With WAL, NORMAL never corrupts the store; a power cut may undo the last transactions,
+    // which the fetch ledger then settles again (rows and ledger go together), so nothing is
+    // duplicated or lost.
+    configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
     do {
       queue = try DatabaseQueue(path: path, configuration: configuration)
       let migrator = Schema.migrator()

@@ -161,17 +161,28 @@ struct AccountFetcher {
     var ready: [UInt32: PreparedMessage] = [:]
     for (index, item) in toPrepare.enumerated() { ready[item.uid] = prepared[index] }
     var seen: [UInt32] = []
-    let outcomes = try store.write { tx -> [(UInt32, ImportOutcome)] in
-      let importer = try Importer(tx: tx, account: account, now: time)
-      let results = try uids.compactMap { uid -> (UInt32, ImportOutcome)? in
-        guard let plan = plans[uid] else { return nil }  // expunged meanwhile
-        let key = ServerMessageKey(accountID: account.id, folder: folder, uidValidity: uidValidity, uid: uid)
-        if case .merge(let emailID) = plan { return (uid, try importer.merge(into: emailID, key: key)) }
-        guard let message = ready[uid] else { return nil }
-        return (uid, try importer.importPrepared(message, key: key))
+    // Fast path: one transaction without per-message savepoints. Should anything fail, the
+    // chunk is written again with a savepoint per message, isolating the culprit.
+    func write(isolated: Bool) throws -> [(UInt32, ImportOutcome)] {
+      try store.write { tx in
+        var importer = try Importer(tx: tx, account: account, now: time)
+        importer.isIsolated = isolated
+        let results = try uids.compactMap { uid -> (UInt32, ImportOutcome)? in
+          guard let plan = plans[uid] else { return nil }  // expunged meanwhile
+          let key = ServerMessageKey(accountID: account.id, folder: folder, uidValidity: uidValidity, uid: uid)
+          if case .merge(let emailID) = plan { return (uid, try importer.merge(into: emailID, key: key)) }
+          guard let message = ready[uid] else { return nil }
+          return (uid, try importer.importPrepared(message, key: key))
+        }
+        try tx.saveCheckpoint(accountID: account.id, checkpoint)
+        return results
       }
-      try tx.saveCheckpoint(accountID: account.id, checkpoint)
-      return results
+    }
+    let outcomes: [(UInt32, ImportOutcome)]
+    do {
+      outcomes = try write(isolated: false)
+    } catch let error as EspoMailError where error.status == .dataError || error.status == .internalError {
+      outcomes = try write(isolated: true)
     }
     for (uid, outcome) in outcomes {
       switch outcome {

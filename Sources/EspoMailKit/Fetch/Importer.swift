@@ -26,6 +26,10 @@ struct Importer {
   let account: MailAccount?
   /// Users given the email besides the account's and the recipients (the importing user).
   var extraUserIDs: [Int64] = []
+  /// Whether each message gets its own savepoint, so a failing one is quarantined while the
+  /// others stay. Without it (the fast path) a failure aborts the caller's transaction, which
+  /// then retries the chunk isolated.
+  var isIsolated = true
   /// The account's own users (owner, or active team members) and teams, looked up once.
   private let accountUserIDs: [Int64]
   private let accountTeamIDs: [Int64]
@@ -58,7 +62,7 @@ struct Importer {
 
   /// Merges a message already known by Message-ID (found from its header) without its body.
   func merge(into emailID: Int64, key: ServerMessageKey) throws -> ImportOutcome {
-    try tx.savepoint {
+    try step {
       try share(emailID: emailID, recipients: [])
       try tx.settle(key, outcome: .merged, emailID: emailID)
     }
@@ -72,7 +76,7 @@ struct Importer {
       return try quarantine(prepared, key: key, reason: "unknown")
     }
     do {
-      return try tx.savepoint {
+      return try step {
         let recipients = ([draft.from].compactMap { $0 } + draft.to + draft.cc + draft.bcc).map(\.address)
         if let existing = try tx.emailID(messageID: draft.messageID) {
           try share(emailID: existing, recipients: recipients)
@@ -95,9 +99,16 @@ struct Importer {
         if let key { try tx.settle(key, outcome: draft.isHeaderOnly ? .tooLarge : .imported, emailID: emailID) }
         return draft.isHeaderOnly ? .tooLarge(emailID: emailID) : .imported(emailID: emailID)
       }
-    } catch let error as EspoMailError where error.status == .dataError || error.status == .internalError {
+    } catch let error as EspoMailError
+      where isIsolated && (error.status == .dataError || error.status == .internalError)
+    {
       return try quarantine(prepared, key: key, reason: error.message)
     }
+  }
+
+  /// Runs one message's writes, in a savepoint when isolated.
+  private func step<T>(_ body: () throws -> T) throws -> T {
+    isIsolated ? try tx.savepoint(body) : try body()
   }
 
   /// Gives an email to this account, its users and teams, and to active users whose address is
@@ -110,7 +121,7 @@ struct Importer {
   }
 
   private func quarantine(_ prepared: PreparedMessage, key: ServerMessageKey?, reason: String) throws -> ImportOutcome {
-    try tx.savepoint {
+    try step {
       try tx.storeRaw(sha256: prepared.sha256, bytes: prepared.raw)
       let id = try tx.quarantine(
         accountID: key?.accountID, folder: key?.folder, uidValidity: key?.uidValidity, uid: key?.uid,
