@@ -36,3 +36,18 @@ public enum BinaryRunner {
       status: process.terminationStatus)
   }
 }
+
+extension BinaryRunner {
+  /// Starts the binary without waiting; the caller waits, kills or reads it.
+  public static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> Process {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: binaryPath)
+    process.arguments = arguments
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    return process
+  }
+}

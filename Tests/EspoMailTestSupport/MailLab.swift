@@ -3,8 +3,12 @@ import Foundation
 /// A store plus a private Dovecot shared by the tests of one process; each lab gets fresh
 /// mailbox users, so tests never share a mailbox.
 public final class MailLab: @unchecked Sendable {
-  /// The Dovecot shared by every lab in this test process.
-  public static let server: Result<DovecotServer, any Error> = Result { try DovecotServer.start() }
+  /// The Dovecot shared by every lab in this test process, stopped when the process exits.
+  public static let server: Result<DovecotServer, any Error> = Result {
+    let server = try DovecotServer.start()
+    atexit { if case .success(let server) = MailLab.server { server.stop() } }
+    return server
+  }
 
   /// The running server.
   public let dovecot: DovecotServer
