@@ -188,13 +188,13 @@ _espomail() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    init|user|team|role|account|fetch|email|quarantine|crm|follow|unfollow|case|help)
+    init|user|team|role|setting|account|fetch|email|explain|quarantine|crm|follow|unfollow|case|stream|notification|help)
         # Offer subcommand argument completions
         "_espomail_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'init user team role account fetch email quarantine crm follow unfollow case help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'init user team role setting account fetch email explain quarantine crm follow unfollow case stream notification help' -- "${cur}"))
         ;;
     esac
 }
@@ -769,6 +769,83 @@ _espomail_role_set() {
     esac
 }
 
+_espomail_setting() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __espomail_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    show|set)
+        # Offer subcommand argument completions
+        "_espomail_setting_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'show set' -- "${cur}"))
+        ;;
+    esac
+}
+
+_espomail_setting_show() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_espomail_setting_set() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 2
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __espomail_add_completions -W 'b2c-mode'
+        return
+        ;;
+    esac
+}
+
 _espomail_account() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
@@ -1100,13 +1177,13 @@ _espomail_email() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    list|show|import)
+    list|show|import|link)
         # Offer subcommand argument completions
         "_espomail_email_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'list show import' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'list show import link' -- "${cur}"))
         ;;
     esac
 }
@@ -1201,6 +1278,52 @@ _espomail_email_import() {
     case "${positional_number}" in
     1)
         __espomail_add_completions -o plusdirs -fX '!*.@(eml)'
+        return
+        ;;
+    esac
+}
+
+_espomail_email_link() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 2
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_espomail_explain() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
         return
         ;;
     esac
@@ -1786,6 +1909,121 @@ _espomail_case_status() {
     case "${positional_number}" in
     2)
         __espomail_add_completions -W 'new'$'\n''assigned'$'\n''pending'$'\n''closed'$'\n''rejected'$'\n''duplicate'
+        return
+        ;;
+    esac
+}
+
+_espomail_stream() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __espomail_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    show)
+        # Offer subcommand argument completions
+        "_espomail_stream_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'show' -- "${cur}"))
+        ;;
+    esac
+}
+
+_espomail_stream_show() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_espomail_notification() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __espomail_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    list|read)
+        # Offer subcommand argument completions
+        "_espomail_notification_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'list read' -- "${cur}"))
+        ;;
+    esac
+}
+
+_espomail_notification_list() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --unread --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_espomail_notification_read() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --all --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
         return
         ;;
     esac

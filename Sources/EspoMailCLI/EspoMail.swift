@@ -13,9 +13,13 @@ public struct EspoMail: ParsableCommand {
       """,
     version: "0.1.0",
     groupedSubcommands: [
-      CommandGroup(name: "Store and people", subcommands: [Init.self, Users.self, Teams.self, Roles.self]),
-      CommandGroup(name: "Mail", subcommands: [Accounts.self, Fetch.self, Emails.self, Quarantine.self]),
-      CommandGroup(name: "CRM", subcommands: [CRM.self, Follow.self, Unfollow.self, Cases.self]),
+      CommandGroup(
+        name: "Store and people", subcommands: [Init.self, Users.self, Teams.self, Roles.self, Settings.self]),
+      CommandGroup(
+        name: "Mail", subcommands: [Accounts.self, Fetch.self, Emails.self, Explain.self, Quarantine.self]),
+      CommandGroup(
+        name: "CRM",
+        subcommands: [CRM.self, Follow.self, Unfollow.self, Cases.self, Stream.self, Notifications.self]),
     ])
 
   @OptionGroup var global: GlobalOptions

@@ -18,3 +18,14 @@ public enum SampleMessage {
     return Array(text.utf8)
   }
 }
+
+extension SampleMessage {
+  /// An RFC 5322 date for `secondsAgo` before now, so mail counts as new (or old) for notifications.
+  public static func date(secondsAgo: TimeInterval = 60) -> String {
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
+    return formatter.string(from: Date().addingTimeInterval(-secondsAgo))
+  }
+}

@@ -167,6 +167,7 @@ struct AccountFetcher {
       try store.write { tx in
         var importer = try Importer(tx: tx, account: account, now: time)
         importer.isIsolated = isolated
+        importer.notifies = !options.noNotify
         let results = try uids.compactMap { uid -> (UInt32, ImportOutcome)? in
           guard let plan = plans[uid] else { return nil }  // expunged meanwhile
           let key = ServerMessageKey(accountID: account.id, folder: folder, uidValidity: uidValidity, uid: uid)

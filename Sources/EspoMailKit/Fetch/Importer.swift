@@ -30,6 +30,10 @@ struct Importer {
   /// others stay. Without it (the fast path) a failure aborts the caller's transaction, which
   /// then retries the chunk isolated.
   var isIsolated = true
+  /// False under `fetch --no-notify`.
+  var notifies = true
+  /// Whether contacts are parents themselves (B2C mode), read once.
+  private let isB2C: Bool
   /// The account's own users (owner, or active team members) and teams, looked up once.
   private let accountUserIDs: [Int64]
   private let accountTeamIDs: [Int64]
@@ -39,6 +43,7 @@ struct Importer {
     self.tx = tx
     self.account = account
     self.now = now
+    isB2C = try tx.setting(SettingKey.b2cMode) == "1"
     switch account?.kind {
     case .personal?:
       accountUserIDs = try account?.owner.flatMap { try tx.userID(login: $0) }.map { [$0] } ?? []
@@ -85,7 +90,9 @@ struct Importer {
         }
         try tx.storeRaw(sha256: prepared.sha256, bytes: prepared.raw)
         let emailID = try tx.insertEmail(draft)
-        try share(emailID: emailID, recipients: recipients)
+        let given = try share(emailID: emailID, recipients: recipients)
+        try Linker(tx: tx, now: now, isB2C: isB2C, notifies: notifies).linkNew(
+          emailID: emailID, email: draft, newlyGiven: given)
         if draft.isMessageIDSynthetic {
           try tx.addDecision(
             emailID: emailID, step: "duplicate", outcome: "synthetic-id",
@@ -112,12 +119,13 @@ struct Importer {
   }
 
   /// Gives an email to this account, its users and teams, and to active users whose address is
-  /// among the recipients (nothing is ever taken away).
-  private func share(emailID: Int64, recipients: [String]) throws {
+  /// among the recipients (nothing is ever taken away); returns the users newly given it.
+  @discardableResult
+  private func share(emailID: Int64, recipients: [String]) throws -> [Int64] {
     let userIDs = try tx.activeUserIDs(withAddresses: recipients) + extraUserIDs + accountUserIDs
     if let account { try tx.addEmailAccount(emailID: emailID, accountID: account.id) }
     try tx.addEmailTeams(emailID: emailID, teamIDs: accountTeamIDs)
-    try tx.addEmailUsers(emailID: emailID, userIDs: Array(Set(userIDs)).sorted())
+    return try tx.addEmailUsers(emailID: emailID, userIDs: Array(Set(userIDs)).sorted())
   }
 
   private func quarantine(_ prepared: PreparedMessage, key: ServerMessageKey?, reason: String) throws -> ImportOutcome {

@@ -1,0 +1,98 @@
+import EspoMailCore
+import EspoMailStore
+import Foundation
+
+/// Why an email got its parent (or none): the rule, and what was passed over.
+struct ParentDecision {
+  /// The parent, if any rule found one.
+  var parent: RecordReference?
+  /// The rule that fired: references, in-reply-to, references-thread, from, reply-to, to; or none.
+  var rule: String
+  /// The header and value or address and record behind it.
+  var detail: String
+  /// Candidates looked at and passed over, with why.
+  var passedOver: [String] = []
+  /// The email this one replies to, found by In-Reply-To (or References).
+  var repliedEmailID: Int64?
+}
+
+/// Finds an email's parent record, first rule wins (design §4, Espo §5):
+/// 1. References carrying our own Message-IDs (oldest first);
+/// 2. the parent of the email replied to: In-Reply-To, then other References found in the store
+///    (newest first);
+/// 3. From, 4. first Reply-To, 5. first To, by address: a Contact (its Account unless B2C mode),
+///    else an Account, else a Lead. Several holders of one address: primary holders first, then the
+///    oldest record. Opportunities and Cases are reached only through threading; users never.
+struct ParentFinder {
+  let tx: Transaction
+  let isB2C: Bool
+  let now: Date
+
+  /// The decision for a new email.
+  func find(for email: NewEmail) throws -> ParentDecision {
+    var decision = ParentDecision(parent: nil, rule: "none", detail: "no rule matched")
+    let references = email.references?.split(separator: " ").map(String.init) ?? []
+    let unixNow = Int64(now.timeIntervalSince1970)
+    for id in references {
+      guard let parent = OwnMessageID.parent(in: id, now: unixNow) else { continue }
+      if try tx.exists(parent) {
+        decision.parent = parent
+        decision.rule = "references"
+        decision.detail = "References carries our Message-ID \(id) for \(parent)"
+        break
+      }
+      decision.passedOver.append("References \(id): \(parent) no longer exists")
+    }
+    // The replied email (for the thread link) is looked up even when References decided.
+    let threadIDs = (email.inReplyTo.map { [$0] } ?? []) + references.reversed().filter { $0 != email.inReplyTo }
+    for (index, id) in threadIDs.enumerated() {
+      guard let replied = try tx.threadingInfo(messageID: id) else { continue }
+      if decision.repliedEmailID == nil { decision.repliedEmailID = replied.emailID }
+      guard decision.parent == nil else { break }
+      let header = index == 0 && email.inReplyTo != nil ? "In-Reply-To" : "References"
+      if let parent = replied.parent {
+        decision.parent = parent
+        decision.rule = header == "In-Reply-To" ? "in-reply-to" : "references-thread"
+        decision.detail = "\(header) \(id) is email:\(replied.emailID), linked to \(parent)"
+        break
+      }
+      decision.passedOver.append("\(header) \(id) is email:\(replied.emailID), which has no parent")
+    }
+    if decision.parent != nil { return decision }
+    let candidates: [(String, String?)] = [
+      ("from", email.from?.address), ("reply-to", email.replyTo.first?.address), ("to", email.to.first?.address),
+    ]
+    for (rule, address) in candidates {
+      guard let address else { continue }
+      if let (parent, detail) = try match(address) {
+        decision.parent = parent
+        decision.rule = rule
+        decision.detail = "\(rule.capitalized) address \(address): \(detail)"
+        return decision
+      }
+      decision.passedOver.append("\(rule.capitalized) address \(address): no contact, account or lead has it")
+    }
+    return decision
+  }
+
+  /// The record an address points to, and how.
+  private func match(_ address: String) throws -> (RecordReference, String)? {
+    let lower = address.lowercased()
+    let contacts = try tx.holders(of: lower, type: .contact)
+    if let contact = contacts.first {
+      let others = contacts.count > 1 ? " (first of \(contacts.count) contacts with it)" : ""
+      if !isB2C, let account = contact.account {
+        return (RecordReference(.account, account), "\(contact.record)\(others) works for account:\(account)")
+      }
+      let why = isB2C ? "B2C mode: contacts are parents themselves" : "the contact has no account"
+      return (contact.record, "\(contact.record)\(others); \(why)")
+    }
+    if let account = try tx.holders(of: lower, type: .account).first {
+      return (account.record, "held by \(account.record)")
+    }
+    if let lead = try tx.holders(of: lower, type: .lead).first {
+      return (lead.record, "held by \(lead.record)")
+    }
+    return nil
+  }
+}

@@ -1,0 +1,109 @@
+import EspoMailCore
+import EspoMailStore
+import Foundation
+
+/// What `explain` shows for one email.
+public struct EmailExplanation: Codable, Sendable {
+  /// The email.
+  public var id: Int64
+  /// Its subject.
+  public var subject: String
+  /// Its parent now.
+  public var parent: RecordReference?
+  /// Every decision, oldest first.
+  public var decisions: [Decision]
+  /// Who was notified about it, and how (note or email-received).
+  public var notified: [NotifiedUser]
+}
+
+/// One notification made about an email.
+public struct NotifiedUser: Codable, Sendable {
+  /// The user's login.
+  public var login: String
+  /// note (a followed record's stream) or email-received.
+  public var kind: String
+}
+
+/// What `email link` changed.
+public struct LinkResult: Codable, Sendable {
+  /// The email linked by hand.
+  public var email: Int64
+  /// Its new parent.
+  public var parent: RecordReference
+  /// Replies without a parent that followed it.
+  public var followed: [Int64]
+}
+
+extension Session {
+  /// Why an email was linked, threaded and notified as it was. Admins, or users who may read it.
+  public func explain(_ emailID: Int64) throws -> EmailExplanation {
+    try store.read { tx in
+      let detail = try tx.emailDetail(id: emailID, viewerID: user.id).orThrow("email", "email:\(emailID)")
+      try requireRead(emailID: emailID, tx)
+      return EmailExplanation(
+        id: emailID, subject: detail.summary.subject, parent: detail.summary.parent,
+        decisions: try tx.decisions(emailID: emailID),
+        notified: try tx.notificationsAbout(emailID: emailID).map { NotifiedUser(login: $0.login, kind: $0.kind) })
+    }
+  }
+
+  /// Sets an email's parent by hand; replies in its thread that have no parent follow (Espo §5.6).
+  public func linkEmail(_ emailID: Int64, to parent: RecordReference) throws -> LinkResult {
+    guard RecordType.parentTypes.contains(parent.type) else {
+      throw EspoMailError.malformed("parent", parent.description, accepted: "account|contact|lead|opportunity|case:ID")
+    }
+    return try store.write { tx in
+      _ = try tx.emailDetail(id: emailID, viewerID: user.id).orThrow("email", "email:\(emailID)")
+      guard try tx.exists(parent) else { throw EspoMailError.notFound(parent.type.noun, parent.description) }
+      guard user.isAdmin || level(.email, .edit) != .no else {
+        throw EspoMailError.denied("email link", because: "no role of '\(user.login)' grants email.edit")
+      }
+      try requireRead(emailID: emailID, tx)
+      let account = try tx.accountOf(parent)
+      try tx.setParent(emailID: emailID, parent, account: account)
+      try tx.addDecision(
+        emailID: emailID, step: "parent", outcome: parent.description, detail: "linked by hand by \(user.login)")
+      var followed: [Int64] = []
+      var frontier = [emailID]
+      while !frontier.isEmpty {
+        let replies = try tx.replies(to: frontier).filter { $0.parent == nil }
+        for reply in replies {
+          try tx.setParent(emailID: reply.id, parent, account: account)
+          try tx.addDecision(
+            emailID: reply.id, step: "parent", outcome: parent.description,
+            detail: "follows email:\(emailID) of its thread, linked by hand by \(user.login)")
+          followed.append(reply.id)
+        }
+        frontier = replies.map(\.id)
+      }
+      return LinkResult(email: emailID, parent: parent, followed: followed)
+    }
+  }
+
+  /// A record's stream, if the acting user may read the record.
+  public func stream(_ record: RecordReference) throws -> [StreamNote] {
+    if record.type == .case { _ = try showCase(record.id) } else { _ = try showRecord(record) }
+    return try store.read { tx in try tx.notes(record) }
+  }
+
+  /// The acting user's notifications.
+  public func notifications(unreadOnly: Bool) throws -> [UserNotification] {
+    try store.read { tx in try tx.notifications(userID: user.id, unreadOnly: unreadOnly) }
+  }
+
+  /// Marks one of the acting user's notifications (or all with nil) read; returns how many changed.
+  public func readNotifications(_ id: Int64?) throws -> Int {
+    try store.write { tx in
+      if let id, try !tx.notificationExists(id: id, userID: user.id) {
+        throw EspoMailError.notFound("notification", "\(id)", hint: "see 'espomail notification list'")
+      }
+      return try tx.markNotificationsRead(userID: user.id, id: id)
+    }
+  }
+
+  /// Throws unless the acting user may read the email.
+  func requireRead(emailID: Int64, _ tx: Transaction) throws {
+    let access = try EmailReadCheck(tx: tx).mayRead(userID: user.id, emailID: emailID)
+    guard access.allowed else { throw EspoMailError.denied("read email:\(emailID)", because: access.reason) }
+  }
+}

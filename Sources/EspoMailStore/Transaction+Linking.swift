@@ -1,0 +1,115 @@
+import EspoMailCore
+internal import GRDB
+
+/// A record that holds an address, as the parent finder sees it.
+public struct AddressHolder: Equatable, Sendable {
+  /// The record.
+  public var record: RecordReference
+  /// For contacts: the account they belong to.
+  public var account: Int64?
+}
+
+extension Transaction {
+  /// Contacts, accounts or leads holding an address (any of theirs), primary holders first, then
+  /// oldest first: the deterministic order the parent finder relies on.
+  public func holders(of lowerAddress: String, type: RecordType) throws -> [AddressHolder] {
+    guard let owner = type.addressOwner else { return [] }
+    let accountColumn = type == .contact ? "(SELECT account_id FROM contact WHERE id = l.entity_id)" : "NULL"
+    return try Row.fetchAll(
+      db.cachedStatement(
+        sql: """
+          SELECT l.entity_id, \(accountColumn) AS account_id FROM email_address a
+          JOIN entity_email_address l ON l.email_address_id = a.id AND l.entity_type = ?
+          WHERE a.lower = ? ORDER BY l.is_primary DESC, l.entity_id
+          """),
+      arguments: [owner.rawValue, lowerAddress]
+    ).map { AddressHolder(record: RecordReference(type, $0["entity_id"]), account: $0["account_id"]) }
+  }
+
+  /// An email found by Message-ID with its parent, for threading.
+  public func threadingInfo(messageID: String) throws -> (emailID: Int64, parent: RecordReference?)? {
+    guard
+      let row = try Row.fetchOne(
+        db.cachedStatement(sql: "SELECT id, parent_type, parent_id FROM email WHERE message_id = ?"),
+        arguments: [messageID])
+    else { return nil }
+    let type: String? = row["parent_type"]
+    let id: Int64? = row["parent_id"]
+    let parent = type.flatMap(RecordType.init(rawValue:)).flatMap { type in id.map { RecordReference(type, $0) } }
+    return (row["id"], parent)
+  }
+
+  /// The CRM account a parent record belongs to (itself for an account).
+  public func accountOf(_ parent: RecordReference) throws -> Int64? {
+    switch parent.type {
+    case .account: return parent.id
+    case .contact, .opportunity:
+      return try Int64.fetchOne(
+        db.cachedStatement(sql: "SELECT account_id FROM \(parent.type.table) WHERE id = ?"), arguments: [parent.id])
+    case .case:
+      return try Int64.fetchOne(
+        db.cachedStatement(sql: "SELECT account_id FROM crm_case WHERE number = ?"), arguments: [parent.id])
+    case .lead, .email: return nil
+    }
+  }
+
+  /// Links an email to a parent (nil unlinks) and stores the account derived from it.
+  public func setParent(emailID: Int64, _ parent: RecordReference?, account: Int64?) throws {
+    try run(
+      "UPDATE email SET parent_type = ?, parent_id = ?, crm_account_id = ? WHERE id = ?",
+      [parent?.type.rawValue, parent?.id, account, emailID])
+  }
+
+  /// Records that an email replies to another and flags the original as replied.
+  public func setReplied(emailID: Int64, repliedID: Int64) throws {
+    try run("UPDATE email SET replied_email_id = ? WHERE id = ?", [repliedID, emailID])
+    try run("UPDATE email SET is_replied = 1 WHERE id = ? AND NOT is_replied", [repliedID])
+  }
+
+  /// Emails replying to these (one level), for re-linking a thread.
+  public func replies(to emailIDs: [Int64]) throws -> [(id: Int64, parent: RecordReference?)] {
+    var result: [(Int64, RecordReference?)] = []
+    for id in emailIDs {
+      let rows = try Row.fetchAll(
+        db.cachedStatement(sql: "SELECT id, parent_type, parent_id FROM email WHERE replied_email_id = ?"),
+        arguments: [id])
+      for row in rows {
+        let type: String? = row["parent_type"]
+        let parentID: Int64? = row["parent_id"]
+        result.append(
+          (row["id"], type.flatMap(RecordType.init(rawValue:)).flatMap { t in parentID.map { RecordReference(t, $0) } }))
+      }
+    }
+    return result
+  }
+
+  /// Ids of active users following a record.
+  public func followerIDs(of reference: RecordReference) throws -> [Int64] {
+    try Int64.fetchAll(
+      db.cachedStatement(
+        sql: """
+          SELECT f.user_id FROM follow f JOIN user u ON u.id = f.user_id
+          WHERE f.entity_type = ? AND f.entity_id = ? AND u.is_active ORDER BY f.user_id
+          """),
+      arguments: [reference.type.rawValue, reference.id])
+  }
+
+  /// Ids of the teams an email is assigned to.
+  public func emailTeamIDs(emailID: Int64) throws -> [Int64] {
+    try Int64.fetchAll(
+      db.cachedStatement(sql: "SELECT team_id FROM email_team WHERE email_id = ?"), arguments: [emailID])
+  }
+
+  /// Ids of the users who have an email.
+  public func emailUserIDs(emailID: Int64) throws -> [Int64] {
+    try Int64.fetchAll(
+      db.cachedStatement(sql: "SELECT user_id FROM email_user WHERE email_id = ?"), arguments: [emailID])
+  }
+
+  /// Login and admin flag of a user id.
+  public func userSummary(id: Int64) throws -> (login: String, isAdmin: Bool)? {
+    try Row.fetchOne(db.cachedStatement(sql: "SELECT login, is_admin FROM user WHERE id = ?"), arguments: [id]).map {
+      ($0["login"], $0["is_admin"])
+    }
+  }
+}

@@ -1,0 +1,111 @@
+import EspoMailCore
+internal import GRDB
+
+extension Transaction {
+  /// Adds a note to a record's stream, once per record and email; returns its id (nil when it existed).
+  @discardableResult
+  public func addNote(_ record: RecordReference, kind: String, emailID: Int64?, isInitial: Bool = false) throws -> Int64? {
+    if let emailID,
+      try Bool.fetchOne(
+        db.cachedStatement(
+          sql: "SELECT EXISTS(SELECT 1 FROM note WHERE entity_type = ? AND entity_id = ? AND email_id = ? AND kind = ?)"),
+        arguments: [record.type.rawValue, record.id, emailID, kind]) == true
+    {
+      return nil
+    }
+    try run(
+      "INSERT INTO note(entity_type, entity_id, kind, email_id, is_initial) VALUES (?, ?, ?, ?, ?)",
+      [record.type.rawValue, record.id, kind, emailID, isInitial])
+    return db.lastInsertedRowID
+  }
+
+  /// A record's stream, newest first.
+  public func notes(_ record: RecordReference, limit: Int = 200) throws -> [StreamNote] {
+    try Row.fetchAll(
+      db,
+      sql: """
+        SELECT n.*, e.subject, e.from_string FROM note n LEFT JOIN email e ON e.id = n.email_id
+        WHERE n.entity_type = ? AND n.entity_id = ? ORDER BY n.id DESC LIMIT ?
+        """,
+      arguments: [record.type.rawValue, record.id, limit]
+    ).map {
+      StreamNote(
+        id: $0["id"], record: record, kind: $0["kind"], emailID: $0["email_id"], subject: $0["subject"],
+        from: $0["from_string"], isInitial: $0["is_initial"], createdAt: $0["created_at"])
+    }
+  }
+
+  /// Notifies a user; returns false when they already have this kind of notification for the email.
+  @discardableResult
+  public func notify(
+    userID: Int64, kind: String, emailID: Int64?, noteID: Int64? = nil, record: RecordReference? = nil, message: String
+  ) throws -> Bool {
+    if let emailID,
+      try Bool.fetchOne(
+        db.cachedStatement(
+          sql: "SELECT EXISTS(SELECT 1 FROM notification WHERE user_id = ? AND email_id = ? AND kind = ?)"),
+        arguments: [userID, emailID, kind]) == true
+    {
+      return false
+    }
+    try run(
+      """
+      INSERT INTO notification(user_id, kind, email_id, note_id, entity_type, entity_id, message)
+      VALUES (?, ?, ?, ?, ?, ?, ?)
+      """,
+      [userID, kind, emailID, noteID, record?.type.rawValue, record?.id, message])
+    return true
+  }
+
+  /// A user's notifications, newest first.
+  public func notifications(userID: Int64, unreadOnly: Bool) throws -> [UserNotification] {
+    try Row.fetchAll(
+      db,
+      sql: """
+        SELECT * FROM notification WHERE user_id = ? AND (? = 0 OR NOT is_read) ORDER BY id DESC
+        """,
+      arguments: [userID, unreadOnly]
+    ).map { row in
+      let type: String? = row["entity_type"]
+      let id: Int64? = row["entity_id"]
+      return UserNotification(
+        id: row["id"], kind: row["kind"], emailID: row["email_id"],
+        record: type.flatMap(RecordType.init(rawValue:)).flatMap { t in id.map { RecordReference(t, $0) } },
+        message: row["message"], isRead: row["is_read"], createdAt: row["created_at"])
+    }
+  }
+
+  /// Marks one of a user's notifications (or with nil all of them) read; returns how many changed.
+  public func markNotificationsRead(userID: Int64, id: Int64?) throws -> Int {
+    try db.execute(
+      sql: "UPDATE notification SET is_read = 1 WHERE user_id = ? AND (? IS NULL OR id = ?) AND NOT is_read",
+      arguments: [userID, id, id])
+    return db.changesCount
+  }
+
+  /// Whether a notification belongs to a user.
+  public func notificationExists(id: Int64, userID: Int64) throws -> Bool {
+    try Bool.fetchOne(
+      db, sql: "SELECT EXISTS(SELECT 1 FROM notification WHERE id = ? AND user_id = ?)", arguments: [id, userID])
+      ?? false
+  }
+
+  /// An email's decision trace, oldest first.
+  public func decisions(emailID: Int64) throws -> [Decision] {
+    try Row.fetchAll(
+      db, sql: "SELECT step, outcome, detail, created_at FROM decision WHERE email_id = ? ORDER BY id",
+      arguments: [emailID]
+    ).map { Decision(step: $0["step"], outcome: $0["outcome"], detail: $0["detail"], createdAt: $0["created_at"]) }
+  }
+
+  /// Notifications made about an email, with the recipient's login.
+  public func notificationsAbout(emailID: Int64) throws -> [(login: String, kind: String)] {
+    try Row.fetchAll(
+      db,
+      sql: """
+        SELECT u.login, n.kind FROM notification n JOIN user u ON u.id = n.user_id WHERE n.email_id = ? ORDER BY n.id
+        """,
+      arguments: [emailID]
+    ).map { ($0["login"], $0["kind"]) }
+  }
+}
