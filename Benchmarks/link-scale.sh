@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Linking at scale: the first sync of 10,000 new messages (fetched, parsed, linked to CRM records,
+# threaded, notified) into a store already holding N emails, for N = 10,000 and 1,000,000. The big
+# stores are generated directly with SQL (emails, addresses, 20,000 contacts at 2,000 accounts,
+# followers), not fetched. Prints msg/s per store size and the ratio; flat means ratio near 1.
+#   Benchmarks/link-scale.sh [SIZES...]     (default: 10000 1000000)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+sizes=("${@:-10000 1000000}")
+read -r -a sizes <<< "${sizes[*]}"
+espomail="$root/.build/release/espomail"
+[ -x "$espomail" ] || (cd "$root" && swift build -c release >/dev/null)
+python="${PYTHON:-/usr/bin/python3}"
+work="$(mktemp -d)"
+chmod 755 "$work"
+free_port() { "$python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+port="$(free_port)"
+cleanup() { bash "$root/Benchmarks/lib/dovecot_ctl.sh" stop "$work/dovecot" || true; rm -rf "$work"; }
+trap cleanup EXIT
+mkdir -p "$work/dovecot/home/bench/Maildir"
+"$python" "$root/Benchmarks/lib/gen_maildir.py" "$work/dovecot/home/bench/Maildir" 10000 42 >/dev/null
+bash "$root/Benchmarks/lib/dovecot_ctl.sh" start "$work/dovecot" "$port" "$(free_port)"
+
+declare -A rates
+for size in "${sizes[@]}"; do
+  export ESPOMAIL_STORE="$work/store-$size.sqlite"
+  "$espomail" init >/dev/null
+  "$espomail" user add agent --email agent@example.org >/dev/null
+  start=$(date +%s.%N)
+  sqlite3 "$ESPOMAIL_STORE" >/dev/null <<SQL
+PRAGMA journal_mode = WAL;
+BEGIN;
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)
+INSERT INTO crm_account(name) SELECT 'Account ' || i FROM n;
+-- Contacts hold the generator's sender addresses (first names 1-99 at its four domains), so
+-- linking finds real matches; more contacts than addresses make shared addresses too.
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)
+INSERT INTO contact(name, account_id) SELECT 'Contact ' || i, 1 + (i % 2000) FROM n;
+WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 3959)
+INSERT INTO email_address(address, lower)
+  SELECT a, lower(a) FROM (SELECT
+    json_extract('["alice","bob","chlo","david","mile","fatima","gnter","hana","ivan","julia"]', '\$[' || ((i / 396) % 10) || ']')
+    || (1 + i % 99) || '@' ||
+    json_extract('["example.org","example.com","example.net","lists.example.org"]', '\$[' || ((i / 99) % 4) || ']') AS a
+  FROM n);
+INSERT INTO entity_email_address(entity_type, entity_id, email_address_id, is_primary)
+  SELECT 'contact', c.id, 1 + (c.id % (SELECT COUNT(*) FROM email_address)), 1 FROM contact c WHERE c.id <= 20000;
+INSERT INTO follow(user_id, entity_type, entity_id) SELECT 2, 'account', id FROM crm_account WHERE id % 10 = 0;
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $size)
+INSERT INTO email(message_id, subject, from_address_id, from_string, date_sent, body_plain, parent_type, parent_id,
+                  crm_account_id)
+  SELECT '<old.' || i || '@history.example>', 'Old message ' || i, 1 + (i % 3960), 'old@example.org',
+         strftime('%Y-%m-%dT%H:%M:%SZ', '2020-01-01', '+' || (i % 100000) || ' minutes'), 'Body of old message ' || i,
+         'account', 1 + (i % 2000), 1 + (i % 2000)
+  FROM n;
+INSERT INTO email_recipient(email_id, kind, email_address_id) SELECT id, 'from', from_address_id FROM email;
+INSERT INTO email_user(email_id, user_id, is_read) SELECT id, 2, 1 FROM email WHERE id % 3 = 0;
+COMMIT;
+SQL
+  generated=$(date +%s.%N)
+  echo benchpass | "$espomail" account add bench --group --address bench@example.com --imap-host 127.0.0.1 \
+    --imap-port "$port" --security none --username bench --password-stdin --keep-unread --portion 100000 >/dev/null
+  begin=$(date +%s.%N)
+  "$espomail" fetch bench --quiet
+  end=$(date +%s.%N)
+  linked=$(sqlite3 "$ESPOMAIL_STORE" "SELECT COUNT(*) FROM email WHERE id > $size AND parent_id IS NOT NULL")
+  rate=$("$python" -c "print(round(10000 / ($end - $begin)))")
+  rates[$size]=$rate
+  echo "store of $size emails (generated in $("$python" -c "print(round($generated - $start, 1))") s): first sync of 10,000 new: $rate msg/s, $linked linked to a record, $("$espomail" --format json notification list --as agent | "$python" -c 'import json,sys; print(len(json.load(sys.stdin)))') follower notifications"
+  rm -rf "$ESPOMAIL_STORE"*
+done
+if [ "${#sizes[@]}" -ge 2 ]; then
+  first=${sizes[0]}; last=${sizes[-1]}
+  echo "ratio ($last vs $first): $("$python" -c "print(round(${rates[$last]} / ${rates[$first]}, 2))")"
+fi
