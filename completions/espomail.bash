@@ -980,9 +980,9 @@ _espomail_account_show() {
 
 _espomail_account_set() {
     repeating_flags=()
-    non_repeating_flags=(--quiet --verbose --password-stdin --keep-unread --no-keep-unread --active --inactive --version -h --help)
+    non_repeating_flags=(--quiet --verbose --password-stdin --keep-unread --no-keep-unread --active --inactive --create-case --no-create-case --version -h --help)
     repeating_options=(--folder --team)
-    non_repeating_options=(--store --as --format --address --imap-host --imap-port --security --username --password-command --oauth2-token-command --fetch-since --portion --max-size)
+    non_repeating_options=(--store --as --format --address --imap-host --imap-port --security --username --password-command --oauth2-token-command --fetch-since --portion --max-size --distribution --case-team --position --assign-to)
     __espomail_offer_flags_options 1
 
     # Offer option value completions
@@ -1033,6 +1033,19 @@ _espomail_account_set() {
         return
         ;;
     '--team')
+        return
+        ;;
+    '--distribution')
+        __espomail_add_completions -W 'direct'$'\n''round-robin'$'\n''least-busy'
+        return
+        ;;
+    '--case-team')
+        return
+        ;;
+    '--position')
+        return
+        ;;
+    '--assign-to')
         return
         ;;
     esac
@@ -1784,13 +1797,13 @@ _espomail_case() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    create|list|show|status)
+    create|list|show|status|assign|preview)
         # Offer subcommand argument completions
         "_espomail_case_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'create list show status' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'create list show status assign preview' -- "${cur}"))
         ;;
     esac
 }
@@ -1909,6 +1922,55 @@ _espomail_case_status() {
     case "${positional_number}" in
     2)
         __espomail_add_completions -W 'new'$'\n''assigned'$'\n''pending'$'\n''closed'$'\n''rejected'$'\n''duplicate'
+        return
+        ;;
+    esac
+}
+
+_espomail_case_assign() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 2
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_espomail_case_preview() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format --count)
+    __espomail_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--count')
         return
         ;;
     esac

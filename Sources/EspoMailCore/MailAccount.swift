@@ -69,6 +69,42 @@ public struct AccountHealth: Equatable, Codable, Sendable {
   }
 }
 
+/// How a group account hands new cases out (Espo §7.3).
+public enum CaseDistribution: String, CaseIterable, Codable, Sendable {
+  /// Always the named user.
+  case direct
+  /// Team members in turn, by login.
+  case roundRobin = "round-robin"
+  /// The team member with the fewest open cases.
+  case leastBusy = "least-busy"
+}
+
+/// Email-to-case settings of a group account.
+public struct CaseSettings: Equatable, Codable, Sendable {
+  /// Whether new threads open cases.
+  public var createCase: Bool
+  /// How cases are assigned.
+  public var distribution: CaseDistribution?
+  /// The team cases go to and are distributed in.
+  public var team: String?
+  /// Only team members with this position are eligible.
+  public var position: String?
+  /// The user for direct assignment.
+  public var assignTo: String?
+
+  /// Creates settings.
+  public init(createCase: Bool, distribution: CaseDistribution?, team: String?, position: String?, assignTo: String?) {
+    self.createCase = createCase
+    self.distribution = distribution
+    self.team = team
+    self.position = position
+    self.assignTo = assignTo
+  }
+
+  /// No email-to-case.
+  public static let off = CaseSettings(createCase: false, distribution: nil, team: nil, position: nil, assignTo: nil)
+}
+
 /// A monitored mailbox: a group account or a user's personal account.
 public struct MailAccount: Equatable, Codable, Sendable {
   /// Store id.
@@ -99,13 +135,16 @@ public struct MailAccount: Equatable, Codable, Sendable {
   public var teams: [String]
   /// Fetch history.
   public var health: AccountHealth
+  /// Email-to-case settings (group accounts).
+  public var cases: CaseSettings = .off
 
   /// Creates an account value.
   public init(
     id: Int64, name: String, kind: MailAccountKind, owner: String?, address: String, isActive: Bool,
     imap: ServerSettings, folders: [String], fetchSince: String?, keepUnread: Bool, portion: Int, maxSizeMB: Int,
-    teams: [String], health: AccountHealth
+    teams: [String], health: AccountHealth, cases: CaseSettings = .off
   ) {
+    self.cases = cases
     self.id = id
     self.name = name
     self.kind = kind

@@ -44,6 +44,16 @@ public struct AccountRequest: Sendable {
   public var teams: [String]?
   /// Activate or deactivate (set only).
   public var isActive: Bool?
+  /// Turn email-to-case on (true) or off (false) (set only).
+  public var createCase: Bool?
+  /// Case distribution rule.
+  public var distribution: CaseDistribution?
+  /// The team cases go to.
+  public var caseTeam: String?
+  /// Only team members with this position get cases.
+  public var position: String?
+  /// The user for direct assignment.
+  public var assignTo: String?
 
   /// Creates a request naming the account.
   public init(name: String) {

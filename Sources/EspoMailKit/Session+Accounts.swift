@@ -68,6 +68,7 @@ extension Session {
       guard account.kind == .group else { throw EspoMailError.invalid("--team", "only group accounts have teams") }
       account.teams = teams
     }
+    try applyCaseSettings(request, to: &account)
     try Self.validate(account)
     let secret = try request.secret.map(sealed)
     return try store.write { tx in
@@ -75,6 +76,48 @@ extension Session {
       if let secret { try tx.setSecret(accountID: account.id, secret) }
       return try tx.mailAccount(id: account.id).orThrow("email account", request.name)
     }
+  }
+
+  /// Applies and checks email-to-case settings: round-robin and least-busy need a team, direct
+  /// needs an active user; only group accounts open cases.
+  private func applyCaseSettings(_ request: AccountRequest, to account: inout MailAccount) throws {
+    let touched =
+      request.createCase != nil || request.distribution != nil || request.caseTeam != nil || request.position != nil
+      || request.assignTo != nil
+    guard touched else { return }
+    guard account.kind == .group else {
+      throw EspoMailError.invalid("--create-case", "only group accounts open cases")
+    }
+    var cases = account.cases
+    if let createCase = request.createCase { cases.createCase = createCase }
+    if let distribution = request.distribution { cases.distribution = distribution }
+    if let team = request.caseTeam { cases.team = team }
+    if let position = request.position { cases.position = position.isEmpty ? nil : position }
+    if let assignTo = request.assignTo { cases.assignTo = assignTo }
+    if cases.createCase {
+      switch cases.distribution {
+      case .roundRobin?, .leastBusy?:
+        guard cases.team != nil else {
+          throw EspoMailError(
+            .usage, "\(cases.distribution?.rawValue ?? "") distribution needs --case-team TEAM")
+        }
+      case .direct?:
+        guard let login = cases.assignTo else { throw EspoMailError(.usage, "direct distribution needs --assign-to LOGIN") }
+        let assignee = try store.read { try $0.user(login: login) }.orThrow("user", login)
+        guard assignee.isActive else { throw EspoMailError.invalid("--assign-to \(login)", "the user is inactive") }
+      case nil:
+        break
+      }
+    }
+    try store.read { tx in
+      if let team = cases.team {
+        let found = try tx.team(name: team).orThrow("team", team)
+        if let position = cases.position, !found.members.contains(where: { $0.position == position }) {
+          throw EspoMailError.invalid("--position '\(position)'", "no member of team '\(team)' has that position")
+        }
+      }
+    }
+    account.cases = cases
   }
 
   /// The accounts the acting user may see: admins all; others their own personal accounts.

@@ -121,3 +121,86 @@ extension Session {
     }
   }
 }
+
+/// A case with its emails and stream, for `case show`.
+public struct CaseDetail: Sendable {
+  /// The case.
+  public var record: CaseRecord
+  /// Its emails, oldest first.
+  public var emails: [(id: Int64, subject: String, date: String, from: String?)]
+  /// Its stream, newest first.
+  public var stream: [StreamNote]
+}
+
+/// One predicted turn of `case preview`.
+public struct PreviewTurn: Codable, Sendable {
+  /// 1 for the next case, 2 for the one after…
+  public var turn: Int
+  /// Who would get it (nil: nobody eligible, the case would stay New).
+  public var user: String?
+  /// Why.
+  public var reason: String
+
+  private enum CodingKeys: String, CodingKey { case turn, user, reason }
+
+  /// Encodes every key, `user` as null when nobody is eligible.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(turn, forKey: .turn)
+    try container.encode(user, forKey: .user)
+    try container.encode(reason, forKey: .reason)
+  }
+}
+
+extension Session {
+  /// One case with its emails and stream.
+  public func caseDetail(_ number: Int64) throws -> CaseDetail {
+    let found = try showCase(number)
+    return try store.read { tx in
+      CaseDetail(
+        record: found, emails: try tx.caseEmails(number: number), stream: try tx.notes(RecordReference(.case, number)))
+    }
+  }
+
+  /// Assigns a case by hand (needs case.edit covering it); the assignee is notified unless it is
+  /// the acting user. Distribution cursors are not touched.
+  public func assignCase(_ number: Int64, to login: String) throws -> CaseRecord {
+    try store.write { tx in
+      let found = try tx.caseRecord(number: number).orThrow("case", "#\(number)")
+      try requireAccess(found, .edit)
+      let assignee = try tx.user(login: login).orThrow("user", login)
+      guard assignee.isActive else { throw EspoMailError.invalid("assignee '\(login)'", "the user is inactive") }
+      try tx.assignCase(number: number, userID: assignee.id)
+      let record = RecordReference(.case, number)
+      try tx.addNote(record, kind: "assign", emailID: nil)
+      if assignee.id != user.id {
+        try tx.notify(
+          userID: assignee.id, kind: "assigned", emailID: nil, record: record,
+          message: "Case #\(number) assigned to you by \(user.login): \(found.name)")
+      }
+      return try tx.caseRecord(number: number).orThrow("case", "#\(number)")
+    }
+  }
+
+  /// Who would get the next `count` cases of a group account, changing nothing (admins only).
+  public func previewCases(account name: String, count: Int) throws -> [PreviewTurn] {
+    try requireAdmin("case preview")
+    guard (1...1000).contains(count) else { throw EspoMailError.invalid("--count \(count)", "give 1 to 1000") }
+    return try store.read { tx in
+      let account = try tx.mailAccount(name: name).orThrow("email account", name)
+      guard account.kind == .group, account.cases.createCase else {
+        throw EspoMailError(
+          .dataError, "account '\(account.name)' does not open cases",
+          hint: "espomail account set \(account.name) --create-case --distribution … --case-team …")
+      }
+      var state = try DistributionState.load(account.cases, accountID: account.id, tx: tx)
+      var turns: [PreviewTurn] = []
+      for turn in 1...count {
+        let (chosen, reason) = CaseDistributor.choose(account.cases.distribution, state)
+        turns.append(PreviewTurn(turn: turn, user: chosen?.login, reason: reason))
+        if let chosen { CaseDistributor.apply(chosen, at: "~\(turn)", to: &state) }
+      }
+      return turns
+    }
+  }
+}

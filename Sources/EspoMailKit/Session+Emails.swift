@@ -92,7 +92,7 @@ extension Session {
       var importer = try Importer(tx: tx, account: account, now: now)
       importer.extraUserIDs = [user.id]
       switch try importer.importMessage(bytes, key: nil) {
-      case .imported(let id), .tooLarge(let id): return (id, false)
+      case .imported(let id, _), .tooLarge(let id, _): return (id, false)
       case .merged(let id): return (id, true)
       case .quarantined(let id, let reason):
         throw EspoMailError(.dataError, "cannot import the file: \(reason)", hint: "kept as quarantine entry \(id)")

@@ -34,7 +34,9 @@ public struct NewEmail: Sendable {
   /// References ids, space separated.
   public var references: String?
   /// Whether the message is automatic (Auto-Submitted, bulk, bounces).
-  public var isAutoSubmitted: Bool
+  public var isAutoSubmitted: Bool { automaticReason != nil }
+  /// Why the message counts as automatic, if it does.
+  public var automaticReason: String?
   /// Whether only the header was imported.
   public var isHeaderOnly: Bool
   /// Size of the raw message in bytes.
@@ -58,7 +60,6 @@ public struct NewEmail: Sendable {
     bcc = []
     replyTo = []
     attachments = []
-    isAutoSubmitted = false
     isHeaderOnly = false
     status = "archived"
   }

@@ -59,6 +59,7 @@ extension Transaction {
     let id = db.lastInsertedRowID
     try setFolders(accountID: id, account.folders)
     try setTeams(accountID: id, account.teams)
+    try setCaseSettings(accountID: id, account.cases)
     return id
   }
 
@@ -76,6 +77,32 @@ extension Transaction {
       ])
     try setFolders(accountID: account.id, account.folders)
     try setTeams(accountID: account.id, account.teams)
+    try setCaseSettings(accountID: account.id, account.cases)
+  }
+
+  /// Stores an account's email-to-case settings (team and user by name; they must exist).
+  public func setCaseSettings(accountID: Int64, _ settings: CaseSettings) throws {
+    let caseTeamID = try settings.team.map { name in try self.teamID(name: name).orNotFound("team", name) }
+    let assigneeID = try settings.assignTo.map { login in try self.userID(login: login).orNotFound("user", login) }
+    try db.execute(
+      sql: """
+        UPDATE mail_account SET create_case = ?, distribution = ?, case_team_id = ?, case_position = ?,
+          assign_to_user_id = ? WHERE id = ?
+        """,
+      arguments: [
+        settings.createCase, settings.distribution?.rawValue, caseTeamID, settings.position, assigneeID, accountID,
+      ])
+  }
+
+  /// The user id the round-robin cursor of an account points at (the last one given a case).
+  public func roundRobinCursor(accountID: Int64) throws -> Int64? {
+    try Int64.fetchOne(db, sql: "SELECT round_robin_cursor_user_id FROM mail_account WHERE id = ?", arguments: [accountID])
+  }
+
+  /// Moves an account's round-robin cursor.
+  public func setRoundRobinCursor(accountID: Int64, userID: Int64) throws {
+    try db.execute(
+      sql: "UPDATE mail_account SET round_robin_cursor_user_id = ? WHERE id = ?", arguments: [userID, accountID])
   }
 
   /// Replaces an account's secret.
@@ -194,14 +221,16 @@ extension Transaction {
   private func setTeams(accountID: Int64, _ teams: [String]) throws {
     try db.execute(sql: "DELETE FROM mail_account_team WHERE account_id = ?", arguments: [accountID])
     for team in teams {
-      guard let teamID = try teamID(name: team) else { throw EspoMailError.notFound("team", team) }
+      let teamID = try teamID(name: team).orNotFound("team", team)
       try db.execute(
         sql: "INSERT OR IGNORE INTO mail_account_team(account_id, team_id) VALUES (?, ?)", arguments: [accountID, teamID])
     }
   }
 
   private static let accountSelect = """
-    SELECT a.*, u.login AS owner_login FROM mail_account a LEFT JOIN user u ON u.id = a.owner_user_id
+    SELECT a.*, u.login AS owner_login, t.name AS case_team_name, d.login AS assign_to_login
+    FROM mail_account a LEFT JOIN user u ON u.id = a.owner_user_id LEFT JOIN team t ON t.id = a.case_team_id
+    LEFT JOIN user d ON d.id = a.assign_to_user_id
     """
 
   private func mailAccount(from row: Row) throws -> MailAccount {
@@ -225,6 +254,17 @@ extension Transaction {
         arguments: [id]),
       health: AccountHealth(
         lastSuccessAt: row["last_success_at"], lastAttemptAt: row["last_attempt_at"], lastError: row["last_error"],
-        consecutiveFailures: row["consecutive_failures"]))
+        consecutiveFailures: row["consecutive_failures"]),
+      cases: CaseSettings(
+        createCase: row["create_case"], distribution: (row["distribution"] as String?).flatMap(CaseDistribution.init),
+        team: row["case_team_name"], position: row["case_position"], assignTo: row["assign_to_login"]))
+  }
+}
+
+extension Optional {
+  /// The value, or a not-found error naming what was looked for.
+  func orNotFound(_ kind: String, _ name: String) throws -> Wrapped {
+    guard let self else { throw EspoMailError.notFound(kind, name) }
+    return self
   }
 }

@@ -3,3 +3,4 @@ import EspoMailCore
 
 extension CaseStatus: ExpressibleByArgument {}
 extension ConnectionSecurity: ExpressibleByArgument {}
+extension CaseDistribution: ExpressibleByArgument {}

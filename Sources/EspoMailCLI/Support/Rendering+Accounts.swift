@@ -17,9 +17,22 @@ enum AccountText {
       "portion:     \(account.portion) per folder per run",
       "max size:    \(account.maxSizeMB) MB",
     ]
-    if account.kind == .group { lines.append("teams:       \(account.teams.isEmpty ? "-" : account.teams.joined(separator: ", "))") }
+    if account.kind == .group {
+      lines.append("teams:       \(account.teams.isEmpty ? "-" : account.teams.joined(separator: ", "))")
+      lines.append("cases:       \(caseDescription(account.cases))")
+    }
     lines.append("last fetch:  \(health(account.health))")
     return lines.joined(separator: "\n")
+  }
+
+  /// Email-to-case settings in one line.
+  static func caseDescription(_ cases: CaseSettings) -> String {
+    guard cases.createCase else { return "off" }
+    var parts = ["on", cases.distribution?.rawValue ?? "no distribution"]
+    if let team = cases.team { parts.append("team \(team)") }
+    if let position = cases.position { parts.append("position \(position)") }
+    if let assignTo = cases.assignTo { parts.append("to \(assignTo)") }
+    return parts.joined(separator: ", ")
   }
 
   /// Where the secret comes from, without showing it.
@@ -74,6 +87,7 @@ struct AccountJSON: Encodable {
   let maxSizeMB: Int
   let teams: [String]
   let health: AccountHealth
+  let cases: CaseSettings
 
   /// Builds the JSON view.
   init(_ account: MailAccount) {
@@ -96,5 +110,6 @@ struct AccountJSON: Encodable {
     maxSizeMB = account.maxSizeMB
     teams = account.teams
     health = account.health
+    cases = account.cases
   }
 }

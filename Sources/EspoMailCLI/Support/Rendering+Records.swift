@@ -1,4 +1,5 @@
 import EspoMailCore
+import EspoMailKit
 
 /// Text renderings of CRM records and cases.
 enum RecordText {
@@ -145,5 +146,31 @@ struct RecordJSON: Encodable {
     try container.encode(account, forKey: .account)
     try container.encode(followers, forKey: .followers)
     try container.encode(createdAt, forKey: .createdAt)
+  }
+}
+
+/// A case with its emails and stream, as `case show --format json` prints it: the case keys plus
+/// `emails` and `stream`.
+struct CaseDetailJSON: Encodable {
+  let detail: CaseDetail
+
+  /// Wraps a detail.
+  init(_ detail: CaseDetail) { self.detail = detail }
+
+  private struct EmailEntry: Encodable {
+    let id: Int64
+    let subject: String
+    let date: String
+    let from: String?
+  }
+
+  private enum CodingKeys: String, CodingKey { case emails, stream }
+
+  /// Encodes the case's keys, then its emails and stream.
+  func encode(to encoder: any Encoder) throws {
+    try CaseJSON(detail.record).encode(to: encoder)
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(detail.emails.map { EmailEntry(id: $0.id, subject: $0.subject, date: $0.date, from: $0.from) }, forKey: .emails)
+    try container.encode(detail.stream, forKey: .stream)
   }
 }

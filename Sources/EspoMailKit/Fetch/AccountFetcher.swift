@@ -187,10 +187,13 @@ struct AccountFetcher {
     }
     for (uid, outcome) in outcomes {
       switch outcome {
-      case .imported: report.new += 1
-      case .tooLarge:
+      case .imported(_, let cases):
+        report.new += 1
+        report.count(cases)
+      case .tooLarge(_, let cases):
         report.new += 1
         report.tooLarge += 1
+        report.count(cases)
       case .merged: report.merged += 1
       case .quarantined: report.quarantined += 1
       }

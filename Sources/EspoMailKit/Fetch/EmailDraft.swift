@@ -24,7 +24,7 @@ enum EmailDraft {
     email.calendar = message.calendar
     email.inReplyTo = message.inReplyTo
     email.references = message.references.isEmpty ? nil : message.references.joined(separator: " ")
-    email.isAutoSubmitted = MessageClassifier.automaticReason(message) != nil
+    email.automaticReason = MessageClassifier.automaticReason(message)
     email.isHeaderOnly = headerOnly
     if headerOnly {
       email.bodyPlain = "(This message is \(size / 1_048_576) MB, over the account's size limit: only its header was imported.)"

@@ -18,6 +18,8 @@ public struct AccountFetchReport: Codable, Sendable {
   public var tooLarge: Int
   /// Cases opened.
   public var casesCreated: Int
+  /// Of those, cases left New because nobody was eligible.
+  public var casesUnassigned: Int
   /// Auto-replies sent.
   public var autoReplies: Int
   /// The error, when the account failed.
@@ -35,14 +37,24 @@ public struct AccountFetchReport: Codable, Sendable {
     quarantined = 0
     tooLarge = 0
     casesCreated = 0
+    casesUnassigned = 0
     autoReplies = 0
+  }
+
+  /// Counts what the case logic did.
+  mutating func count(_ outcome: CaseOutcome) {
+    if case .created(_, let assigned) = outcome {
+      casesCreated += 1
+      if !assigned { casesUnassigned += 1 }
+    }
   }
 
   /// Messages settled in this run.
   public var settled: Int { new + merged + skipped + quarantined }
 
   private enum CodingKeys: String, CodingKey {
-    case name, status, new, merged, skipped, quarantined, tooLarge, casesCreated, autoReplies, error, errorStatus
+    case name, status, new, merged, skipped, quarantined, tooLarge, casesCreated, casesUnassigned, autoReplies, error
+    case errorStatus
   }
 
   /// Encodes every key, `error` and `errorStatus` as null when the account succeeded.
@@ -56,6 +68,7 @@ public struct AccountFetchReport: Codable, Sendable {
     try container.encode(quarantined, forKey: .quarantined)
     try container.encode(tooLarge, forKey: .tooLarge)
     try container.encode(casesCreated, forKey: .casesCreated)
+    try container.encode(casesUnassigned, forKey: .casesUnassigned)
     try container.encode(autoReplies, forKey: .autoReplies)
     try container.encode(error, forKey: .error)
     try container.encode(errorStatus, forKey: .errorStatus)

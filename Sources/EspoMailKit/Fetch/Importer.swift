@@ -6,12 +6,12 @@ import Foundation
 
 /// What happened to one message.
 enum ImportOutcome: Equatable {
-  /// A new email.
-  case imported(emailID: Int64)
+  /// A new email, and what the case logic did with it.
+  case imported(emailID: Int64, CaseOutcome)
   /// An email already in the store, now also this account's.
   case merged(emailID: Int64)
   /// Imported header-only because of the size limit.
-  case tooLarge(emailID: Int64)
+  case tooLarge(emailID: Int64, CaseOutcome)
   /// Kept aside with its reason.
   case quarantined(id: Int64, reason: String)
 }
@@ -91,8 +91,13 @@ struct Importer {
         try tx.storeRaw(sha256: prepared.sha256, bytes: prepared.raw)
         let emailID = try tx.insertEmail(draft)
         let given = try share(emailID: emailID, recipients: recipients)
-        try Linker(tx: tx, now: now, isB2C: isB2C, notifies: notifies).linkNew(
+        let (parent, crmAccount) = try Linker(tx: tx, now: now, isB2C: isB2C, notifies: notifies).linkNew(
           emailID: emailID, email: draft, newlyGiven: given)
+        var caseOutcome = CaseOutcome.none
+        if let account {
+          caseOutcome = try CaseRouter(tx: tx, account: account, now: now).route(
+            emailID: emailID, email: draft, parent: parent, crmAccount: crmAccount)
+        }
         if draft.isMessageIDSynthetic {
           try tx.addDecision(
             emailID: emailID, step: "duplicate", outcome: "synthetic-id",
@@ -104,7 +109,8 @@ struct Importer {
             detail: "\(draft.size) bytes is over the account's \(account?.maxSizeMB ?? 0) MB limit")
         }
         if let key { try tx.settle(key, outcome: draft.isHeaderOnly ? .tooLarge : .imported, emailID: emailID) }
-        return draft.isHeaderOnly ? .tooLarge(emailID: emailID) : .imported(emailID: emailID)
+        return draft.isHeaderOnly
+          ? .tooLarge(emailID: emailID, caseOutcome) : .imported(emailID: emailID, caseOutcome)
       }
     } catch let error as EspoMailError
       where isIsolated && (error.status == .dataError || error.status == .internalError)

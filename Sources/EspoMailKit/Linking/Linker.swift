@@ -14,8 +14,9 @@ struct Linker {
   /// Mail dated longer ago than this notifies nobody (initial syncs of old mail).
   static let notificationAge: TimeInterval = 2 * 24 * 3600
 
-  /// Links a new email that `newlyGiven` users have just been given.
-  func linkNew(emailID: Int64, email: NewEmail, newlyGiven: [Int64]) throws {
+  /// Links a new email that `newlyGiven` users have just been given; returns its parent and account.
+  @discardableResult
+  func linkNew(emailID: Int64, email: NewEmail, newlyGiven: [Int64]) throws -> (RecordReference?, Int64?) {
     let decision = try ParentFinder(tx: tx, isB2C: isB2C, now: now).find(for: email)
     if let replied = decision.repliedEmailID { try tx.setReplied(emailID: emailID, repliedID: replied) }
     var account: Int64?
@@ -36,6 +37,7 @@ struct Linker {
       }
     }
     try notify(emailID: emailID, email: email, parent: decision.parent, account: account, noteIDs: noteIDs, newlyGiven: newlyGiven)
+    return (decision.parent, account)
   }
 
   private func notify(

@@ -1,11 +1,14 @@
 import ArgumentParser
+import EspoMailCore
 
 extension EspoMail.Accounts {
   /// `espomail account set NAME [any option of add] [--active|--inactive]`
   struct Set: EspoCommand {
     static let configuration = CommandConfiguration(
       abstract: "Change an account's settings or secret.",
-      discussion: "Example: espomail account set support --folder INBOX --folder Escalations --portion 200")
+      discussion: """
+        Example: espomail account set support --create-case --distribution round-robin --case-team Support
+        """)
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The account's name.") var name: String
@@ -13,10 +16,17 @@ extension EspoMail.Accounts {
     @Flag(help: "Mark fetched messages read again (undo --keep-unread).") var noKeepUnread = false
     @Flag(help: "Fetch the account again.") var active = false
     @Flag(help: "Stop fetching the account (kept with its mail).") var inactive = false
+    @Flag(help: "Open a case for the first email of each new thread (group accounts).") var createCase = false
+    @Flag(help: "Stop opening cases.") var noCreateCase = false
+    @Option(help: "How new cases are assigned: direct, round-robin or least-busy.") var distribution: CaseDistribution?
+    @Option(help: "The team cases go to and are distributed in.") var caseTeam: String?
+    @Option(help: "Only team members with this position get cases (empty: everyone).") var position: String?
+    @Option(help: ArgumentHelp("The user direct assignment gives every case to.", valueName: "login")) var assignTo: String?
 
     func validate() throws {
       if active && inactive { throw ValidationError("--active and --inactive exclude each other") }
       if settings.keepUnread && noKeepUnread { throw ValidationError("--keep-unread and --no-keep-unread exclude each other") }
+      if createCase && noCreateCase { throw ValidationError("--create-case and --no-create-case exclude each other") }
     }
 
     func run(in context: CommandContext) throws {
@@ -24,6 +34,12 @@ extension EspoMail.Accounts {
       if noKeepUnread { request.keepUnread = false }
       if active { request.isActive = true }
       if inactive { request.isActive = false }
+      if createCase { request.createCase = true }
+      if noCreateCase { request.createCase = false }
+      request.distribution = distribution
+      request.caseTeam = caseTeam
+      request.position = position
+      request.assignTo = assignTo
       let account = try context.session().setAccount(request)
       try context.output.result(AccountJSON(account)) { "updated account \(account.name)" }
     }

@@ -5,9 +5,9 @@ extension EspoMail {
   /// `espomail case …`
   struct Cases: ParsableCommand {
     static let configuration = CommandConfiguration(
-      commandName: "case", abstract: "Support cases: create, list, show, change status.",
+      commandName: "case", abstract: "Support cases: create, list, show, assign, change status, preview distribution.",
       discussion: "A case is named by its number: 17, #17 or case:17.",
-      subcommands: [Create.self, List.self, Show.self, Status.self])
+      subcommands: [Create.self, List.self, Show.self, Status.self, Assign.self, Preview.self])
   }
 }
 

@@ -1,0 +1,104 @@
+import EspoMailCore
+internal import GRDB
+
+/// A team member who may be given cases.
+public struct EligibleMember: Equatable, Sendable {
+  /// User id.
+  public var id: Int64
+  /// Login (distribution goes by login order).
+  public var login: String
+
+  /// Creates a member value.
+  public init(id: Int64, login: String) {
+    self.id = id
+    self.login = login
+  }
+}
+
+/// What the case logic needs to know about an existing case.
+public struct CaseOrigin: Sendable {
+  /// The group account it came through.
+  public var mailAccountID: Int64?
+  /// Its CRM account.
+  public var accountID: Int64?
+  /// Its contact.
+  public var contactID: Int64?
+  /// Its assignee.
+  public var assignedUserID: Int64?
+  /// Its teams.
+  public var teamIDs: [Int64]
+}
+
+extension Transaction {
+  /// Active members of a team, optionally with one position, in login order.
+  public func eligibleMembers(team: String, position: String?) throws -> [EligibleMember] {
+    try Row.fetchAll(
+      db,
+      sql: """
+        SELECT u.id, u.login FROM team_member m JOIN team t ON t.id = m.team_id JOIN user u ON u.id = m.user_id
+        WHERE t.name = ? AND u.is_active AND (? IS NULL OR m.position = ?) ORDER BY u.login
+        """,
+      arguments: [team, position, position]
+    ).map { EligibleMember(id: $0["id"], login: $0["login"]) }
+  }
+
+  /// Open cases (not Closed, Rejected or Duplicate) per user, zero included.
+  public func openCaseCounts(userIDs: [Int64]) throws -> [Int64: Int] {
+    var counts: [Int64: Int] = [:]
+    for id in userIDs {
+      counts[id] =
+        try Int.fetchOne(
+          db,
+          sql: """
+            SELECT COUNT(*) FROM crm_case WHERE assigned_user_id = ? AND status NOT IN ('closed', 'rejected', 'duplicate')
+            """,
+          arguments: [id]) ?? 0
+    }
+    return counts
+  }
+
+  /// When each user was last given a case (nil: never).
+  public func lastAssignment(userIDs: [Int64]) throws -> [Int64: String] {
+    var times: [Int64: String] = [:]
+    for id in userIDs {
+      if let time = try String.fetchOne(
+        db, sql: "SELECT MAX(assigned_at) FROM crm_case WHERE assigned_user_id = ?", arguments: [id])
+      {
+        times[id] = time
+      }
+    }
+    return times
+  }
+
+  /// Where a case came from and who has it; nil when it does not exist.
+  public func caseOrigin(number: Int64) throws -> CaseOrigin? {
+    guard
+      let row = try Row.fetchOne(
+        db, sql: "SELECT mail_account_id, account_id, contact_id, assigned_user_id FROM crm_case WHERE number = ?",
+        arguments: [number])
+    else { return nil }
+    return CaseOrigin(
+      mailAccountID: row["mail_account_id"], accountID: row["account_id"], contactID: row["contact_id"],
+      assignedUserID: row["assigned_user_id"],
+      teamIDs: try Int64.fetchAll(db, sql: "SELECT team_id FROM case_team WHERE case_number = ?", arguments: [number]))
+  }
+
+  /// Shares an email's attachments with a case.
+  public func shareAttachments(emailID: Int64, caseNumber: Int64) throws {
+    try db.execute(
+      sql: "UPDATE attachment SET case_number = ? WHERE email_id = ? AND disposition = 'attachment'",
+      arguments: [caseNumber, emailID])
+  }
+
+  /// The emails linked to a case, oldest first.
+  public func caseEmails(number: Int64) throws -> [(id: Int64, subject: String, date: String, from: String?)] {
+    try Row.fetchAll(
+      db,
+      sql: """
+        SELECT id, subject, date_sent, from_string FROM email WHERE parent_type = 'case' AND parent_id = ?
+        ORDER BY date_sent, id
+        """,
+      arguments: [number]
+    ).map { ($0["id"], $0["subject"], $0["date_sent"], $0["from_string"]) }
+  }
+}
