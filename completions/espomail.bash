@@ -188,13 +188,13 @@ _espomail() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    init|user|team|role|setting|account|fetch|email|explain|quarantine|crm|follow|unfollow|case|stream|notification|help)
+    init|user|team|role|setting|account|fetch|email|explain|filter|folder|group-folder|quarantine|crm|follow|unfollow|case|stream|notification|help)
         # Offer subcommand argument completions
         "_espomail_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'init user team role setting account fetch email explain quarantine crm follow unfollow case stream notification help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'init user team role setting account fetch email explain filter folder group-folder quarantine crm follow unfollow case stream notification help' -- "${cur}"))
         ;;
     esac
 }
@@ -1190,13 +1190,13 @@ _espomail_email() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    list|show|import|link)
+    list|show|import|link|read|unread|important|unimportant|trash|restore|archive|move|delete)
         # Offer subcommand argument completions
         "_espomail_email_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'list show import link' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'list show import link read unread important unimportant trash restore archive move delete' -- "${cur}"))
         ;;
     esac
 }
@@ -1319,12 +1319,542 @@ _espomail_email_link() {
     esac
 }
 
+_espomail_email_read() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_espomail_email_unread() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_espomail_email_important() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_espomail_email_unimportant() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_espomail_email_trash() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_espomail_email_restore() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_espomail_email_archive() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_espomail_email_move() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 2
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_espomail_email_delete() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
 _espomail_explain() {
     repeating_flags=()
     non_repeating_flags=(--quiet --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(--store --as --format)
     __espomail_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_espomail_filter() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __espomail_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    create|list|show|remove|test)
+        # Offer subcommand argument completions
+        "_espomail_filter_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'create list show remove test' -- "${cur}"))
+        ;;
+    esac
+}
+
+_espomail_filter_create() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --global --mark-read --skip-notification --version -h --help)
+    repeating_options=(--body-contains --body-contains-all)
+    non_repeating_options=(--store --as --format --account --user --from --to --subject --action --folder)
+    __espomail_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--account')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--from')
+        return
+        ;;
+    '--to')
+        return
+        ;;
+    '--subject')
+        return
+        ;;
+    '--body-contains')
+        return
+        ;;
+    '--body-contains-all')
+        return
+        ;;
+    '--action')
+        __espomail_add_completions -W 'skip'$'\n''move-to-folder'$'\n''move-to-group-folder'$'\n''none'
+        return
+        ;;
+    '--folder')
+        return
+        ;;
+    esac
+}
+
+_espomail_filter_list() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format --user)
+    __espomail_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    esac
+}
+
+_espomail_filter_show() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_espomail_filter_remove() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_espomail_filter_test() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format --email --file)
+    __espomail_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--email')
+        return
+        ;;
+    '--file')
+        __espomail_add_completions -o plusdirs -fX '!*.@(eml)'
+        return
+        ;;
+    esac
+}
+
+_espomail_folder() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __espomail_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    add|list)
+        # Offer subcommand argument completions
+        "_espomail_folder_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'add list' -- "${cur}"))
+        ;;
+    esac
+}
+
+_espomail_folder_add() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --skip-notifications --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format --user)
+    __espomail_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    esac
+}
+
+_espomail_folder_list() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format --user)
+    __espomail_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    esac
+}
+
+_espomail_group-folder() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __espomail_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    add|list)
+        # Offer subcommand argument completions
+        "_espomail_group-folder_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'add list' -- "${cur}"))
+        ;;
+    esac
+}
+
+_espomail_group-folder_add() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=(--team)
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--team')
+        return
+        ;;
+    esac
+}
+
+_espomail_group-folder_list() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in

@@ -16,7 +16,11 @@ public struct EspoMail: ParsableCommand {
       CommandGroup(
         name: "Store and people", subcommands: [Init.self, Users.self, Teams.self, Roles.self, Settings.self]),
       CommandGroup(
-        name: "Mail", subcommands: [Accounts.self, Fetch.self, Emails.self, Explain.self, Quarantine.self]),
+        name: "Mail",
+        subcommands: [
+          Accounts.self, Fetch.self, Emails.self, Explain.self, Filters.self, Folders.self, GroupFolders.self,
+          Quarantine.self,
+        ]),
       CommandGroup(
         name: "CRM",
         subcommands: [CRM.self, Follow.self, Unfollow.self, Cases.self, Stream.self, Notifications.self]),

@@ -94,8 +94,10 @@ extension Session {
       switch try importer.importMessage(bytes, key: nil) {
       case .imported(let id, _), .tooLarge(let id, _): return (id, false)
       case .merged(let id): return (id, true)
-      case .quarantined(let id, let reason):
-        throw EspoMailError(.dataError, "cannot import the file: \(reason)", hint: "kept as quarantine entry \(id)")
+      case .quarantined(_, let reason):
+        throw EspoMailError(.dataError, "cannot import the file: \(reason)", hint: "nothing was stored")
+      case .skipped(let filter):
+        throw EspoMailError(.internalError, "filter \(filter) skipped an imported file")
       }
     }
   }

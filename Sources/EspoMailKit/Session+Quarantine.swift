@@ -36,6 +36,8 @@ extension Session {
         try tx.settleQuarantined(quarantineID: id, emailID: emailID)
       case .quarantined(_, let reason):
         throw EspoMailError(.dataError, "still cannot import entry \(id): \(reason)")
+      case .skipped(let filter):
+        throw EspoMailError(.internalError, "filter \(filter) skipped a quarantine retry")
       }
       return try tx.quarantineEntry(id: id).orThrow("quarantine entry", "\(id)")
     }

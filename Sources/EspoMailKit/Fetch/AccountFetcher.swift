@@ -130,13 +130,18 @@ struct AccountFetcher {
     let limit = account.maxSizeMB * 1_048_576
     var plans: [UInt32: Plan] = [:]
     var needBody: [UInt32] = []
+    let filters = try store.read { tx in try FetchFilterSet(accountID: account.id, tx: tx) }
     try store.read { tx in
       for message in headers {
-        if message.size > limit {
-          plans[message.uid] = .headerOnly(message.bytes, size: message.size)
-        } else if let id = (try? MessageParser.parseHeaders(message.bytes))?.messageID,
-          let existing = try tx.emailID(messageID: id)
+        let parsed = try? MessageParser.parseHeaders(message.bytes)
+        // Header pass: a filter that decides from the headers alone skips before any download.
+        if let parsed, let (filter, _) = filters.verdict(for: FetchFilterSet.headerSubject(parsed)),
+          filter.action == .skip
         {
+          plans[message.uid] = .skipped(filter)
+        } else if message.size > limit {
+          plans[message.uid] = .headerOnly(message.bytes, size: message.size)
+        } else if let id = parsed?.messageID, let existing = try tx.emailID(messageID: id) {
           plans[message.uid] = .merge(existing)
         } else {
           needBody.append(message.uid)
@@ -171,8 +176,17 @@ struct AccountFetcher {
         let results = try uids.compactMap { uid -> (UInt32, ImportOutcome)? in
           guard let plan = plans[uid] else { return nil }  // expunged meanwhile
           let key = ServerMessageKey(accountID: account.id, folder: folder, uidValidity: uidValidity, uid: uid)
-          if case .merge(let emailID) = plan { return (uid, try importer.merge(into: emailID, key: key)) }
+          switch plan {
+          case .merge(let emailID): return (uid, try importer.merge(into: emailID, key: key))
+          case .skipped(let filter): return (uid, try importer.skip(by: filter, key: key))
+          case .body, .headerOnly: break
+          }
           guard let message = ready[uid] else { return nil }
+          // Body pass: filters may now look at the body too.
+          if case .success(let draft) = message.draft, let verdict = filters.verdict(for: FetchFilterSet.subject(draft)) {
+            if verdict.filter.action == .skip { return (uid, try importer.skip(by: verdict.filter, key: key)) }
+            return (uid, try importer.importPrepared(message, key: key, groupFolder: verdict))
+          }
           return (uid, try importer.importPrepared(message, key: key))
         }
         try tx.saveCheckpoint(accountID: account.id, checkpoint)
@@ -196,14 +210,17 @@ struct AccountFetcher {
         report.count(cases)
       case .merged: report.merged += 1
       case .quarantined: report.quarantined += 1
+      case .skipped: report.skipped += 1
       }
       if case .quarantined = outcome { continue }
+      if case .skipped = outcome { continue }
       seen.append(uid)
     }
     if !account.keepUnread, !seen.isEmpty { try session.addFlags(["\\Seen"], uids: seen) }
   }
 
   private enum Plan {
+    case skipped(EmailFilter)
     case merge(Int64)
     case headerOnly([UInt8], size: Int)
     case body([UInt8])

@@ -14,6 +14,8 @@ enum ImportOutcome: Equatable {
   case tooLarge(emailID: Int64, CaseOutcome)
   /// Kept aside with its reason.
   case quarantined(id: Int64, reason: String)
+  /// Not imported: a fetch filter skipped it.
+  case skipped(filter: String)
 }
 
 /// Stores one message inside the caller's transaction: a new email, a merge into the existing
@@ -34,6 +36,8 @@ struct Importer {
   var notifies = true
   /// Whether contacts are parents themselves (B2C mode), read once.
   private let isB2C: Bool
+  /// Users' inbox filters, cached for the transaction.
+  private let userFilters: UserFilterApplier
   /// The account's own users (owner, or active team members) and teams, looked up once.
   private let accountUserIDs: [Int64]
   private let accountTeamIDs: [Int64]
@@ -44,6 +48,7 @@ struct Importer {
     self.account = account
     self.now = now
     isB2C = try tx.setting(SettingKey.b2cMode) == "1"
+    userFilters = UserFilterApplier(tx: tx)
     switch account?.kind {
     case .personal?:
       accountUserIDs = try account?.owner.flatMap { try tx.userID(login: $0) }.map { [$0] } ?? []
@@ -68,14 +73,26 @@ struct Importer {
   /// Merges a message already known by Message-ID (found from its header) without its body.
   func merge(into emailID: Int64, key: ServerMessageKey) throws -> ImportOutcome {
     try step {
-      try share(emailID: emailID, recipients: [])
+      let given = try share(emailID: emailID, recipients: [])
+      if !given.isEmpty, let subject = try tx.filterSubject(emailID: emailID) {
+        _ = try userFilters.apply(emailID: emailID, subject: subject, userIDs: given)
+      }
       try tx.settle(key, outcome: .merged, emailID: emailID)
     }
     return .merged(emailID: emailID)
   }
 
-  /// Stores a prepared message: a new email, a merge by Message-ID, or a quarantine entry.
-  func importPrepared(_ prepared: PreparedMessage, key: ServerMessageKey?) throws -> ImportOutcome {
+  /// Settles a message a fetch filter skipped: nothing is imported.
+  func skip(by filter: EmailFilter, key: ServerMessageKey) throws -> ImportOutcome {
+    try tx.settle(key, outcome: .skipped, emailID: nil, filterID: filter.id)
+    return .skipped(filter: filter.name)
+  }
+
+  /// Stores a prepared message: a new email, a merge by Message-ID, or a quarantine entry. A
+  /// fetch filter that moved it names the group folder it goes to.
+  func importPrepared(
+    _ prepared: PreparedMessage, key: ServerMessageKey?, groupFolder: (filter: EmailFilter, reason: String)? = nil
+  ) throws -> ImportOutcome {
     guard case .success(let draft) = prepared.draft else {
       if case .failure(let error) = prepared.draft { return try quarantine(prepared, key: key, reason: error.message) }
       return try quarantine(prepared, key: key, reason: "unknown")
@@ -84,15 +101,23 @@ struct Importer {
       return try step {
         let recipients = ([draft.from].compactMap { $0 } + draft.to + draft.cc + draft.bcc).map(\.address)
         if let existing = try tx.emailID(messageID: draft.messageID) {
-          try share(emailID: existing, recipients: recipients)
+          let given = try share(emailID: existing, recipients: recipients)
+          _ = try userFilters.apply(emailID: existing, subject: FetchFilterSet.subject(draft), userIDs: given)
           if let key { try tx.settle(key, outcome: .merged, emailID: existing) }
           return .merged(emailID: existing)
         }
         try tx.storeRaw(sha256: prepared.sha256, bytes: prepared.raw)
         let emailID = try tx.insertEmail(draft)
-        let given = try share(emailID: emailID, recipients: recipients)
+        var given = try share(emailID: emailID, recipients: recipients)
+        if let (filter, reason) = groupFolder, let folderID = try tx.filterTargets(id: filter.id).groupFolderID {
+          given += try tx.fileInGroupFolder(emailID: emailID, folderID: folderID)
+          try tx.addDecision(
+            emailID: emailID, step: "filter", outcome: filter.name,
+            detail: "\(reason): filed in group folder \(filter.groupFolder ?? "")")
+        }
+        let silenced = try userFilters.apply(emailID: emailID, subject: FetchFilterSet.subject(draft), userIDs: given)
         let (parent, crmAccount) = try Linker(tx: tx, now: now, isB2C: isB2C, notifies: notifies).linkNew(
-          emailID: emailID, email: draft, newlyGiven: given)
+          emailID: emailID, email: draft, newlyGiven: given, silenced: silenced)
         var caseOutcome = CaseOutcome.none
         if let account {
           caseOutcome = try CaseRouter(tx: tx, account: account, now: now).route(

@@ -16,7 +16,9 @@ struct Linker {
 
   /// Links a new email that `newlyGiven` users have just been given; returns its parent and account.
   @discardableResult
-  func linkNew(emailID: Int64, email: NewEmail, newlyGiven: [Int64]) throws -> (RecordReference?, Int64?) {
+  func linkNew(emailID: Int64, email: NewEmail, newlyGiven: [Int64], silenced: Set<Int64> = []) throws -> (
+    RecordReference?, Int64?
+  ) {
     let decision = try ParentFinder(tx: tx, isB2C: isB2C, now: now).find(for: email)
     if let replied = decision.repliedEmailID { try tx.setReplied(emailID: emailID, repliedID: replied) }
     var account: Int64?
@@ -36,13 +38,15 @@ struct Linker {
           RecordReference(.account, account), kind: "email-received", emailID: emailID)
       }
     }
-    try notify(emailID: emailID, email: email, parent: decision.parent, account: account, noteIDs: noteIDs, newlyGiven: newlyGiven)
+    try notify(
+      emailID: emailID, email: email, parent: decision.parent, account: account, noteIDs: noteIDs,
+      newlyGiven: newlyGiven, silenced: silenced)
     return (decision.parent, account)
   }
 
   private func notify(
     emailID: Int64, email: NewEmail, parent: RecordReference?, account: Int64?, noteIDs: [RecordReference: Int64],
-    newlyGiven: [Int64]
+    newlyGiven: [Int64], silenced: Set<Int64>
   ) throws {
     let sent = (try? Date(email.dateSent, strategy: .iso8601)) ?? now
     if now.timeIntervalSince(sent) > Self.notificationAge {
@@ -72,6 +76,10 @@ struct Linker {
         skipped.append("\(login): the sender")
         continue
       }
+      if silenced.contains(userID) {
+        skipped.append("\(login): silenced by a filter or folder")
+        continue
+      }
       let access = try EmailReadCheck(tx: tx).mayRead(userID: userID, emailID: emailID)
       guard access.allowed else {
         skipped.append("\(login) follows \(record) but may not read the email (\(access.reason))")
@@ -87,6 +95,8 @@ struct Linker {
       let login = try tx.userSummary(id: userID)?.login ?? "user \(userID)"
       if senders.contains(userID) {
         skipped.append("\(login): the sender")
+      } else if silenced.contains(userID) {
+        skipped.append("\(login): silenced by a filter or folder")
       } else if followersNotified.contains(userID) {
         continue
       } else if try tx.notify(userID: userID, kind: "email-received", emailID: emailID, message: "Email from \(from): \(subject)") {

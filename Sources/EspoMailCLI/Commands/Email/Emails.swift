@@ -4,6 +4,9 @@ extension EspoMail {
   /// `espomail email …`
   struct Emails: ParsableCommand {
     static let configuration = CommandConfiguration(
-      commandName: "email", abstract: "Read and import emails.", subcommands: [List.self, Show.self, Import.self, Link.self])
+      commandName: "email", abstract: "Read, import, link, file and delete emails.", subcommands: [
+        List.self, Show.self, Import.self, Link.self, Read.self, Unread.self, Important.self, Unimportant.self,
+        Trash.self, Restore.self, Archive.self, Move.self, Delete.self,
+      ])
   }
 }

@@ -1,0 +1,24 @@
+import ArgumentParser
+import EspoMailCore
+
+extension EspoMail.Emails {
+  /// `espomail email delete ID --yes`
+  struct Delete: EspoCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Delete an email for everyone (needs email.delete; prefer 'email trash', which is per user).",
+      discussion: "Example: espomail email delete 42 --yes")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The email's id.") var id: String
+    @Flag(help: "Confirm: the email is removed for every user and account.") var yes = false
+
+    func run(in context: CommandContext) throws {
+      guard yes else {
+        throw EspoMailError(.usage, "deleting removes the email for everyone", hint: "add --yes to confirm, or use 'email trash'")
+      }
+      let number = try Int64(id) ?? RecordReference(parsing: id).id
+      let summary = try context.session().deleteEmail(number)
+      try context.output.result(EmailJSON(summary: summary, view: nil)) { "deleted email \(summary.id) for everyone" }
+    }
+  }
+}

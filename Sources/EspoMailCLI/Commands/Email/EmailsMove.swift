@@ -1,0 +1,18 @@
+import ArgumentParser
+
+extension EspoMail.Emails {
+  /// `espomail email move ID FOLDER`
+  struct Move: EspoCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "File an email in one of your folders, or 'inbox' to put it back (for you only).",
+      discussion: "Example: espomail email move 42 Projects")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The email's id.") var id: String
+    @Argument(help: "One of your folders, or inbox.") var folder: String
+
+    func run(in context: CommandContext) throws {
+      try EmailStateChanging.change(id, .move(folder), verb: "moved to \(folder)", in: context)
+    }
+  }
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+
+extension EspoMail.Emails {
+  /// `espomail email read ID`
+  struct Read: EspoCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Mark an email read (for you only; others' views are not affected).",
+      discussion: "Example: espomail email read 42")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The email's id.") var id: String
+
+    func run(in context: CommandContext) throws {
+      try EmailStateChanging.change(id, .read, verb: "marked read", in: context)
+    }
+  }
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+
+extension EspoMail.Filters {
+  /// `espomail filter list [--user LOGIN]`
+  struct List: EspoCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "List filters in the order they run.", discussion: "Example: espomail filter list --user alice")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: ArgumentHelp("Only this user's inbox filters (others' for admins).", valueName: "login")) var user: String?
+
+    func run(in context: CommandContext) throws {
+      let filters = try context.session().listFilters(user: user)
+      try context.output.result(filters) { FilterText.filters(filters) }
+    }
+  }
+}

@@ -1,0 +1,78 @@
+import EspoMailCore
+import EspoMailStore
+
+/// A change to the acting user's own view of an email.
+public enum EmailStateChange: Sendable {
+  /// Mark read.
+  case read
+  /// Mark unread.
+  case unread
+  /// Mark important.
+  case important
+  /// Unmark important.
+  case unimportant
+  /// Put in the user's trash.
+  case trash
+  /// Take out of the trash, back where it was.
+  case restore
+  /// Archive (out of inbox and folders).
+  case archive
+  /// File in one of the user's folders, or `inbox` to put it back.
+  case move(String)
+}
+
+extension Session {
+  /// Changes the acting user's own state of an email; other users are not affected.
+  public func changeEmail(_ emailID: Int64, _ change: EmailStateChange) throws -> EmailSummary {
+    try store.write { tx in
+      _ = try tx.emailDetail(id: emailID, viewerID: user.id).orThrow("email", "email:\(emailID)")
+      guard try tx.userHasEmail(emailID: emailID, userID: user.id) else {
+        throw EspoMailError(
+          .dataError, "email:\(emailID) is not in your mail", hint: "read, trash and folders are per user; only your emails have them")
+      }
+      switch change {
+      case .read: try tx.setFlag(.read, true, emailID: emailID, userID: user.id)
+      case .unread: try tx.setFlag(.read, false, emailID: emailID, userID: user.id)
+      case .important: try tx.setFlag(.important, true, emailID: emailID, userID: user.id)
+      case .unimportant: try tx.setFlag(.important, false, emailID: emailID, userID: user.id)
+      case .trash: try tx.setFlag(.trash, true, emailID: emailID, userID: user.id)
+      case .restore: try tx.setFlag(.trash, false, emailID: emailID, userID: user.id)
+      case .archive: try tx.archive(emailID: emailID, userID: user.id)
+      case .move(let folder):
+        let folderID =
+          folder.lowercased() == "inbox"
+          ? nil : try tx.folderID(userID: user.id, name: folder).orThrow("folder", folder, hint: "see 'espomail folder list'")
+        try tx.moveToFolder(emailID: emailID, userID: user.id, folderID: folderID)
+      }
+      return try tx.emailDetail(id: emailID, viewerID: user.id).orThrow("email", "email:\(emailID)").summary
+    }
+  }
+
+  /// Deletes an email for everyone (needs email.delete; admins always). Its server messages are
+  /// not fetched again.
+  public func deleteEmail(_ emailID: Int64) throws -> EmailSummary {
+    try store.write { tx in
+      let summary = try tx.emailDetail(id: emailID, viewerID: user.id).orThrow("email", "email:\(emailID)").summary
+      if !user.isAdmin {
+        let level = level(.email, .delete)
+        let hasIt = try tx.userHasEmail(emailID: emailID, userID: user.id)
+        let sharesTeam = !Set(try tx.emailTeamIDs(emailID: emailID)).isDisjoint(with: try tx.teamIDs(userID: user.id))
+        let allowed = level == .all || (level != .no && hasIt) || (level == .team && sharesTeam)
+        guard allowed else {
+          throw EspoMailError.denied(
+            "delete email:\(emailID)", because: "the role level for email.delete is \(level.rawValue); use 'email trash' instead")
+        }
+      }
+      try tx.deleteEmail(id: emailID)
+      return summary
+    }
+  }
+}
+
+extension Optional {
+  /// The value, or a not-found error with a hint.
+  func orThrow(_ kind: String, _ name: String, hint: String) throws -> Wrapped {
+    guard let self else { throw EspoMailError.notFound(kind, name, hint: hint) }
+    return self
+  }
+}
