@@ -44,14 +44,14 @@ public struct EmailView: Sendable {
 }
 
 extension Session {
-  /// Emails the acting user may see: admins every email, others their own (role levels arrive
-  /// with the access-control work).
+  /// Emails the acting user may see by their email.read level, newest first; what they may not
+  /// read is neither listed nor counted.
   public func listEmails(_ request: EmailFilterRequest) throws -> [EmailSummary] {
     guard (1...10_000).contains(request.limit) else {
       throw EspoMailError.invalid("--limit \(request.limit)", "give 1 to 10000")
     }
     return try store.read { tx in
-      var query = EmailQuery(viewerID: user.id, onlyViewer: !user.isAdmin, limit: request.limit)
+      var query = EmailQuery(viewerID: user.id, visibility: try emailVisibility(tx), limit: request.limit)
       query.folder = request.folder
       query.parent = request.parent
       query.search = request.search
@@ -66,10 +66,7 @@ extension Session {
   public func showEmail(_ id: Int64, raw: Bool) throws -> EmailView {
     try store.read { tx in
       let detail = try tx.emailDetail(id: id, viewerID: user.id).orThrow("email", "email:\(id)")
-      let isTheirs = try tx.userHasEmail(emailID: id, userID: user.id)
-      guard user.isAdmin || isTheirs else {
-        throw EspoMailError.denied("read email:\(id)", because: "it is not among your emails")
-      }
+      try requireRead(emailID: id, tx)
       var bytes: [UInt8]?
       if raw {
         guard let sha = detail.rawSHA256, let stored = try tx.raw(sha256: sha) else {
@@ -80,6 +77,16 @@ extension Session {
       return EmailView(
         summary: detail.summary, replyTo: detail.replyTo, bodyPlain: detail.bodyPlain, bodyHTML: detail.bodyHTML,
         inReplyTo: detail.inReplyTo, references: detail.references, raw: bytes)
+    }
+  }
+
+  /// Which emails the acting user may see.
+  func emailVisibility(_ tx: Transaction) throws -> EmailVisibility {
+    switch level(.email, .read) {
+    case .all: return .all
+    case .team: return .team(try tx.teamIDs(userID: user.id))
+    case .own: return .own
+    case .no: return .none
     }
   }
 

@@ -83,7 +83,12 @@ extension Session {
   /// A record's stream, if the acting user may read the record.
   public func stream(_ record: RecordReference) throws -> [StreamNote] {
     if record.type == .case { _ = try showCase(record.id) } else { _ = try showRecord(record) }
-    return try store.read { tx in try tx.notes(record) }
+    return try store.read { tx in
+      try tx.notes(record).filter { note in
+        guard let emailID = note.emailID else { return true }
+        return try EmailReadCheck(tx: tx).mayRead(userID: user.id, emailID: emailID).allowed
+      }
+    }
   }
 
   /// The acting user's notifications.

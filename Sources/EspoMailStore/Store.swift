@@ -19,6 +19,11 @@ public final class Store: Sendable {
       throw EspoMailError.configuration(
         "no store at \(path)", hint: "create one with 'espomail init', or point --store or ESPOMAIL_STORE at it")
     }
+    guard FileManager.default.isReadableFile(atPath: path), FileManager.default.isWritableFile(atPath: path) else {
+      throw EspoMailError(
+        .permissionDenied, "this operating-system user may not open the store at \(path)",
+        hint: "run espomail as a member of the store's group; see Docs/security.md")
+    }
     try self.init(path: path)
   }
 

@@ -2,12 +2,24 @@ import EspoMailCore
 import Foundation
 internal import GRDB
 
+/// Which emails a viewer may see, from their role's email.read level (Espo §13).
+public enum EmailVisibility: Sendable {
+  /// Every email (admins, level all).
+  case all
+  /// Emails the viewer has, or that share one of these team ids.
+  case team([Int64])
+  /// Emails the viewer has.
+  case own
+  /// None.
+  case none
+}
+
 /// What `email list` asks for.
 public struct EmailQuery: Sendable {
   /// The user whose view (folders, read flags) applies.
   public var viewerID: Int64
-  /// Only emails the viewer has (non-admins); false lets admins see every email.
-  public var onlyViewer: Bool
+  /// Which emails the viewer may see at all.
+  public var visibility: EmailVisibility
   /// inbox, sent, archive, trash, important, or a personal folder name.
   public var folder: String?
   /// Only emails of this account id.
@@ -20,9 +32,9 @@ public struct EmailQuery: Sendable {
   public var limit: Int
 
   /// Creates a query for a viewer.
-  public init(viewerID: Int64, onlyViewer: Bool, limit: Int = 100) {
+  public init(viewerID: Int64, visibility: EmailVisibility, limit: Int = 100) {
     self.viewerID = viewerID
-    self.onlyViewer = onlyViewer
+    self.visibility = visibility
     self.limit = limit
   }
 }
@@ -50,7 +62,15 @@ extension Transaction {
   public func emails(_ query: EmailQuery) throws -> [EmailSummary] {
     var conditions: [String] = []
     var arguments: [(any DatabaseValueConvertible)?] = [query.viewerID]
-    if query.onlyViewer { conditions.append("eu.user_id IS NOT NULL") }
+    switch query.visibility {
+    case .all: break
+    case .own: conditions.append("eu.user_id IS NOT NULL")
+    case .none: conditions.append("0")
+    case .team(let teamIDs):
+      conditions.append(
+        "(eu.user_id IS NOT NULL OR e.id IN (SELECT email_id FROM email_team WHERE team_id IN (\(databaseQuestionMarks(count: max(1, teamIDs.count))))))")
+      arguments += teamIDs.isEmpty ? [nil] : teamIDs.map { $0 as Int64? }
+    }
     if let folder = query.folder {
       switch folder.lowercased() {
       case "inbox":
