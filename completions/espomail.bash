@@ -188,13 +188,13 @@ _espomail() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    init|user|team|role|setting|account|fetch|email|explain|filter|folder|group-folder|quarantine|crm|follow|unfollow|case|stream|notification|help)
+    init|user|team|role|setting|account|fetch|email|explain|filter|folder|group-folder|quarantine|crm|follow|unfollow|case|stream|notification|template|outbound|help)
         # Offer subcommand argument completions
         "_espomail_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'init user team role setting account fetch email explain filter folder group-folder quarantine crm follow unfollow case stream notification help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'init user team role setting account fetch email explain filter folder group-folder quarantine crm follow unfollow case stream notification template outbound help' -- "${cur}"))
         ;;
     esac
 }
@@ -871,9 +871,9 @@ _espomail_account() {
 
 _espomail_account_add() {
     repeating_flags=()
-    non_repeating_flags=(--quiet --verbose --group --personal --password-stdin --keep-unread --version -h --help)
+    non_repeating_flags=(--quiet --verbose --group --personal --password-stdin --keep-unread --smtp-password-stdin --smtp-shared --no-smtp-shared --version -h --help)
     repeating_options=(--folder --team)
-    non_repeating_options=(--store --as --format --owner --address --imap-host --imap-port --security --username --password-command --oauth2-token-command --fetch-since --portion --max-size)
+    non_repeating_options=(--store --as --format --owner --address --imap-host --imap-port --security --username --password-command --oauth2-token-command --fetch-since --portion --max-size --smtp-host --smtp-port --smtp-security --smtp-username --smtp-password-command --smtp-oauth2-token-command --sent-folder)
     __espomail_offer_flags_options 1
 
     # Offer option value completions
@@ -929,6 +929,28 @@ _espomail_account_add() {
     '--team')
         return
         ;;
+    '--smtp-host')
+        return
+        ;;
+    '--smtp-port')
+        return
+        ;;
+    '--smtp-security')
+        __espomail_add_completions -W 'tls'$'\n''starttls'$'\n''none'
+        return
+        ;;
+    '--smtp-username')
+        return
+        ;;
+    '--smtp-password-command')
+        return
+        ;;
+    '--smtp-oauth2-token-command')
+        return
+        ;;
+    '--sent-folder')
+        return
+        ;;
     esac
 }
 
@@ -980,9 +1002,9 @@ _espomail_account_show() {
 
 _espomail_account_set() {
     repeating_flags=()
-    non_repeating_flags=(--quiet --verbose --password-stdin --keep-unread --no-keep-unread --active --inactive --create-case --no-create-case --version -h --help)
+    non_repeating_flags=(--quiet --verbose --password-stdin --keep-unread --smtp-password-stdin --smtp-shared --no-smtp-shared --no-keep-unread --active --inactive --create-case --no-create-case --auto-reply --no-auto-reply --version -h --help)
     repeating_options=(--folder --team)
-    non_repeating_options=(--store --as --format --address --imap-host --imap-port --security --username --password-command --oauth2-token-command --fetch-since --portion --max-size --distribution --case-team --position --assign-to)
+    non_repeating_options=(--store --as --format --address --imap-host --imap-port --security --username --password-command --oauth2-token-command --fetch-since --portion --max-size --smtp-host --smtp-port --smtp-security --smtp-username --smtp-password-command --smtp-oauth2-token-command --sent-folder --distribution --case-team --position --assign-to --reply-template --reply-from --reply-from-name --reply-to)
     __espomail_offer_flags_options 1
 
     # Offer option value completions
@@ -1035,6 +1057,28 @@ _espomail_account_set() {
     '--team')
         return
         ;;
+    '--smtp-host')
+        return
+        ;;
+    '--smtp-port')
+        return
+        ;;
+    '--smtp-security')
+        __espomail_add_completions -W 'tls'$'\n''starttls'$'\n''none'
+        return
+        ;;
+    '--smtp-username')
+        return
+        ;;
+    '--smtp-password-command')
+        return
+        ;;
+    '--smtp-oauth2-token-command')
+        return
+        ;;
+    '--sent-folder')
+        return
+        ;;
     '--distribution')
         __espomail_add_completions -W 'direct'$'\n''round-robin'$'\n''least-busy'
         return
@@ -1046,6 +1090,18 @@ _espomail_account_set() {
         return
         ;;
     '--assign-to')
+        return
+        ;;
+    '--reply-template')
+        return
+        ;;
+    '--reply-from')
+        return
+        ;;
+    '--reply-from-name')
+        return
+        ;;
+    '--reply-to')
         return
         ;;
     esac
@@ -2604,6 +2660,154 @@ _espomail_notification_read() {
     repeating_options=()
     non_repeating_options=(--store --as --format)
     __espomail_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_espomail_template() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __espomail_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    add|list)
+        # Offer subcommand argument completions
+        "_espomail_template_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'add list' -- "${cur}"))
+        ;;
+    esac
+}
+
+_espomail_template_add() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --html --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format --subject --body --body-file)
+    __espomail_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--subject')
+        return
+        ;;
+    '--body')
+        return
+        ;;
+    '--body-file')
+        __espomail_add_completions -f
+        return
+        ;;
+    esac
+}
+
+_espomail_template_list() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_espomail_outbound() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __espomail_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    set-default|show)
+        # Offer subcommand argument completions
+        "_espomail_outbound_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'set-default show' -- "${cur}"))
+        ;;
+    esac
+}
+
+_espomail_outbound_set-default() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_espomail_outbound_show() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in

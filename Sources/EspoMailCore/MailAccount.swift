@@ -45,6 +45,15 @@ public struct ServerSettings: Equatable, Codable, Sendable {
     self.secretCommand = secretCommand
   }
 
+  /// The default SMTP port for a security mode.
+  public static func defaultSMTPPort(_ security: ConnectionSecurity) -> Int {
+    switch security {
+    case .tls: 465
+    case .starttls: 587
+    case .none: 25
+    }
+  }
+
   /// The default IMAP port for a security mode.
   public static func defaultIMAPPort(_ security: ConnectionSecurity) -> Int { security == .tls ? 993 : 143 }
 }
@@ -105,6 +114,32 @@ public struct CaseSettings: Equatable, Codable, Sendable {
   public static let off = CaseSettings(createCase: false, distribution: nil, team: nil, position: nil, assignTo: nil)
 }
 
+/// Auto-reply settings of a group account (Espo §8).
+public struct AutoReplySettings: Equatable, Codable, Sendable {
+  /// Whether new mail is answered automatically.
+  public var isOn: Bool
+  /// The template the reply is made from.
+  public var template: String?
+  /// From address of the reply (default: the account's address).
+  public var from: String?
+  /// From name of the reply.
+  public var fromName: String?
+  /// Reply-To of the reply.
+  public var replyTo: String?
+
+  /// Creates settings.
+  public init(isOn: Bool, template: String?, from: String?, fromName: String?, replyTo: String?) {
+    self.isOn = isOn
+    self.template = template
+    self.from = from
+    self.fromName = fromName
+    self.replyTo = replyTo
+  }
+
+  /// No auto-reply.
+  public static let off = AutoReplySettings(isOn: false, template: nil, from: nil, fromName: nil, replyTo: nil)
+}
+
 /// A monitored mailbox: a group account or a user's personal account.
 public struct MailAccount: Equatable, Codable, Sendable {
   /// Store id.
@@ -137,6 +172,14 @@ public struct MailAccount: Equatable, Codable, Sendable {
   public var health: AccountHealth
   /// Email-to-case settings (group accounts).
   public var cases: CaseSettings = .off
+  /// The SMTP server for sending, if any.
+  public var smtp: ServerSettings?
+  /// Group accounts: whether users may send through it (by the group-email-account permission).
+  public var isSMTPShared = false
+  /// IMAP folder sent mail is appended to, if any.
+  public var sentFolder: String?
+  /// Auto-reply settings (group accounts).
+  public var autoReply: AutoReplySettings = .off
 
   /// Creates an account value.
   public init(

@@ -54,6 +54,30 @@ public struct AccountRequest: Sendable {
   public var position: String?
   /// The user for direct assignment.
   public var assignTo: String?
+  /// SMTP host (empty string: remove SMTP).
+  public var smtpHost: String?
+  /// SMTP port.
+  public var smtpPort: Int?
+  /// SMTP TLS mode.
+  public var smtpSecurity: ConnectionSecurity?
+  /// SMTP login name (default: the IMAP one).
+  public var smtpUsername: String?
+  /// A separate SMTP secret (default: the IMAP one).
+  public var smtpSecret: SecretInput?
+  /// Share the SMTP with users (group accounts).
+  public var smtpShared: Bool?
+  /// IMAP folder sent mail is appended to.
+  public var sentFolder: String?
+  /// Turn auto-reply on or off.
+  public var autoReply: Bool?
+  /// The auto-reply template.
+  public var replyTemplate: String?
+  /// Auto-reply From address.
+  public var replyFrom: String?
+  /// Auto-reply From name.
+  public var replyFromName: String?
+  /// Auto-reply Reply-To.
+  public var replyTo: String?
 
   /// Creates a request naming the account.
   public init(name: String) {

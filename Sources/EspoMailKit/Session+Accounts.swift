@@ -37,9 +37,13 @@ extension Session {
     let stored = try sealed(secret)
     account.imap.secretSource = stored.source
     account.imap.secretCommand = stored.command
+    try applySendingSettings(request, to: &account)
+    try applyCaseSettings(request, to: &account)
+    let smtpSecret = try request.smtpSecret.map(sealed)
     return try store.write { tx in
       let ownerID = try ownerLogin.map { try tx.userID(login: $0).orThrow("user", $0) }
       let id = try tx.insertMailAccount(account, ownerID: ownerID, secret: stored)
+      if let smtpSecret { try tx.setSMTPSecret(accountID: id, smtpSecret) }
       return try tx.mailAccount(id: id).orThrow("email account", request.name)
     }
   }
@@ -69,12 +73,66 @@ extension Session {
       account.teams = teams
     }
     try applyCaseSettings(request, to: &account)
+    try applySendingSettings(request, to: &account)
     try Self.validate(account)
     let secret = try request.secret.map(sealed)
+    let smtpSecret = try request.smtpSecret.map(sealed)
     return try store.write { tx in
+      if !account.isActive || account.smtp == nil, try tx.setting(SettingKey.defaultOutbound)?.lowercased() == account.name.lowercased() {
+        throw EspoMailError(
+          .dataError, "'\(account.name)' is the system's default outbound account",
+          hint: "choose another with 'espomail outbound set-default ACCOUNT' first")
+      }
       try tx.updateMailAccount(account)
       if let secret { try tx.setSecret(accountID: account.id, secret) }
+      if let smtpSecret { try tx.setSMTPSecret(accountID: account.id, smtpSecret) }
       return try tx.mailAccount(id: account.id).orThrow("email account", request.name)
+    }
+  }
+
+  /// Applies and checks SMTP and auto-reply settings.
+  private func applySendingSettings(_ request: AccountRequest, to account: inout MailAccount) throws {
+    if let host = request.smtpHost {
+      if host.isEmpty {
+        account.smtp = nil
+      } else {
+        let security = request.smtpSecurity ?? account.smtp?.security ?? .starttls
+        account.smtp = ServerSettings(
+          host: host, port: request.smtpPort ?? ServerSettings.defaultSMTPPort(security), security: security,
+          username: request.smtpUsername ?? account.smtp?.username ?? account.imap.username,
+          secretSource: account.imap.secretSource, secretCommand: account.imap.secretCommand)
+      }
+    } else if var smtp = account.smtp {
+      if let security = request.smtpSecurity { smtp.security = security }
+      if let port = request.smtpPort { smtp.port = port }
+      if let username = request.smtpUsername { smtp.username = username }
+      account.smtp = smtp
+    } else if request.smtpPort != nil || request.smtpSecurity != nil || request.smtpUsername != nil || request.smtpSecret != nil {
+      throw EspoMailError(.usage, "SMTP options need --smtp-host HOST")
+    }
+    if let smtp = account.smtp {
+      guard !smtp.host.contains(where: { $0 == " " || $0 == "/" || $0.isNewline }), (1...65535).contains(smtp.port) else {
+        throw EspoMailError.invalid("SMTP server \(smtp.host):\(smtp.port)", "give a host name and a port from 1 to 65535")
+      }
+    }
+    if let shared = request.smtpShared {
+      guard account.kind == .group else { throw EspoMailError.invalid("--smtp-shared", "only group accounts are shared") }
+      account.isSMTPShared = shared
+    }
+    if let folder = request.sentFolder { account.sentFolder = folder.isEmpty ? nil : folder }
+    var reply = account.autoReply
+    if let on = request.autoReply { reply.isOn = on }
+    if let template = request.replyTemplate { reply.template = template }
+    if let from = request.replyFrom { reply.from = try EmailAddress(from).value }
+    if let name = request.replyFromName { try HeaderText.check(name, field: "--reply-from-name"); reply.fromName = name }
+    if let replyTo = request.replyTo { reply.replyTo = try EmailAddress(replyTo).value }
+    if reply != account.autoReply {
+      guard account.kind == .group else { throw EspoMailError.invalid("--auto-reply", "only group accounts reply automatically") }
+      if reply.isOn {
+        guard let template = reply.template else { throw EspoMailError(.usage, "auto-reply needs --reply-template TEMPLATE") }
+        _ = try store.read { try $0.template(name: template) }.orThrow("template", template)
+      }
+      account.autoReply = reply
     }
   }
 
@@ -138,7 +196,14 @@ extension Session {
   /// Removes an account. Its emails stay for the users who have them.
   public func removeAccount(_ name: String) throws -> MailAccount {
     let account = try manageableAccount(name, action: "account remove")
-    try store.write { tx in try tx.deleteMailAccount(id: account.id) }
+    try store.write { tx in
+      if try tx.setting(SettingKey.defaultOutbound)?.lowercased() == account.name.lowercased() {
+        throw EspoMailError(
+          .dataError, "'\(account.name)' is the system's default outbound account",
+          hint: "choose another with 'espomail outbound set-default ACCOUNT' first")
+      }
+      try tx.deleteMailAccount(id: account.id)
+    }
     return account
   }
 

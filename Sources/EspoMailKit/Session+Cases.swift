@@ -140,16 +140,6 @@ public struct PreviewTurn: Codable, Sendable {
   public var user: String?
   /// Why.
   public var reason: String
-
-  private enum CodingKeys: String, CodingKey { case turn, user, reason }
-
-  /// Encodes every key, `user` as null when nobody is eligible.
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(turn, forKey: .turn)
-    try container.encode(user, forKey: .user)
-    try container.encode(reason, forKey: .reason)
-  }
 }
 
 extension Session {

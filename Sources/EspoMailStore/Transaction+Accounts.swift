@@ -60,6 +60,7 @@ extension Transaction {
     try setFolders(accountID: id, account.folders)
     try setTeams(accountID: id, account.teams)
     try setCaseSettings(accountID: id, account.cases)
+    try setSendingSettings(accountID: id, account)
     return id
   }
 
@@ -78,6 +79,44 @@ extension Transaction {
     try setFolders(accountID: account.id, account.folders)
     try setTeams(accountID: account.id, account.teams)
     try setCaseSettings(accountID: account.id, account.cases)
+    try setSendingSettings(accountID: account.id, account)
+  }
+
+  /// Stores an account's SMTP, sharing, Sent folder and auto-reply settings (not the SMTP secret).
+  public func setSendingSettings(accountID: Int64, _ account: MailAccount) throws {
+    let templateID = try account.autoReply.template.map { name in
+      try Int64.fetchOne(db, sql: "SELECT id FROM template WHERE name = ?", arguments: [name]).orNotFound("template", name)
+    }
+    try db.execute(
+      sql: """
+        UPDATE mail_account SET smtp_host = ?, smtp_port = ?, smtp_security = ?, smtp_username = ?, smtp_shared = ?,
+          sent_folder = ?, auto_reply = ?, reply_template_id = ?, reply_from = ?, reply_from_name = ?, reply_to = ?
+        WHERE id = ?
+        """,
+      arguments: [
+        account.smtp?.host, account.smtp?.port, account.smtp?.security.rawValue, account.smtp?.username,
+        account.isSMTPShared, account.sentFolder, account.autoReply.isOn, templateID, account.autoReply.from,
+        account.autoReply.fromName, account.autoReply.replyTo, accountID,
+      ])
+  }
+
+  /// Replaces an account's SMTP secret.
+  public func setSMTPSecret(accountID: Int64, _ secret: StoredSecret) throws {
+    try db.execute(
+      sql: "UPDATE mail_account SET smtp_secret_kind = ?, smtp_secret = ?, smtp_secret_command = ? WHERE id = ?",
+      arguments: [secret.source.rawValue, secret.sealed.map { Data($0) }, secret.command, accountID])
+  }
+
+  /// An account's SMTP secret (falling back to its IMAP secret when none of its own is set).
+  public func smtpSecret(accountID: Int64) throws -> StoredSecret? {
+    guard
+      let row = try Row.fetchOne(
+        db, sql: "SELECT smtp_secret_kind, smtp_secret, smtp_secret_command FROM mail_account WHERE id = ?",
+        arguments: [accountID]),
+      let source = SecretSource(rawValue: row["smtp_secret_kind"] ?? "")
+    else { return try secret(accountID: accountID) }
+    let sealed: Data? = row["smtp_secret"]
+    return StoredSecret(source: source, sealed: sealed.map { [UInt8]($0) }, command: row["smtp_secret_command"])
   }
 
   /// Stores an account's email-to-case settings (team and user by name; they must exist).
@@ -228,15 +267,16 @@ extension Transaction {
   }
 
   private static let accountSelect = """
-    SELECT a.*, u.login AS owner_login, t.name AS case_team_name, d.login AS assign_to_login
+    SELECT a.*, u.login AS owner_login, t.name AS case_team_name, d.login AS assign_to_login,
+      tp.name AS reply_template_name
     FROM mail_account a LEFT JOIN user u ON u.id = a.owner_user_id LEFT JOIN team t ON t.id = a.case_team_id
-    LEFT JOIN user d ON d.id = a.assign_to_user_id
+    LEFT JOIN user d ON d.id = a.assign_to_user_id LEFT JOIN template tp ON tp.id = a.reply_template_id
     """
 
   private func mailAccount(from row: Row) throws -> MailAccount {
     let id: Int64 = row["id"]
     let security = ConnectionSecurity(rawValue: row["imap_security"] ?? "") ?? .tls
-    return MailAccount(
+    var account = MailAccount(
       id: id, name: row["name"], kind: MailAccountKind(rawValue: row["kind"]) ?? .group, owner: row["owner_login"],
       address: row["address"], isActive: row["is_active"],
       imap: ServerSettings(
@@ -258,6 +298,20 @@ extension Transaction {
       cases: CaseSettings(
         createCase: row["create_case"], distribution: (row["distribution"] as String?).flatMap(CaseDistribution.init),
         team: row["case_team_name"], position: row["case_position"], assignTo: row["assign_to_login"]))
+    if let host: String = row["smtp_host"] {
+      let smtpSecurity = ConnectionSecurity(rawValue: row["smtp_security"] ?? "") ?? .starttls
+      let kind = SecretSource(rawValue: row["smtp_secret_kind"] ?? "")
+      account.smtp = ServerSettings(
+        host: host, port: row["smtp_port"] ?? ServerSettings.defaultSMTPPort(smtpSecurity), security: smtpSecurity,
+        username: row["smtp_username"] ?? "", secretSource: kind ?? account.imap.secretSource,
+        secretCommand: kind == nil ? account.imap.secretCommand : row["smtp_secret_command"])
+    }
+    account.isSMTPShared = row["smtp_shared"]
+    account.sentFolder = row["sent_folder"]
+    account.autoReply = AutoReplySettings(
+      isOn: row["auto_reply"], template: row["reply_template_name"], from: row["reply_from"],
+      fromName: row["reply_from_name"], replyTo: row["reply_to"])
+    return account
   }
 }
 

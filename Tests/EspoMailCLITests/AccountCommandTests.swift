@@ -104,6 +104,7 @@ import Testing
   @Test func emailImportAndRawShow() throws {
     let store = try TestStore()
     try store.json(["user", "add", "alice", "--email", "alice@example.com"])
+    try store.grantOwnMail("alice")
     let file = store.directory.file("m.eml")
     let message = SampleMessage.make(id: "import-1@test.example", to: "alice@example.com", subject: "Imported")
     try Data(message).write(to: URL(fileURLWithPath: file))

@@ -10,6 +10,7 @@ import Testing
     try lab.store.json(["team", "add", "Support"])
     try lab.store.json(["user", "add", "alice", "--team", "Support"])
     try lab.store.json(["user", "add", "bob", "--email", "bob@example.com"])
+    try lab.store.grantOwnMail("alice", "bob")
     let box = try lab.mailbox("support")
     #expect(lab.addAccount("support", mailbox: box, extra: ["--team", "Support"]).status == 0)
     try lab.dovecot.deliver(SampleMessage.make(subject: "One"), to: box)

@@ -10,6 +10,7 @@ import Testing
     try lab.store.json(["team", "add", "Support"])
     try lab.store.json(["user", "add", "alice", "--email", "alice@example.com", "--team", "Support"])
     try lab.store.json(["user", "add", "bob", "--email", "bob@example.com", "--team", "Support"])
+    try lab.store.grantOwnMail("alice", "bob")
     let box = try lab.mailbox("support")
     #expect(lab.addAccount("support", mailbox: box, extra: ["--team", "Support"]).status == 0)
     return (lab, box)
@@ -44,6 +45,7 @@ import Testing
     let (lab, box) = try lab()
     try lab.store.json(["team", "add", "Billing"])
     try lab.store.json(["user", "add", "carol", "--team", "Billing"])
+    try lab.store.grantOwnMail("carol")
     try lab.store.json(["group-folder", "add", "Invoices", "--team", "Billing"])
     try lab.store.json([
       "filter", "create", "unsubscribe", "--account", "support", "--body-contains", "UNSUBSCRIBE", "--action", "skip",

@@ -93,3 +93,14 @@ final class Buffer: @unchecked Sendable {
   /// Everything appended so far.
   var text: String { lock.withLock { storage } }
 }
+
+extension TestStore {
+  /// Gives users a role that lets them read their own mail (new users see nothing until given one).
+  public func grantOwnMail(_ logins: String...) throws {
+    if run(["role", "show", "OwnMail"]).status != 0 {
+      try json(["role", "create", "OwnMail"])
+      try json(["role", "set", "OwnMail", "email.read=own", "email.edit=own"])
+    }
+    for login in logins { try json(["user", "role", "add", login, "OwnMail"]) }
+  }
+}

@@ -21,6 +21,10 @@ enum AccountText {
       lines.append("teams:       \(account.teams.isEmpty ? "-" : account.teams.joined(separator: ", "))")
       lines.append("cases:       \(caseDescription(account.cases))")
     }
+    if let smtp = account.smtp {
+      lines.append("smtp:        \(smtp.username)@\(smtp.host):\(smtp.port) (\(smtp.security.rawValue))\(account.isSMTPShared ? ", shared" : "")")
+    }
+    if account.autoReply.isOn { lines.append("auto-reply:  template \(account.autoReply.template ?? "?")") }
     lines.append("last fetch:  \(health(account.health))")
     return lines.joined(separator: "\n")
   }
@@ -67,7 +71,7 @@ enum AccountText {
 }
 
 /// An account as scripts see it: every setting, the secret's source but never the secret.
-struct AccountJSON: Encodable {
+struct AccountJSON: StableJSON {
   let id: Int64
   let name: String
   let kind: String
@@ -88,6 +92,13 @@ struct AccountJSON: Encodable {
   let teams: [String]
   let health: AccountHealth
   let cases: CaseSettings
+  let smtpHost: String?
+  let smtpPort: Int?
+  let smtpSecurity: String?
+  let smtpUsername: String?
+  let smtpShared: Bool
+  let sentFolder: String?
+  let autoReply: AutoReplySettings
 
   /// Builds the JSON view.
   init(_ account: MailAccount) {
@@ -111,5 +122,12 @@ struct AccountJSON: Encodable {
     teams = account.teams
     health = account.health
     cases = account.cases
+    smtpHost = account.smtp?.host
+    smtpPort = account.smtp?.port
+    smtpSecurity = account.smtp?.security.rawValue
+    smtpUsername = account.smtp?.username
+    smtpShared = account.isSMTPShared
+    sentFolder = account.sentFolder
+    autoReply = account.autoReply
   }
 }

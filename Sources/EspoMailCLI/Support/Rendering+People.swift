@@ -66,7 +66,7 @@ enum PeopleText {
 }
 
 /// A role as scripts see it: permissions as a flat `KEY: VALUE` map, the same keys `role set` takes.
-struct RoleJSON: Encodable {
+struct RoleJSON: StableJSON {
   /// Store id.
   var id: Int64
   /// Role name.

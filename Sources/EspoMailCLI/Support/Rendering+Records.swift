@@ -52,7 +52,7 @@ enum RecordText {
 }
 
 /// A case as scripts see it (the keys in cli.md).
-struct CaseJSON: Encodable {
+struct CaseJSON: StableJSON {
   let number: Int64
   let name: String
   let status: String
@@ -83,33 +83,10 @@ struct CaseJSON: Encodable {
     createdBy = found.createdBy
     createdAt = found.createdAt
   }
-
-  private enum CodingKeys: String, CodingKey {
-    case number, name, status, assignedUser, account, contact, lead, teams, groupAccount, emailCount
-    case description, createdBy, createdAt
-  }
-
-  /// Encodes every key, nulls included, so scripts always find them.
-  func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(number, forKey: .number)
-    try container.encode(name, forKey: .name)
-    try container.encode(status, forKey: .status)
-    try container.encode(assignedUser, forKey: .assignedUser)
-    try container.encode(account, forKey: .account)
-    try container.encode(contact, forKey: .contact)
-    try container.encode(lead, forKey: .lead)
-    try container.encode(teams, forKey: .teams)
-    try container.encode(groupAccount, forKey: .groupAccount)
-    try container.encode(emailCount, forKey: .emailCount)
-    try container.encode(description, forKey: .description)
-    try container.encode(createdBy, forKey: .createdBy)
-    try container.encode(createdAt, forKey: .createdAt)
-  }
 }
 
 /// A CRM record as scripts see it.
-struct RecordJSON: Encodable {
+struct RecordJSON: StableJSON {
   let record: String
   let type: String
   let id: Int64
@@ -130,23 +107,6 @@ struct RecordJSON: Encodable {
     followers = record.followers
     createdAt = record.createdAt
   }
-
-  private enum CodingKeys: String, CodingKey {
-    case record, type, id, name, addresses, account, followers, createdAt
-  }
-
-  /// Encodes every key, nulls included.
-  func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(record, forKey: .record)
-    try container.encode(type, forKey: .type)
-    try container.encode(id, forKey: .id)
-    try container.encode(name, forKey: .name)
-    try container.encode(addresses, forKey: .addresses)
-    try container.encode(account, forKey: .account)
-    try container.encode(followers, forKey: .followers)
-    try container.encode(createdAt, forKey: .createdAt)
-  }
 }
 
 /// A case with its emails and stream, as `case show --format json` prints it: the case keys plus
@@ -157,7 +117,7 @@ struct CaseDetailJSON: Encodable {
   /// Wraps a detail.
   init(_ detail: CaseDetail) { self.detail = detail }
 
-  private struct EmailEntry: Encodable {
+  private struct EmailEntry: StableJSON {
     let id: Int64
     let subject: String
     let date: String

@@ -51,28 +51,6 @@ public struct AccountFetchReport: Codable, Sendable {
 
   /// Messages settled in this run.
   public var settled: Int { new + merged + skipped + quarantined }
-
-  private enum CodingKeys: String, CodingKey {
-    case name, status, new, merged, skipped, quarantined, tooLarge, casesCreated, casesUnassigned, autoReplies, error
-    case errorStatus
-  }
-
-  /// Encodes every key, `error` and `errorStatus` as null when the account succeeded.
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(name, forKey: .name)
-    try container.encode(status, forKey: .status)
-    try container.encode(new, forKey: .new)
-    try container.encode(merged, forKey: .merged)
-    try container.encode(skipped, forKey: .skipped)
-    try container.encode(quarantined, forKey: .quarantined)
-    try container.encode(tooLarge, forKey: .tooLarge)
-    try container.encode(casesCreated, forKey: .casesCreated)
-    try container.encode(casesUnassigned, forKey: .casesUnassigned)
-    try container.encode(autoReplies, forKey: .autoReplies)
-    try container.encode(error, forKey: .error)
-    try container.encode(errorStatus, forKey: .errorStatus)
-  }
 }
 
 /// The whole run.

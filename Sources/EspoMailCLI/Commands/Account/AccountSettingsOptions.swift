@@ -24,12 +24,31 @@ struct AccountSettingsOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Import bigger messages header-only (default 10).", valueName: "MB")) var maxSize: Int?
   @Option(name: .customLong("team"), help: "A team the account's mail is assigned to (group accounts); repeat for more.")
   var teams: [String] = []
+  @Option(help: ArgumentHelp("SMTP server host for sending (empty: no SMTP).", valueName: "host")) var smtpHost: String?
+  @Option(help: ArgumentHelp("SMTP port (default 465 for tls, 587 for starttls).", valueName: "n")) var smtpPort: Int?
+  @Option(help: "SMTP security: tls, starttls (default) or none.") var smtpSecurity: ConnectionSecurity?
+  @Option(help: ArgumentHelp("SMTP login name (default: the IMAP one).", valueName: "user")) var smtpUsername: String?
+  @Flag(help: "Read the SMTP password from standard input (the line after the IMAP one when both are read).")
+  var smtpPasswordStdin = false
+  @Option(help: ArgumentHelp("A command printing the SMTP password.", valueName: "cmd")) var smtpPasswordCommand: String?
+  @Option(help: ArgumentHelp("A command printing an OAuth2 token for SMTP.", valueName: "cmd"))
+  var smtpOauth2TokenCommand: String?
+  @Flag(help: "Let users send through this group account (by their group-email-account permission).")
+  var smtpShared = false
+  @Flag(help: "Stop sharing the SMTP with users.") var noSmtpShared = false
+  @Option(help: ArgumentHelp("IMAP folder sent mail is appended to (empty: none).", valueName: "name"))
+  var sentFolder: String?
 
   func validate() throws {
     let sources = [passwordStdin, passwordCommand != nil, oauth2TokenCommand != nil].filter { $0 }.count
     if sources > 1 {
       throw ValidationError("give one of --password-stdin, --password-command and --oauth2-token-command")
     }
+    let smtpSources = [smtpPasswordStdin, smtpPasswordCommand != nil, smtpOauth2TokenCommand != nil].filter { $0 }.count
+    if smtpSources > 1 {
+      throw ValidationError("give one of --smtp-password-stdin, --smtp-password-command and --smtp-oauth2-token-command")
+    }
+    if smtpShared && noSmtpShared { throw ValidationError("--smtp-shared and --no-smtp-shared exclude each other") }
   }
 
   /// The request these options describe, reading the password from stdin when asked.
@@ -46,10 +65,28 @@ struct AccountSettingsOptions: ParsableArguments {
     request.portion = portion
     request.maxSizeMB = maxSize
     request.teams = teams.isEmpty ? nil : teams
-    if passwordStdin {
+    request.smtpHost = smtpHost
+    request.smtpPort = smtpPort
+    request.smtpSecurity = smtpSecurity
+    request.smtpUsername = smtpUsername
+    request.smtpShared = smtpShared ? true : (noSmtpShared ? false : nil)
+    request.sentFolder = sentFolder
+    var lines: [String] = []
+    if passwordStdin || smtpPasswordStdin {
       let text = String(decoding: context.readStandardInput(), as: UTF8.self)
-      let password = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
-      request.secret = .password(password)
+      lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+        String($0.hasSuffix("\r") ? $0.dropLast() : $0)
+      }
+    }
+    if smtpPasswordStdin {
+      request.smtpSecret = .password(lines.count > (passwordStdin ? 1 : 0) ? lines[passwordStdin ? 1 : 0] : "")
+    } else if let smtpPasswordCommand {
+      request.smtpSecret = .command(smtpPasswordCommand)
+    } else if let smtpOauth2TokenCommand {
+      request.smtpSecret = .oauth2Command(smtpOauth2TokenCommand)
+    }
+    if passwordStdin {
+      request.secret = .password(lines.first ?? "")
     } else if let passwordCommand {
       request.secret = .command(passwordCommand)
     } else if let oauth2TokenCommand {

@@ -22,11 +22,19 @@ extension EspoMail.Accounts {
     @Option(help: "The team cases go to and are distributed in.") var caseTeam: String?
     @Option(help: "Only team members with this position get cases (empty: everyone).") var position: String?
     @Option(help: ArgumentHelp("The user direct assignment gives every case to.", valueName: "login")) var assignTo: String?
+    @Flag(help: "Answer new mail automatically (group accounts; needs --reply-template).") var autoReply = false
+    @Flag(help: "Stop answering automatically.") var noAutoReply = false
+    @Option(help: ArgumentHelp("The auto-reply template.", valueName: "template")) var replyTemplate: String?
+    @Option(help: ArgumentHelp("From address of auto-replies (default: the account's).", valueName: "addr"))
+    var replyFrom: String?
+    @Option(help: ArgumentHelp("From name of auto-replies.", valueName: "name")) var replyFromName: String?
+    @Option(help: ArgumentHelp("Reply-To of auto-replies.", valueName: "addr")) var replyTo: String?
 
     func validate() throws {
       if active && inactive { throw ValidationError("--active and --inactive exclude each other") }
       if settings.keepUnread && noKeepUnread { throw ValidationError("--keep-unread and --no-keep-unread exclude each other") }
       if createCase && noCreateCase { throw ValidationError("--create-case and --no-create-case exclude each other") }
+      if autoReply && noAutoReply { throw ValidationError("--auto-reply and --no-auto-reply exclude each other") }
     }
 
     func run(in context: CommandContext) throws {
@@ -40,6 +48,11 @@ extension EspoMail.Accounts {
       request.caseTeam = caseTeam
       request.position = position
       request.assignTo = assignTo
+      request.autoReply = autoReply ? true : (noAutoReply ? false : nil)
+      request.replyTemplate = replyTemplate
+      request.replyFrom = replyFrom
+      request.replyFromName = replyFromName
+      request.replyTo = replyTo
       let account = try context.session().setAccount(request)
       try context.output.result(AccountJSON(account)) { "updated account \(account.name)" }
     }

@@ -1,0 +1,33 @@
+import ArgumentParser
+import EspoMailCore
+import Foundation
+
+extension EspoMail.Templates {
+  /// `espomail template add NAME --subject TEXT (--body TEXT | --body-file FILE) [--html]`
+  struct Add: EspoCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Add a template (admins only); placeholders are checked.",
+      discussion: "Example: espomail template add ack --subject 'We got it: {email.subject}' --body 'Hello {person.name}, case {case.number} is open.'")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "A unique name.") var name: String
+    @Option(help: "The subject, with placeholders.") var subject: String
+    @Option(help: "The body, with placeholders.") var body: String?
+    @Option(help: "A file holding the body.", completion: .file()) var bodyFile: String?
+    @Flag(help: "The body is HTML.") var html = false
+
+    func validate() throws {
+      if (body == nil) == (bodyFile == nil) { throw ValidationError("give --body TEXT or --body-file FILE") }
+    }
+
+    func run(in context: CommandContext) throws {
+      var text = body ?? ""
+      if let bodyFile {
+        guard let data = FileManager.default.contents(atPath: bodyFile) else { throw EspoMailError.notFound("file", bodyFile) }
+        text = String(decoding: data, as: UTF8.self)
+      }
+      let template = try context.session().addTemplate(name: name, subject: subject, body: text, isHTML: html)
+      try context.output.result(template) { "added template \(template.name)" }
+    }
+  }
+}

@@ -1,0 +1,61 @@
+import EspoMailCore
+import EspoMailStore
+
+/// The system's default outbound account, for notifications and auto-replies.
+public struct OutboundStatus: Codable, Sendable {
+  /// The account, if one is set.
+  public var account: String?
+  /// Its address.
+  public var address: String?
+  /// Its SMTP server.
+  public var server: String?
+}
+
+extension Session {
+  /// Makes a group account with SMTP the system sender (admins only).
+  public func setDefaultOutbound(_ name: String) throws -> OutboundStatus {
+    try requireAdmin("outbound set-default")
+    return try store.write { tx in
+      let account = try tx.mailAccount(name: name).orThrow("email account", name)
+      guard account.kind == .group else {
+        throw EspoMailError.invalid("account '\(account.name)'", "only a group account can be the system sender")
+      }
+      guard let smtp = account.smtp else {
+        throw EspoMailError.invalid(
+          "account '\(account.name)'", "it has no SMTP server", hint: "espomail account set \(account.name) --smtp-host HOST")
+      }
+      guard account.isActive else { throw EspoMailError.invalid("account '\(account.name)'", "it is inactive") }
+      try tx.setSetting(SettingKey.defaultOutbound, to: account.name)
+      return OutboundStatus(account: account.name, address: account.address, server: "\(smtp.host):\(smtp.port)")
+    }
+  }
+
+  /// The system sender, if any.
+  public func outboundStatus() throws -> OutboundStatus {
+    try store.read { tx in
+      guard let name = try tx.setting(SettingKey.defaultOutbound), let account = try tx.mailAccount(name: name) else {
+        return OutboundStatus(account: nil, address: nil, server: nil)
+      }
+      return OutboundStatus(
+        account: account.name, address: account.address, server: account.smtp.map { "\($0.host):\($0.port)" })
+    }
+  }
+
+  /// Adds a template (admins only); placeholders are checked.
+  public func addTemplate(name: String, subject: String, body: String, isHTML: Bool) throws -> Template {
+    try requireAdmin("template add")
+    try validateName(name, of: "template")
+    try HeaderText.check(subject, field: "--subject")
+    try Template.validate(subject, field: "--subject")
+    try Template.validate(body, field: "--body")
+    return try store.write { tx in
+      _ = try tx.insertTemplate(Template(id: 0, name: name, subject: subject, body: body, isHTML: isHTML))
+      return try tx.template(name: name).orThrow("template", name)
+    }
+  }
+
+  /// Every template.
+  public func listTemplates() throws -> [Template] {
+    try store.read { try $0.templates() }
+  }
+}

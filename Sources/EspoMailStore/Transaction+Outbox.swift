@@ -1,0 +1,132 @@
+import EspoMailCore
+import Foundation
+internal import GRDB
+
+/// One message waiting in, or passed through, the outbox.
+public struct OutboxEntry: Sendable {
+  /// Store id.
+  public var id: Int64
+  /// Unique key: a retry of the same intent finds the same row and never sends twice.
+  public var key: String
+  /// auto-reply, notification or user.
+  public var kind: String
+  /// The account whose SMTP sends it.
+  public var accountID: Int64?
+  /// The email it is (sent mail) or answers (auto-replies).
+  public var emailID: Int64?
+  /// Envelope sender.
+  public var mailFrom: String
+  /// Envelope recipients.
+  public var recipients: [String]
+  /// The composed message.
+  public var raw: [UInt8]
+  /// queued, sending, sent, failed or suppressed.
+  public var status: String
+}
+
+extension Transaction {
+  /// Queues a message once per key; returns its id, or nil when the key was queued before.
+  @discardableResult
+  public func enqueue(
+    key: String, kind: String, accountID: Int64?, emailID: Int64?, inReplyTo: Int64?, mailFrom: String,
+    recipients: [String], raw: [UInt8]
+  ) throws -> Int64? {
+    try db.execute(
+      sql: """
+        INSERT OR IGNORE INTO outbox(idempotency_key, kind, account_id, email_id, in_reply_to_email_id, mail_from,
+          recipients, raw)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        key, kind, accountID, emailID, inReplyTo, mailFrom,
+        String(decoding: (try? JSONEncoder().encode(recipients)) ?? Data("[]".utf8), as: UTF8.self), Data(raw),
+      ])
+    return db.changesCount > 0 ? db.lastInsertedRowID : nil
+  }
+
+  /// Queued messages of a kind (for one account, or all), oldest first.
+  public func queued(kind: String, accountID: Int64?) throws -> [OutboxEntry] {
+    try Row.fetchAll(
+      db,
+      sql: "SELECT * FROM outbox WHERE status = 'queued' AND kind = ? AND (? IS NULL OR account_id = ?) ORDER BY id",
+      arguments: [kind, accountID, accountID]
+    ).map { row in
+      let recipients = (row["recipients"] as String?).flatMap { $0.data(using: .utf8) }
+        .flatMap { try? JSONDecoder().decode([String].self, from: $0) } ?? []
+      let raw: Data = row["raw"]
+      return OutboxEntry(
+        id: row["id"], key: row["idempotency_key"], kind: row["kind"], accountID: row["account_id"],
+        emailID: row["email_id"], mailFrom: row["mail_from"], recipients: recipients, raw: [UInt8](raw),
+        status: row["status"])
+    }
+  }
+
+  /// Claims a queued message for sending (committed before the SMTP transfer starts, so a crash
+  /// mid-send leaves it `sending`, never sent again automatically); false when another run has it.
+  public func claim(outboxID: Int64) throws -> Bool {
+    try db.execute(
+      sql: "UPDATE outbox SET status = 'sending', attempts = attempts + 1 WHERE id = ? AND status = 'queued'",
+      arguments: [outboxID])
+    return db.changesCount > 0
+  }
+
+  /// Records how sending went.
+  public func finish(outboxID: Int64, error: String?) throws {
+    try db.execute(
+      sql: """
+        UPDATE outbox SET status = ?, last_error = ?,
+          sent_at = CASE WHEN ? IS NULL THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') ELSE sent_at END
+        WHERE id = ?
+        """,
+      arguments: [error == nil ? "sent" : "failed", error, error, outboxID])
+  }
+
+  /// How many auto-replies went (or are going) to an address since a time.
+  public func autoRepliesSent(to address: String, since time: String) throws -> Int {
+    try Int.fetchOne(
+      db,
+      sql: """
+        SELECT COUNT(*) FROM outbox WHERE kind = 'auto-reply' AND status IN ('queued', 'sending', 'sent')
+          AND lower(recipients) = lower(?) AND created_at >= ?
+        """,
+      arguments: [String(decoding: (try? JSONEncoder().encode([address])) ?? Data(), as: UTF8.self), time]) ?? 0
+  }
+
+  /// Adds a template; throws when the name is taken.
+  public func insertTemplate(_ template: Template) throws -> Int64 {
+    if try self.template(name: template.name) != nil { throw EspoMailError.alreadyExists("template", template.name) }
+    try db.execute(
+      sql: "INSERT INTO template(name, subject, body, is_html) VALUES (?, ?, ?, ?)",
+      arguments: [template.name, template.subject, template.body, template.isHTML])
+    return db.lastInsertedRowID
+  }
+
+  /// A template by name, or nil.
+  public func template(name: String) throws -> Template? {
+    try Row.fetchOne(db, sql: "SELECT * FROM template WHERE name = ?", arguments: [name]).map {
+      Template(id: $0["id"], name: $0["name"], subject: $0["subject"], body: $0["body"], isHTML: $0["is_html"])
+    }
+  }
+
+  /// Every template, by name.
+  public func templates() throws -> [Template] {
+    try Row.fetchAll(db, sql: "SELECT * FROM template ORDER BY name").map {
+      Template(id: $0["id"], name: $0["name"], subject: $0["subject"], body: $0["body"], isHTML: $0["is_html"])
+    }
+  }
+
+  /// Marks an email sent or failed (outgoing mail).
+  public func setEmailStatus(emailID: Int64, _ status: String) throws {
+    try db.execute(sql: "UPDATE email SET status = ? WHERE id = ?", arguments: [status, emailID])
+  }
+
+  /// Whether an address belongs to one of the store's mail accounts or users ("our own").
+  public func isOwnAddress(_ address: String) throws -> Bool {
+    let lower = address.lowercased()
+    if try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM mail_account WHERE lower(address) = ?)", arguments: [lower]) == true {
+      return true
+    }
+    guard let parsed = try? EmailAddress(address) else { return false }
+    return try !owners(of: parsed, kind: .user).isEmpty
+  }
+}
