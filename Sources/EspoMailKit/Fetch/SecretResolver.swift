@@ -10,8 +10,16 @@ struct SecretResolver {
   /// The store path (the key file sits beside it).
   let storePath: String
 
-  /// The credential for logging in.
-  func credential(for secret: StoredSecret, account: String) throws -> IMAPCredential {
+  /// A secret ready for login: a password or an OAuth2 token.
+  enum Resolved {
+    /// A password.
+    case password(String)
+    /// An OAuth2 access token.
+    case oauth2(String)
+  }
+
+  /// The secret's value at the moment of login.
+  func resolve(_ secret: StoredSecret, account: String) throws -> Resolved {
     switch secret.source {
     case .stored:
       guard let sealed = secret.sealed else {
@@ -23,6 +31,14 @@ struct SecretResolver {
       return .password(try run(secret.command, account: account, what: "password command"))
     case .oauth2Command:
       return .oauth2(try run(secret.command, account: account, what: "OAuth2 token command"))
+    }
+  }
+
+  /// The IMAP credential for logging in.
+  func credential(for secret: StoredSecret, account: String) throws -> IMAPCredential {
+    switch try resolve(secret, account: account) {
+    case .password(let value): .password(value)
+    case .oauth2(let value): .oauth2(value)
     }
   }
 
