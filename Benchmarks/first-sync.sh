@@ -3,23 +3,10 @@
 # loopback Dovecot, against Python imaplib's bare `UID FETCH 1:* (BODY.PEEK[])` of the same mailbox,
 # measured in the same run. Prints each run, then medians of RUNS runs (default 3) and the ratio.
 #   Benchmarks/first-sync.sh [COUNT] [RUNS]        (builds the release binary if it is missing)
-set -euo pipefail
-root="$(cd "$(dirname "$0")/.." && pwd)"
+source "$(dirname "$0")/lib/common.sh"
 count="${1:-10000}"
 runs="${2:-3}"
-espomail="$root/.build/release/espomail"
-[ -x "$espomail" ] || (cd "$root" && swift build -c release >/dev/null)
-python="${PYTHON:-/usr/bin/python3}"
-work="$(mktemp -d)"
-chmod 755 "$work"
-free_port() { "$python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-port="$(free_port)"
-cleanup() { bash "$root/Benchmarks/lib/dovecot_ctl.sh" stop "$work/dovecot" || true; rm -rf "$work"; }
-trap cleanup EXIT
-
-mkdir -p "$work/dovecot/home/bench/Maildir"
-"$python" "$root/Benchmarks/lib/gen_maildir.py" "$work/dovecot/home/bench/Maildir" "$count" 42 >/dev/null
-bash "$root/Benchmarks/lib/dovecot_ctl.sh" start "$work/dovecot" "$port" "$(free_port)"
+start_bench_mailbox "$count"
 bytes="$(du -sb "$work/dovecot/home/bench/Maildir/cur" | cut -f1)"
 echo "machine: $(nproc) cores, $(uname -m), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs)"
 echo "mailbox: $count messages, $((bytes / 1048576)) MiB, Dovecot $(/usr/sbin/dovecot --version | cut -d' ' -f1) on 127.0.0.1:$port"

@@ -4,22 +4,10 @@
 # stores are generated directly with SQL (emails, addresses, 20,000 contacts at 2,000 accounts,
 # followers), not fetched. Prints msg/s per store size and the ratio; flat means ratio near 1.
 #   Benchmarks/link-scale.sh [SIZES...]     (default: 10000 1000000)
-set -euo pipefail
-root="$(cd "$(dirname "$0")/.." && pwd)"
+source "$(dirname "$0")/lib/common.sh"
 sizes=("${@:-10000 1000000}")
 read -r -a sizes <<< "${sizes[*]}"
-espomail="$root/.build/release/espomail"
-[ -x "$espomail" ] || (cd "$root" && swift build -c release >/dev/null)
-python="${PYTHON:-/usr/bin/python3}"
-work="$(mktemp -d)"
-chmod 755 "$work"
-free_port() { "$python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-port="$(free_port)"
-cleanup() { bash "$root/Benchmarks/lib/dovecot_ctl.sh" stop "$work/dovecot" || true; rm -rf "$work"; }
-trap cleanup EXIT
-mkdir -p "$work/dovecot/home/bench/Maildir"
-"$python" "$root/Benchmarks/lib/gen_maildir.py" "$work/dovecot/home/bench/Maildir" 10000 42 >/dev/null
-bash "$root/Benchmarks/lib/dovecot_ctl.sh" start "$work/dovecot" "$port" "$(free_port)"
+start_bench_mailbox 10000
 
 declare -A rates
 for size in "${sizes[@]}"; do

@@ -102,21 +102,12 @@ extension Transaction {
 
   /// Replaces an account's SMTP secret.
   public func setSMTPSecret(accountID: Int64, _ secret: StoredSecret) throws {
-    try db.execute(
-      sql: "UPDATE mail_account SET smtp_secret_kind = ?, smtp_secret = ?, smtp_secret_command = ? WHERE id = ?",
-      arguments: [secret.source.rawValue, secret.sealed.map { Data($0) }, secret.command, accountID])
+    try storeSecret(secret, prefix: "smtp", accountID: accountID)
   }
 
   /// An account's SMTP secret (falling back to its IMAP secret when none of its own is set).
   public func smtpSecret(accountID: Int64) throws -> StoredSecret? {
-    guard
-      let row = try Row.fetchOne(
-        db, sql: "SELECT smtp_secret_kind, smtp_secret, smtp_secret_command FROM mail_account WHERE id = ?",
-        arguments: [accountID]),
-      let source = SecretSource(rawValue: row["smtp_secret_kind"] ?? "")
-    else { return try secret(accountID: accountID) }
-    let sealed: Data? = row["smtp_secret"]
-    return StoredSecret(source: source, sealed: sealed.map { [UInt8]($0) }, command: row["smtp_secret_command"])
+    try loadSecret(prefix: "smtp", accountID: accountID) ?? secret(accountID: accountID)
   }
 
   /// Stores an account's email-to-case settings (team and user by name; they must exist).
@@ -144,23 +135,37 @@ extension Transaction {
       sql: "UPDATE mail_account SET round_robin_cursor_user_id = ? WHERE id = ?", arguments: [userID, accountID])
   }
 
-  /// Replaces an account's secret.
+  /// Replaces an account's (IMAP) secret.
   public func setSecret(accountID: Int64, _ secret: StoredSecret) throws {
+    try storeSecret(secret, prefix: "imap", accountID: accountID)
+  }
+
+  /// An account's (IMAP) secret.
+  public func secret(accountID: Int64) throws -> StoredSecret? {
+    try loadSecret(prefix: "imap", accountID: accountID)
+  }
+
+  /// Writes the `PREFIX_secret*` columns (prefix imap or smtp, never user input).
+  private func storeSecret(_ secret: StoredSecret, prefix: String, accountID: Int64) throws {
     try db.execute(
-      sql: "UPDATE mail_account SET imap_secret_kind = ?, imap_secret = ?, imap_secret_command = ? WHERE id = ?",
+      sql: "UPDATE mail_account SET \(prefix)_secret_kind = ?, \(prefix)_secret = ?, \(prefix)_secret_command = ? WHERE id = ?",
       arguments: [secret.source.rawValue, secret.sealed.map { Data($0) }, secret.command, accountID])
   }
 
-  /// An account's secret.
-  public func secret(accountID: Int64) throws -> StoredSecret? {
+  /// Reads the `PREFIX_secret*` columns; nil when no secret of that kind is set.
+  private func loadSecret(prefix: String, accountID: Int64) throws -> StoredSecret? {
     guard
       let row = try Row.fetchOne(
-        db, sql: "SELECT imap_secret_kind, imap_secret, imap_secret_command FROM mail_account WHERE id = ?",
+        db,
+        sql: """
+          SELECT \(prefix)_secret_kind AS kind, \(prefix)_secret AS sealed, \(prefix)_secret_command AS command
+          FROM mail_account WHERE id = ?
+          """,
         arguments: [accountID]),
-      let source = SecretSource(rawValue: row["imap_secret_kind"] ?? "")
+      let source = SecretSource(rawValue: row["kind"] ?? "")
     else { return nil }
-    let sealed: Data? = row["imap_secret"]
-    return StoredSecret(source: source, sealed: sealed.map { [UInt8]($0) }, command: row["imap_secret_command"])
+    let sealed: Data? = row["sealed"]
+    return StoredSecret(source: source, sealed: sealed.map { [UInt8]($0) }, command: row["command"])
   }
 
   /// Deletes an account; its emails stay (they may belong to other accounts and users).
