@@ -1,0 +1,104 @@
+import Foundation
+
+/// A TCP proxy on 127.0.0.1 in front of a test server that misbehaves on purpose: on the first
+/// connection it drops (or stalls) once the server has sent a number of bytes; later connections
+/// pass through untouched, so "the next run completes" can be tested. Stopped by its own pid.
+public final class FaultProxy: @unchecked Sendable {
+  /// What goes wrong.
+  public enum Fault: String, Sendable {
+    /// Close both sides abruptly.
+    case drop
+    /// Stop forwarding server bytes but keep the connection open (a server gone silent).
+    case stall
+  }
+
+  /// The port to connect to instead of the server's.
+  public let port: Int
+  private let process: Process
+  private let directory: TemporaryDirectory
+
+  /// Starts a proxy to `target` that applies `fault` after `afterBytes` server bytes.
+  public init(target: Int, fault: Fault, afterBytes: Int) throws {
+    directory = try TemporaryDirectory(prefix: "espomail-proxy")
+    let script = directory.file("faultproxy.py")
+    try Self.script.write(toFile: script, atomically: true, encoding: .utf8)
+    let portFile = directory.file("port")
+    process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+    process.arguments = [script, "\(target)", fault.rawValue, "\(afterBytes)", portFile, "600"]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let deadline = Date().addingTimeInterval(10)
+    while Date() < deadline {
+      if let text = try? String(contentsOfFile: portFile, encoding: .utf8), let port = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
+        self.port = port
+        return
+      }
+      Thread.sleep(forTimeInterval: 0.02)
+    }
+    process.terminate()
+    throw TestSupportError("the fault proxy did not start")
+  }
+
+  /// Stops the proxy.
+  public func stop() {
+    if process.isRunning {
+      kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+    }
+  }
+
+  deinit { stop() }
+
+  private static let script = #"""
+    import asyncio, sys
+    target, fault, after, port_file, max_seconds = int(sys.argv[1]), sys.argv[2], int(sys.argv[3]), sys.argv[4], float(sys.argv[5])
+    state = {"connections": 0}
+
+    async def pipe(reader, writer, budget):
+        sent = 0
+        try:
+            while True:
+                data = await reader.read(65536)
+                if not data:
+                    break
+                if budget is not None and sent + len(data) > after:
+                    writer.write(data[: max(0, after - sent)])
+                    await writer.drain()
+                    if fault == "stall":
+                        await asyncio.sleep(max_seconds)
+                    raise ConnectionAbortedError()
+                sent += len(data)
+                writer.write(data)
+                await writer.drain()
+        finally:
+            writer.close()
+
+    async def handle(creader, cwriter):
+        state["connections"] += 1
+        first = state["connections"] == 1
+        sreader, swriter = await asyncio.open_connection("127.0.0.1", target)
+        tasks = [asyncio.create_task(pipe(creader, swriter, None)),
+                 asyncio.create_task(pipe(sreader, cwriter, after if first else None))]
+        done, pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_EXCEPTION)
+        for task in pending:
+            task.cancel()
+        for w in (cwriter, swriter):
+            w.close()
+
+    async def main():
+        server = await asyncio.start_server(handle, "127.0.0.1", 0)
+        with open(port_file + ".tmp", "w") as f:
+            f.write(str(server.sockets[0].getsockname()[1]))
+        import os
+        os.rename(port_file + ".tmp", port_file)
+        async with server:
+            try:
+                await asyncio.wait_for(server.serve_forever(), timeout=max_seconds)
+            except asyncio.TimeoutError:
+                pass
+
+    asyncio.run(main())
+    """#
+}
