@@ -54,7 +54,7 @@ public enum CurlSMTPTransfer {
       throw SMTPTransferError(
         transfer: TransferError(code: Int(code.rawValue), summary: CurlConnection.text(of: code),
           detail: String(cString: errorBuffer)),
-        replyCode: replyCode, replyText: replies.lastReply)
+        replyCode: replyCode, replyText: replies.lastReply(code: replyCode))
     }
   }
 

@@ -20,19 +20,29 @@ final class CurlUploadSource {
   }
 }
 
-/// Keeps the server's last reply line, which libcurl hands to the header callback.
+/// Keeps the server's recent error replies (code 400 or more), which libcurl hands to the header
+/// callback; the reply that failed a transfer is followed by others, such as "221 Bye" to QUIT.
 final class CurlReplyRecorder {
   /// The longest reply text kept.
   static let limit = 300
-  /// The last reply line, control characters removed; nil before the first.
-  private(set) var lastReply: String?
+  /// How many error replies are kept.
+  static let count = 8
+  /// The latest error reply lines, oldest first, control characters removed.
+  private var errors: [String] = []
 
   /// Records one line from the server.
   func record(_ bytes: UnsafeRawBufferPointer) {
     let text = String(decoding: bytes, as: UTF8.self)
     let printable = String(text.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.prefix(Self.limit))
     let line = printable.trimmingWhitespace()
-    if !line.isEmpty { lastReply = line }
+    guard let code = Int(line.prefix(3)), code >= 400 else { return }
+    errors.append(line)
+    if errors.count > Self.count { errors.removeFirst() }
+  }
+
+  /// The last error reply with `code`, such as "550 5.1.1 unknown user" for 550.
+  func lastReply(code: Int) -> String? {
+    errors.last { $0.hasPrefix(String(code)) }
   }
 }
 
