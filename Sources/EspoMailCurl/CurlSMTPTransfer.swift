@@ -52,7 +52,8 @@ public enum CurlSMTPTransfer {
       var replyCode = 0
       _ = ccurl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &replyCode)
       throw SMTPTransferError(
-        transfer: TransferError(code: Int(code.rawValue), summary: CurlConnection.text(of: code),
+        transfer: TransferError(
+          code: Int(code.rawValue), summary: CurlConnection.text(of: code),
           detail: String(cString: errorBuffer)),
         replyCode: replyCode, replyText: replies.lastReply(code: replyCode))
     }
@@ -63,10 +64,11 @@ public enum CurlSMTPTransfer {
     _ handle: UnsafeMutableRawPointer, _ options: CurlConnectOptions, set: (CURLcode) throws -> Void
   ) throws {
     let seconds = max(1, Int(options.timeoutSeconds.rounded(.up)))
+    let milliseconds = max(1, Int((options.timeoutSeconds * 1000).rounded(.up)))
     try set(ccurl_setopt_string(handle, CURLOPT_URL, options.url))
     try set(ccurl_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "smtp,smtps"))
     try set(ccurl_setopt_long(handle, CURLOPT_NOSIGNAL, 1))
-    try set(ccurl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, max(1, Int((options.timeoutSeconds * 1000).rounded(.up)))))
+    try set(ccurl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, milliseconds))
     try set(ccurl_setopt_long(handle, CURLOPT_SERVER_RESPONSE_TIMEOUT, seconds))
     // No overall limit, so a large message on a slow link is not cut off; a stalled upload is.
     try set(ccurl_setopt_long(handle, CURLOPT_LOW_SPEED_LIMIT, 1))

@@ -9,7 +9,7 @@ enum ComposerBody {
     guard !outgoing.attachments.isEmpty else { return body }
     // References held here; the multipart takes its own, so these are released in every case.
     var children = [body]
-    defer { children.forEach { cgmime_unref($0) } }
+    defer { for child in children { cgmime_unref(child) } }
     for attachment in outgoing.attachments {
       children.append(try ComposerParts.attachment(attachment))
     }
@@ -21,7 +21,7 @@ enum ComposerBody {
     let text = try ComposerParts.text(outgoing.text, subtype: "plain")
     guard let html = outgoing.html else { return text }
     var children = [text]
-    defer { children.forEach { cgmime_unref($0) } }
+    defer { for child in children { cgmime_unref(child) } }
     children.append(try ComposerParts.text(html, subtype: "html"))
     return try ComposerParts.multipart("alternative", children)
   }

@@ -8,7 +8,9 @@ enum ComposerHeaders {
   /// Sets every header of `outgoing` on `message`; the values were checked by `CompositionCheck`.
   static func write(_ outgoing: OutgoingMessage, to message: UnsafeMutablePointer<GMimeMessage>) {
     let object = cgmime_as_object(message)
-    if let seconds = CompositionCheck.unixSeconds(outgoing.date), let date = g_date_time_new_from_unix_utc(gint64(seconds)) {
+    if let seconds = CompositionCheck.unixSeconds(outgoing.date),
+      let date = g_date_time_new_from_unix_utc(gint64(seconds))
+    {
       g_mime_message_set_date(message, date)
       g_date_time_unref(date)
     }

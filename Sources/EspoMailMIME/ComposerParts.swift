@@ -29,15 +29,12 @@ enum ComposerParts {
     guard let part = g_mime_part_new(), let object = cgmime_as_object(part) else { throw outOfMemory }
     do {
       guard let contentType = g_mime_content_type_parse(nil, attachment.contentType) else { throw outOfMemory }
+      defer { cgmime_unref(contentType) }
       g_mime_object_set_content_type(object, contentType)
-      cgmime_unref(contentType)
       g_mime_part_set_filename(part, attachment.filename)
-      preferUTF8(name: "filename", in: g_mime_object_get_content_disposition(object).flatMap {
-        g_mime_content_disposition_get_parameters($0)
-      })
-      preferUTF8(name: "name", in: g_mime_object_get_content_type(object).flatMap {
-        g_mime_content_type_get_parameters($0)
-      })
+      let disposition = g_mime_object_get_content_disposition(object)
+      preferUTF8(name: "filename", in: disposition.flatMap { g_mime_content_disposition_get_parameters($0) })
+      preferUTF8(name: "name", in: g_mime_content_type_get_parameters(contentType))
       try setContent(part, attachment.data)
       g_mime_part_set_content_encoding(part, GMIME_CONTENT_ENCODING_BASE64)
     } catch {

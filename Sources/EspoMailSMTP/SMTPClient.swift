@@ -32,7 +32,8 @@ public enum SMTPClient {
   static func checkedEnvelope(from sender: String, to recipients: [String]) throws -> [String] {
     if !sender.isEmpty { try EnvelopeAddress.check(sender, role: "sender") }
     guard !recipients.isEmpty else {
-      throw EspoMailError.invalid("envelope", "there are no recipients", hint: "give at least one To, Cc or Bcc address")
+      throw EspoMailError.invalid(
+        "envelope", "there are no recipients", hint: "give at least one To, Cc or Bcc address")
     }
     var seen: Set<String> = []
     var unique: [String] = []

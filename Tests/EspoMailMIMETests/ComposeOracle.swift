@@ -6,7 +6,8 @@ import Foundation
 enum ComposeOracle {
   /// Python's reading of each message, by name: the JSON object `compose_oracle.py` prints.
   static func read(_ messages: [String: [UInt8]]) throws -> [String: [String: Any]] {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("espomail-compose-\(UUID().uuidString)")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "espomail-compose-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     var paths: [String] = []

@@ -14,7 +14,8 @@ enum ComposerExpectations {
   static func structure(_ message: OutgoingMessage) -> String {
     let body = message.html == nil ? "text/plain" : "multipart/alternative(text/plain,text/html)"
     guard !message.attachments.isEmpty else { return body }
-    return "multipart/mixed(" + ([body] + message.attachments.map { mediaType($0.contentType) }).joined(separator: ",") + ")"
+    return "multipart/mixed(" + ([body] + message.attachments.map { mediaType($0.contentType) }).joined(separator: ",")
+      + ")"
   }
 
   /// The lower-cased `type/subtype` of a content type, without parameters.

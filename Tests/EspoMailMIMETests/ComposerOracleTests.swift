@@ -9,7 +9,9 @@ func composedMessagesReadTheSameInPythonsEmailPackage() throws {
     return
   }
   var composed: [String: [UInt8]] = [:]
-  for name in ComposerSamples.names { composed[name] = try MessageComposer.compose(ComposerSamples.message(named: name)) }
+  for name in ComposerSamples.names {
+    composed[name] = try MessageComposer.compose(ComposerSamples.message(named: name))
+  }
   let python = try ComposeOracle.read(composed)
   for name in ComposerSamples.names {
     let outgoing = ComposerSamples.message(named: name)

@@ -21,7 +21,9 @@ import Testing
     #expect(parsed.textBody == ComposerExpectations.body(outgoing.text))
     #expect(parsed.htmlBody == outgoing.html.map(ComposerExpectations.body))
     #expect(parsed.attachments.map(\.filename) == outgoing.attachments.map(\.filename))
-    #expect(parsed.attachments.map(\.contentType) == outgoing.attachments.map { ComposerExpectations.mediaType($0.contentType) })
+    #expect(
+      parsed.attachments.map(\.contentType)
+        == outgoing.attachments.map { ComposerExpectations.mediaType($0.contentType) })
     #expect(parsed.attachments.map(\.data) == outgoing.attachments.map(\.data))
     #expect(parsed.attachments.allSatisfy { !$0.isInline })
     for header in outgoing.extraHeaders { #expect(parsed.header(header.name) == header.value) }

@@ -6,7 +6,9 @@ import Testing
 @Suite struct ComposerSafetyTests {
   @Test(arguments: ["\r", "\n", "\r\n", "\0"])
   func headerSafetyRefusesLineBreaksAndNUL(bad: String) {
-    let error = #expect(throws: EspoMailError.self) { try HeaderSafety.check("Hello" + bad + "Bcc: x@example.net", field: "Subject") }
+    let error = #expect(throws: EspoMailError.self) {
+      try HeaderSafety.check("Hello" + bad + "Bcc: x@example.net", field: "Subject")
+    }
     #expect(error?.status == .dataError)
     #expect(error?.message.hasPrefix("header injection refused: Subject contains") == true)
     #expect(error.map { !"\($0)".contains("Bcc") } == true, "the value is not echoed")
@@ -21,7 +23,9 @@ import Testing
   func composeRefusesInjectionNamingTheField(injection: Injection) {
     let error = #expect(throws: EspoMailError.self) { try MessageComposer.compose(injection.message) }
     #expect(error?.status == .dataError)
-    #expect(error?.message.contains("injection refused: \(injection.field) contains") == true, "\(error.map { "\($0)" } ?? "")")
+    #expect(
+      error?.message.contains("injection refused: \(injection.field) contains") == true,
+      "\(error.map { "\($0)" } ?? "")")
   }
 
   @Test(arguments: [
@@ -132,9 +136,13 @@ enum Injection: CaseIterable, Sendable {
     case .extraValue: message.extraHeaders = [(name: "X-Campaign", value: "spring" + evil)]
     case .extraName: message.extraHeaders = [(name: "X-A\nBcc", value: "victim@example.net")]
     case .filename:
-      message.attachments = [OutgoingAttachment(filename: "a.pdf\"\r\nContent-Type: text/html", contentType: "application/pdf", data: [1])]
+      message.attachments = [
+        OutgoingAttachment(filename: "a.pdf\"\r\nContent-Type: text/html", contentType: "application/pdf", data: [1])
+      ]
     case .contentType:
-      message.attachments = [OutgoingAttachment(filename: "a.pdf", contentType: "application/pdf\r\nX-Evil: 1", data: [1])]
+      message.attachments = [
+        OutgoingAttachment(filename: "a.pdf", contentType: "application/pdf\r\nX-Evil: 1", data: [1])
+      ]
     }
     return message
   }

@@ -52,7 +52,10 @@ struct SMTPDeliveryTests {
     defer { sink.stop() }
     var outgoing = SMTPFixture.message(
       subject: "Grüße aus Köln – 東京 🙂 and a subject long enough to be folded over more than one line",
-      attachments: [OutgoingAttachment(filename: "Übersicht März 東京.csv", contentType: "text/csv", data: Array("a;b\r\nä;ö\r\n".utf8))])
+      attachments: [
+        OutgoingAttachment(
+          filename: "Übersicht März 東京.csv", contentType: "text/csv", data: Array("a;b\r\nä;ö\r\n".utf8))
+      ])
     outgoing.from = MailAddress(name: "Jürgen Müller, Kundendienst", address: SMTPFixture.sender)
     outgoing.to = [MailAddress(name: "山田 \"Taro\" 太郎", address: "ann@example.org")]
     try SMTPFixture.send(to: SMTPFixture.endpoint(sink), bytes: try MessageComposer.compose(outgoing))
@@ -90,7 +93,9 @@ struct SMTPDeliveryTests {
     var generator = SystemRandomNumberGenerator()
     let data = (0..<5 * 1024 * 1024).map { _ in UInt8.random(in: 0...255, using: &generator) }
     let bytes = try MessageComposer.compose(
-      SMTPFixture.message(attachments: [OutgoingAttachment(filename: "big.bin", contentType: "application/zip", data: data)]))
+      SMTPFixture.message(attachments: [
+        OutgoingAttachment(filename: "big.bin", contentType: "application/zip", data: data)
+      ]))
     #expect(bytes.count > 5 * 1024 * 1024 * 4 / 3)
     try SMTPFixture.send(to: SMTPFixture.endpoint(sink), bytes: bytes)
     let message = try #require(try sink.waitForMessages(count: 1).first)

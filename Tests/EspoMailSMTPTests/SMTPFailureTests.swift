@@ -63,7 +63,8 @@ import Testing
     endpoint.username = nil
     endpoint.credential = .password("secret")
     for broken in [
-      endpoint, SMTPFixture.endpoint(port: 0), SMTPEndpoint(host: "mail.example.com/x", port: 25, security: .tls, username: nil, credential: .none),
+      endpoint, SMTPFixture.endpoint(port: 0),
+      SMTPEndpoint(host: "mail.example.com/x", port: 25, security: .tls, username: nil, credential: .none),
       SMTPEndpoint(host: "", port: 25, security: .tls, username: nil, credential: .none),
     ] {
       let error = #expect(throws: EspoMailError.self) { try SMTPFixture.send(to: broken) }
@@ -159,7 +160,9 @@ enum HeaderInjection: CaseIterable, Sendable {
     case .extraHeaderValue: message.extraHeaders = [(name: "X-Campaign", value: "spring" + evil)]
     case .extraHeaderName: message.extraHeaders = [(name: "X-A\r\nBcc", value: "victim@example.net")]
     case .attachmentFilename:
-      message.attachments = [OutgoingAttachment(filename: "a.pdf\"\r\nContent-Type: text/html", contentType: "application/pdf", data: [1])]
+      message.attachments = [
+        OutgoingAttachment(filename: "a.pdf\"\r\nContent-Type: text/html", contentType: "application/pdf", data: [1])
+      ]
     }
     return message
   }

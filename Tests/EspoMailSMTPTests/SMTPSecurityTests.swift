@@ -83,9 +83,14 @@ struct SMTPSecurityTests {
       lines.withLock { $0.append(line) }
     }
     let trace = lines.withLock { $0 }
-    let secrets = ["pa55-word-xyz", Data("\0ann\0pa55-word-xyz".utf8).base64EncodedString(), Data("pa55-word-xyz".utf8).base64EncodedString()]
+    let secrets = [
+      "pa55-word-xyz", Data("\0ann\0pa55-word-xyz".utf8).base64EncodedString(),
+      Data("pa55-word-xyz".utf8).base64EncodedString(),
+    ]
     #expect(trace.contains { $0.hasPrefix("> AUTH ") })
-    #expect(trace.contains("> MAIL FROM:<support@example.com> SIZE=\(message.count)") || trace.contains { $0.hasPrefix("> MAIL FROM:<support@example.com>") })
+    #expect(
+      trace.contains("> MAIL FROM:<support@example.com> SIZE=\(message.count)")
+        || trace.contains { $0.hasPrefix("> MAIL FROM:<support@example.com>") })
     #expect(trace.contains("> RCPT TO:<ann@example.org>"))
     for secret in secrets { #expect(!trace.contains { $0.contains(secret) }, "trace shows \(secret)") }
   }

@@ -10,7 +10,9 @@ enum SMTPFixture {
   static let sender = "support@example.com"
 
   /// A composed reply with To and Cc, HTML and one attachment.
-  static func message(subject: String = "Re: Printer on floor 3", attachments: [OutgoingAttachment]? = nil) -> OutgoingMessage {
+  static func message(subject: String = "Re: Printer on floor 3", attachments: [OutgoingAttachment]? = nil)
+    -> OutgoingMessage
+  {
     OutgoingMessage(
       from: MailAddress(name: "Support Team", address: sender),
       to: [MailAddress(name: "Ann Lee", address: "ann@example.org")],
@@ -18,7 +20,9 @@ enum SMTPFixture {
       subject: subject, text: "Hello Ann,\n.\nthe printer is fixed.\n", html: "<p>Hello Ann,</p><p>fixed.</p>",
       messageID: "<espomail.Case.7.1700000000.1111@example.com>", date: Date(timeIntervalSince1970: 1_700_000_000),
       inReplyTo: "<ask-7@example.org>", references: ["<ask-7@example.org>"],
-      attachments: attachments ?? [OutgoingAttachment(filename: "report.pdf", contentType: "application/pdf", data: [0, 1, 2, 3])])
+      attachments: attachments ?? [
+        OutgoingAttachment(filename: "report.pdf", contentType: "application/pdf", data: [0, 1, 2, 3])
+      ])
   }
 
   /// An endpoint for `sink`: the TLS port for `.tls`, its certificate as CA file.
