@@ -26,6 +26,7 @@ let package = Package(
     .target(name: "EspoMailMIME", dependencies: ["CGMime", "EspoMailCore"], swiftSettings: strictSettings),
     .target(name: "EspoMailSecrets", dependencies: ["CCrypto", "EspoMailCore"], swiftSettings: strictSettings),
     .target(name: "EspoMailIMAP", dependencies: ["EspoMailCurl", "EspoMailCore"], swiftSettings: strictSettings),
+    .target(name: "EspoMailSMTP", dependencies: ["EspoMailCurl", "EspoMailCore"], swiftSettings: strictSettings),
     .target(
       name: "EspoMailStore",
       dependencies: ["EspoMailCore", .product(name: "GRDB", package: "GRDB.swift")],
@@ -33,7 +34,8 @@ let package = Package(
     .target(
       name: "EspoMailKit",
       dependencies: [
-        "EspoMailCore", "EspoMailStore", "EspoMailCurl", "EspoMailIMAP", "EspoMailMIME", "EspoMailSecrets",
+        "EspoMailCore", "EspoMailStore", "EspoMailCurl", "EspoMailIMAP", "EspoMailSMTP", "EspoMailMIME",
+        "EspoMailSecrets",
       ],
       swiftSettings: strictSettings),
     .target(
@@ -52,6 +54,9 @@ let package = Package(
       path: "Tests/EspoMailTestSupport",
       swiftSettings: strictSettings),
     .testTarget(name: "EspoMailCoreTests", dependencies: ["EspoMailCore"], swiftSettings: strictSettings),
+    .testTarget(
+      name: "EspoMailSMTPTests", dependencies: ["EspoMailSMTP", "EspoMailMIME", "EspoMailTestSupport"],
+      swiftSettings: strictSettings),
     .testTarget(
       name: "EspoMailSecretsTests", dependencies: ["EspoMailSecrets", "EspoMailTestSupport"],
       swiftSettings: strictSettings),

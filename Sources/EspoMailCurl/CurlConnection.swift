@@ -190,7 +190,7 @@ final class CurlTraceSink {
 }
 
 /// libcurl's debug callback: redacts and forwards verbose output to the handle's `CurlTraceSink`.
-private func curlTraceCallback(
+func curlTraceCallback(
   _ handle: UnsafeMutableRawPointer?, _ type: curl_infotype, _ data: UnsafeMutablePointer<CChar>?, _ size: Int,
   _ context: UnsafeMutableRawPointer?
 ) -> Int32 {

@@ -21,8 +21,11 @@ enum CurlTraceRedactor {
 
   /// Client commands that carry no secret and are shown as sent.
   static let harmlessCommands: Set<String> = [
-    "CAPABILITY", "STARTTLS", "NOOP", "LOGOUT", "EHLO", "HELO", "QUIT", "RSET", "STLS",
+    "CAPABILITY", "STARTTLS", "NOOP", "LOGOUT", "EHLO", "HELO", "QUIT", "RSET", "STLS", "DATA",
   ]
+
+  /// SMTP envelope commands, shown only with their argument ("MAIL FROM:<…>", "RCPT TO:<…>").
+  static let envelopeCommands: [String: String] = ["MAIL": "FROM:", "RCPT": "TO:"]
 
   /// The trace lines for one piece of verbose output.
   static func lines(source: Source, text: String) -> [String] {
@@ -38,6 +41,11 @@ enum CurlTraceRedactor {
   static func redactOutgoing(_ line: String) -> String {
     let words = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
     guard !words.isEmpty else { return line }
+    if words.count > 1, let argument = envelopeCommands[words[0].uppercased()],
+      words[1].uppercased().hasPrefix(argument)
+    {
+      return line
+    }
     // IMAP lines start with a tag; SMTP and POP lines start with the command.
     for (index, word) in words.prefix(2).enumerated() {
       let command = word.uppercased()

@@ -1,0 +1,3 @@
+import EspoMailSMTP
+import Testing
+@Test func smtpModuleLinks() { #expect(Bool(true)) }
