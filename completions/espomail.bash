@@ -188,13 +188,13 @@ _espomail() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    init|user|team|role|setting|account|fetch|email|explain|filter|folder|group-folder|quarantine|crm|follow|unfollow|case|stream|notification|template|outbound|help)
+    init|user|team|role|setting|account|fetch|email|explain|filter|folder|group-folder|quarantine|crm|follow|unfollow|case|stream|notification|send|template|outbound|help)
         # Offer subcommand argument completions
         "_espomail_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'init user team role setting account fetch email explain filter folder group-folder quarantine crm follow unfollow case stream notification template outbound help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'init user team role setting account fetch email explain filter folder group-folder quarantine crm follow unfollow case stream notification send template outbound help' -- "${cur}"))
         ;;
     esac
 }
@@ -2672,6 +2672,61 @@ _espomail_notification_read() {
         ;;
     '--format')
         __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_espomail_send() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=(--to --cc --attach)
+    non_repeating_options=(--store --as --format --from --subject --body --body-file --parent --reply-to-email --timeout)
+    __espomail_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--from')
+        return
+        ;;
+    '--to')
+        return
+        ;;
+    '--cc')
+        return
+        ;;
+    '--subject')
+        return
+        ;;
+    '--body')
+        return
+        ;;
+    '--body-file')
+        __espomail_add_completions -f
+        return
+        ;;
+    '--parent')
+        return
+        ;;
+    '--reply-to-email')
+        return
+        ;;
+    '--attach')
+        __espomail_add_completions -f
+        return
+        ;;
+    '--timeout')
         return
         ;;
     esac

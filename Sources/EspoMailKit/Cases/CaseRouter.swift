@@ -10,6 +10,12 @@ enum CaseOutcome: Equatable {
   case threaded(Int64)
   /// Opened a case, assigned (true) or left New (false).
   case created(Int64, assigned: Bool)
+
+  /// Whether a case was opened.
+  var isNewCase: Bool {
+    if case .created = self { return true }
+    return false
+  }
 }
 
 /// Email-to-case for a group account, inside the import transaction (design §4, Espo §7.2):

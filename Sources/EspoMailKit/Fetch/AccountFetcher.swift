@@ -173,6 +173,7 @@ struct AccountFetcher {
         var importer = try Importer(tx: tx, account: account, now: time)
         importer.isIsolated = isolated
         importer.notifies = !options.noNotify
+        importer.autoReplies = !options.noAutoReply
         let results = try uids.compactMap { uid -> (UInt32, ImportOutcome)? in
           guard let plan = plans[uid] else { return nil }  // expunged meanwhile
           let key = ServerMessageKey(accountID: account.id, folder: folder, uidValidity: uidValidity, uid: uid)
@@ -217,6 +218,10 @@ struct AccountFetcher {
       seen.append(uid)
     }
     if !account.keepUnread, !seen.isEmpty { try session.addFlags(["\\Seen"], uids: seen) }
+    // Auto-replies queued by this chunk go out now that it is committed.
+    let replies = OutboundTransport(store: store, timeoutSeconds: options.timeoutSeconds, caFile: options.caFile)
+      .flush(kind: "auto-reply", accountID: nil)
+    report.autoReplies += replies.sent
   }
 
   private enum Plan {

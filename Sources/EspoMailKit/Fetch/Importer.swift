@@ -34,6 +34,8 @@ struct Importer {
   var isIsolated = true
   /// False under `fetch --no-notify`.
   var notifies = true
+  /// False under `fetch --no-auto-reply`.
+  var autoReplies = true
   /// Whether contacts are parents themselves (B2C mode), read once.
   private let isB2C: Bool
   /// Users' inbox filters, cached for the transaction.
@@ -122,6 +124,11 @@ struct Importer {
         if let account {
           caseOutcome = try CaseRouter(tx: tx, account: account, now: now).route(
             emailID: emailID, email: draft, parent: parent, crmAccount: crmAccount)
+          var caseNumber: Int64?
+          if case .created(let number, _) = caseOutcome { caseNumber = number }
+          if case .threaded(let number) = caseOutcome { caseNumber = number }
+          try AutoReplier(tx: tx, account: account, now: now, isEnabled: autoReplies).consider(
+            emailID: emailID, email: draft, caseNumber: caseNumber, isNewCase: caseOutcome.isNewCase)
         }
         if draft.isMessageIDSynthetic {
           try tx.addDecision(

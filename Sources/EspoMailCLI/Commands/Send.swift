@@ -1,0 +1,61 @@
+import ArgumentParser
+import EspoMailCore
+import EspoMailKit
+import Foundation
+
+extension EspoMail {
+  /// `espomail send --from ADDR --to ADDR... …`
+  struct Send: EspoCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Send an email as you; it is stored as Sent and linked to its parent.",
+      discussion: """
+        From must be one of your addresses with a personal account's SMTP, or a shared group account \\
+        your role allows (group-email-account). With a Case parent, Reply-To is the case's group \\
+        address, and the Message-ID carries the case so replies thread back to it. \\
+        Example: espomail send --from support@example.com --to jane@acme.example --subject 'Re: printer' \\
+        --body-file reply.txt --parent case:17
+        """)
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: ArgumentHelp("Your From address.", valueName: "addr")) var from: String
+    @Option(help: ArgumentHelp("A recipient; repeat for more.", valueName: "addr")) var to: [String] = []
+    @Option(help: ArgumentHelp("A copy recipient; repeat for more.", valueName: "addr")) var cc: [String] = []
+    @Option(help: "The subject.") var subject: String
+    @Option(help: "The body text.") var body: String?
+    @Option(help: "A file holding the body (- for standard input).", completion: .file()) var bodyFile: String?
+    @Option(help: ArgumentHelp("The record it is about.", valueName: "TYPE:ID")) var parent: String?
+    @Option(help: ArgumentHelp("The email this answers (threading headers).", valueName: "id")) var replyToEmail: Int64?
+    @Option(help: "A file to attach; repeat for more.", completion: .file()) var attach: [String] = []
+    @Option(help: "Seconds to wait for a silent server.") var timeout: Double = 60
+
+    func validate() throws {
+      if (body == nil) == (bodyFile == nil) { throw ValidationError("give --body TEXT or --body-file FILE") }
+      if to.isEmpty { throw ValidationError("give at least one --to ADDR") }
+    }
+
+    func run(in context: CommandContext) throws {
+      var text = body ?? ""
+      if let bodyFile {
+        if bodyFile == "-" {
+          text = String(decoding: context.readStandardInput(), as: UTF8.self)
+        } else {
+          guard let data = FileManager.default.contents(atPath: bodyFile) else { throw EspoMailError.notFound("file", bodyFile) }
+          text = String(decoding: data, as: UTF8.self)
+        }
+      }
+      var request = SendRequest(from: from, to: to, subject: subject, body: text)
+      request.cc = cc
+      request.parent = try parent.map(RecordReference.init(parsing:))
+      request.replyToEmail = replyToEmail
+      request.attachments = try attach.map { path in
+        guard let data = FileManager.default.contents(atPath: path) else { throw EspoMailError.notFound("file", path) }
+        return FileAttachment(name: URL(fileURLWithPath: path).lastPathComponent, data: [UInt8](data))
+      }
+      let result = try context.session().send(
+        request, timeoutSeconds: timeout, caFile: context.environment["ESPOMAIL_CA_FILE"])
+      try context.output.result(result) {
+        "sent email \(result.emailID) via \(result.account)" + (result.parent.map { " about \($0)" } ?? "")
+      }
+    }
+  }
+}

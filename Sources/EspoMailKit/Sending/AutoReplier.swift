@@ -1,0 +1,90 @@
+import EspoMailCore
+import EspoMailMIME
+import EspoMailStore
+import Foundation
+
+/// Decides, inside the import transaction, whether a new email to a group account gets an
+/// auto-reply, and queues it in the outbox (sent after the commit). Never for automatic mail, our
+/// own addresses, duplicates, `--no-auto-reply`, or a sender over the rate limit (design §4, Espo §8).
+struct AutoReplier {
+  let tx: Transaction
+  let account: MailAccount
+  let now: Date
+  /// False under `fetch --no-auto-reply`.
+  let isEnabled: Bool
+
+  /// Replies allowed per sender per period.
+  static let limit = 5
+  /// The period of the limit.
+  static let period: TimeInterval = 2 * 3600
+
+  /// Queues a reply to a new email, or records why not; returns whether one was queued.
+  @discardableResult
+  func consider(emailID: Int64, email: NewEmail, caseNumber: Int64?, isNewCase: Bool) throws -> Bool {
+    guard account.kind == .group, account.autoReply.isOn else { return false }
+    func suppress(_ why: String) throws -> Bool {
+      try tx.addDecision(emailID: emailID, step: "auto-reply", outcome: "suppressed", detail: why)
+      return false
+    }
+    guard isEnabled else { return try suppress("fetch --no-auto-reply") }
+    if let reason = email.automaticReason { return try suppress("automatic mail (\(reason))") }
+    guard let sender = email.replyTo.first?.address ?? email.from?.address else { return try suppress("no sender address") }
+    if try tx.isOwnAddress(sender) { return try suppress("\(sender) is one of our own addresses") }
+    let since = EmailDraft.iso8601(now.addingTimeInterval(-Self.period))
+    let recent = try tx.autoRepliesSent(to: sender, since: since)
+    if recent >= Self.limit {
+      return try suppress("\(sender) already got \(recent) auto-replies in the last two hours (limit \(Self.limit))")
+    }
+    guard let templateName = account.autoReply.template, let template = try tx.template(name: templateName) else {
+      return try suppress("the reply template is missing")
+    }
+    guard let sendingAccount = try sendingAccount() else {
+      return try suppress("neither this account nor the system sender has SMTP")
+    }
+    let caseName = try caseNumber.flatMap { try tx.caseRecord(number: $0)?.name }
+    var values = [
+      "person.name": email.from?.name ?? "", "person.address": email.from?.address ?? "", "email.subject": email.subject,
+    ]
+    if let caseNumber { values["case.number"] = "\(caseNumber)" }
+    if let caseName { values["case.name"] = caseName }
+    var subject = Template.render(template.subject, values)
+    if let caseNumber, isNewCase, !subject.contains("[#\(caseNumber)]") { subject = "[#\(caseNumber)] " + subject }
+    let body = Template.render(template.body, values)
+    let fromAddress = account.autoReply.from ?? account.address
+    let references = (email.references?.split(separator: " ").map(String.init) ?? []) + [email.messageID]
+    let message = OutgoingMessage(
+      from: MailAddress(name: account.autoReply.fromName, address: fromAddress), to: [MailAddress(name: email.from?.name, address: sender)],
+      replyTo: account.autoReply.replyTo.map { [MailAddress(name: nil, address: $0)] } ?? [], subject: subject,
+      text: template.isHTML ? PlainText.fromHTML(body) : body, html: template.isHTML ? body : nil,
+      messageID: OwnMessageID.make(
+        parent: caseNumber.map { RecordReference(.case, $0) }, unixTime: Int64(now.timeIntervalSince1970),
+        random: String(UInt64.random(in: 0...UInt64.max), radix: 36), domain: Self.domain(of: fromAddress)),
+      date: now, inReplyTo: email.messageID, references: references,
+      extraHeaders: [
+        (name: "Auto-Submitted", value: "auto-replied"), (name: "X-Auto-Response-Suppress", value: "All"),
+        (name: "Precedence", value: "auto_reply"),
+      ])
+    let raw = try MessageComposer.compose(message)
+    try tx.enqueue(
+      key: "auto-reply:\(emailID)", kind: "auto-reply", accountID: sendingAccount.id, emailID: emailID, inReplyTo: emailID,
+      mailFrom: fromAddress, recipients: [sender], raw: raw)
+    try tx.addDecision(
+      emailID: emailID, step: "auto-reply", outcome: "queued",
+      detail: "to \(sender) from \(fromAddress) via \(sendingAccount.name) with template \(template.name)")
+    return true
+  }
+
+  /// This account when it has SMTP, else the system sender.
+  private func sendingAccount() throws -> MailAccount? {
+    if account.smtp != nil { return account }
+    guard let name = try tx.setting(SettingKey.defaultOutbound), let system = try tx.mailAccount(name: name),
+      system.smtp != nil
+    else { return nil }
+    return system
+  }
+
+  /// The domain part of an address, for Message-IDs.
+  static func domain(of address: String) -> String {
+    address.split(separator: "@").last.map(String.init) ?? "espomail.invalid"
+  }
+}

@@ -1,0 +1,217 @@
+import EspoMailCore
+import EspoMailMIME
+import EspoMailStore
+import Foundation
+
+/// What `send` asks for.
+public struct SendRequest: Sendable {
+  /// The From address: one of yours, a shared group account's, or the system sender's.
+  public var from: String
+  /// Recipients.
+  public var to: [String]
+  /// Copy recipients.
+  public var cc: [String] = []
+  /// Subject.
+  public var subject: String
+  /// Plain-text body.
+  public var body: String
+  /// The record the email is about (a Case gives Reply-To: its group address).
+  public var parent: RecordReference?
+  /// The email this one answers (threading headers; its parent by default).
+  public var replyToEmail: Int64?
+  /// Files to attach.
+  public var attachments: [FileAttachment] = []
+
+  /// Creates a request.
+  public init(from: String, to: [String], subject: String, body: String) {
+    self.from = from
+    self.to = to
+    self.subject = subject
+    self.body = body
+  }
+}
+
+/// A file to attach: its name and bytes (the type is taken from the name's extension).
+public struct FileAttachment: Sendable {
+  /// File name.
+  public var name: String
+  /// Contents.
+  public var data: [UInt8]
+
+  /// Creates an attachment.
+  public init(name: String, data: [UInt8]) {
+    self.name = name
+    self.data = data
+  }
+
+  /// The MIME type for the file name's extension.
+  var contentType: String {
+    let types = [
+      "pdf": "application/pdf", "png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "gif": "image/gif",
+      "txt": "text/plain", "csv": "text/csv", "html": "text/html", "zip": "application/zip", "json": "application/json",
+      "eml": "message/rfc822", "ics": "text/calendar",
+    ]
+    let ext = name.split(separator: ".").last.map { $0.lowercased() } ?? ""
+    return types[ext] ?? "application/octet-stream"
+  }
+}
+
+/// What `send` did.
+public struct SendResult: StableJSON, Sendable {
+  /// The stored email.
+  public var emailID: Int64
+  /// Its Message-ID (carries the parent, so replies thread back).
+  public var messageId: String
+  /// The account whose SMTP sent it.
+  public var account: String
+  /// The linked record.
+  public var parent: RecordReference?
+  /// Reply-To, when the parent is a Case of a group account.
+  public var replyTo: String?
+  /// Whether a copy was appended to the account's IMAP Sent folder.
+  public var savedToSentFolder: Bool
+}
+
+extension Session {
+  /// Sends an email as the acting user and stores it as Sent (design §6, Espo §10): the From
+  /// address decides the SMTP account and is checked against the user's rights.
+  public func send(_ request: SendRequest, now: Date = Date(), timeoutSeconds: Double = 60, caFile: String? = nil)
+    throws -> SendResult
+  {
+    try HeaderText.check(request.subject, field: "--subject")
+    let from = try EmailAddress(request.from)
+    let to = try request.to.map(EmailAddress.init)
+    let cc = try request.cc.map(EmailAddress.init)
+    guard !to.isEmpty else { throw EspoMailError(.usage, "send needs at least one --to") }
+    let account = try sendingAccount(for: from)
+    // Threading and parent.
+    var parent = request.parent
+    var inReplyTo: String?
+    var references: [String] = []
+    var repliedID: Int64?
+    try store.read { tx in
+      if let replied = request.replyToEmail {
+        try requireRead(emailID: replied, tx)
+        let detail = try tx.emailDetail(id: replied, viewerID: user.id).orThrow("email", "email:\(replied)")
+        inReplyTo = detail.summary.messageID
+        references = (detail.references?.split(separator: " ").map(String.init) ?? []) + [detail.summary.messageID]
+        parent = parent ?? detail.summary.parent
+        repliedID = replied
+      }
+      if let parent, try !tx.exists(parent) { throw EspoMailError.notFound(parent.type.noun, parent.description) }
+    }
+    // Reply-To: the group address of the case's account, so the customer answers the team.
+    var replyTo: String?
+    if let parent, parent.type == .case {
+      replyTo = try store.read { tx in
+        try tx.caseOrigin(number: parent.id)?.mailAccountID.flatMap { try tx.mailAccount(id: $0) }
+          .flatMap { $0.kind == .group ? $0.address : nil }
+      }
+    }
+    let messageID = OwnMessageID.make(
+      parent: parent, unixTime: Int64(now.timeIntervalSince1970), random: String(UInt64.random(in: 0...UInt64.max), radix: 36),
+      domain: AutoReplier.domain(of: from.value))
+    let message = OutgoingMessage(
+      from: MailAddress(name: user.name, address: from.value), to: to.map { MailAddress(name: nil, address: $0.value) },
+      cc: cc.map { MailAddress(name: nil, address: $0.value) },
+      replyTo: replyTo.map { [MailAddress(name: nil, address: $0)] } ?? [], subject: request.subject, text: request.body,
+      messageID: messageID, date: now, inReplyTo: inReplyTo, references: references,
+      attachments: request.attachments.map { OutgoingAttachment(filename: $0.name, contentType: $0.contentType, data: $0.data) })
+    let raw = try MessageComposer.compose(message)
+    let recipients = (to + cc).map(\.value)
+    // Store first (status sending) and claim the outbox row, then talk to the server.
+    let (emailID, outboxID) = try store.write { tx -> (Int64, Int64) in
+      var draft = NewEmail(
+        messageID: messageID, isMessageIDSynthetic: false, subject: request.subject, dateSent: EmailDraft.iso8601(now),
+        size: raw.count)
+      draft.status = "sending"
+      draft.from = EmailParty(name: user.name, address: from.value)
+      draft.to = to.map { EmailParty(name: nil, address: $0.value) }
+      draft.cc = cc.map { EmailParty(name: nil, address: $0.value) }
+      draft.replyTo = replyTo.map { [EmailParty(name: nil, address: $0)] } ?? []
+      draft.bodyPlain = request.body
+      draft.inReplyTo = inReplyTo
+      draft.references = references.isEmpty ? nil : references.joined(separator: " ")
+      draft.attachments = request.attachments.map {
+        NewAttachment(name: $0.name, contentType: $0.contentType, isInline: false, contentID: nil, bytes: $0.data)
+      }
+      let emailID = try tx.insertEmail(draft, createdBy: user.id)
+      try tx.addEmailAccount(emailID: emailID, accountID: account.id)
+      let users = try tx.activeUserIDs(withAddresses: recipients + [from.value]) + [user.id]
+      try tx.addEmailUsers(emailID: emailID, userIDs: Array(Set(users)).sorted())
+      try tx.setFlag(.read, true, emailID: emailID, userID: user.id)
+      if let parent { try tx.setParent(emailID: emailID, parent, account: try tx.accountOf(parent)) }
+      if let repliedID { try tx.setReplied(emailID: emailID, repliedID: repliedID) }
+      try tx.addDecision(
+        emailID: emailID, step: "parent", outcome: parent?.description ?? "none",
+        detail: parent == nil ? "sent without a parent" : "sent by \(user.login) about \(parent?.description ?? "")")
+      guard
+        let outboxID = try tx.enqueue(
+          key: "send:\(emailID)", kind: "user", accountID: account.id, emailID: emailID, inReplyTo: repliedID,
+          mailFrom: from.value, recipients: recipients, raw: raw), try tx.claim(outboxID: outboxID)
+      else { throw EspoMailError(.internalError, "the outbox refused a new message") }
+      return (emailID, outboxID)
+    }
+    let transport = OutboundTransport(store: store, timeoutSeconds: timeoutSeconds, caFile: caFile)
+    do {
+      try transport.send(raw, from: from.value, to: recipients, via: account)
+    } catch {
+      let failure = AccountFetcher.userFacing(error)
+      try? store.write { tx in
+        try tx.finish(outboxID: outboxID, error: failure.message)
+        try tx.setEmailStatus(emailID: emailID, "failed")
+      }
+      throw failure
+    }
+    try store.write { tx in
+      try tx.finish(outboxID: outboxID, error: nil)
+      try tx.setEmailStatus(emailID: emailID, "sent")
+      if let parent { try tx.addNote(parent, kind: "email-sent", emailID: emailID) }
+    }
+    var saved = false
+    if let folder = account.sentFolder {
+      saved = (try? appendToSentFolder(raw, folder: folder, account: account, timeoutSeconds: timeoutSeconds, caFile: caFile)) != nil
+    }
+    return SendResult(
+      emailID: emailID, messageId: messageID, account: account.name, parent: parent, replyTo: replyTo, savedToSentFolder: saved)
+  }
+
+  /// The account whose SMTP may send as `from` for the acting user; refuses with the addresses
+  /// they may use (design §6, Espo §10.1-10.2).
+  func sendingAccount(for from: EmailAddress) throws -> MailAccount {
+    let accounts = try store.read { try $0.mailAccounts() }.filter { $0.isActive && $0.smtp != nil }
+    let system = try store.read { try $0.setting(SettingKey.defaultOutbound) }?.lowercased()
+    func allowed(_ account: MailAccount) -> Bool {
+      if user.isAdmin { return true }
+      switch account.kind {
+      case .personal: return account.owner?.lowercased() == user.login.lowercased()
+      case .group:
+        guard account.isSMTPShared else { return false }
+        switch permissions.groupEmailAccount {
+        case .all: return true
+        case .team: return !Set(account.teams).isDisjoint(with: user.teams)
+        case .no: return false
+        }
+      }
+    }
+    let usable = accounts.filter(allowed)
+    if let match = usable.first(where: { $0.address.lowercased() == from.lower }) { return match }
+    let choices = usable.map(\.address) + (system.flatMap { name in usable.first { $0.name.lowercased() == name }?.address }.map { [$0] } ?? [])
+    throw EspoMailError.denied(
+      "send from \(from.value)",
+      because: choices.isEmpty
+        ? "you may send from no address (a personal account with SMTP, or a shared group account your role allows)"
+        : "you may send from \(Array(Set(choices)).sorted().joined(separator: ", "))")
+  }
+
+  private func appendToSentFolder(_ raw: [UInt8], folder: String, account: MailAccount, timeoutSeconds: Double, caFile: String?)
+    throws
+  {
+    var options = FetchOptions()
+    options.timeoutSeconds = timeoutSeconds
+    options.caFile = caFile
+    let session = try AccountFetcher(store: store, account: account, options: options, now: { Date() }, progress: nil).connect()
+    defer { session.logout() }
+    try session.append(raw, to: folder, flags: ["\\Seen"])
+  }
+}

@@ -1,0 +1,170 @@
+import EspoMailMIME
+import EspoMailTestSupport
+import Foundation
+import Testing
+
+/// Sending through a real aiosmtpd sink, and auto-replies to mail fetched from a real Dovecot.
+@Suite(.enabled(if: DovecotServer.shouldRun && SMTPSink.shouldRun)) struct SendingTests {
+  /// A lab with team Support (alice), a group account `support` opening cases with SMTP to the
+  /// sink, and alice's personal account with SMTP.
+  private func lab() throws -> (MailLab, String, SMTPSink) {
+    let lab = try MailLab()
+    let store = lab.store
+    try store.json(["team", "add", "Support"])
+    try store.json(["user", "add", "alice", "--email", "alice@example.com", "--team", "Support"])
+    try store.grantOwnMail("alice")
+    let box = try lab.mailbox("support")
+    let alice = try lab.mailbox("alice")
+    // SMTP logins default to the IMAP ones.
+    let sink = try SMTPSink.start(users: [box: "pw-\(box)", alice: "pw-\(alice)"])
+    let smtp = ["--smtp-host", "127.0.0.1", "--smtp-port", "\(sink.port)", "--smtp-security", "none"]
+    #expect(lab.addAccount("support", mailbox: box, extra: ["--team", "Support"] + smtp).status == 0)
+    let added = store.run(
+      [
+        "account", "add", "alice-mail", "--personal", "--owner", "alice", "--address", "alice@example.com",
+        "--imap-host", "127.0.0.1", "--imap-port", "\(lab.dovecot.port)", "--security", "none", "--username", alice,
+        "--password-stdin",
+      ] + smtp, stdin: "pw-\(alice)\n")
+    #expect(added.status == 0, "\(added.stderr)")
+    try store.json(["account", "set", "support", "--create-case", "--distribution", "round-robin", "--case-team", "Support"])
+    return (lab, box, sink)
+  }
+
+  private func header(_ name: String, in message: DeliveredMessage) throws -> String? {
+    try MessageParser.parseHeaders(message.bytes).header(name)
+  }
+
+  @Test func sendingStoresSentMailThatRepliesThreadBackTo() throws {
+    let (lab, box, sink) = try lab()
+    defer { sink.stop() }
+    try lab.store.json(["crm", "account", "add", "Acme", "--email", "info@acme.example"])
+    let sent = try lab.store.json(
+      [
+        "send", "--from", "alice@example.com", "--to", "jane@acme.example", "--cc", "boss@acme.example", "--subject",
+        "Über quote", "--body", "Here it is.", "--parent", "account:1",
+      ], as: "alice"
+    ).object()
+    let delivered = try sink.waitForMessages(count: 1)
+    #expect(delivered.first?.mailFrom == "alice@example.com")
+    #expect(delivered.first?.recipients == ["jane@acme.example", "boss@acme.example"])
+    let messageID = try #require(sent["messageId"] as? String)
+    #expect(messageID.hasPrefix("<espomail.account.1."))
+    let parsed = try MessageParser.parse(try #require(delivered.first?.bytes))
+    #expect(parsed.subject == "Über quote")
+    #expect(parsed.messageID == messageID)
+    let stored = try lab.store.json(["email", "list", "--folder", "sent"], as: "alice").array()
+    #expect(stored.first?["subject"] as? String == "Über quote")
+    #expect(stored.first?["parent"] as? String == "account:1")
+    // A reply from a stranger quoting our Message-ID comes back to account:1.
+    try lab.dovecot.deliver(
+      SampleMessage.make(
+        from: "stranger@elsewhere.example", to: "support@example.com", subject: "Re: Über quote",
+        headers: ["In-Reply-To: \(messageID)", "References: \(messageID)"]), to: box)
+    _ = try lab.fetch()
+    let reply = try lab.store.json(["email", "list", "--search", "stranger"]).array()
+    #expect(reply.first?["parent"] as? String == "case:1" || reply.first?["parent"] as? String == "account:1")
+    let caseOne = try lab.store.json(["case", "show", "1"]).object()
+    #expect(caseOne["account"] as? String == "account:1")
+  }
+
+  @Test func fromAddressesAreCheckedAgainstTheRole() throws {
+    let (lab, _, sink) = try lab()
+    defer { sink.stop() }
+    let group = "\(try #require(try lab.store.json(["account", "show", "support"]).object()["address"] as? String))"
+    let denied = lab.store.run(["send", "--from", group, "--to", "x@y.example", "--subject", "Hi", "--body", "b"], as: "alice")
+    #expect(denied.status == 77)
+    #expect(denied.stderr.contains("alice@example.com"))
+    try lab.store.json(["account", "set", "support", "--smtp-shared"])
+    try lab.store.json(["role", "create", "Sender"])
+    try lab.store.json(["role", "set", "Sender", "group-email-account=team"])
+    try lab.store.json(["user", "role", "add", "alice", "Sender"])
+    try lab.store.json(["send", "--from", group, "--to", "x@y.example", "--subject", "Hi", "--body", "b"], as: "alice")
+    #expect(try sink.waitForMessages(count: 1).first?.mailFrom == group)
+    let injected = lab.store.run(
+      ["send", "--from", "alice@example.com", "--to", "x@y.example", "--subject", "Hi\r\nBcc: evil@x.example", "--body", "b"],
+      as: "alice")
+    #expect(injected.status == 65)
+    #expect(lab.store.run(["send", "--from", "alice@example.com", "--to", "x y@z", "--subject", "s", "--body", "b"], as: "alice").status == 65)
+  }
+
+  @Test func aCaseParentGivesReplyToTheGroupAddress() throws {
+    let (lab, box, sink) = try lab()
+    defer { sink.stop() }
+    try lab.dovecot.deliver(SampleMessage.make(from: "jane@acme.example", subject: "Printer"), to: box)
+    _ = try lab.fetch(["--all", "--no-auto-reply"])
+    try lab.store.json(["role", "create", "Agent"])
+    try lab.store.json(["role", "set", "Agent", "case.read=team"])
+    try lab.store.json(["user", "role", "add", "alice", "Agent"])
+    try lab.store.json(
+      ["send", "--from", "alice@example.com", "--to", "jane@acme.example", "--subject", "Re: Printer", "--body", "On it", "--parent", "case:1"],
+      as: "alice")
+    let message = try #require(try sink.waitForMessages(count: 1).first)
+    #expect(try header("Reply-To", in: message) == "\(box)@example.com")
+    #expect(try header("Message-ID", in: message)?.hasPrefix("<espomail.case.1.") == true)
+    let stream = try lab.store.json(["stream", "show", "case:1"]).array()
+    #expect(stream.contains { $0["kind"] as? String == "email-sent" })
+  }
+
+  @Test func autoRepliesWithoutLoopsAndNeverTwice() throws {
+    let (lab, box, sink) = try lab()
+    defer { sink.stop() }
+    try lab.store.json([
+      "template", "add", "ack", "--subject", "We got it: {email.subject}", "--body", "Hello {person.name}, case {case.number} is open.",
+    ])
+    #expect(lab.store.run(["template", "add", "bad", "--subject", "{nope}", "--body", "x"]).status == 65)
+    try lab.store.json(["account", "set", "support", "--auto-reply", "--reply-template", "ack"])
+    try lab.dovecot.deliver(
+      [
+        SampleMessage.make(id: "t1@cust.example", from: "Jane Roe <jane@cust.example>", subject: "Broken"),
+        SampleMessage.make(from: "robot@cust.example", subject: "Away", headers: ["Auto-Submitted: auto-replied"]),
+        SampleMessage.make(from: "list@cust.example", subject: "Digest", headers: ["Precedence: bulk"]),
+        SampleMessage.make(from: "alice@example.com", subject: "From ourselves"),
+      ] + (1...6).map { SampleMessage.make(from: "flood@cust.example", subject: "Flood \($0)") }, to: box)
+    let run = try lab.fetch()
+    #expect(run.accounts["support"]?["autoReplies"] as? Int == 6)  // Jane + 5 of the 6 floods
+    let replies = try sink.waitForMessages(count: 6)
+    let toJane = try #require(replies.first { $0.recipients == ["jane@cust.example"] })
+    let parsed = try MessageParser.parse(toJane.bytes)
+    #expect(parsed.subject == "[#1] We got it: Broken")
+    #expect(parsed.header("Auto-Submitted") == "auto-replied")
+    #expect(parsed.header("X-Auto-Response-Suppress") == "All")
+    #expect(parsed.header("Precedence") == "auto_reply")
+    #expect(parsed.inReplyTo == "<t1@cust.example>")
+    #expect(parsed.textBody?.contains("Hello Jane Roe, case 1 is open.") == true)
+    #expect(replies.filter { $0.recipients == ["flood@cust.example"] }.count == 5)
+    let away = try #require(try lab.store.json(["email", "list", "--search", "Away"]).array().first?["id"] as? Int)
+    let why = try lab.store.json(["explain", "\(away)"]).object()
+    #expect((why["decisions"] as? [[String: Any]])?.contains { ($0["detail"] as? String)?.contains("automatic mail") == true } == true)
+    _ = try lab.fetch()
+    Thread.sleep(forTimeInterval: 0.3)
+    #expect(try sink.messages().count == 6)  // a second run sends nothing again
+    try lab.dovecot.deliver(SampleMessage.make(from: "new@cust.example", subject: "Quiet"), to: box)
+    _ = try lab.fetch(["--all", "--no-auto-reply"])
+    Thread.sleep(forTimeInterval: 0.3)
+    #expect(try sink.messages().count == 6)
+  }
+
+  @Test func theSystemSenderAndFailures() throws {
+    let (lab, _, sink) = try lab()
+    defer { sink.stop() }
+    let box = try lab.mailbox("nosmtp")
+    lab.addAccount("nosmtp", mailbox: box)
+    #expect(lab.store.run(["outbound", "set-default", "nosmtp"]).status == 65)  // no SMTP
+    #expect(lab.store.run(["outbound", "set-default", "alice-mail"]).status == 65)  // personal
+    try lab.store.json(["outbound", "set-default", "support"])
+    #expect(try lab.store.json(["outbound", "show"]).object()["account"] as? String == "support")
+    #expect(lab.store.run(["account", "remove", "support"]).status == 65)
+    #expect(lab.store.run(["account", "set", "support", "--inactive"]).status == 65)
+    // An account without SMTP auto-replies through the system sender.
+    try lab.store.json(["template", "add", "ack", "--subject", "Thanks", "--body", "Got it."])
+    try lab.store.json(["account", "set", "nosmtp", "--auto-reply", "--reply-template", "ack"])
+    try lab.dovecot.deliver(SampleMessage.make(from: "x@cust.example", subject: "Hello"), to: box)
+    #expect(try lab.fetch().accounts["nosmtp"]?["autoReplies"] as? Int == 1)
+    #expect(try sink.waitForMessages(count: 1).first?.recipients == ["x@cust.example"])
+    // A dead SMTP server: the send fails clearly and the email is marked failed.
+    try lab.store.json(["account", "set", "alice-mail", "--smtp-port", "1"])
+    let failed = lab.store.run(
+      ["send", "--from", "alice@example.com", "--to", "x@y.example", "--subject", "Lost", "--body", "b", "--timeout", "3"], as: "alice")
+    #expect(failed.status == 69)
+  }
+}
