@@ -100,7 +100,7 @@ extension Session {
       importer.extraUserIDs = [user.id]
       switch try importer.importMessage(bytes, key: nil) {
       case .imported(let id, _), .tooLarge(let id, _): return (id, false)
-      case .merged(let id): return (id, true)
+      case .merged(let id, _): return (id, true)
       case .quarantined(_, let reason):
         throw EspoMailError(.dataError, "cannot import the file: \(reason)", hint: "nothing was stored")
       case .skipped(let filter):

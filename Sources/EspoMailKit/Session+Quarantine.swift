@@ -31,7 +31,7 @@ extension Session {
       let account = try tx.quarantineAccountID(id: id).flatMap { try tx.mailAccount(id: $0) }
       let importer = try Importer(tx: tx, account: account, now: now)
       switch try importer.importMessage(bytes, key: nil) {
-      case .imported(let emailID, _), .merged(let emailID), .tooLarge(let emailID, _):
+      case .imported(let emailID, _), .merged(let emailID, _), .tooLarge(let emailID, _):
         try tx.resolveQuarantine(id: id, status: "imported", emailID: emailID)
         try tx.settleQuarantined(quarantineID: id, emailID: emailID)
       case .quarantined(_, let reason):

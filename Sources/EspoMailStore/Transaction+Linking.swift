@@ -113,3 +113,30 @@ extension Transaction {
     }
   }
 }
+
+extension Transaction {
+  /// What the case logic needs of a stored email (for a duplicate reaching a case account):
+  /// subject, sender, plain body, whether it is automatic, and its parent and account.
+  public func storedEmailForCases(emailID: Int64) throws -> (email: NewEmail, parent: RecordReference?, account: Int64?)? {
+    guard
+      let row = try Row.fetchOne(
+        db,
+        sql: """
+          SELECT e.message_id, e.subject, e.date_sent, e.body_plain, e.is_auto_submitted, e.parent_type, e.parent_id,
+            e.crm_account_id, r.display_name, a.address
+          FROM email e LEFT JOIN email_recipient r ON r.email_id = e.id AND r.kind = 'from'
+          LEFT JOIN email_address a ON a.id = r.email_address_id WHERE e.id = ?
+          """,
+        arguments: [emailID])
+    else { return nil }
+    var email = NewEmail(
+      messageID: row["message_id"], isMessageIDSynthetic: false, subject: row["subject"], dateSent: row["date_sent"], size: 0)
+    email.bodyPlain = row["body_plain"]
+    if let address: String = row["address"] { email.from = EmailParty(name: row["display_name"], address: address) }
+    if row["is_auto_submitted"] as Bool { email.automaticReason = "automatic mail, as recorded at its first import" }
+    let type: String? = row["parent_type"]
+    let id: Int64? = row["parent_id"]
+    let parent = type.flatMap(RecordType.init(rawValue:)).flatMap { t in id.map { RecordReference(t, $0) } }
+    return (email, parent, row["crm_account_id"])
+  }
+}

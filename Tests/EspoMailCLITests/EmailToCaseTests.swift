@@ -125,6 +125,22 @@ import Testing
     #expect(try assignees(lab, account: "south") == ["ann": 2, "ben": 2, "cat": 2])
   }
 
+  @Test func aDuplicateFirstSeenByAPersonalAccountStillOpensACase() throws {
+    let (lab, boxes) = try lab(["--distribution", "round-robin"])
+    try lab.store.grantOwnMail("ann")
+    let personal = try lab.mailbox("ann")
+    #expect(lab.addAccount("ann-mail", mailbox: personal, kind: ["--personal", "--owner", "ann"]).status == 0)
+    let message = SampleMessage.make(id: "both@cust.example", from: "c@cust.example", subject: "To both")
+    try lab.dovecot.deliver(message, to: personal)
+    try lab.dovecot.deliver(message, to: try #require(boxes["support"]))
+    let run = try lab.fetch(["--all", "--jobs", "1"])  // ann-mail first (name order), then support
+    #expect(run.accounts["support"]?["merged"] as? Int == 1)
+    #expect(run.accounts["support"]?["casesCreated"] as? Int == 1)
+    let opened = try lab.store.json(["case", "show", "1"]).object()
+    #expect(opened["emailCount"] as? Int == 1)
+    #expect(try lab.fetch().accounts["support"]?["casesCreated"] as? Int == 0)
+  }
+
   @Test func caseSettingsAreValidated() throws {
     let lab = try MailLab()
     try lab.store.json(["team", "add", "Support"])

@@ -54,8 +54,14 @@ extension EspoMail {
           case "failed", "busy": return "\(account.name): \(account.status)"
           case "dry-run": return "\(account.name): \(account.new) new message(s) would be fetched"
           default:
-            return "\(account.name): \(account.new) new, \(account.merged) merged, \(account.quarantined) quarantined"
-              + (account.tooLarge > 0 ? ", \(account.tooLarge) header-only" : "")
+            var parts = ["\(account.new) new", "\(account.merged) merged", "\(account.quarantined) quarantined"]
+            if account.skipped > 0 { parts.append("\(account.skipped) skipped by filters") }
+            if account.tooLarge > 0 { parts.append("\(account.tooLarge) header-only") }
+            if account.casesCreated > 0 {
+              parts.append("\(account.casesCreated) case(s) opened" + (account.casesUnassigned > 0 ? " (\(account.casesUnassigned) unassigned)" : ""))
+            }
+            if account.autoReplies > 0 { parts.append("\(account.autoReplies) auto-repl\(account.autoReplies == 1 ? "y" : "ies")") }
+            return "\(account.name): " + parts.joined(separator: ", ")
           }
         }.joined(separator: "\n")
       }

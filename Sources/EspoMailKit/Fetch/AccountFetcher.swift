@@ -209,7 +209,9 @@ struct AccountFetcher {
         report.new += 1
         report.tooLarge += 1
         report.count(cases)
-      case .merged: report.merged += 1
+      case .merged(_, let cases):
+        report.merged += 1
+        report.count(cases)
       case .quarantined: report.quarantined += 1
       case .skipped: report.skipped += 1
       }

@@ -8,8 +8,9 @@ import Foundation
 enum ImportOutcome: Equatable {
   /// A new email, and what the case logic did with it.
   case imported(emailID: Int64, CaseOutcome)
-  /// An email already in the store, now also this account's.
-  case merged(emailID: Int64)
+  /// An email already in the store, now also this account's (a case account may still open or
+  /// join a case for it).
+  case merged(emailID: Int64, CaseOutcome)
   /// Imported header-only because of the size limit.
   case tooLarge(emailID: Int64, CaseOutcome)
   /// Kept aside with its reason.
@@ -80,8 +81,18 @@ struct Importer {
         _ = try userFilters.apply(emailID: emailID, subject: subject, userIDs: given)
       }
       try tx.settle(key, outcome: .merged, emailID: emailID)
+      return .merged(emailID: emailID, try routeDuplicate(emailID))
     }
-    return .merged(emailID: emailID)
+  }
+
+  /// Runs the case logic for a duplicate reaching a case account (Espo §4.2): it joins the case
+  /// its thread is on, or opens one when the first copy came through an account without cases.
+  private func routeDuplicate(_ emailID: Int64) throws -> CaseOutcome {
+    guard let account, account.kind == .group, account.cases.createCase,
+      let stored = try tx.storedEmailForCases(emailID: emailID)
+    else { return .none }
+    return try CaseRouter(tx: tx, account: account, now: now).route(
+      emailID: emailID, email: stored.email, parent: stored.parent, crmAccount: stored.account)
   }
 
   /// Settles a message a fetch filter skipped: nothing is imported.
@@ -106,7 +117,7 @@ struct Importer {
           let given = try share(emailID: existing, recipients: recipients)
           _ = try userFilters.apply(emailID: existing, subject: FetchFilterSet.subject(draft), userIDs: given)
           if let key { try tx.settle(key, outcome: .merged, emailID: existing) }
-          return .merged(emailID: existing)
+          return .merged(emailID: existing, try routeDuplicate(existing))
         }
         try tx.storeRaw(sha256: prepared.sha256, bytes: prepared.raw)
         let emailID = try tx.insertEmail(draft)
