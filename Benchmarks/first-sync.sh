@@ -21,13 +21,14 @@ for run in $(seq "$runs"); do
   echo benchpass | "$espomail" account add bench --group --address bench@example.com --imap-host 127.0.0.1 \
     --imap-port "$port" --security none --username bench --password-stdin --keep-unread --portion 100000 >/dev/null
   start=$(date +%s.%N)
-  "$espomail" fetch bench --quiet
+  /usr/bin/time -f "%M" -o "$work/rss" "$espomail" fetch bench --quiet
   end=$(date +%s.%N)
+  peak_mib=$(( $(cat "$work/rss") / 1024 ))
   imported=$("$espomail" --format json account status bench | "$python" -c 'import json,sys; print(sum(json.load(sys.stdin)[0]["ledger"].values()))')
   rate=$("$python" -c "print(round($imported / ($end - $start)))")
   store_bytes=$(du -cb "$ESPOMAIL_STORE"* 2>/dev/null | tail -1 | cut -f1)
   espomail_rates+=("$rate")
-  echo "run $run: espomail first sync: $imported messages in $("$python" -c "print(round($end - $start, 2))") s = $rate msg/s (store $((store_bytes / 1048576)) MiB, $((store_bytes / imported)) bytes/message)"
+  echo "run $run: espomail first sync: $imported messages in $("$python" -c "print(round($end - $start, 2))") s = $rate msg/s (store $((store_bytes / 1048576)) MiB, $((store_bytes / imported)) bytes/message, peak memory $peak_mib MiB)"
   rate=$("$python" "$root/Benchmarks/lib/pyimap_bench.py" "$port" bulk | "$python" -c 'import json,sys; print(round(json.load(sys.stdin)["msgs_per_s"]))')
   imaplib_rates+=("$rate")
   echo "run $run: python imaplib bulk UID FETCH 1:* BODY.PEEK[]: $rate msg/s"

@@ -840,7 +840,7 @@ _espomail_setting_set() {
     # Offer positional completions
     case "${positional_number}" in
     1)
-        __espomail_add_completions -W 'b2c-mode'
+        __espomail_add_completions -W 'b2c-mode'$'\n''auto-reply-limit'$'\n''auto-reply-period-hours'
         return
         ;;
     esac

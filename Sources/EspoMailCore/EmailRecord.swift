@@ -62,6 +62,8 @@ public struct EmailSummary: Equatable, Codable, Sendable {
   public var users: [String]
   /// Whether only the header was imported (over the size limit).
   public var isHeaderOnly: Bool
+  /// archived (fetched), sending, sent or failed (outgoing), draft.
+  public var status: String = "archived"
 
   /// Creates a summary.
   public init(

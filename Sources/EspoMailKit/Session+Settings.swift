@@ -5,11 +5,26 @@ import EspoMailStore
 public enum StoreSetting: String, CaseIterable, Sendable {
   /// yes: contacts are parents themselves instead of their accounts (business-to-consumer).
   case b2cMode = "b2c-mode"
+  /// At most this many auto-replies to one sender per period (default 5).
+  case autoReplyLimit = "auto-reply-limit"
+  /// The auto-reply limit's period in hours (default 2).
+  case autoReplyPeriodHours = "auto-reply-period-hours"
 
   /// What the setting does.
   public var meaning: String {
     switch self {
     case .b2cMode: "yes: mail from a contact links to the contact, not to its account"
+    case .autoReplyLimit: "at most N auto-replies to one sender per period (default 5)"
+    case .autoReplyPeriodHours: "the period of the auto-reply limit, in hours (default 2)"
+    }
+  }
+
+  /// The value shown when unset.
+  var defaultValue: String {
+    switch self {
+    case .b2cMode: "no"
+    case .autoReplyLimit: "\(AutoReplier.defaultLimit)"
+    case .autoReplyPeriodHours: "\(Int(AutoReplier.defaultPeriod / 3600))"
     }
   }
 }
@@ -20,7 +35,11 @@ extension Session {
     try store.read { tx in
       var values: [String: String] = [:]
       for setting in StoreSetting.allCases {
-        values[setting.rawValue] = try tx.setting(setting.rawValue) == "1" ? "yes" : "no"
+        let stored = try tx.setting(setting.rawValue)
+        switch setting {
+        case .b2cMode: values[setting.rawValue] = stored == "1" ? "yes" : "no"
+        default: values[setting.rawValue] = stored ?? setting.defaultValue
+        }
       }
       return values
     }
@@ -32,10 +51,21 @@ extension Session {
     guard let setting = StoreSetting(rawValue: key.lowercased()) else {
       throw EspoMailError.malformed("setting", key, accepted: StoreSetting.allCases.map(\.rawValue).joined(separator: "|"))
     }
-    guard let flag = ["yes": "1", "no": "0"][value.lowercased()] else {
-      throw EspoMailError.malformed("value for \(setting.rawValue)", value, accepted: "yes|no")
+    let stored: String
+    switch setting {
+    case .b2cMode:
+      guard let flag = ["yes": "1", "no": "0"][value.lowercased()] else {
+        throw EspoMailError.malformed("value for \(setting.rawValue)", value, accepted: "yes|no")
+      }
+      stored = flag
+    case .autoReplyLimit, .autoReplyPeriodHours:
+      guard let number = Int(value), (setting == .autoReplyLimit ? 0...10_000 : 1...8760).contains(number) else {
+        throw EspoMailError.malformed(
+          "value for \(setting.rawValue)", value, accepted: setting == .autoReplyLimit ? "0 to 10000" : "1 to 8760 hours")
+      }
+      stored = "\(number)"
     }
-    try store.write { tx in try tx.setSetting(setting.rawValue, to: flag) }
+    try store.write { tx in try tx.setSetting(setting.rawValue, to: stored) }
     return try settings()
   }
 }

@@ -174,7 +174,7 @@ extension Transaction {
     } else if row["from_viewer"] as Bool? == true {
       folder = "sent"
     }
-    return EmailSummary(
+    var summary = EmailSummary(
       id: id, messageID: row["message_id"], subject: row["subject"], from: parties("from").first, to: parties("to"),
       cc: parties("cc"), date: row["date_sent"],
       parent: parentType.flatMap(RecordType.init(rawValue:)).flatMap { type in parentID.map { RecordReference(type, $0) } },
@@ -192,5 +192,7 @@ extension Transaction {
         sql: "SELECT u.login FROM email_user m JOIN user u ON u.id = m.user_id WHERE m.email_id = ? ORDER BY u.login",
         arguments: [id]),
       isHeaderOnly: row["is_header_only"])
+    summary.status = row["status"]
+    return summary
   }
 }

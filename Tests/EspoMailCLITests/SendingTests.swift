@@ -119,6 +119,13 @@ import Testing
         SampleMessage.make(from: "robot@cust.example", subject: "Away", headers: ["Auto-Submitted: auto-replied"]),
         SampleMessage.make(from: "list@cust.example", subject: "Digest", headers: ["Precedence: bulk"]),
         SampleMessage.make(from: "alice@example.com", subject: "From ourselves"),
+        SampleMessage.make(from: "news@cust.example", subject: "List", headers: ["List-Id: <news.cust.example>"]),
+        SampleMessage.make(from: "bounce@cust.example", subject: "Null path", headers: ["Return-Path: <>"]),
+        SampleMessage.make(from: "MAILER-DAEMON@cust.example", subject: "Undeliverable"),
+        SampleMessage.make(from: "ex@cust.example", subject: "OOF", headers: ["X-Auto-Response-Suppress: All"]),
+        SampleMessage.make(
+          from: "dsn@cust.example", subject: "Delivery Status",
+          headers: ["Content-Type: multipart/report; report-type=delivery-status; boundary=x"]),
       ] + (1...6).map { SampleMessage.make(from: "flood@cust.example", subject: "Flood \($0)") }, to: box)
     let run = try lab.fetch()
     #expect(run.accounts["support"]?["autoReplies"] as? Int == 6)  // Jane + 5 of the 6 floods
@@ -135,13 +142,33 @@ import Testing
     let away = try #require(try lab.store.json(["email", "list", "--search", "Away"]).array().first?["id"] as? Int)
     let why = try lab.store.json(["explain", "\(away)"]).object()
     #expect((why["decisions"] as? [[String: Any]])?.contains { ($0["detail"] as? String)?.contains("automatic mail") == true } == true)
+    for subject in ["List", "Null path", "Undeliverable", "OOF", "Delivery Status"] {
+      let id = try #require(try lab.store.json(["email", "list", "--search", subject]).array().first?["id"] as? Int)
+      let decisions = try lab.store.json(["explain", "\(id)"]).object()["decisions"] as? [[String: Any]] ?? []
+      #expect(decisions.contains { $0["step"] as? String == "auto-reply" && $0["outcome"] as? String == "suppressed" }, "\(subject)")
+    }
+    // The customer answers the auto-reply: it threads back to case 1 and opens nothing new.
+    let replyID = try #require(parsed.messageID)
+    try lab.dovecot.deliver(
+      SampleMessage.make(
+        from: "jane@cust.example", subject: "Re: [#1] We got it: Broken",
+        headers: ["In-Reply-To: \(replyID)", "References: <t1@cust.example> \(replyID)"]), to: box)
+    let answer = try lab.fetch()
+    #expect(answer.accounts["support"]?["casesCreated"] as? Int == 0)
+    #expect(try lab.store.json(["case", "show", "1"]).object()["emailCount"] as? Int == 2)
+    Thread.sleep(forTimeInterval: 0.3)
+    #expect(try sink.messages().count == 7)  // Jane's answer got its own reply (1 of 5 for her)
     _ = try lab.fetch()
     Thread.sleep(forTimeInterval: 0.3)
-    #expect(try sink.messages().count == 6)  // a second run sends nothing again
+    #expect(try sink.messages().count == 7)  // a run with nothing new sends nothing again
     try lab.dovecot.deliver(SampleMessage.make(from: "new@cust.example", subject: "Quiet"), to: box)
     _ = try lab.fetch(["--all", "--no-auto-reply"])
+    try lab.store.json(["setting", "set", "auto-reply-limit", "0"])
+    try lab.dovecot.deliver(SampleMessage.make(from: "late@cust.example", subject: "Limited"), to: box)
+    _ = try lab.fetch()
     Thread.sleep(forTimeInterval: 0.3)
-    #expect(try sink.messages().count == 6)
+    #expect(try sink.messages().count == 7)
+    #expect(lab.store.run(["setting", "set", "auto-reply-limit", "many"]).status == 64)
   }
 
   @Test func theSystemSenderAndFailures() throws {
@@ -166,5 +193,16 @@ import Testing
     let failed = lab.store.run(
       ["send", "--from", "alice@example.com", "--to", "x@y.example", "--subject", "Lost", "--body", "b", "--timeout", "3"], as: "alice")
     #expect(failed.status == 69)
+    try lab.store.json(["account", "set", "alice-mail", "--smtp-port", "\(sink.port)"])
+    let refused = lab.store.run(
+      ["send", "--from", "alice@example.com", "--to", "reject-x@y.example", "--subject", "Refused", "--body", "b"], as: "alice")
+    #expect(refused.status == 76)
+    #expect(refused.stderr.contains("550"))
+    let deferred = lab.store.run(
+      ["send", "--from", "alice@example.com", "--to", "defer-x@y.example", "--subject", "Deferred", "--body", "b"], as: "alice")
+    #expect(deferred.status == 75)
+    let kept = try lab.store.json(["email", "list", "--folder", "sent"], as: "alice").array()
+    #expect(Set(kept.compactMap { $0["status"] as? String }) == ["failed"])
+    #expect(kept.count == 3)
   }
 }

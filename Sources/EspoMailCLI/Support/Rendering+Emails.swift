@@ -41,7 +41,7 @@ struct EmailJSON: Encodable {
 
   private enum CodingKeys: String, CodingKey {
     case id, messageId, subject, from, to, cc, date, parent, attachmentCount, attachments, folder, isRead
-    case accounts, users, isHeaderOnly, replyTo, inReplyTo, references, bodyPlain, bodyHtml
+    case accounts, users, isHeaderOnly, status, replyTo, inReplyTo, references, bodyPlain, bodyHtml
   }
 
   /// Encodes the listing keys, and the bodies when showing one email.
@@ -62,6 +62,7 @@ struct EmailJSON: Encodable {
     try container.encode(summary.accounts, forKey: .accounts)
     try container.encode(summary.users, forKey: .users)
     try container.encode(summary.isHeaderOnly, forKey: .isHeaderOnly)
+    try container.encode(summary.status, forKey: .status)
     if let view {
       try container.encode(view.replyTo, forKey: .replyTo)
       try container.encode(view.inReplyTo, forKey: .inReplyTo)

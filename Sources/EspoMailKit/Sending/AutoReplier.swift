@@ -13,10 +13,10 @@ struct AutoReplier {
   /// False under `fetch --no-auto-reply`.
   let isEnabled: Bool
 
-  /// Replies allowed per sender per period.
-  static let limit = 5
-  /// The period of the limit.
-  static let period: TimeInterval = 2 * 3600
+  /// Replies allowed per sender per period, unless `setting set auto-reply-limit` says otherwise.
+  static let defaultLimit = 5
+  /// The period of the limit, unless `setting set auto-reply-period-hours` says otherwise.
+  static let defaultPeriod: TimeInterval = 2 * 3600
 
   /// Queues a reply to a new email, or records why not; returns whether one was queued.
   @discardableResult
@@ -30,10 +30,13 @@ struct AutoReplier {
     if let reason = email.automaticReason { return try suppress("automatic mail (\(reason))") }
     guard let sender = email.replyTo.first?.address ?? email.from?.address else { return try suppress("no sender address") }
     if try tx.isOwnAddress(sender) { return try suppress("\(sender) is one of our own addresses") }
-    let since = EmailDraft.iso8601(now.addingTimeInterval(-Self.period))
+    let limit = try tx.setting(StoreSetting.autoReplyLimit.rawValue).flatMap { Int($0) } ?? Self.defaultLimit
+    let hours = try tx.setting(StoreSetting.autoReplyPeriodHours.rawValue).flatMap { Int($0) }
+      ?? Int(Self.defaultPeriod / 3600)
+    let since = EmailDraft.iso8601(now.addingTimeInterval(-Double(hours) * 3600))
     let recent = try tx.autoRepliesSent(to: sender, since: since)
-    if recent >= Self.limit {
-      return try suppress("\(sender) already got \(recent) auto-replies in the last two hours (limit \(Self.limit))")
+    if recent >= limit {
+      return try suppress("\(sender) already got \(recent) auto-replies in the last \(hours) hour(s) (limit \(limit))")
     }
     guard let templateName = account.autoReply.template, let template = try tx.template(name: templateName) else {
       return try suppress("the reply template is missing")
@@ -47,6 +50,11 @@ struct AutoReplier {
     ]
     if let caseNumber { values["case.number"] = "\(caseNumber)" }
     if let caseName { values["case.name"] = caseName }
+    // {user.*}: the user the case went to, if any.
+    if let assignee = try caseNumber.flatMap({ try tx.caseRecord(number: $0)?.assignedUser }).flatMap({ try tx.user(login: $0) }) {
+      values["user.name"] = assignee.name
+      values["user.login"] = assignee.login
+    }
     var subject = Template.render(template.subject, values)
     if let caseNumber, isNewCase, !subject.contains("[#\(caseNumber)]") { subject = "[#\(caseNumber)] " + subject }
     let body = Template.render(template.body, values)
