@@ -55,6 +55,12 @@ SQL
   rate=$("$python" -c "print(round(10000 / ($end - $begin)))")
   rates[$size]=$rate
   echo "store of $size emails (generated in $("$python" -c "print(round($generated - $start, 1))") s): first sync of 10,000 new: $rate msg/s, $linked linked to a record, $("$espomail" --format json notification list --as agent | "$python" -c 'import json,sys; print(len(json.load(sys.stdin)))') follower notifications"
+  for query in "--limit 50" "--search meeting --limit 50" "--account bench --limit 50"; do
+    start=$(date +%s.%N)
+    for _ in 1 2 3 4 5; do "$espomail" email list $query --format json >/dev/null; done
+    end=$(date +%s.%N)
+    echo "  email list $query: $("$python" -c "print(round(($end - $start) / 5 * 1000))") ms per call (process start included)"
+  done
   rm -rf "$ESPOMAIL_STORE"*
 done
 if [ "${#sizes[@]}" -ge 2 ]; then

@@ -142,5 +142,6 @@ public final class Store: Sendable {
 /// A transaction on the store. Every store operation is a method on it, so a command's whole
 /// work shares one transaction.
 public struct Transaction {
+  /// The GRDB connection, inside its transaction.
   let db: Database
 }

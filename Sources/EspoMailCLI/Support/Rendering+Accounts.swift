@@ -72,32 +72,59 @@ enum AccountText {
 
 /// An account as scripts see it: every setting, the secret's source but never the secret.
 struct AccountJSON: StableJSON {
+  /// JSON key `id`.
   let id: Int64
+  /// JSON key `name`.
   let name: String
+  /// JSON key `kind`.
   let kind: String
+  /// JSON key `owner`.
   let owner: String?
+  /// JSON key `address`.
   let address: String
+  /// JSON key `isActive`.
   let isActive: Bool
+  /// JSON key `imapHost`.
   let imapHost: String
+  /// JSON key `imapPort`.
   let imapPort: Int
+  /// JSON key `security`.
   let security: String
+  /// JSON key `username`.
   let username: String
+  /// JSON key `secretSource`.
   let secretSource: String
+  /// JSON key `secretCommand`.
   let secretCommand: String?
+  /// JSON key `folders`.
   let folders: [String]
+  /// JSON key `fetchSince`.
   let fetchSince: String?
+  /// JSON key `keepUnread`.
   let keepUnread: Bool
+  /// JSON key `portion`.
   let portion: Int
+  /// JSON key `maxSizeMB`.
   let maxSizeMB: Int
+  /// JSON key `teams`.
   let teams: [String]
+  /// JSON key `health`.
   let health: AccountHealth
+  /// JSON key `cases`.
   let cases: CaseSettings
+  /// JSON key `smtpHost`.
   let smtpHost: String?
+  /// JSON key `smtpPort`.
   let smtpPort: Int?
+  /// JSON key `smtpSecurity`.
   let smtpSecurity: String?
+  /// JSON key `smtpUsername`.
   let smtpUsername: String?
+  /// JSON key `smtpShared`.
   let smtpShared: Bool
+  /// JSON key `sentFolder`.
   let sentFolder: String?
+  /// JSON key `autoReply`.
   let autoReply: AutoReplySettings
 
   /// Builds the JSON view.

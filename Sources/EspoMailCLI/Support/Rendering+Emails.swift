@@ -36,7 +36,9 @@ enum EmailText {
 
 /// An email as scripts see it (the keys in cli.md, every key present).
 struct EmailJSON: Encodable {
+  /// The listing fields.
   let summary: EmailSummary
+  /// The full email, when showing one.
   let view: EmailView?
 
   private enum CodingKeys: String, CodingKey {

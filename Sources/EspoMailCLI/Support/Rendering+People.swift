@@ -78,6 +78,7 @@ struct RoleJSON: StableJSON {
   init(_ role: Role) {
     id = role.id
     name = role.name
+    /// JSON key `map`.
     var map: [String: String] = [
       "personal-email-accounts": role.permissions.personalEmailAccounts ? "yes" : "no",
       "group-email-account": role.permissions.groupEmailAccount.rawValue,

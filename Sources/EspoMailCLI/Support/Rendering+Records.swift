@@ -53,18 +53,31 @@ enum RecordText {
 
 /// A case as scripts see it (the keys in cli.md).
 struct CaseJSON: StableJSON {
+  /// JSON key `number`.
   let number: Int64
+  /// JSON key `name`.
   let name: String
+  /// JSON key `status`.
   let status: String
+  /// JSON key `assignedUser`.
   let assignedUser: String?
+  /// JSON key `account`.
   let account: RecordReference?
+  /// JSON key `contact`.
   let contact: RecordReference?
+  /// JSON key `lead`.
   let lead: RecordReference?
+  /// JSON key `teams`.
   let teams: [String]
+  /// JSON key `groupAccount`.
   let groupAccount: String?
+  /// JSON key `emailCount`.
   let emailCount: Int
+  /// JSON key `description`.
   let description: String?
+  /// JSON key `createdBy`.
   let createdBy: String?
+  /// JSON key `createdAt`.
   let createdAt: String
 
   /// Builds the JSON view of a case.
@@ -87,13 +100,21 @@ struct CaseJSON: StableJSON {
 
 /// A CRM record as scripts see it.
 struct RecordJSON: StableJSON {
+  /// JSON key `record`.
   let record: String
+  /// JSON key `type`.
   let type: String
+  /// JSON key `id`.
   let id: Int64
+  /// JSON key `name`.
   let name: String
+  /// JSON key `addresses`.
   let addresses: [String]
+  /// JSON key `account`.
   let account: String?
+  /// JSON key `followers`.
   let followers: [String]
+  /// JSON key `createdAt`.
   let createdAt: String
 
   /// Builds the JSON view of a record.
@@ -112,15 +133,20 @@ struct RecordJSON: StableJSON {
 /// A case with its emails and stream, as `case show --format json` prints it: the case keys plus
 /// `emails` and `stream`.
 struct CaseDetailJSON: Encodable {
+  /// JSON key `detail`.
   let detail: CaseDetail
 
   /// Wraps a detail.
   init(_ detail: CaseDetail) { self.detail = detail }
 
   private struct EmailEntry: StableJSON {
+    /// JSON key `id`.
     let id: Int64
+    /// JSON key `subject`.
     let subject: String
+    /// JSON key `date`.
     let date: String
+    /// JSON key `from`.
     let from: String?
   }
 

@@ -23,8 +23,11 @@ enum CaseOutcome: Equatable {
 /// only if it came through this account or the sender belongs to its contact or account; otherwise
 /// a new case opens and is distributed.
 struct CaseRouter {
+  /// The import transaction.
   let tx: Transaction
+  /// The group account that received the email.
   let account: MailAccount
+  /// The clock.
   let now: Date
 
   /// Routes a new email whose parent (after linking) is `parent`.

@@ -6,10 +6,15 @@ import Foundation
 
 /// Fetches one account: lock, log in, then each monitored folder (design §2-§3).
 struct AccountFetcher {
+  /// The store.
   let store: Store
+  /// The account to fetch.
   let account: MailAccount
+  /// Run options.
   let options: FetchOptions
+  /// The clock.
   let now: @Sendable () -> Date
+  /// Receives progress for a terminal display.
   let progress: (@Sendable (FetchProgress) -> Void)?
 
   /// Runs the fetch; never throws: failures are in the report and the account's health.

@@ -4,10 +4,15 @@ import Foundation
 
 /// Fetches several accounts with bounded parallelism; one account's failure never stops the others.
 struct FetchRun {
+  /// The store.
   let store: Store
+  /// The accounts to fetch.
   let accounts: [MailAccount]
+  /// Run options.
   let options: FetchOptions
+  /// The clock.
   let now: @Sendable () -> Date
+  /// Receives progress for a terminal display.
   let progress: (@Sendable (FetchProgress) -> Void)?
 
   /// Runs every account and returns the reports in name order.

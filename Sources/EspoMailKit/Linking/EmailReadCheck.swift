@@ -5,6 +5,7 @@ import EspoMailStore
 /// `all` always; `team` when the user has the email or shares one of its teams; `own` when the
 /// user has it; `no` never.
 struct EmailReadCheck {
+  /// The transaction lookups run in.
   let tx: Transaction
 
   /// The decision and, when refused, why.

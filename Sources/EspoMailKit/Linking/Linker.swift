@@ -5,8 +5,11 @@ import Foundation
 /// Links a newly imported email: parent, thread, stream notes and notifications, each decision
 /// written to the email's trace so `explain` can say why (design §4, Espo §5, §9).
 struct Linker {
+  /// The import transaction.
   let tx: Transaction
+  /// The clock (old mail notifies nobody).
   let now: Date
+  /// Whether contacts are parents themselves (B2C mode).
   let isB2C: Bool
   /// False under `fetch --no-notify`.
   let notifies: Bool

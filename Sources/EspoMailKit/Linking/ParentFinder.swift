@@ -24,8 +24,11 @@ struct ParentDecision {
 ///    else an Account, else a Lead. Several holders of one address: primary holders first, then the
 ///    oldest record. Opportunities and Cases are reached only through threading; users never.
 struct ParentFinder {
+  /// The transaction lookups run in.
   let tx: Transaction
+  /// Whether contacts are parents themselves (B2C mode).
   let isB2C: Bool
+  /// The clock, for rejecting our Message-IDs dated in the future.
   let now: Date
 
   /// The decision for a new email.

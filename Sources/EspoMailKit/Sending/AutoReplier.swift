@@ -7,8 +7,11 @@ import Foundation
 /// auto-reply, and queues it in the outbox (sent after the commit). Never for automatic mail, our
 /// own addresses, duplicates, `--no-auto-reply`, or a sender over the rate limit (design §4, Espo §8).
 struct AutoReplier {
+  /// The import transaction the reply is queued in.
   let tx: Transaction
+  /// The group account that received the email.
   let account: MailAccount
+  /// The clock, for the rate limit and the Date header.
   let now: Date
   /// False under `fetch --no-auto-reply`.
   let isEnabled: Bool

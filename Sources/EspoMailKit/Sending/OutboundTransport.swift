@@ -5,8 +5,11 @@ import Foundation
 
 /// Sends composed mail through an account's SMTP server, resolving its secret at that moment.
 struct OutboundTransport {
+  /// The store (outbox and secrets).
   let store: Store
+  /// Seconds to wait for a silent server.
   let timeoutSeconds: Double
+  /// Extra CA certificates to trust.
   let caFile: String?
 
   /// Sends `raw` from `envelopeFrom` to `recipients` through `account`'s SMTP.
