@@ -1,3 +1,5 @@
+internal import CCurl
+
 /// Where and how a `CurlConnection` connects and logs in.
 public struct CurlConnectOptions: Sendable {
   /// How the connection is protected.
@@ -69,5 +71,29 @@ public struct CurlConnectOptions: Sendable {
     let tlsScheme = security == .implicitTLS ? scheme + "s" : scheme
     let hostPart = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
     return "\(tlsScheme)://\(hostPart):\(port)/"
+  }
+}
+
+extension CurlConnectOptions {
+  /// Sets TLS (implicit or STARTTLS, CA file, verification) and the login (password or XOAUTH2
+  /// bearer) on an easy handle; shared by the IMAP connection and the SMTP transfer.
+  func applyTLSAndLogin(to handle: UnsafeMutableRawPointer, set: (CURLcode) throws -> Void) throws {
+    let useSSL = security == .none ? CURLUSESSL_NONE : CURLUSESSL_ALL
+    try set(ccurl_setopt_long(handle, CURLOPT_USE_SSL, Int(useSSL.rawValue)))
+    if let caFile { try set(ccurl_setopt_string(handle, CURLOPT_CAINFO, caFile)) }
+    if !verifyPeer {
+      try set(ccurl_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, 0))
+      try set(ccurl_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, 0))
+    }
+    if let username { try set(ccurl_setopt_string(handle, CURLOPT_USERNAME, username)) }
+    switch secret {
+    case .password(let password)?:
+      try set(ccurl_setopt_string(handle, CURLOPT_PASSWORD, password))
+    case .bearer(let token)?:
+      try set(ccurl_setopt_string(handle, CURLOPT_XOAUTH2_BEARER, token))
+      try set(ccurl_setopt_string(handle, CURLOPT_LOGIN_OPTIONS, "AUTH=XOAUTH2"))
+    case nil:
+      break
+    }
   }
 }

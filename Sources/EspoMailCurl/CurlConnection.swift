@@ -141,23 +141,7 @@ extension CurlConnection {
     try set(ccurl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, milliseconds))
     try set(ccurl_setopt_long(handle, CURLOPT_TIMEOUT_MS, milliseconds))
     try set(ccurl_setopt_long(handle, CURLOPT_SERVER_RESPONSE_TIMEOUT, max(1, (milliseconds + 999) / 1000)))
-    let useSSL = options.security == .none ? CURLUSESSL_NONE : CURLUSESSL_ALL
-    try set(ccurl_setopt_long(handle, CURLOPT_USE_SSL, Int(useSSL.rawValue)))
-    if let caFile = options.caFile { try set(ccurl_setopt_string(handle, CURLOPT_CAINFO, caFile)) }
-    if !options.verifyPeer {
-      try set(ccurl_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, 0))
-      try set(ccurl_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, 0))
-    }
-    if let username = options.username { try set(ccurl_setopt_string(handle, CURLOPT_USERNAME, username)) }
-    switch options.secret {
-    case .password(let password)?:
-      try set(ccurl_setopt_string(handle, CURLOPT_PASSWORD, password))
-    case .bearer(let token)?:
-      try set(ccurl_setopt_string(handle, CURLOPT_XOAUTH2_BEARER, token))
-      try set(ccurl_setopt_string(handle, CURLOPT_LOGIN_OPTIONS, "AUTH=XOAUTH2"))
-    case nil:
-      break
-    }
+    try options.applyTLSAndLogin(to: handle, set: set)
     if let trace {
       try set(ccurl_setopt_debug_callback(handle, curlTraceCallback))
       try set(ccurl_setopt_pointer(handle, CURLOPT_DEBUGDATA, Unmanaged.passUnretained(trace).toOpaque()))

@@ -73,23 +73,7 @@ public enum CurlSMTPTransfer {
     // No overall limit, so a large message on a slow link is not cut off; a stalled upload is.
     try set(ccurl_setopt_long(handle, CURLOPT_LOW_SPEED_LIMIT, 1))
     try set(ccurl_setopt_long(handle, CURLOPT_LOW_SPEED_TIME, seconds))
-    let useSSL = options.security == .none ? CURLUSESSL_NONE : CURLUSESSL_ALL
-    try set(ccurl_setopt_long(handle, CURLOPT_USE_SSL, Int(useSSL.rawValue)))
-    if let caFile = options.caFile { try set(ccurl_setopt_string(handle, CURLOPT_CAINFO, caFile)) }
-    if !options.verifyPeer {
-      try set(ccurl_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, 0))
-      try set(ccurl_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, 0))
-    }
-    if let username = options.username { try set(ccurl_setopt_string(handle, CURLOPT_USERNAME, username)) }
-    switch options.secret {
-    case .password(let password)?:
-      try set(ccurl_setopt_string(handle, CURLOPT_PASSWORD, password))
-    case .bearer(let token)?:
-      try set(ccurl_setopt_string(handle, CURLOPT_XOAUTH2_BEARER, token))
-      try set(ccurl_setopt_string(handle, CURLOPT_LOGIN_OPTIONS, "AUTH=XOAUTH2"))
-    case nil:
-      break
-    }
+    try options.applyTLSAndLogin(to: handle, set: set)
   }
 
   /// An error for a failure before the transfer ran.
