@@ -1,3 +1,4 @@
+import EspoMailIMAP
 import EspoMailMIME
 import EspoMailTestSupport
 import Foundation
@@ -65,6 +66,23 @@ import Testing
     #expect(reply.first?["parent"] as? String == "case:1" || reply.first?["parent"] as? String == "account:1")
     let caseOne = try lab.store.json(["case", "show", "1"]).object()
     #expect(caseOne["account"] as? String == "account:1")
+  }
+
+  @Test func sentMailIsAppendedToTheSentFolder() throws {
+    let (lab, _, sink) = try lab()
+    defer { sink.stop() }
+    let alice = try #require(try lab.store.json(["account", "show", "alice-mail"]).object()["username"] as? String)
+    try lab.dovecot.createFolder("Sent", for: alice)
+    try lab.store.json(["account", "set", "alice-mail", "--sent-folder", "Sent"])
+    let sent = try lab.store.json(
+      ["send", "--from", "alice@example.com", "--to", "x@y.example", "--subject", "Filed", "--body", "b"], as: "alice"
+    ).object()
+    #expect(sent["savedToSentFolder"] as? Bool == true)
+    let session = try IMAPSession(
+      connecting: IMAPEndpoint(
+        host: "127.0.0.1", port: lab.dovecot.port, security: .none, username: alice, credential: .password("pw-\(alice)")))
+    defer { session.logout() }
+    #expect(try session.status("Sent").messages == 1)
   }
 
   @Test func fromAddressesAreCheckedAgainstTheRole() throws {

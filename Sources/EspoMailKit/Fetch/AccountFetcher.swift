@@ -31,6 +31,11 @@ struct AccountFetcher {
     }
     defer { withExtendedLifetime(lock) {} }
     do {
+      if !options.dryRun {
+        // Auto-replies a killed run committed but never sent go out now, exactly once.
+        report.autoReplies += OutboundTransport(store: store, timeoutSeconds: options.timeoutSeconds, caFile: options.caFile)
+          .flush(kind: "auto-reply", accountID: nil).sent
+      }
       let session = try connect()
       defer { session.logout() }
       for folder in account.folders { try fetchFolder(folder, session: session, report: &report) }
