@@ -25,10 +25,4 @@ public enum CurlLibrary {
     }
     return names
   }
-
-  /// The TLS library libcurl uses, such as "OpenSSL/3.0.17".
-  public static var tlsVersion: String? {
-    guard let info = ccurl_version_info(), let text = info.pointee.ssl_version else { return nil }
-    return String(cString: text)
-  }
 }

@@ -123,11 +123,6 @@ extension Transaction {
       rawSHA256: row["raw_sha256"])
   }
 
-  /// How many emails the store holds.
-  public func emailCount() throws -> Int {
-    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM email") ?? 0
-  }
-
   /// Whether the email is one of the user's (a per-user row exists).
   public func userHasEmail(emailID: Int64, userID: Int64) throws -> Bool {
     try Bool.fetchOne(

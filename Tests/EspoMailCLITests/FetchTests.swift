@@ -94,6 +94,21 @@ import Testing
     #expect(status.first?["lastError"] is String)
   }
 
+  @Test func verboseShowsTheConversationButNeverThePassword() throws {
+    let lab = try MailLab()
+    let box = try lab.mailbox("verbose")
+    lab.addAccount("verbose", mailbox: box)
+    try lab.dovecot.deliver(SampleMessage.make(), to: box)
+    let result = lab.store.run(["fetch", "--all", "--verbose"])
+    #expect(result.status == 0)
+    #expect(result.stderr.contains("espomail: trace: verbose:"))
+    #expect(result.stderr.contains("UID FETCH"))
+    #expect(!result.stderr.contains("pw-\(box)"))
+    let encoded = Data("\u{0}\(box)\u{0}pw-\(box)".utf8).base64EncodedString()
+    #expect(!result.stderr.contains(encoded))
+    #expect(!lab.store.run(["fetch", "--all"]).stderr.contains("trace:"))  // quiet without --verbose
+  }
+
   @Test func aMissingFolderIsReportedByName() throws {
     let lab = try MailLab()
     let box = try lab.mailbox("folders")

@@ -38,6 +38,10 @@ extension EspoMail {
       options.noAutoReply = noAutoReply
       options.noNotify = noNotify
       options.caFile = context.environment["ESPOMAIL_CA_FILE"]
+      if context.output.isVerbose {
+        let output = context.output
+        options.trace = { output.trace($0) }
+      }
       let output = context.output
       var progress: (@Sendable (FetchProgress) -> Void)?
       if context.isTerminal, !output.isQuiet, output.format == .text {

@@ -24,14 +24,6 @@ public final class Output: @unchecked Sendable {
     writeErr = stderr
   }
 
-  /// An output on the process's real stdout and stderr.
-  public static func standard(format: OutputFormat, quiet: Bool, verbose: Bool) -> Output {
-    Output(
-      format: format, quiet: quiet, verbose: verbose,
-      stdout: { FileHandle.standardOutput.write(Data($0.utf8)) },
-      stderr: { FileHandle.standardError.write(Data($0.utf8)) })
-  }
-
   /// Prints a result: `value` as JSON in json format, else `text()` (unless quiet).
   func result<T: Encodable>(_ value: T, text: () -> String) throws {
     switch format {
@@ -43,10 +35,11 @@ public final class Output: @unchecked Sendable {
     }
   }
 
-  /// Says something on stderr, unless quiet.
-  func note(_ message: String) {
-    guard !isQuiet else { return }
-    writeErr("espomail: \(message)\n")
+  /// Writes a protocol trace line on stderr when `--verbose` was given (credentials are already
+  /// redacted by the transport).
+  func trace(_ line: String) {
+    guard isVerbose else { return }
+    writeErr("espomail: trace: " + (line.hasSuffix("\n") ? line : line + "\n"))
   }
 
   /// Warns on stderr, even when quiet.
@@ -65,9 +58,6 @@ public final class Output: @unchecked Sendable {
   func progress(_ line: String?) {
     writeErr(line.map { "\r\u{1B}[K" + $0 } ?? "\r\u{1B}[K")
   }
-
-  /// Writes raw text to stderr (help and usage messages).
-  func raw(stderr text: String) { writeErr(text) }
 
   /// Writes raw text to stdout (help, completion scripts).
   func raw(stdout text: String) { writeOut(text) }

@@ -59,7 +59,7 @@ struct AccountFetcher {
       host: account.imap.host, port: account.imap.port, security: account.imap.security,
       username: account.imap.username, credential: credential, timeoutSeconds: options.timeoutSeconds,
       caFile: options.caFile)
-    return try IMAPSession(connecting: endpoint)
+    return try IMAPSession(connecting: endpoint, trace: options.trace.map { trace in { trace("\(account.name): \($0)") } })
   }
 
   private func failed(_ report: AccountFetchReport, _ error: EspoMailError) -> AccountFetchReport {

@@ -86,6 +86,8 @@ public struct FetchOptions: Sendable {
   public var noAutoReply = false
   /// Skip notifications in this run.
   public var noNotify = false
+  /// Receives the IMAP conversation (credentials redacted) under `--verbose`.
+  public var trace: (@Sendable (String) -> Void)?
 
   /// Default options.
   public init() {}

@@ -17,6 +17,10 @@ extension EspoMail.Accounts {
       var options = FetchOptions()
       options.timeoutSeconds = timeout
       options.caFile = context.environment["ESPOMAIL_CA_FILE"]
+      if context.output.isVerbose {
+        let output = context.output
+        options.trace = { output.trace($0) }
+      }
       let report = try context.session().testAccount(name, options: options)
       try context.output.result(report) {
         if report.ok {
