@@ -96,7 +96,11 @@ import Testing
     try lab.store.json(["role", "create", "Sender"])
     try lab.store.json(["role", "set", "Sender", "group-email-account=team"])
     try lab.store.json(["user", "role", "add", "alice", "Sender"])
-    try lab.store.json(["send", "--from", group, "--to", "x@y.example", "--subject", "Hi", "--body", "b"], as: "alice")
+    let verbose = lab.store.run(
+      ["send", "--from", group, "--to", "x@y.example", "--subject", "Hi", "--body", "b", "--verbose"], as: "alice")
+    #expect(verbose.status == 0)
+    #expect(verbose.stderr.contains("espomail: trace:") && verbose.stderr.contains("RCPT TO"))
+    #expect(!verbose.stderr.contains("pw-"))
     #expect(try sink.waitForMessages(count: 1).first?.mailFrom == group)
     let injected = lab.store.run(
       ["send", "--from", "alice@example.com", "--to", "x@y.example", "--subject", "Hi\r\nBcc: evil@x.example", "--body", "b"],

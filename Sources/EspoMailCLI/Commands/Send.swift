@@ -51,8 +51,11 @@ extension EspoMail {
         guard let data = FileManager.default.contents(atPath: path) else { throw EspoMailError.notFound("file", path) }
         return FileAttachment(name: URL(fileURLWithPath: path).lastPathComponent, data: [UInt8](data))
       }
+      let output = context.output
+      var trace: (@Sendable (String) -> Void)?
+      if output.isVerbose { trace = { output.trace($0) } }
       let result = try context.session().send(
-        request, timeoutSeconds: timeout, caFile: context.environment["ESPOMAIL_CA_FILE"])
+        request, timeoutSeconds: timeout, caFile: context.environment["ESPOMAIL_CA_FILE"], trace: trace)
       try context.output.result(result) {
         "sent email \(result.emailID) via \(result.account)" + (result.parent.map { " about \($0)" } ?? "")
       }

@@ -11,6 +11,8 @@ struct OutboundTransport {
   let timeoutSeconds: Double
   /// Extra CA certificates to trust.
   let caFile: String?
+  /// Receives the SMTP conversation (credentials redacted) under `--verbose`.
+  var trace: (@Sendable (String) -> Void)? = nil
 
   /// Sends `raw` from `envelopeFrom` to `recipients` through `account`'s SMTP.
   func send(_ raw: [UInt8], from envelopeFrom: String, to recipients: [String], via account: MailAccount) throws {
@@ -29,7 +31,7 @@ struct OutboundTransport {
     let endpoint = SMTPEndpoint(
       host: smtp.host, port: smtp.port, security: smtp.security, username: smtp.username.isEmpty ? nil : smtp.username,
       credential: credential, timeoutSeconds: timeoutSeconds, caFile: caFile)
-    try SMTPClient.send(raw, from: envelopeFrom, to: recipients, via: endpoint)
+    try SMTPClient.send(raw, from: envelopeFrom, to: recipients, via: endpoint, trace: trace.map { trace in { trace($0) } })
   }
 
   /// Sends every queued message of a kind, each claimed first so a crash never sends one twice;

@@ -75,9 +75,10 @@ public struct SendResult: StableJSON, Sendable {
 extension Session {
   /// Sends an email as the acting user and stores it as Sent (design §6, Espo §10): the From
   /// address decides the SMTP account and is checked against the user's rights.
-  public func send(_ request: SendRequest, now: Date = Date(), timeoutSeconds: Double = 60, caFile: String? = nil)
-    throws -> SendResult
-  {
+  public func send(
+    _ request: SendRequest, now: Date = Date(), timeoutSeconds: Double = 60, caFile: String? = nil,
+    trace: (@Sendable (String) -> Void)? = nil
+  ) throws -> SendResult {
     try HeaderText.check(request.subject, field: "--subject")
     let from = try EmailAddress(request.from)
     let to = try request.to.map(EmailAddress.init)
@@ -152,7 +153,8 @@ extension Session {
       else { throw EspoMailError(.internalError, "the outbox refused a new message") }
       return (emailID, outboxID)
     }
-    let transport = OutboundTransport(store: store, timeoutSeconds: timeoutSeconds, caFile: caFile)
+    var transport = OutboundTransport(store: store, timeoutSeconds: timeoutSeconds, caFile: caFile)
+    transport.trace = trace
     do {
       try transport.send(raw, from: from.value, to: recipients, via: account)
     } catch {
