@@ -41,3 +41,4 @@ extension EmailFilter: StableJSON {}
 extension Template: StableJSON {}
 extension AttachmentInfo: StableJSON {}
 extension EmailParty: StableJSON {}
+extension CaseRecord: StableJSON {}

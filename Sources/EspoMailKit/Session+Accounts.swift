@@ -41,10 +41,10 @@ extension Session {
     try applyCaseSettings(request, to: &account)
     let smtpSecret = try request.smtpSecret.map(sealed)
     return try store.write { tx in
-      let ownerID = try ownerLogin.map { try tx.userID(login: $0).orThrow("user", $0) }
+      let ownerID = try ownerLogin.map { try tx.userID(login: $0).orNotFound("user", $0) }
       let id = try tx.insertMailAccount(account, ownerID: ownerID, secret: stored)
       if let smtpSecret { try tx.setSMTPSecret(accountID: id, smtpSecret) }
-      return try tx.mailAccount(id: id).orThrow("email account", request.name)
+      return try tx.mailAccount(id: id).orNotFound("email account", request.name)
     }
   }
 
@@ -86,7 +86,7 @@ extension Session {
       try tx.updateMailAccount(account)
       if let secret { try tx.setSecret(accountID: account.id, secret) }
       if let smtpSecret { try tx.setSMTPSecret(accountID: account.id, smtpSecret) }
-      return try tx.mailAccount(id: account.id).orThrow("email account", request.name)
+      return try tx.mailAccount(id: account.id).orNotFound("email account", request.name)
     }
   }
 
@@ -130,7 +130,7 @@ extension Session {
       guard account.kind == .group else { throw EspoMailError.invalid("--auto-reply", "only group accounts reply automatically") }
       if reply.isOn {
         guard let template = reply.template else { throw EspoMailError(.usage, "auto-reply needs --reply-template TEMPLATE") }
-        _ = try store.read { try $0.template(name: template) }.orThrow("template", template)
+        _ = try store.read { try $0.template(name: template) }.orNotFound("template", template)
       }
       account.autoReply = reply
     }
@@ -161,7 +161,7 @@ extension Session {
         }
       case .direct?:
         guard let login = cases.assignTo else { throw EspoMailError(.usage, "direct distribution needs --assign-to LOGIN") }
-        let assignee = try store.read { try $0.user(login: login) }.orThrow("user", login)
+        let assignee = try store.read { try $0.user(login: login) }.orNotFound("user", login)
         guard assignee.isActive else { throw EspoMailError.invalid("--assign-to \(login)", "the user is inactive") }
       case nil:
         break
@@ -169,7 +169,7 @@ extension Session {
     }
     try store.read { tx in
       if let team = cases.team {
-        let found = try tx.team(name: team).orThrow("team", team)
+        let found = try tx.team(name: team).orNotFound("team", team)
         if let position = cases.position, !found.members.contains(where: { $0.position == position }) {
           throw EspoMailError.invalid("--position '\(position)'", "no member of team '\(team)' has that position")
         }
@@ -186,7 +186,7 @@ extension Session {
 
   /// One account the acting user may see.
   public func showAccount(_ name: String) throws -> MailAccount {
-    let account = try store.read { try $0.mailAccount(name: name) }.orThrow("email account", name)
+    let account = try store.read { try $0.mailAccount(name: name) }.orNotFound("email account", name)
     guard user.isAdmin || account.owner?.lowercased() == user.login.lowercased() else {
       throw EspoMailError.denied("account show \(name)", because: "only admins and the account's owner may see it")
     }
@@ -216,14 +216,14 @@ extension Session {
     return try store.write { tx in
       try tx.updateMailAccount(account)
       try tx.resetCheckpoints(accountID: account.id)
-      return try tx.mailAccount(id: account.id).orThrow("email account", name)
+      return try tx.mailAccount(id: account.id).orNotFound("email account", name)
     }
   }
 
   /// An account the acting user may change: group accounts for admins; personal ones for admins
   /// and for their owner when the role grants personal-email-accounts.
   func manageableAccount(_ name: String, action: String) throws -> MailAccount {
-    let account = try store.read { try $0.mailAccount(name: name) }.orThrow("email account", name)
+    let account = try store.read { try $0.mailAccount(name: name) }.orNotFound("email account", name)
     _ = try checkAccountOwnership(kind: account.kind, owner: account.owner, action: action)
     return account
   }

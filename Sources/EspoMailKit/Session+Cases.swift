@@ -56,7 +56,7 @@ extension Session {
         throw EspoMailError.notFound("account", account.description)
       }
       if let contact = request.contact {
-        let record = try tx.record(contact).orThrow("contact", contact.description)
+        let record = try tx.record(contact).orNotFound("contact", contact.description)
         accountID = accountID ?? record.account?.id
       }
       let number = try tx.insertCase(
@@ -65,7 +65,7 @@ extension Session {
       for teamName in user.teams {
         if let teamID = try tx.teamID(name: teamName) { try tx.addCaseTeam(number: number, teamID: teamID) }
       }
-      return try tx.caseRecord(number: number).orThrow("case", "#\(number)")
+      return try tx.caseRecord(number: number).orNotFound("case", "#\(number)")
     }
   }
 
@@ -75,9 +75,9 @@ extension Session {
     guard level != .no else { return [] }
     return try store.read { tx in
       var query = CaseQuery(status: filter.status)
-      if let login = filter.assigned { query.assignedUserID = try tx.userID(login: login).orThrow("user", login) }
+      if let login = filter.assigned { query.assignedUserID = try tx.userID(login: login).orNotFound("user", login) }
       if let account = filter.account {
-        query.mailAccountID = try tx.mailAccountID(name: account).orThrow("email account", account)
+        query.mailAccountID = try tx.mailAccountID(name: account).orNotFound("email account", account)
       }
       return try tx.cases(query).filter { mayAccess($0, level: level) }
     }
@@ -85,7 +85,7 @@ extension Session {
 
   /// One case, if the acting user may read it.
   public func showCase(_ number: Int64) throws -> CaseRecord {
-    let found = try store.read { try $0.caseRecord(number: number) }.orThrow("case", "#\(number)")
+    let found = try store.read { try $0.caseRecord(number: number) }.orNotFound("case", "#\(number)")
     try requireAccess(found, .read)
     return found
   }
@@ -93,10 +93,10 @@ extension Session {
   /// Changes a case's status, if the acting user may edit it.
   public func setCaseStatus(_ number: Int64, _ status: CaseStatus) throws -> CaseRecord {
     try store.write { tx in
-      let found = try tx.caseRecord(number: number).orThrow("case", "#\(number)")
+      let found = try tx.caseRecord(number: number).orNotFound("case", "#\(number)")
       try requireAccess(found, .edit)
       try tx.setCaseStatus(number: number, status)
-      return try tx.caseRecord(number: number).orThrow("case", "#\(number)")
+      return try tx.caseRecord(number: number).orNotFound("case", "#\(number)")
     }
   }
 
@@ -156,9 +156,9 @@ extension Session {
   /// the acting user. Distribution cursors are not touched.
   public func assignCase(_ number: Int64, to login: String) throws -> CaseRecord {
     try store.write { tx in
-      let found = try tx.caseRecord(number: number).orThrow("case", "#\(number)")
+      let found = try tx.caseRecord(number: number).orNotFound("case", "#\(number)")
       try requireAccess(found, .edit)
-      let assignee = try tx.user(login: login).orThrow("user", login)
+      let assignee = try tx.user(login: login).orNotFound("user", login)
       guard assignee.isActive else { throw EspoMailError.invalid("assignee '\(login)'", "the user is inactive") }
       try tx.assignCase(number: number, userID: assignee.id)
       let record = RecordReference(.case, number)
@@ -168,7 +168,7 @@ extension Session {
           userID: assignee.id, kind: "assigned", emailID: nil, record: record,
           message: "Case #\(number) assigned to you by \(user.login): \(found.name)")
       }
-      return try tx.caseRecord(number: number).orThrow("case", "#\(number)")
+      return try tx.caseRecord(number: number).orNotFound("case", "#\(number)")
     }
   }
 
@@ -177,7 +177,7 @@ extension Session {
     try requireAdmin("case preview")
     guard (1...1000).contains(count) else { throw EspoMailError.invalid("--count \(count)", "give 1 to 1000") }
     return try store.read { tx in
-      let account = try tx.mailAccount(name: name).orThrow("email account", name)
+      let account = try tx.mailAccount(name: name).orNotFound("email account", name)
       guard account.kind == .group, account.cases.createCase else {
         throw EspoMailError(
           .dataError, "account '\(account.name)' does not open cases",

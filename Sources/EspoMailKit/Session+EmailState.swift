@@ -25,7 +25,7 @@ extension Session {
   /// Changes the acting user's own state of an email; other users are not affected.
   public func changeEmail(_ emailID: Int64, _ change: EmailStateChange) throws -> EmailSummary {
     try store.write { tx in
-      _ = try tx.emailDetail(id: emailID, viewerID: user.id).orThrow("email", "email:\(emailID)")
+      _ = try tx.emailDetail(id: emailID, viewerID: user.id).orNotFound("email", "email:\(emailID)")
       guard try tx.userHasEmail(emailID: emailID, userID: user.id) else {
         throw EspoMailError(
           .dataError, "email:\(emailID) is not in your mail", hint: "read, trash and folders are per user; only your emails have them")
@@ -41,10 +41,10 @@ extension Session {
       case .move(let folder):
         let folderID =
           folder.lowercased() == "inbox"
-          ? nil : try tx.folderID(userID: user.id, name: folder).orThrow("folder", folder, hint: "see 'espomail folder list'")
+          ? nil : try tx.folderID(userID: user.id, name: folder).orNotFound("folder", folder, hint: "see 'espomail folder list'")
         try tx.moveToFolder(emailID: emailID, userID: user.id, folderID: folderID)
       }
-      return try tx.emailDetail(id: emailID, viewerID: user.id).orThrow("email", "email:\(emailID)").summary
+      return try tx.emailDetail(id: emailID, viewerID: user.id).orNotFound("email", "email:\(emailID)").summary
     }
   }
 
@@ -52,7 +52,7 @@ extension Session {
   /// not fetched again.
   public func deleteEmail(_ emailID: Int64) throws -> EmailSummary {
     try store.write { tx in
-      let summary = try tx.emailDetail(id: emailID, viewerID: user.id).orThrow("email", "email:\(emailID)").summary
+      let summary = try tx.emailDetail(id: emailID, viewerID: user.id).orNotFound("email", "email:\(emailID)").summary
       if !user.isAdmin {
         let level = level(.email, .delete)
         let hasIt = try tx.userHasEmail(emailID: emailID, userID: user.id)
@@ -66,13 +66,5 @@ extension Session {
       try tx.deleteEmail(id: emailID)
       return summary
     }
-  }
-}
-
-extension Optional {
-  /// The value, or a not-found error with a hint.
-  func orThrow(_ kind: String, _ name: String, hint: String) throws -> Wrapped {
-    guard let self else { throw EspoMailError.notFound(kind, name, hint: hint) }
-    return self
   }
 }

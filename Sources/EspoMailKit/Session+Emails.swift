@@ -56,7 +56,7 @@ extension Session {
       query.parent = request.parent
       query.search = request.search
       if let name = request.account {
-        query.accountID = try tx.mailAccountID(name: name).orThrow("email account", name)
+        query.accountID = try tx.mailAccountID(name: name).orNotFound("email account", name)
       }
       return try tx.emails(query)
     }
@@ -65,7 +65,7 @@ extension Session {
   /// One email, with its raw bytes when asked.
   public func showEmail(_ id: Int64, raw: Bool) throws -> EmailView {
     try store.read { tx in
-      let detail = try tx.emailDetail(id: id, viewerID: user.id).orThrow("email", "email:\(id)")
+      let detail = try tx.emailDetail(id: id, viewerID: user.id).orNotFound("email", "email:\(id)")
       try requireRead(emailID: id, tx)
       var bytes: [UInt8]?
       if raw {

@@ -31,21 +31,21 @@ extension Session {
     case .user:
       guard let login = request.user else { throw EspoMailError(.usage, "a user filter needs --user LOGIN") }
       if login.lowercased() != user.login.lowercased() { try requireAdmin("filter create --user \(login)") }
-      userID = try store.read { try $0.userID(login: login) }.orThrow("user", login)
+      userID = try store.read { try $0.userID(login: login) }.orNotFound("user", login)
     }
     try FilterMatcher.validate(filter, groupAccount: isGroup)
     return try store.write { tx in
       var folderID: Int64?
       var groupFolderID: Int64?
       if filter.action == .moveToFolder, let name = filter.folder, let userID {
-        folderID = try tx.folderID(userID: userID, name: name).orThrow(
+        folderID = try tx.folderID(userID: userID, name: name).orNotFound(
           "folder", name)
       }
       if filter.action == .moveToGroupFolder, let name = filter.groupFolder {
-        groupFolderID = try tx.groupFolderID(name: name).orThrow("group folder", name)
+        groupFolderID = try tx.groupFolderID(name: name).orNotFound("group folder", name)
       }
       let id = try tx.insertFilter(filter, accountID: accountID, userID: userID, folderID: folderID, groupFolderID: groupFolderID)
-      let saved = try tx.filter(name: request.name).orThrow("filter", request.name)
+      let saved = try tx.filter(name: request.name).orNotFound("filter", request.name)
       let shadows = try tx.filters().filter {
         $0.id != id && $0.scope == saved.scope && $0.account == saved.account && $0.user == saved.user
           && $0.position < saved.position && FilterMatcher.shadows($0, saved)
@@ -92,7 +92,7 @@ extension Session {
     if let emailID {
       subject = try store.read { tx in
         try requireRead(emailID: emailID, tx)
-        return try tx.filterSubject(emailID: emailID).orThrow("email", "email:\(emailID)")
+        return try tx.filterSubject(emailID: emailID).orNotFound("email", "email:\(emailID)")
       }
       headerSubject = subject
       headerSubject.bodies = nil

@@ -11,9 +11,9 @@ extension Session {
     let owner = login ?? user.login
     if owner.lowercased() != user.login.lowercased() { try requireAdmin("folder add --user \(owner)") }
     return try store.write { tx in
-      let ownerID = try tx.userID(login: owner).orThrow("user", owner)
+      let ownerID = try tx.userID(login: owner).orNotFound("user", owner)
       let id = try tx.insertFolder(userID: ownerID, name: name, skipNotifications: skipNotifications)
-      return try tx.folders(userID: ownerID).first { $0.id == id }.orThrow("folder", name)
+      return try tx.folders(userID: ownerID).first { $0.id == id }.orNotFound("folder", name)
     }
   }
 
@@ -21,7 +21,7 @@ extension Session {
   public func listFolders(login: String?) throws -> [FolderInfo] {
     let owner = login ?? user.login
     if owner.lowercased() != user.login.lowercased() { try requireAdmin("folder list --user \(owner)") }
-    return try store.read { tx in try tx.folders(userID: try tx.userID(login: owner).orThrow("user", owner)) }
+    return try store.read { tx in try tx.folders(userID: try tx.userID(login: owner).orNotFound("user", owner)) }
   }
 
   /// Adds a group folder shared by teams (admins only).
@@ -30,9 +30,9 @@ extension Session {
     try validateName(name, of: "group folder")
     guard !teams.isEmpty else { throw EspoMailError(.usage, "a group folder needs at least one --team") }
     return try store.write { tx in
-      let teamIDs = try teams.map { try tx.teamID(name: $0).orThrow("team", $0) }
+      let teamIDs = try teams.map { try tx.teamID(name: $0).orNotFound("team", $0) }
       let id = try tx.insertGroupFolder(name: name, teamIDs: teamIDs)
-      return try tx.groupFolders().first { $0.id == id }.orThrow("group folder", name)
+      return try tx.groupFolders().first { $0.id == id }.orNotFound("group folder", name)
     }
   }
 

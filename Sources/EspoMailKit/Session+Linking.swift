@@ -38,7 +38,7 @@ extension Session {
   /// Why an email was linked, threaded and notified as it was. Admins, or users who may read it.
   public func explain(_ emailID: Int64) throws -> EmailExplanation {
     try store.read { tx in
-      let detail = try tx.emailDetail(id: emailID, viewerID: user.id).orThrow("email", "email:\(emailID)")
+      let detail = try tx.emailDetail(id: emailID, viewerID: user.id).orNotFound("email", "email:\(emailID)")
       try requireRead(emailID: emailID, tx)
       return EmailExplanation(
         id: emailID, subject: detail.summary.subject, parent: detail.summary.parent,
@@ -53,7 +53,7 @@ extension Session {
       throw EspoMailError.malformed("parent", parent.description, accepted: "account|contact|lead|opportunity|case:ID")
     }
     return try store.write { tx in
-      _ = try tx.emailDetail(id: emailID, viewerID: user.id).orThrow("email", "email:\(emailID)")
+      _ = try tx.emailDetail(id: emailID, viewerID: user.id).orNotFound("email", "email:\(emailID)")
       guard try tx.exists(parent) else { throw EspoMailError.notFound(parent.type.noun, parent.description) }
       guard user.isAdmin || level(.email, .edit) != .no else {
         throw EspoMailError.denied("email link", because: "no role of '\(user.login)' grants email.edit")

@@ -16,7 +16,7 @@ extension Session {
   public func setDefaultOutbound(_ name: String) throws -> OutboundStatus {
     try requireAdmin("outbound set-default")
     return try store.write { tx in
-      let account = try tx.mailAccount(name: name).orThrow("email account", name)
+      let account = try tx.mailAccount(name: name).orNotFound("email account", name)
       guard account.kind == .group else {
         throw EspoMailError.invalid("account '\(account.name)'", "only a group account can be the system sender")
       }
@@ -50,7 +50,7 @@ extension Session {
     try Template.validate(body, field: "--body")
     return try store.write { tx in
       _ = try tx.insertTemplate(Template(id: 0, name: name, subject: subject, body: body, isHTML: isHTML))
-      return try tx.template(name: name).orThrow("template", name)
+      return try tx.template(name: name).orNotFound("template", name)
     }
   }
 

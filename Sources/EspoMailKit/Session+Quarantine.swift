@@ -13,7 +13,7 @@ extension Session {
   public func showQuarantine(_ id: Int64) throws -> (entry: QuarantineEntry, bytes: [UInt8]) {
     try requireAdmin("quarantine show")
     return try store.read { tx in
-      let entry = try tx.quarantineEntry(id: id).orThrow("quarantine entry", "\(id)")
+      let entry = try tx.quarantineEntry(id: id).orNotFound("quarantine entry", "\(id)")
       return (entry, try tx.quarantineBytes(id: id) ?? [])
     }
   }
@@ -23,7 +23,7 @@ extension Session {
   public func retryQuarantine(_ id: Int64, now: Date = Date()) throws -> QuarantineEntry {
     try requireAdmin("quarantine retry")
     return try store.write { tx in
-      let entry = try tx.quarantineEntry(id: id).orThrow("quarantine entry", "\(id)")
+      let entry = try tx.quarantineEntry(id: id).orNotFound("quarantine entry", "\(id)")
       guard entry.status == "held" else {
         throw EspoMailError(.dataError, "quarantine entry \(id) is already \(entry.status)")
       }
@@ -39,7 +39,7 @@ extension Session {
       case .skipped(let filter):
         throw EspoMailError(.internalError, "filter \(filter) skipped a quarantine retry")
       }
-      return try tx.quarantineEntry(id: id).orThrow("quarantine entry", "\(id)")
+      return try tx.quarantineEntry(id: id).orNotFound("quarantine entry", "\(id)")
     }
   }
 
@@ -47,12 +47,12 @@ extension Session {
   public func dropQuarantine(_ id: Int64) throws -> QuarantineEntry {
     try requireAdmin("quarantine drop")
     return try store.write { tx in
-      let entry = try tx.quarantineEntry(id: id).orThrow("quarantine entry", "\(id)")
+      let entry = try tx.quarantineEntry(id: id).orNotFound("quarantine entry", "\(id)")
       guard entry.status == "held" else {
         throw EspoMailError(.dataError, "quarantine entry \(id) is already \(entry.status)")
       }
       try tx.resolveQuarantine(id: id, status: "dropped", emailID: nil)
-      return try tx.quarantineEntry(id: id).orThrow("quarantine entry", "\(id)")
+      return try tx.quarantineEntry(id: id).orNotFound("quarantine entry", "\(id)")
     }
   }
 }

@@ -44,7 +44,7 @@ extension Session {
           try tx.attachAddress(address, to: owner, id: reference.id, primary: index == 0)
         }
       }
-      return try tx.record(reference).orThrow(request.type.noun, reference.description)
+      return try tx.record(reference).orNotFound(request.type.noun, reference.description)
     }
   }
 
@@ -64,7 +64,7 @@ extension Session {
   /// One CRM record, if the acting user may read it.
   public func showRecord(_ reference: RecordReference) throws -> CRMRecord {
     try store.read { tx in
-      let record = try tx.record(reference).orThrow(reference.type.noun, reference.description)
+      let record = try tx.record(reference).orNotFound(reference.type.noun, reference.description)
       let level = level(reference.type.scope, .read)
       guard mayRead(record, level: level, teammates: try teammateIDs(tx)) else {
         throw EspoMailError.denied(
@@ -85,10 +85,10 @@ extension Session {
     }
     return try store.write { tx in
       let targetLogin = login ?? user.login
-      let targetID = try tx.userID(login: targetLogin).orThrow("user", targetLogin)
+      let targetID = try tx.userID(login: targetLogin).orNotFound("user", targetLogin)
       guard try tx.exists(reference) else { throw EspoMailError.notFound(reference.type.noun, reference.description) }
       if login == nil, !user.isAdmin, reference.type != .case {
-        let record = try tx.record(reference).orThrow(reference.type.noun, reference.description)
+        let record = try tx.record(reference).orNotFound(reference.type.noun, reference.description)
         guard mayRead(record, level: level(reference.type.scope, .read), teammates: try teammateIDs(tx)) else {
           throw EspoMailError.denied("\(verb) \(reference)", because: "you may not read that record")
         }

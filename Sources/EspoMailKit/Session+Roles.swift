@@ -8,7 +8,7 @@ extension Session {
     try validateName(name, of: "role")
     return try store.write { tx in
       _ = try tx.insertRole(name: name)
-      return try tx.role(name: name).orThrow("role", name)
+      return try tx.role(name: name).orNotFound("role", name)
     }
   }
 
@@ -20,7 +20,7 @@ extension Session {
 
   /// One role (admins, or a user holding it).
   public func showRole(_ name: String) throws -> Role {
-    let role = try store.read { try $0.role(name: name) }.orThrow("role", name)
+    let role = try store.read { try $0.role(name: name) }.orNotFound("role", name)
     guard user.isAdmin || user.roles.contains(role.name) else {
       throw EspoMailError.denied("role show \(name)", because: "only admins and holders of the role may see it")
     }
@@ -35,11 +35,11 @@ extension Session {
     }
     let parsed = try settings.map(PermissionSetting.init(parsing:))
     return try store.write { tx in
-      let role = try tx.role(name: name).orThrow("role", name)
+      let role = try tx.role(name: name).orNotFound("role", name)
       var permissions = role.permissions
       for setting in parsed { setting.apply(to: &permissions) }
       try tx.setPermissions(roleID: role.id, permissions)
-      return try tx.role(name: name).orThrow("role", name)
+      return try tx.role(name: name).orNotFound("role", name)
     }
   }
 }

@@ -8,7 +8,7 @@ extension Session {
     try validateName(name, of: "team")
     return try store.write { tx in
       _ = try tx.insertTeam(name: name)
-      return try tx.team(name: name).orThrow("team", name)
+      return try tx.team(name: name).orNotFound("team", name)
     }
   }
 
@@ -19,7 +19,7 @@ extension Session {
 
   /// One team with its members.
   public func showTeam(_ name: String) throws -> Team {
-    try store.read { try $0.team(name: name) }.orThrow("team", name)
+    try store.read { try $0.team(name: name) }.orNotFound("team", name)
   }
 
   /// Adds a user to a team with an optional position, or changes their position (admins only).
@@ -27,10 +27,10 @@ extension Session {
     try requireAdmin("team member add")
     if let position { try validateName(position, of: "position") }
     return try store.write { tx in
-      let teamID = try tx.teamID(name: team).orThrow("team", team)
-      let userID = try tx.userID(login: login).orThrow("user", login)
+      let teamID = try tx.teamID(name: team).orNotFound("team", team)
+      let userID = try tx.userID(login: login).orNotFound("user", login)
       try tx.addMember(teamID: teamID, userID: userID, position: position)
-      return try tx.team(name: team).orThrow("team", team)
+      return try tx.team(name: team).orNotFound("team", team)
     }
   }
 
@@ -38,14 +38,14 @@ extension Session {
   public func removeTeamMember(_ team: String, _ login: String) throws -> Team {
     try requireAdmin("team member remove")
     return try store.write { tx in
-      let teamID = try tx.teamID(name: team).orThrow("team", team)
-      let userID = try tx.userID(login: login).orThrow("user", login)
+      let teamID = try tx.teamID(name: team).orNotFound("team", team)
+      let userID = try tx.userID(login: login).orNotFound("user", login)
       do { try tx.removeMember(teamID: teamID, userID: userID) } catch let error as EspoMailError
         where error.status == .notFound
       {
         throw EspoMailError(.notFound, "user '\(login)' is not a member of team '\(team)'")
       }
-      return try tx.team(name: team).orThrow("team", team)
+      return try tx.team(name: team).orNotFound("team", team)
     }
   }
 }

@@ -64,7 +64,7 @@ extension Session {
         }
         try tx.addMember(teamID: teamID, userID: id, position: nil)
       }
-      return try tx.user(id: id).orThrow("user", request.login)
+      return try tx.user(id: id).orNotFound("user", request.login)
     }
   }
 
@@ -78,7 +78,7 @@ extension Session {
 
   /// One user. Non-admins may see themselves and their teammates only.
   public func showUser(_ login: String) throws -> User {
-    let found = try store.read { try $0.user(login: login) }.orThrow("user", login)
+    let found = try store.read { try $0.user(login: login) }.orNotFound("user", login)
     guard user.isAdmin || found.id == user.id || !Set(user.teams).isDisjoint(with: found.teams) else {
       throw EspoMailError.denied("user show \(login)", because: "non-admins see only themselves and their teammates")
     }
@@ -90,14 +90,14 @@ extension Session {
     try requireAdmin("user set")
     if let name = changes.name { try validateName(name, of: "user") }
     return try store.write { tx in
-      let target = try tx.user(login: login).orThrow("user", login)
+      let target = try tx.user(login: login).orNotFound("user", login)
       let losesAdmin = target.isAdmin && target.isActive && (changes.isAdmin == false || changes.isActive == false)
       if losesAdmin, try tx.activeAdminCount() <= 1 {
         throw EspoMailError(
           .dataError, "'\(target.login)' is the last active admin", hint: "make another user an admin first")
       }
       try tx.updateUser(id: target.id, name: changes.name, isActive: changes.isActive, isAdmin: changes.isAdmin)
-      return try tx.user(id: target.id).orThrow("user", login)
+      return try tx.user(id: target.id).orNotFound("user", login)
     }
   }
 
@@ -106,9 +106,9 @@ extension Session {
     try requireAdmin("user email add")
     let address = try EmailAddress(address)
     return try store.write { tx in
-      let target = try tx.user(login: login).orThrow("user", login)
+      let target = try tx.user(login: login).orNotFound("user", login)
       try tx.attachAddress(address, to: .user, id: target.id, primary: primary)
-      return try tx.user(id: target.id).orThrow("user", login)
+      return try tx.user(id: target.id).orNotFound("user", login)
     }
   }
 
@@ -117,9 +117,9 @@ extension Session {
     try requireAdmin("user email remove")
     let address = try EmailAddress(address)
     return try store.write { tx in
-      let target = try tx.user(login: login).orThrow("user", login)
+      let target = try tx.user(login: login).orNotFound("user", login)
       try tx.detachAddress(address, from: .user, id: target.id)
-      return try tx.user(id: target.id).orThrow("user", login)
+      return try tx.user(id: target.id).orNotFound("user", login)
     }
   }
 
@@ -127,14 +127,14 @@ extension Session {
   public func addUserRole(_ login: String, _ role: String) throws -> User {
     try requireAdmin("user role add")
     return try store.write { tx in
-      let target = try tx.user(login: login).orThrow("user", login)
-      let roleID = try tx.roleID(name: role).orThrow("role", role)
+      let target = try tx.user(login: login).orNotFound("user", login)
+      let roleID = try tx.roleID(name: role).orNotFound("role", role)
       do { try tx.grantRole(userID: target.id, roleID: roleID) } catch let error as EspoMailError
         where error.status == .dataError
       {
         throw EspoMailError(.dataError, "user '\(target.login)' has the role '\(role)' already")
       }
-      return try tx.user(id: target.id).orThrow("user", login)
+      return try tx.user(id: target.id).orNotFound("user", login)
     }
   }
 
@@ -142,22 +142,14 @@ extension Session {
   public func removeUserRole(_ login: String, _ role: String) throws -> User {
     try requireAdmin("user role remove")
     return try store.write { tx in
-      let target = try tx.user(login: login).orThrow("user", login)
-      let roleID = try tx.roleID(name: role).orThrow("role", role)
+      let target = try tx.user(login: login).orNotFound("user", login)
+      let roleID = try tx.roleID(name: role).orNotFound("role", role)
       do { try tx.revokeRole(userID: target.id, roleID: roleID) } catch let error as EspoMailError
         where error.status == .notFound
       {
         throw EspoMailError(.notFound, "user '\(target.login)' does not have the role '\(role)'")
       }
-      return try tx.user(id: target.id).orThrow("user", login)
+      return try tx.user(id: target.id).orNotFound("user", login)
     }
-  }
-}
-
-extension Optional {
-  /// The value, or a not-found error naming what was looked for.
-  func orThrow(_ kind: String, _ name: String) throws -> Wrapped {
-    guard let self else { throw EspoMailError.notFound(kind, name) }
-    return self
   }
 }

@@ -319,11 +319,3 @@ extension Transaction {
     return account
   }
 }
-
-extension Optional {
-  /// The value, or a not-found error naming what was looked for.
-  func orNotFound(_ kind: String, _ name: String) throws -> Wrapped {
-    guard let self else { throw EspoMailError.notFound(kind, name) }
-    return self
-  }
-}

@@ -51,53 +51,6 @@ enum RecordText {
   }
 }
 
-/// A case as scripts see it (the keys in cli.md).
-struct CaseJSON: StableJSON {
-  /// JSON key `number`.
-  let number: Int64
-  /// JSON key `name`.
-  let name: String
-  /// JSON key `status`.
-  let status: String
-  /// JSON key `assignedUser`.
-  let assignedUser: String?
-  /// JSON key `account`.
-  let account: RecordReference?
-  /// JSON key `contact`.
-  let contact: RecordReference?
-  /// JSON key `lead`.
-  let lead: RecordReference?
-  /// JSON key `teams`.
-  let teams: [String]
-  /// JSON key `groupAccount`.
-  let groupAccount: String?
-  /// JSON key `emailCount`.
-  let emailCount: Int
-  /// JSON key `description`.
-  let description: String?
-  /// JSON key `createdBy`.
-  let createdBy: String?
-  /// JSON key `createdAt`.
-  let createdAt: String
-
-  /// Builds the JSON view of a case.
-  init(_ found: CaseRecord) {
-    number = found.number
-    name = found.name
-    status = found.status.rawValue
-    assignedUser = found.assignedUser
-    account = found.account
-    contact = found.contact
-    lead = found.lead
-    teams = found.teams
-    groupAccount = found.groupAccount
-    emailCount = found.emailCount
-    description = found.description
-    createdBy = found.createdBy
-    createdAt = found.createdAt
-  }
-}
-
 /// A CRM record as scripts see it.
 struct RecordJSON: StableJSON {
   /// JSON key `record`.
@@ -154,7 +107,7 @@ struct CaseDetailJSON: Encodable {
 
   /// Encodes the case's keys, then its emails and stream.
   func encode(to encoder: any Encoder) throws {
-    try CaseJSON(detail.record).encode(to: encoder)
+    try detail.record.encode(to: encoder)
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(detail.emails.map { EmailEntry(id: $0.id, subject: $0.subject, date: $0.date, from: $0.from) }, forKey: .emails)
     try container.encode(detail.stream, forKey: .stream)

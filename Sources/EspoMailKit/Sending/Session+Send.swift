@@ -93,7 +93,7 @@ extension Session {
     try store.read { tx in
       if let replied = request.replyToEmail {
         try requireRead(emailID: replied, tx)
-        let detail = try tx.emailDetail(id: replied, viewerID: user.id).orThrow("email", "email:\(replied)")
+        let detail = try tx.emailDetail(id: replied, viewerID: user.id).orNotFound("email", "email:\(replied)")
         inReplyTo = detail.summary.messageID
         references = (detail.references?.split(separator: " ").map(String.init) ?? []) + [detail.summary.messageID]
         parent = parent ?? detail.summary.parent
