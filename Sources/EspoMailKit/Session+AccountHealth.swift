@@ -13,6 +13,8 @@ public struct AccountTestReport: Codable, Sendable {
   public var failedStep: String?
   /// The error, when something failed.
   public var error: String?
+  /// The exit status the failure maps to (nil when everything worked).
+  public var errorStatus: Int32?
   /// Server capabilities (after login).
   public var capabilities: [String]
   /// Every folder on the server.
@@ -44,13 +46,15 @@ extension Session {
   public func testAccount(_ name: String, options: FetchOptions) throws -> AccountTestReport {
     let account = try manageableAccount(name, action: "account test")
     var report = AccountTestReport(
-      name: account.name, ok: false, failedStep: nil, error: nil, capabilities: [], folders: [], missingFolders: [])
+      name: account.name, ok: false, failedStep: nil, error: nil, errorStatus: nil, capabilities: [], folders: [],
+      missingFolders: [])
     let fetcher = AccountFetcher(store: store, account: account, options: options, now: { Date() }, progress: nil)
     let session: IMAPSession
     do { session = try fetcher.connect() } catch {
       let failure = AccountFetcher.userFacing(error)
       report.failedStep = failure.status == .permissionDenied ? "login" : "connect"
       report.error = failure.message
+      report.errorStatus = failure.status.rawValue
       return report
     }
     defer { session.logout() }
@@ -58,14 +62,17 @@ extension Session {
     do {
       report.folders = try session.listFolders().map(\.name)
     } catch {
+      let failure = AccountFetcher.userFacing(error)
       report.failedStep = "folders"
-      report.error = AccountFetcher.userFacing(error).message
+      report.error = failure.message
+      report.errorStatus = failure.status.rawValue
       return report
     }
     report.missingFolders = account.folders.filter { !report.folders.contains($0) }
     if !report.missingFolders.isEmpty {
       report.failedStep = "folders"
       report.error = "monitored folders missing on the server: \(report.missingFolders.joined(separator: ", "))"
+      report.errorStatus = ExitStatus.notFound.rawValue
       return report
     }
     report.ok = true

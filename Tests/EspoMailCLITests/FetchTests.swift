@@ -92,6 +92,9 @@ import Testing
     let status = try lab.store.json(["account", "status", "bad"]).array()
     #expect(status.first?["consecutiveFailures"] as? Int == 2)
     #expect(status.first?["lastError"] is String)
+    let test = lab.store.run(["account", "test", "bad", "--format", "json"])
+    #expect(test.status == 77)
+    #expect((try test.object()["failedStep"] as? String) == "login")
   }
 
   @Test func verboseShowsTheConversationButNeverThePassword() throws {
@@ -117,7 +120,7 @@ import Testing
     #expect(run.status == 66)
     #expect((run.accounts["folders"]?["error"] as? String)?.contains("Nowhere") == true)
     let test = lab.store.run(["account", "test", "folders", "--format", "json"])
-    #expect(test.status != 0)
+    #expect(test.status == 66)
     #expect((try test.object()["missingFolders"] as? [String]) == ["Nowhere"])
   }
 

@@ -1,5 +1,4 @@
 import ArgumentParser
-import EspoMailCore
 import EspoMailKit
 
 extension EspoMail.Accounts {
@@ -28,7 +27,7 @@ extension EspoMail.Accounts {
         }
         return "account \(report.name): \(report.failedStep ?? "test") failed: \(report.error ?? "")"
       }
-      if !report.ok { throw ExitCode(report.failedStep == "login" ? ExitStatus.permissionDenied.rawValue : ExitStatus.unavailable.rawValue) }
+      if let status = report.errorStatus { throw ExitCode(status) }
     }
   }
 }
