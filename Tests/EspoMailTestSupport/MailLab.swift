@@ -16,9 +16,9 @@ public final class MailLab: @unchecked Sendable {
   public let store: TestStore
   private let prefix = "u" + UUID().uuidString.prefix(8).lowercased()
 
-  /// A fresh store on the shared server.
-  public init() throws {
-    dovecot = try Self.server.get()
+  /// A fresh store on the shared server, or on `server` for tests that must not disturb others.
+  public init(server: DovecotServer? = nil) throws {
+    dovecot = try server ?? Self.server.get()
     store = try TestStore()
   }
 
