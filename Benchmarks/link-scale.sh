@@ -15,25 +15,10 @@ for size in "${sizes[@]}"; do
   "$espomail" init >/dev/null
   "$espomail" user add agent --email agent@example.org >/dev/null
   start=$(date +%s.%N)
+  seed_crm_records
   sqlite3 "$ESPOMAIL_STORE" >/dev/null <<SQL
 PRAGMA journal_mode = WAL;
 BEGIN;
-WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)
-INSERT INTO crm_account(name) SELECT 'Account ' || i FROM n;
--- Contacts hold the generator's sender addresses (first names 1-99 at its four domains), so
--- linking finds real matches; more contacts than addresses make shared addresses too.
-WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)
-INSERT INTO contact(name, account_id) SELECT 'Contact ' || i, 1 + (i % 2000) FROM n;
-WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 3959)
-INSERT INTO email_address(address, lower)
-  SELECT a, lower(a) FROM (SELECT
-    json_extract('["alice","bob","chlo","david","mile","fatima","gnter","hana","ivan","julia"]', '\$[' || ((i / 396) % 10) || ']')
-    || (1 + i % 99) || '@' ||
-    json_extract('["example.org","example.com","example.net","lists.example.org"]', '\$[' || ((i / 99) % 4) || ']') AS a
-  FROM n);
-INSERT INTO entity_email_address(entity_type, entity_id, email_address_id, is_primary)
-  SELECT 'contact', c.id, 1 + (c.id % (SELECT COUNT(*) FROM email_address)), 1 FROM contact c WHERE c.id <= 20000;
-INSERT INTO follow(user_id, entity_type, entity_id) SELECT 2, 'account', id FROM crm_account WHERE id % 10 = 0;
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $size)
 INSERT INTO email(message_id, subject, from_address_id, from_string, date_sent, body_plain, parent_type, parent_id,
                   crm_account_id)

@@ -47,6 +47,12 @@ public struct NewEmail: Sendable {
   public var attachments: [NewAttachment]
   /// Status: archived for fetched mail, sent for outgoing.
   public var status: String
+  /// The record the email is linked to, decided before it is stored (one write per email).
+  public var parent: RecordReference?
+  /// The CRM account derived from the parent.
+  public var crmAccountID: Int64?
+  /// The stored email this one replies to.
+  public var repliedEmailID: Int64?
 
   /// Creates an email with only its identity; fill the rest.
   public init(messageID: String, isMessageIDSynthetic: Bool, subject: String, dateSent: String, size: Int) {

@@ -8,8 +8,20 @@ enum Schema {
     migrator.registerMigration("0001-initial") { db in
       try db.execute(sql: initial)
     }
+    migrator.registerMigration("0002-email-indexes") { db in
+      try db.execute(sql: emailIndexes)
+    }
     return migrator
   }
+
+  /// Indexes from notes and notifications to their email: the once-per-email checks of linking
+  /// and the cascades of `email delete` probe them instead of scanning a record's whole stream or
+  /// a user's every notification.
+  static let emailIndexes = """
+    CREATE INDEX note_email ON note(email_id);
+    CREATE INDEX notification_email ON notification(email_id, user_id);
+    CREATE INDEX notification_note ON notification(note_id);
+    """
 
   /// The whole schema: people and roles, CRM records, cases, mail accounts, emails with per-user
   /// state, the fetch ledger, raw messages, quarantine, decision traces, stream, notifications,

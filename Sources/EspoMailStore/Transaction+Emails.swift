@@ -41,14 +41,16 @@ extension Transaction {
     try run("""
         INSERT INTO email(message_id, is_message_id_synthetic, subject, from_address_id, from_string, reply_to_string,
           date_sent, delivery_date, status, body_plain, body_html, is_html, ics_contents, has_attachment,
-          is_header_only, size, in_reply_to, references_header, is_auto_submitted, created_by_user_id, raw_sha256)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          is_header_only, size, in_reply_to, references_header, is_auto_submitted, created_by_user_id, raw_sha256,
+          parent_type, parent_id, crm_account_id, replied_email_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """, [
         email.messageID, email.isMessageIDSynthetic, email.subject, fromID, email.from?.formatted,
         email.replyTo.isEmpty ? nil : email.replyTo.map(\.formatted).joined(separator: ", "), email.dateSent,
         email.deliveryDate, email.status, email.bodyPlain, email.bodyHTML, email.bodyHTML != nil, email.calendar,
         email.attachments.contains { !$0.isInline }, email.isHeaderOnly, email.size, email.inReplyTo,
-        email.references, email.isAutoSubmitted, createdBy, email.rawSHA256,
+        email.references, email.isAutoSubmitted, createdBy, email.rawSHA256, email.parent?.type.rawValue,
+        email.parent?.id, email.crmAccountID, email.repliedEmailID,
       ])
     let id = db.lastInsertedRowID
     let groups: [(String, [EmailParty])] = [

@@ -60,10 +60,9 @@ extension Transaction {
       [parent?.type.rawValue, parent?.id, account, emailID])
   }
 
-  /// Records that an email replies to another and flags the original as replied.
-  public func setReplied(emailID: Int64, repliedID: Int64) throws {
-    try run("UPDATE email SET replied_email_id = ? WHERE id = ?", [repliedID, emailID])
-    try run("UPDATE email SET is_replied = 1 WHERE id = ? AND NOT is_replied", [repliedID])
+  /// Flags an email as replied to (the reply itself names it when inserted).
+  public func flagReplied(emailID: Int64) throws {
+    try run("UPDATE email SET is_replied = 1 WHERE id = ? AND NOT is_replied", [emailID])
   }
 
   /// Emails replying to these (one level), for re-linking a thread.

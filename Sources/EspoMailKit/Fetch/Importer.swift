@@ -120,6 +120,12 @@ struct Importer {
           return .merged(emailID: existing, try routeDuplicate(existing))
         }
         try tx.storeRaw(sha256: prepared.sha256, bytes: prepared.raw)
+        let linker = Linker(tx: tx, now: now, isB2C: isB2C, notifies: notifies)
+        let link = try linker.decide(for: draft)
+        var draft = draft
+        draft.parent = link.parent
+        draft.crmAccountID = link.account
+        draft.repliedEmailID = link.found.repliedEmailID
         let emailID = try tx.insertEmail(draft)
         var given = try share(emailID: emailID, recipients: recipients)
         if let (filter, reason) = groupFolder, let folderID = try tx.filterTargets(id: filter.id).groupFolderID {
@@ -129,8 +135,8 @@ struct Importer {
             detail: "\(reason): filed in group folder \(filter.groupFolder ?? "")")
         }
         let silenced = try userFilters.apply(emailID: emailID, subject: FetchFilterSet.subject(draft), userIDs: given)
-        let (parent, crmAccount) = try Linker(tx: tx, now: now, isB2C: isB2C, notifies: notifies).linkNew(
-          emailID: emailID, email: draft, newlyGiven: given, silenced: silenced)
+        try linker.record(link, emailID: emailID, email: draft, newlyGiven: given, silenced: silenced)
+        let (parent, crmAccount) = (link.parent, link.account)
         var caseOutcome = CaseOutcome.none
         if let account {
           caseOutcome = try CaseRouter(tx: tx, account: account, now: now).route(

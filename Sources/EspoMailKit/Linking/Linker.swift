@@ -2,8 +2,19 @@ import EspoMailCore
 import EspoMailStore
 import Foundation
 
+/// What linking decided for a new email before it was stored.
+struct LinkDecision {
+  /// The parent finder's decision (parent, rule, replied email, what was passed over).
+  var found: ParentDecision
+  /// The CRM account derived from the parent.
+  var account: Int64?
+  /// The parent.
+  var parent: RecordReference? { found.parent }
+}
+
 /// Links a newly imported email: parent, thread, stream notes and notifications, each decision
-/// written to the email's trace so `explain` can say why (design §4, Espo §5, §9).
+/// written to the email's trace so `explain` can say why (design §4, Espo §5, §9). The links are
+/// decided before the email is stored (`decide`) and the rest recorded after (`record`).
 struct Linker {
   /// The import transaction.
   let tx: Transaction
@@ -17,34 +28,36 @@ struct Linker {
   /// Mail dated longer ago than this notifies nobody (initial syncs of old mail).
   static let notificationAge: TimeInterval = 2 * 24 * 3600
 
-  /// Links a new email that `newlyGiven` users have just been given; returns its parent and account.
-  @discardableResult
-  func linkNew(emailID: Int64, email: NewEmail, newlyGiven: [Int64], silenced: Set<Int64> = []) throws -> (
-    RecordReference?, Int64?
-  ) {
-    let decision = try ParentFinder(tx: tx, isB2C: isB2C, now: now).find(for: email)
-    if let replied = decision.repliedEmailID { try tx.setReplied(emailID: emailID, repliedID: replied) }
-    var account: Int64?
-    if let parent = decision.parent {
-      account = try tx.accountOf(parent)
-      try tx.setParent(emailID: emailID, parent, account: account)
-    }
-    let passed = decision.passedOver.isEmpty ? "" : "; passed over: " + decision.passedOver.joined(separator: "; ")
+  /// Decides a new email's parent, the email it replies to and its CRM account, before it is
+  /// stored, so the email row is written once with its links.
+  func decide(for email: NewEmail) throws -> LinkDecision {
+    let found = try ParentFinder(tx: tx, isB2C: isB2C, now: now).find(for: email)
+    return LinkDecision(found: found, account: try found.parent.flatMap { try tx.accountOf($0) })
+  }
+
+  /// Records what linking did for a new email stored with `decision`'s links: the original's
+  /// replied flag, the trace, stream notes and the notifications for `newlyGiven` users and
+  /// followers.
+  func record(
+    _ decision: LinkDecision, emailID: Int64, email: NewEmail, newlyGiven: [Int64], silenced: Set<Int64> = []
+  ) throws {
+    let found = decision.found
+    if let replied = found.repliedEmailID { try tx.flagReplied(emailID: replied) }
+    let passed = found.passedOver.isEmpty ? "" : "; passed over: " + found.passedOver.joined(separator: "; ")
     try tx.addDecision(
-      emailID: emailID, step: "parent", outcome: decision.parent?.description ?? "none",
-      detail: "\(decision.rule): \(decision.detail)\(passed)")
+      emailID: emailID, step: "parent", outcome: found.parent?.description ?? "none",
+      detail: "\(found.rule): \(found.detail)\(passed)")
     var noteIDs: [RecordReference: Int64] = [:]
-    if let parent = decision.parent {
+    if let parent = found.parent {
       noteIDs[parent] = try tx.addNote(parent, kind: "email-received", emailID: emailID)
-      if let account, parent != RecordReference(.account, account) {
+      if let account = decision.account, parent != RecordReference(.account, account) {
         noteIDs[RecordReference(.account, account)] = try tx.addNote(
           RecordReference(.account, account), kind: "email-received", emailID: emailID)
       }
     }
     try notify(
-      emailID: emailID, email: email, parent: decision.parent, account: account, noteIDs: noteIDs,
+      emailID: emailID, email: email, parent: found.parent, account: decision.account, noteIDs: noteIDs,
       newlyGiven: newlyGiven, silenced: silenced)
-    return (decision.parent, account)
   }
 
   private func notify(

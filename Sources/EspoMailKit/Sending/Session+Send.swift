@@ -136,13 +136,15 @@ extension Session {
       draft.attachments = request.attachments.map {
         NewAttachment(name: $0.name, contentType: $0.contentType, isInline: false, contentID: nil, bytes: $0.data)
       }
+      draft.parent = parent
+      draft.crmAccountID = try parent.flatMap { try tx.accountOf($0) }
+      draft.repliedEmailID = repliedID
       let emailID = try tx.insertEmail(draft, createdBy: user.id)
       try tx.addEmailAccount(emailID: emailID, accountID: account.id)
       let users = try tx.activeUserIDs(withAddresses: recipients + [from.value]) + [user.id]
       try tx.addEmailUsers(emailID: emailID, userIDs: Array(Set(users)).sorted())
       try tx.setFlag(.read, true, emailID: emailID, userID: user.id)
-      if let parent { try tx.setParent(emailID: emailID, parent, account: try tx.accountOf(parent)) }
-      if let repliedID { try tx.setReplied(emailID: emailID, repliedID: repliedID) }
+      if let repliedID { try tx.flagReplied(emailID: repliedID) }
       try tx.addDecision(
         emailID: emailID, step: "parent", outcome: parent?.description ?? "none",
         detail: parent == nil ? "sent without a parent" : "sent by \(user.login) about \(parent?.description ?? "")")
