@@ -21,7 +21,7 @@ sync_once() {
   "$espomail" role set Reader email.read=all >/dev/null
   "$espomail" user add agent --email agent@example.org >/dev/null
   "$espomail" user role add agent Reader >/dev/null
-  for login in alice1 bob2 hana3; do
+  for login in alice60 julia67 mile24; do
     "$espomail" user add "$login" --email "$login@example.org" >/dev/null
     "$espomail" user role add "$login" Reader >/dev/null
   done
