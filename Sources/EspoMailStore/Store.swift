@@ -3,11 +3,13 @@ import Foundation
 internal import GRDB
 
 /// The shared SQLite store: one file, opened in WAL mode with a busy timeout so that concurrent
-/// runs (cron, admins, scripts) wait for each other instead of failing.
+/// runs (cron, admins, scripts) wait for each other instead of failing. One writer connection
+/// and a pool of readers: reads see the last commit and never wait for a write in progress (the
+/// fetch plans chunk N+1 while chunk N is being written).
 public final class Store: Sendable {
   /// Where the store lives.
   public let path: String
-  private let queue: DatabaseQueue
+  private let queue: DatabasePool
 
   /// How long a writer waits for another before giving up with "try again later".
   public static let busyTimeout: TimeInterval = 10
@@ -66,7 +68,7 @@ public final class Store: Sendable {
     // duplicated or lost.
     configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
     do {
-      queue = try DatabaseQueue(path: path, configuration: configuration)
+      queue = try DatabasePool(path: path, configuration: configuration)
       let migrator = Schema.migrator()
       let superseded = try queue.read { try migrator.hasBeenSuperseded($0) }
       if superseded {

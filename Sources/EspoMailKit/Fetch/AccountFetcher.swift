@@ -104,14 +104,32 @@ struct AccountFetcher {
       report.new += batch.count
       return
     }
-    var done = 0
     checkpoint.uidNext = nil
-    for chunk in batch.chunked(options.chunkSize) {
-      checkpoint.lastUID = chunk.last ?? checkpoint.lastUID
-      try fetchChunk(chunk, folder: folder, checkpoint: checkpoint, session: session, report: &report)
-      done += chunk.count
+    // Pipelined: chunk N is written on its own thread while chunk N+1 is downloaded and parsed.
+    // Writes stay in chunk order, each one transaction with its ledger rows and checkpoint.
+    var done = 0
+    var writing: (chunk: FetchedChunk, work: BackgroundWork<[(UInt32, ImportOutcome)]>)?
+    func finishWriting() throws {
+      guard let (chunk, work) = writing else { return }
+      writing = nil
+      try settle(chunk, outcomes: try work.wait(), session: session, report: &report)
+      done += chunk.uids.count
       progress?(FetchProgress(account: account.name, folder: folder, done: done, total: batch.count))
     }
+    for uids in batch.chunked(options.chunkSize) {
+      checkpoint.lastUID = uids.last ?? checkpoint.lastUID
+      let chunk: FetchedChunk
+      do {
+        chunk = try download(uids, folder: folder, checkpoint: checkpoint, session: session)
+      } catch {
+        try? finishWriting()  // what is written stays written; the download error is the news
+        throw error
+      }
+      try finishWriting()
+      let fetcher = self
+      writing = (chunk, BackgroundWork { try fetcher.write(chunk) })
+    }
+    try finishWriting()
     // Caught up: every UID found is settled, so the next run may skip the folder while UIDNEXT
     // stays put. A portion-limited run leaves UIDNEXT unset and resumes after the last chunk.
     if pending.count == batch.count {
@@ -129,21 +147,19 @@ struct AccountFetcher {
     return "UID \(lastUID + 1):*"
   }
 
-  /// One chunk: headers first, bodies only for messages that need them, then one transaction
-  /// with every email, merge, quarantine entry, ledger row; then \Seen on the server.
-  private func fetchChunk(
-    _ uids: [UInt32], folder: String, checkpoint: FolderCheckpoint, session: IMAPSession,
-    report: inout AccountFetchReport
-  ) throws {
-    let uidValidity = checkpoint.uidValidity ?? 0
+  /// Downloads one chunk: headers first, bodies only for messages that need them, then every
+  /// message parsed and hashed on all cores. Reads the store, never writes it.
+  private func download(
+    _ uids: [UInt32], folder: String, checkpoint: FolderCheckpoint, session: IMAPSession
+  ) throws -> FetchedChunk {
     let headers = try session.fetchHeaders(uids: uids)
     let limit = account.maxSizeMB * 1_048_576
-    var plans: [UInt32: Plan] = [:]
+    var plans: [UInt32: MessagePlan] = [:]
     var needBody: [UInt32] = []
-    let filters = try store.read { tx in try FetchFilterSet(accountID: account.id, tx: tx) }
-    try store.read { tx in
-      for message in headers {
-        let parsed = try? MessageParser.parseHeaders(message.bytes)
+    let parsedHeaders = Self.parseHeadersAll(headers.map(\.bytes))
+    let filters = try store.read { tx in
+      let filters = try FetchFilterSet(accountID: account.id, tx: tx)
+      for (message, parsed) in zip(headers, parsedHeaders) {
         // Header pass: a filter that decides from the headers alone skips before any download.
         if let parsed, let (filter, _) = filters.verdict(for: FetchFilterSet.headerSubject(parsed)),
           filter.action == .skip
@@ -157,6 +173,7 @@ struct AccountFetcher {
           needBody.append(message.uid)
         }
       }
+      return filters
     }
     if !needBody.isEmpty {
       try session.fetchMessages(uids: needBody, chunkSize: options.chunkSize) { message in
@@ -175,41 +192,64 @@ struct AccountFetcher {
     let prepared = PreparedMessage.prepareAll(toPrepare.map { ($0.raw, $0.size, $0.headerOnly) }, now: time)
     var ready: [UInt32: PreparedMessage] = [:]
     for (index, item) in toPrepare.enumerated() { ready[item.uid] = prepared[index] }
-    var seen: [UInt32] = []
-    // Fast path: one transaction without per-message savepoints. Should anything fail, the
-    // chunk is written again with a savepoint per message, isolating the culprit.
-    func write(isolated: Bool) throws -> [(UInt32, ImportOutcome)] {
-      try store.write { tx in
-        var importer = try Importer(tx: tx, account: account, now: time)
-        importer.isIsolated = isolated
-        importer.notifies = !options.noNotify
-        importer.autoReplies = !options.noAutoReply
-        let results = try uids.compactMap { uid -> (UInt32, ImportOutcome)? in
-          guard let plan = plans[uid] else { return nil }  // expunged meanwhile
-          let key = ServerMessageKey(accountID: account.id, folder: folder, uidValidity: uidValidity, uid: uid)
-          switch plan {
-          case .merge(let emailID): return (uid, try importer.merge(into: emailID, key: key))
-          case .skipped(let filter): return (uid, try importer.skip(by: filter, key: key))
-          case .body, .headerOnly: break
-          }
-          guard let message = ready[uid] else { return nil }
-          // Body pass: filters may now look at the body too.
-          if case .success(let draft) = message.draft, let verdict = filters.verdict(for: FetchFilterSet.subject(draft)) {
-            if verdict.filter.action == .skip { return (uid, try importer.skip(by: verdict.filter, key: key)) }
-            return (uid, try importer.importPrepared(message, key: key, groupFolder: verdict))
-          }
-          return (uid, try importer.importPrepared(message, key: key))
-        }
-        try tx.saveCheckpoint(accountID: account.id, checkpoint)
-        return results
-      }
+    return FetchedChunk(
+      uids: uids, folder: folder, checkpoint: checkpoint, plans: plans, prepared: ready, filters: filters, time: time)
+  }
+
+  /// Header blocks parsed on every core (nil where a header does not parse).
+  private static func parseHeadersAll(_ blocks: [[UInt8]]) -> [ParsedMessage?] {
+    let results = ParallelResults<ParsedMessage>(count: blocks.count)
+    DispatchQueue.concurrentPerform(iterations: blocks.count) { index in
+      if let parsed = try? MessageParser.parseHeaders(blocks[index]) { results.set(index, parsed) }
     }
-    let outcomes: [(UInt32, ImportOutcome)]
+    return results.values
+  }
+
+  /// Writes one chunk in one transaction: every email, merge, quarantine entry and ledger row,
+  /// and the folder's checkpoint. Should anything fail, the chunk is written again with a
+  /// savepoint per message, isolating the culprit in quarantine.
+  private func write(_ chunk: FetchedChunk) throws -> [(UInt32, ImportOutcome)] {
     do {
-      outcomes = try write(isolated: false)
+      return try write(chunk, isolated: false)
     } catch let error as EspoMailError where error.status == .dataError || error.status == .internalError {
-      outcomes = try write(isolated: true)
+      return try write(chunk, isolated: true)
     }
+  }
+
+  private func write(_ chunk: FetchedChunk, isolated: Bool) throws -> [(UInt32, ImportOutcome)] {
+    let uidValidity = chunk.checkpoint.uidValidity ?? 0
+    return try store.write { tx in
+      var importer = try Importer(tx: tx, account: account, now: chunk.time)
+      importer.isIsolated = isolated
+      importer.notifies = !options.noNotify
+      importer.autoReplies = !options.noAutoReply
+      let results = try chunk.uids.compactMap { uid -> (UInt32, ImportOutcome)? in
+        guard let plan = chunk.plans[uid] else { return nil }  // expunged meanwhile
+        let key = ServerMessageKey(accountID: account.id, folder: chunk.folder, uidValidity: uidValidity, uid: uid)
+        switch plan {
+        case .merge(let emailID): return (uid, try importer.merge(into: emailID, key: key))
+        case .skipped(let filter): return (uid, try importer.skip(by: filter, key: key))
+        case .body, .headerOnly: break
+        }
+        guard let message = chunk.prepared[uid] else { return nil }
+        // Body pass: filters may now look at the body too.
+        if case .success(let draft) = message.draft, let verdict = chunk.filters.verdict(for: FetchFilterSet.subject(draft)) {
+          if verdict.filter.action == .skip { return (uid, try importer.skip(by: verdict.filter, key: key)) }
+          return (uid, try importer.importPrepared(message, key: key, groupFolder: verdict))
+        }
+        return (uid, try importer.importPrepared(message, key: key))
+      }
+      try tx.saveCheckpoint(accountID: account.id, chunk.checkpoint)
+      return results
+    }
+  }
+
+  /// After a chunk's commit: counts its outcomes, marks its messages \Seen on the server (unless
+  /// the account keeps them unread) and sends the auto-replies it queued.
+  private func settle(
+    _ chunk: FetchedChunk, outcomes: [(UInt32, ImportOutcome)], session: IMAPSession, report: inout AccountFetchReport
+  ) throws {
+    var seen: [UInt32] = []
     for (uid, outcome) in outcomes {
       switch outcome {
       case .imported(_, let cases):
@@ -230,17 +270,9 @@ struct AccountFetcher {
       seen.append(uid)
     }
     if !account.keepUnread, !seen.isEmpty { try session.addFlags(["\\Seen"], uids: seen) }
-    // Auto-replies queued by this chunk go out now that it is committed.
     let replies = OutboundTransport(store: store, timeoutSeconds: options.timeoutSeconds, caFile: options.caFile)
       .flush(kind: "auto-reply", accountID: nil)
     report.autoReplies += replies.sent
-  }
-
-  private enum Plan {
-    case skipped(EmailFilter)
-    case merge(Int64)
-    case headerOnly([UInt8], size: Int)
-    case body([UInt8])
   }
 }
 

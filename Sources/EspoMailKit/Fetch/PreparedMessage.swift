@@ -31,23 +31,26 @@ struct PreparedMessage: Sendable {
 
   /// Prepares many messages using every core; results keep the input order.
   static func prepareAll(_ inputs: [(raw: [UInt8], size: Int, headerOnly: Bool)], now: Date) -> [PreparedMessage] {
-    let results = PreparedBox(count: inputs.count)
+    let results = ParallelResults<PreparedMessage>(count: inputs.count)
     DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
       let input = inputs[index]
       results.set(index, prepare(input.raw, size: input.size, headerOnly: input.headerOnly, now: now))
     }
-    return results.values
+    return results.values.compactMap { $0 }
   }
 }
 
-/// Collects prepared messages from parallel workers.
-private final class PreparedBox: @unchecked Sendable {
+/// Collects results from parallel workers, by index.
+final class ParallelResults<Value>: @unchecked Sendable {
   private let lock = NSLock()
-  private var storage: [PreparedMessage?]
+  private var storage: [Value?]
 
+  /// Room for `count` results.
   init(count: Int) { storage = Array(repeating: nil, count: count) }
 
-  func set(_ index: Int, _ value: PreparedMessage) { lock.withLock { storage[index] = value } }
+  /// Stores the result at `index`.
+  func set(_ index: Int, _ value: Value) { lock.withLock { storage[index] = value } }
 
-  var values: [PreparedMessage] { lock.withLock { storage.compactMap { $0 } } }
+  /// Every slot, nil where no result was stored.
+  var values: [Value?] { lock.withLock { storage } }
 }

@@ -1,0 +1,33 @@
+import EspoMailCore
+import EspoMailStore
+import Foundation
+
+/// What the fetch does with one server message of a chunk, decided from its header.
+enum MessagePlan: Sendable {
+  /// A fetch filter skips it on its headers alone.
+  case skipped(EmailFilter)
+  /// An email with its Message-ID is stored already: merge, without downloading the body.
+  case merge(Int64)
+  /// Over the size limit: import the header block only.
+  case headerOnly([UInt8], size: Int)
+  /// Downloaded in full.
+  case body([UInt8])
+}
+
+/// One chunk downloaded, planned and parsed, ready for its write transaction.
+struct FetchedChunk: Sendable {
+  /// The chunk's UIDs, in order.
+  var uids: [UInt32]
+  /// The folder.
+  var folder: String
+  /// The folder's checkpoint to store with the chunk.
+  var checkpoint: FolderCheckpoint
+  /// Each UID's plan (a UID expunged meanwhile has none).
+  var plans: [UInt32: MessagePlan]
+  /// Parsed and hashed messages, by UID, for the body and header-only plans.
+  var prepared: [UInt32: PreparedMessage]
+  /// The fetch filters in force.
+  var filters: FetchFilterSet
+  /// The clock reading the chunk is imported at.
+  var time: Date
+}
