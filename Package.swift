@@ -75,7 +75,8 @@ let package = Package(
       swiftSettings: strictSettings),
     .testTarget(
       name: "EspoMailCLITests",
-      dependencies: ["EspoMailCLI", "EspoMailTestSupport", "EspoMailIMAP", "espomail"],
+      dependencies: ["EspoMailCLI", "EspoMailTestSupport", "EspoMailIMAP", "EspoMailStore", "espomail"],
+      resources: [.copy("Fixtures")],
       swiftSettings: strictSettings),
   ]
 )

@@ -18,8 +18,9 @@ struct ParentDecision {
 
 /// Finds an email's parent record, first rule wins (design §4, Espo §5):
 /// 1. References carrying our own Message-IDs (oldest first);
-/// 2. the parent of the email replied to: In-Reply-To, then other References found in the store
-///    (newest first);
+/// 2. the parent of the email replied to: In-Reply-To, then the other emails References names
+///    that are in the store, nearest ancestor first (their own References decide, not the header
+///    order: mailers disagree on it);
 /// 3. From, 4. first Reply-To, 5. first To, by address: a Contact (its Account unless B2C mode),
 ///    else an Account, else a Lead. Several holders of one address: primary holders first, then the
 ///    oldest record. Opportunities and Cases are reached only through threading; users never.
@@ -47,12 +48,16 @@ struct ParentFinder {
       decision.passedOver.append("References \(id): \(parent) no longer exists")
     }
     // The replied email (for the thread link) is looked up even when References decided.
-    let threadIDs = (email.inReplyTo.map { [$0] } ?? []) + references.reversed().filter { $0 != email.inReplyTo }
-    for (index, id) in threadIDs.enumerated() {
-      guard let replied = try tx.threadingInfo(messageID: id) else { continue }
+    var thread: [(header: String, id: String, email: StoredEmail)] = []
+    if let inReplyTo = email.inReplyTo, let replied = try tx.threadingInfo(messageID: inReplyTo) {
+      thread.append(("In-Reply-To", inReplyTo, replied))
+    }
+    if thread.isEmpty || (decision.parent == nil && thread[0].email.parent == nil) {
+      thread += try storedAncestors(references.filter { $0 != email.inReplyTo }).map { ("References", $0.id, $0.email) }
+    }
+    for (header, id, replied) in thread {
       if decision.repliedEmailID == nil { decision.repliedEmailID = replied.emailID }
       guard decision.parent == nil else { break }
-      let header = index == 0 && email.inReplyTo != nil ? "In-Reply-To" : "References"
       if let parent = replied.parent {
         decision.parent = parent
         decision.rule = header == "In-Reply-To" ? "in-reply-to" : "references-thread"
@@ -76,6 +81,29 @@ struct ParentFinder {
       decision.passedOver.append("\(rule.capitalized) address \(address): no contact, account or lead has it")
     }
     return decision
+  }
+
+  /// An email found by Message-ID, with its parent.
+  typealias StoredEmail = (emailID: Int64, parent: RecordReference?)
+
+  /// The emails among `ids` (References) that are in the store, nearest ancestor first. RFC 5322
+  /// lists the parent last, but mailers disagree (nmh writes it first) and the replied email's
+  /// In-Reply-To may name nothing stored (list archives rewrite it), so the stored emails' own
+  /// headers decide: one that names more of the others is further down the thread. Ties keep
+  /// the RFC order, later in the header first.
+  private func storedAncestors(_ ids: [String]) throws -> [(id: String, email: StoredEmail)] {
+    var found: [(position: Int, id: String, email: StoredEmail)] = []
+    for (position, id) in ids.enumerated() where !found.contains(where: { $0.id == id }) {
+      if let stored = try tx.threadingInfo(messageID: id) { found.append((position, id, stored)) }
+    }
+    guard found.count > 1 else { return found.map { ($0.id, $0.email) } }
+    let foundIDs = Set(found.map(\.id))
+    let depths = try found.map { candidate in
+      guard let detail = try tx.emailDetail(id: candidate.email.emailID, viewerID: 0) else { return 0 }
+      let references = detail.references?.split(separator: " ").map(String.init) ?? []
+      return Set(references + [detail.inReplyTo].compactMap { $0 }).intersection(foundIDs).count
+    }
+    return zip(found, depths).sorted { ($0.1, $0.0.position) > ($1.1, $1.0.position) }.map { ($0.0.id, $0.0.email) }
   }
 
   /// The record an address points to, and how.
