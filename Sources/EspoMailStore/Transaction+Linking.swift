@@ -39,6 +39,16 @@ extension Transaction {
     return (row["id"], parent)
   }
 
+  /// An email's own threading headers: In-Reply-To and the References ids.
+  public func threadingHeaders(emailID: Int64) throws -> (inReplyTo: String?, references: [String]) {
+    guard
+      let row = try Row.fetchOne(
+        db.cachedStatement(sql: "SELECT in_reply_to, references_header FROM email WHERE id = ?"), arguments: [emailID])
+    else { return (nil, []) }
+    let references: String? = row["references_header"]
+    return (row["in_reply_to"], references?.split(separator: " ").map(String.init) ?? [])
+  }
+
   /// The CRM account a parent record belongs to (itself for an account).
   public func accountOf(_ parent: RecordReference) throws -> Int64? {
     switch parent.type {

@@ -75,3 +75,30 @@ import Testing
   #expect(message.attachments.isEmpty)
   #expect(message.nestedMessages.isEmpty)
 }
+
+/// An id without `@` (a real LKML patch series names `<yes>`) must not hide the ids after it, and
+/// comments are no ids (GMime's parser stops at the first malformed id).
+@Test func malformedReferenceKeepsTheIDsAfterIt() throws {
+  let raw = Array(
+    """
+    From: a@example.com\r
+    To: b@example.com\r
+    Subject: x\r
+    Message-ID: <m@example.com>\r
+    In-Reply-To: <p@example.com> (message from "Joe <joe@example.com>" of Mon)\r
+    References: <root@example.com> <yes>\r
+     <p@\r
+     example.com>\r
+    \r
+    body\r
+
+    """.utf8)
+  let message = try MessageParser.parse(raw)
+  #expect(message.references == ["<root@example.com>", "<yes>", "<p@example.com>"])
+  #expect(message.inReplyTo == "<p@example.com>")
+}
+
+@Test func bareReferencesStillParse() throws {
+  let raw = Array("From: a@example.com\r\nReferences: bare@example.com\r\nSubject: x\r\n\r\nbody\r\n".utf8)
+  #expect(try MessageParser.parse(raw).references == ["<bare@example.com>"])
+}

@@ -99,9 +99,8 @@ struct ParentFinder {
     guard found.count > 1 else { return found.map { ($0.id, $0.email) } }
     let foundIDs = Set(found.map(\.id))
     let depths = try found.map { candidate in
-      guard let detail = try tx.emailDetail(id: candidate.email.emailID, viewerID: 0) else { return 0 }
-      let references = detail.references?.split(separator: " ").map(String.init) ?? []
-      return Set(references + [detail.inReplyTo].compactMap { $0 }).intersection(foundIDs).count
+      let headers = try tx.threadingHeaders(emailID: candidate.email.emailID)
+      return Set(headers.references + [headers.inReplyTo].compactMap { $0 }).intersection(foundIDs).count
     }
     return zip(found, depths).sorted { ($0.1, $0.0.position) > ($1.1, $1.0.position) }.map { ($0.0.id, $0.0.email) }
   }
