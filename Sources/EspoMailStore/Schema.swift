@@ -8,16 +8,23 @@ enum Schema {
     migrator.registerMigration("0001-initial") { db in
       try db.execute(sql: initial)
     }
-    migrator.registerMigration("0002-email-indexes") { db in
-      try db.execute(sql: emailIndexes)
+    migrator.registerMigration("0002-threading") { db in
+      try db.execute(sql: threading)
     }
     return migrator
   }
 
-  /// Indexes from notes and notifications to their email: the once-per-email checks of linking
-  /// and the cascades of `email delete` probe them instead of scanning a record's whole stream or
-  /// a user's every notification.
-  static let emailIndexes = """
+  /// Threading of replies that arrive before the email they answer (`awaited_reference`: the
+  /// Message-IDs an unthreaded email names), and indexes from notes and notifications to their
+  /// email, so the once-per-email checks of linking and the cascades of `email delete` probe
+  /// instead of scanning a record's whole stream or a user's every notification.
+  static let threading = """
+    CREATE TABLE awaited_reference (
+      message_id TEXT NOT NULL,
+      email_id INTEGER NOT NULL REFERENCES email(id) ON DELETE CASCADE,
+      PRIMARY KEY (message_id, email_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX awaited_reference_email ON awaited_reference(email_id);
     CREATE INDEX note_email ON note(email_id);
     CREATE INDEX notification_email ON notification(email_id, user_id);
     CREATE INDEX notification_note ON notification(note_id);

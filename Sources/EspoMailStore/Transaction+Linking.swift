@@ -39,6 +39,17 @@ extension Transaction {
     return (row["id"], parent)
   }
 
+  /// An email's id and parent, by id.
+  public func threadingInfo(ofEmail emailID: Int64) throws -> (emailID: Int64, parent: RecordReference?)? {
+    guard
+      let row = try Row.fetchOne(
+        db.cachedStatement(sql: "SELECT id, parent_type, parent_id FROM email WHERE id = ?"), arguments: [emailID])
+    else { return nil }
+    let type: String? = row["parent_type"]
+    let id: Int64? = row["parent_id"]
+    return (row["id"], type.flatMap(RecordType.init(rawValue:)).flatMap { type in id.map { RecordReference(type, $0) } })
+  }
+
   /// An email's own threading headers: In-Reply-To and the References ids.
   public func threadingHeaders(emailID: Int64) throws -> (inReplyTo: String?, references: [String]) {
     guard
@@ -73,6 +84,54 @@ extension Transaction {
   /// Flags an email as replied to (the reply itself names it when inserted).
   public func flagReplied(emailID: Int64) throws {
     try run("UPDATE email SET is_replied = 1 WHERE id = ? AND NOT is_replied", [emailID])
+  }
+
+  /// Remembers the Message-IDs an email names but nothing stored has, so it is threaded when one
+  /// of them arrives.
+  public func awaitReferences(emailID: Int64, messageIDs: [String]) throws {
+    for messageID in Set(messageIDs) {
+      try run("INSERT OR IGNORE INTO awaited_reference(message_id, email_id) VALUES (?, ?)", [messageID, emailID])
+    }
+  }
+
+  /// Emails that were waiting for a Message-ID, oldest first; they wait for it no longer.
+  public func takeAwaiting(messageID: String) throws -> [Int64] {
+    let emailIDs = try Int64.fetchAll(
+      db.cachedStatement(sql: "SELECT email_id FROM awaited_reference WHERE message_id = ? ORDER BY email_id"),
+      arguments: [messageID])
+    if !emailIDs.isEmpty { try run("DELETE FROM awaited_reference WHERE message_id = ?", [messageID]) }
+    return emailIDs
+  }
+
+  /// Sets the email a reply answers.
+  public func setReplied(emailID: Int64, repliedID: Int64) throws {
+    try run("UPDATE email SET replied_email_id = ? WHERE id = ?", [repliedID, emailID])
+  }
+
+  /// The email a reply answers: its id, Message-ID and parent; nil when it has none.
+  public func repliedEmail(of emailID: Int64) throws -> (id: Int64, messageID: String, parent: RecordReference?)? {
+    guard
+      let row = try Row.fetchOne(
+        db.cachedStatement(
+          sql: """
+            SELECT r.id, r.message_id, r.parent_type, r.parent_id FROM email e JOIN email r ON r.id = e.replied_email_id
+            WHERE e.id = ?
+            """),
+        arguments: [emailID])
+    else { return nil }
+    let type: String? = row["parent_type"]
+    let id: Int64? = row["parent_id"]
+    return (row["id"], row["message_id"], type.flatMap(RecordType.init(rawValue:)).flatMap { t in id.map { RecordReference(t, $0) } })
+  }
+
+  /// The rule of an email's latest parent decision (`from`, `in-reply-to`, … as `explain` shows
+  /// it before the colon), nil when it has none.
+  public func parentRule(emailID: Int64) throws -> String? {
+    let detail = try String.fetchOne(
+      db.cachedStatement(
+        sql: "SELECT detail FROM decision WHERE email_id = ? AND step = 'parent' ORDER BY id DESC LIMIT 1"),
+      arguments: [emailID])
+    return detail.map { String($0.prefix { $0 != ":" }) }
   }
 
   /// Emails replying to these (one level), for re-linking a thread.

@@ -147,7 +147,13 @@ import Testing
     #expect(parents["<t1@lists.example>"] as? String == "account:1")  // Jane wrote it
     #expect(parents["<t2@lists.example>"] as? String == "account:1")  // In-Reply-To t1
     #expect(parents["<t4@lists.example>"] as? String == "account:1")  // newest known reference first
-    #expect(parents["<t3@lists.example>"] is NSNull)  // arrived before its thread, from the list address
+    // t3 arrived before its thread, from the list address: threaded when its ancestors arrived.
+    #expect(parents["<t3@lists.example>"] as? String == "account:1")
+    let t3 = try #require(all.first { $0["messageId"] as? String == "<t3@lists.example>" }?["id"] as? Int)
+    let steps = try #require(try lab.store.json(["explain", "\(t3)"]).object()["decisions"] as? [[String: Any]])
+    let parentSteps = steps.filter { $0["step"] as? String == "parent" }.compactMap { $0["detail"] as? String }
+    #expect(parentSteps.first?.hasPrefix("none:") == true)
+    #expect(parentSteps.last?.hasPrefix("thread-later: email:") == true)
   }
 
   @Test func followersAreNotifiedWhenTheyMayReadTheEmail() throws {

@@ -18,7 +18,7 @@ import Testing
     }
     #expect(mode == "wal")
     #expect(foreignKeys == true)
-    #expect(try store.appliedMigrations() == ["0001-initial", "0002-email-indexes"])
+    #expect(try store.appliedMigrations() == ["0001-initial", "0002-threading"])
   }
 
   @Test func refusesToCreateOverAnExistingStore() throws {

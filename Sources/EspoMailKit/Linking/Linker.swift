@@ -58,6 +58,54 @@ struct Linker {
     try notify(
       emailID: emailID, email: email, parent: found.parent, account: decision.account, noteIDs: noteIDs,
       newlyGiven: newlyGiven, silenced: silenced)
+    // Ids it names that are not stored yet: it is threaded (again, if nearer) when one arrives.
+    try tx.awaitReferences(emailID: emailID, messageIDs: found.unresolvedIDs)
+    let named = Set([email.inReplyTo].compactMap { $0 } + (email.references?.split(separator: " ").map(String.init) ?? []))
+    try threadEarlierReplies(
+      of: emailID, messageID: email.messageID, named: named, parent: found.parent, account: decision.account)
+  }
+
+  /// Rules whose parent came from an address or from nothing: a thread found later beats them.
+  private static let weakRules: Set<String> = ["from", "reply-to", "to", "none", Self.laterRule]
+  /// The rule written when a reply takes the parent of an email that arrived after it.
+  static let laterRule = "thread-later"
+  /// Rules that took the parent of the replied email, and follow it when it changes.
+  private static let threadRules: Set<String> = ["in-reply-to", "references-thread"]
+
+  /// Replies stored before this email (they name its Message-ID) now answer it, unless they
+  /// answer a nearer email already (one this email does not name). Those whose parent came only
+  /// from an address, or who have none, take this email's parent, and so do their replies down
+  /// the thread; a reply whose parent came from the email it answered before follows too. So the
+  /// outcome does not depend on arrival order (EspoCRM threads only at import). Parents set by
+  /// hand, by our own Message-ID, or of cases are kept.
+  private func threadEarlierReplies(
+    of emailID: Int64, messageID: String, named: Set<String>, parent: RecordReference?, account: Int64?
+  ) throws {
+    // (reply, the parent of the email it answered before)
+    var frontier: [(Int64, RecordReference?)] = []
+    for reply in try tx.takeAwaiting(messageID: messageID) where reply != emailID {
+      let former = try tx.repliedEmail(of: reply)
+      if let former, !named.contains(former.messageID) { continue }
+      try tx.setReplied(emailID: reply, repliedID: emailID)
+      frontier.append((reply, former?.parent))
+    }
+    if !frontier.isEmpty { try tx.flagReplied(emailID: emailID) }
+    guard let parent else { return }
+    var visited: Set<Int64> = [emailID]
+    while !frontier.isEmpty {
+      let (reply, formerUpstream) = frontier.removeFirst()
+      guard visited.insert(reply).inserted, let current = try tx.threadingInfo(ofEmail: reply) else { continue }
+      let rule = try tx.parentRule(emailID: reply) ?? "none"
+      let follows =
+        Self.weakRules.contains(rule)
+        || (Self.threadRules.contains(rule) && formerUpstream != nil && current.parent == formerUpstream)
+      guard follows, current.parent?.type != .case, current.parent != parent else { continue }
+      try tx.setParent(emailID: reply, parent, account: account)
+      try tx.addDecision(
+        emailID: reply, step: "parent", outcome: parent.description,
+        detail: "\(Self.laterRule): email:\(emailID) \(messageID), which it answers, arrived after it and is linked to \(parent)")
+      frontier += try tx.replies(to: [reply]).map { ($0.id, current.parent) }
+    }
   }
 
   private func notify(

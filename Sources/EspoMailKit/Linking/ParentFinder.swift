@@ -14,6 +14,8 @@ struct ParentDecision {
   var passedOver: [String] = []
   /// The email this one replies to, found by In-Reply-To (or References).
   var repliedEmailID: Int64?
+  /// Message-IDs looked up for the thread and not found: the email waits for them.
+  var unresolvedIDs: [String] = []
 }
 
 /// Finds an email's parent record, first rule wins (design §4, Espo §5):
@@ -49,11 +51,18 @@ struct ParentFinder {
     }
     // The replied email (for the thread link) is looked up even when References decided.
     var thread: [(header: String, id: String, email: StoredEmail)] = []
-    if let inReplyTo = email.inReplyTo, let replied = try tx.threadingInfo(messageID: inReplyTo) {
-      thread.append(("In-Reply-To", inReplyTo, replied))
+    if let inReplyTo = email.inReplyTo {
+      if let replied = try tx.threadingInfo(messageID: inReplyTo) {
+        thread.append(("In-Reply-To", inReplyTo, replied))
+      } else {
+        decision.unresolvedIDs.append(inReplyTo)
+      }
     }
     if thread.isEmpty || (decision.parent == nil && thread[0].email.parent == nil) {
-      thread += try storedAncestors(references.filter { $0 != email.inReplyTo }).map { ("References", $0.id, $0.email) }
+      let others = references.filter { $0 != email.inReplyTo }
+      let stored = try storedAncestors(others)
+      decision.unresolvedIDs += others.filter { id in !stored.contains { $0.id == id } }
+      thread += stored.map { ("References", $0.id, $0.email) }
     }
     for (header, id, replied) in thread {
       if decision.repliedEmailID == nil { decision.repliedEmailID = replied.emailID }
