@@ -472,5 +472,5 @@ enum Schema {
 
 extension Schema {
   /// The newest migration this binary knows.
-  static let latestMigration = "0001-initial"
+  static let latestMigration = migrator().migrations.last ?? ""
 }
