@@ -58,7 +58,10 @@ import Testing
     let second = try BinaryRunner.run(["fetch", "--all", "--format", "json"], environment: environment)
     first.waitUntilExit()
     let health = (try? lab.store.json(["account", "status", "bulk"]).array()) ?? []
-    #expect(first.terminationStatus == 0, "first run: \(health)")
+    let dovecotSays = lab.dovecot.logText().split(separator: "\n")
+      .filter { $0.localizedCaseInsensitiveContains("bulk") || $0.contains("rror") || $0.contains("arning") || $0.contains("limit") }
+      .suffix(30).joined(separator: "\n")
+    #expect(first.terminationStatus == 0, "first run: \(health)\nDovecot: \(dovecotSays)")
     if second.status == 75 {
       let report = try second.object()["accounts"] as? [[String: Any]]
       #expect(report?.first?["status"] as? String == "busy")

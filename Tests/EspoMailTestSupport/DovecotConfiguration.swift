@@ -48,8 +48,11 @@ struct DovecotConfiguration {
       args = uid=\(owner.uid) gid=\(owner.gid) home=\(directory)/home/%u
     }
     mail_location = maildir:~/Maildir
+    # The whole suite shares one server: with the default of 100 login processes (TLS sessions
+    # keep theirs for their lifetime) Dovecot drops new connections under full-suite load.
     service imap-login {
       chroot =
+      process_limit = 500
       inet_listener imap {
         address = 127.0.0.1
         port = \(port)
@@ -68,7 +71,7 @@ struct DovecotConfiguration {
       }
     }
     service imap {
-      process_limit = 100
+      process_limit = 500
     }
 
     """
