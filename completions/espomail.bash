@@ -188,13 +188,13 @@ _espomail() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    init|user|team|role|setting|account|fetch|email|explain|filter|folder|group-folder|quarantine|crm|follow|unfollow|case|stream|notification|send|template|outbound|help)
+    init|user|team|role|setting|account|fetch|email|explain|filter|folder|group-folder|quarantine|crm|follow|unfollow|case|stream|notification|send|outbox|template|outbound|help)
         # Offer subcommand argument completions
         "_espomail_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'init user team role setting account fetch email explain filter folder group-folder quarantine crm follow unfollow case stream notification send template outbound help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'init user team role setting account fetch email explain filter folder group-folder quarantine crm follow unfollow case stream notification send outbox template outbound help' -- "${cur}"))
         ;;
     esac
 }
@@ -2724,6 +2724,84 @@ _espomail_send() {
         ;;
     '--attach')
         __espomail_add_completions -f
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
+_espomail_outbox() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __espomail_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    list|retry)
+        # Offer subcommand argument completions
+        "_espomail_outbox_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'list retry' -- "${cur}"))
+        ;;
+    esac
+}
+
+_espomail_outbox_list() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format --status --limit)
+    __espomail_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--status')
+        return
+        ;;
+    '--limit')
+        return
+        ;;
+    esac
+}
+
+_espomail_outbox_retry() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --failed --resend-unconfirmed --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format --timeout)
+    __espomail_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
         return
         ;;
     '--timeout')

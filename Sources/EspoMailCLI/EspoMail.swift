@@ -24,7 +24,7 @@ public struct EspoMail: ParsableCommand {
       CommandGroup(
         name: "CRM",
         subcommands: [CRM.self, Follow.self, Unfollow.self, Cases.self, Stream.self, Notifications.self]),
-      CommandGroup(name: "Sending", subcommands: [Send.self, Templates.self, Outbound.self]),
+      CommandGroup(name: "Sending", subcommands: [Send.self, Outbox.self, Templates.self, Outbound.self]),
     ])
 
   @OptionGroup var global: GlobalOptions

@@ -50,15 +50,7 @@ extension Transaction {
       db,
       sql: "SELECT * FROM outbox WHERE status = 'queued' AND kind = ? AND (? IS NULL OR account_id = ?) ORDER BY id",
       arguments: [kind, accountID, accountID]
-    ).map { row in
-      let recipients = (row["recipients"] as String?).flatMap { $0.data(using: .utf8) }
-        .flatMap { try? JSONDecoder().decode([String].self, from: $0) } ?? []
-      let raw: Data = row["raw"]
-      return OutboxEntry(
-        id: row["id"], key: row["idempotency_key"], kind: row["kind"], accountID: row["account_id"],
-        emailID: row["email_id"], mailFrom: row["mail_from"], recipients: recipients, raw: [UInt8](raw),
-        status: row["status"])
-    }
+    ).map(Self.entry)
   }
 
   /// Claims a queued message for sending (committed before the SMTP transfer starts, so a crash
@@ -79,6 +71,60 @@ extension Transaction {
         WHERE id = ?
         """,
       arguments: [error == nil ? "sent" : "failed", error, error, outboxID])
+  }
+
+  /// Outbox messages, newest first: with a status only those, else all; at most `limit`.
+  public func outboxMessages(status: String?, limit: Int) throws -> [OutboxMessage] {
+    try Row.fetchAll(
+      db,
+      sql: """
+        SELECT o.*, a.name AS account_name FROM outbox o LEFT JOIN mail_account a ON a.id = o.account_id
+        WHERE ? IS NULL OR o.status = ? ORDER BY o.id DESC LIMIT ?
+        """,
+      arguments: [status, status, limit]
+    ).map(Self.outboxMessage)
+  }
+
+  /// One outbox message by id, or nil.
+  public func outboxMessage(id: Int64) throws -> OutboxMessage? {
+    try Row.fetchOne(
+      db,
+      sql: "SELECT o.*, a.name AS account_name FROM outbox o LEFT JOIN mail_account a ON a.id = o.account_id WHERE o.id = ?",
+      arguments: [id]
+    ).map(Self.outboxMessage)
+  }
+
+  /// Puts a failed (or claimed but unconfirmed) message back in the queue; false when its status
+  /// was neither.
+  public func requeue(outboxID: Int64) throws -> Bool {
+    try db.execute(
+      sql: "UPDATE outbox SET status = 'queued' WHERE id = ? AND status IN ('failed', 'sending')", arguments: [outboxID])
+    return db.changesCount > 0
+  }
+
+  /// A queued message with its bytes, by id, or nil when it is not queued.
+  public func queuedEntry(id: Int64) throws -> OutboxEntry? {
+    try Row.fetchOne(db, sql: "SELECT * FROM outbox WHERE id = ? AND status = 'queued'", arguments: [id]).map(Self.entry)
+  }
+
+  private static func outboxMessage(_ row: Row) -> OutboxMessage {
+    OutboxMessage(
+      id: row["id"], kind: row["kind"], account: row["account_name"], emailID: row["email_id"], from: row["mail_from"],
+      recipients: recipients(row), status: row["status"], attempts: row["attempts"], lastError: row["last_error"],
+      createdAt: row["created_at"], sentAt: row["sent_at"])
+  }
+
+  private static func recipients(_ row: Row) -> [String] {
+    (row["recipients"] as String?).flatMap { $0.data(using: .utf8) }
+      .flatMap { try? JSONDecoder().decode([String].self, from: $0) } ?? []
+  }
+
+  private static func entry(_ row: Row) -> OutboxEntry {
+    let raw: Data = row["raw"]
+    return OutboxEntry(
+      id: row["id"], key: row["idempotency_key"], kind: row["kind"], accountID: row["account_id"],
+      emailID: row["email_id"], mailFrom: row["mail_from"], recipients: recipients(row), raw: [UInt8](raw),
+      status: row["status"])
   }
 
   /// How many auto-replies went (or are going) to an address since a time.

@@ -42,20 +42,46 @@ struct OutboundTransport {
     var failed: [String] = []
     guard let queued = try? store.read({ try $0.queued(kind: kind, accountID: accountID) }) else { return (0, []) }
     for entry in queued {
-      guard (try? store.write({ try $0.claim(outboxID: entry.id) })) == true else { continue }
-      var failureMessage: String?
-      do {
-        let account = try store.read { tx in try entry.accountID.flatMap { try tx.mailAccount(id: $0) } }
-        guard let account else { throw EspoMailError.configuration("the sending account is gone") }
-        try send(entry.raw, from: entry.mailFrom, to: entry.recipients, via: account)
-        sent += 1
-      } catch {
-        let failure = AccountFetcher.userFacing(error)
-        failed.append(failure.message)
-        failureMessage = failure.message
+      switch deliver(entry) {
+      case .sent: sent += 1
+      case .failed(let failure): failed.append(failure.message)
+      case .claimedElsewhere: continue
       }
-      try? store.write { tx in try tx.finish(outboxID: entry.id, error: failureMessage) }
     }
     return (sent, failed)
+  }
+
+  /// How sending one queued message went.
+  enum Attempt {
+    /// It went out.
+    case sent
+    /// It failed, and why; the outbox row says so too.
+    case failed(EspoMailError)
+    /// Another run claimed it first (and sends it).
+    case claimedElsewhere
+  }
+
+  /// Claims a queued message (committed before the transfer, so a crash never sends it twice),
+  /// sends it through its account and records how it went; mail sent with `send` also gets its
+  /// email's status, and a stream note on its parent once it went out.
+  func deliver(_ entry: OutboxEntry) -> Attempt {
+    guard (try? store.write({ try $0.claim(outboxID: entry.id) })) == true else { return .claimedElsewhere }
+    var failure: EspoMailError?
+    do {
+      let account = try store.read { tx in try entry.accountID.flatMap { try tx.mailAccount(id: $0) } }
+      guard let account else { throw EspoMailError.configuration("the sending account is gone") }
+      try send(entry.raw, from: entry.mailFrom, to: entry.recipients, via: account)
+    } catch {
+      failure = AccountFetcher.userFacing(error)
+    }
+    try? store.write { tx in
+      try tx.finish(outboxID: entry.id, error: failure?.message)
+      guard entry.kind == "user", let emailID = entry.emailID else { return }
+      try tx.setEmailStatus(emailID: emailID, failure == nil ? "sent" : "failed")
+      if failure == nil, let parent = try tx.threadingInfo(ofEmail: emailID)?.parent {
+        try tx.addNote(parent, kind: "email-sent", emailID: emailID)
+      }
+    }
+    return failure.map { .failed($0) } ?? .sent
   }
 }

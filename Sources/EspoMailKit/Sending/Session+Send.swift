@@ -208,7 +208,7 @@ extension Session {
         : "you may send from \(Array(Set(choices)).sorted().joined(separator: ", "))")
   }
 
-  private func appendToSentFolder(_ raw: [UInt8], folder: String, account: MailAccount, timeoutSeconds: Double, caFile: String?)
+  func appendToSentFolder(_ raw: [UInt8], folder: String, account: MailAccount, timeoutSeconds: Double, caFile: String?)
     throws
   {
     var options = FetchOptions()
