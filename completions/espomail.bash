@@ -1246,13 +1246,13 @@ _espomail_email() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    list|show|import|link|read|unread|important|unimportant|trash|restore|archive|move|delete)
+    list|show|attachment|import|link|read|unread|important|unimportant|trash|restore|archive|move|delete)
         # Offer subcommand argument completions
         "_espomail_email_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'list show import link read unread important unimportant trash restore archive move delete' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'list show attachment import link read unread important unimportant trash restore archive move delete' -- "${cur}"))
         ;;
     esac
 }
@@ -1313,6 +1313,32 @@ _espomail_email_show() {
         ;;
     '--format')
         __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_espomail_email_attachment() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format --output)
+    __espomail_offer_flags_options 2
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--output')
         return
         ;;
     esac

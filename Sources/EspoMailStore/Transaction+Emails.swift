@@ -35,6 +35,19 @@ extension Transaction {
     try Data.fetchOne(db, sql: "SELECT bytes FROM raw_message WHERE sha256 = ?", arguments: [sha256]).map { [UInt8]($0) }
   }
 
+  /// Attachments stored with their bytes (mail composed here, whose raw message is not kept), in order.
+  public func storedAttachments(emailID: Int64) throws -> [NewAttachment] {
+    try Row.fetchAll(
+      db,
+      sql: "SELECT name, content_type, disposition, content_id, bytes FROM attachment WHERE email_id = ? ORDER BY id",
+      arguments: [emailID]
+    ).map {
+      NewAttachment(
+        name: $0["name"], contentType: $0["content_type"], isInline: ($0["disposition"] as String) == "inline",
+        contentID: $0["content_id"], bytes: [UInt8](($0["bytes"] as Data?) ?? Data()))
+    }
+  }
+
   /// Inserts a new email with its addresses, attachments and search entry; returns its id.
   public func insertEmail(_ email: NewEmail, createdBy: Int64? = nil) throws -> Int64 {
     let fromID = try email.from.flatMap { party in try? EmailAddress(party.address) }.map { try addressID($0) }

@@ -7,5 +7,6 @@ let status = Entry.run(
   operatingSystemLogin: OperatingSystemLogin.current(),
   stdin: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }, isTerminal: isatty(2) == 1,
   stdout: { FileHandle.standardOutput.write(Data($0.utf8)) },
+  stdoutBytes: { FileHandle.standardOutput.write(Data($0)) },
   stderr: { FileHandle.standardError.write(Data($0.utf8)) })
 exit(status)

@@ -51,3 +51,23 @@ extension BinaryRunner {
     return process
   }
 }
+
+extension BinaryRunner {
+  /// Runs the binary and returns its stdout as bytes, unchanged (raw messages, attachments).
+  public static func bytes(_ arguments: [String], environment: [String: String] = [:]) throws -> (
+    stdout: [UInt8], status: Int32
+  ) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: binaryPath)
+    process.arguments = arguments
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = FileHandle.nullDevice
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return ([UInt8](data), process.terminationStatus)
+  }
+}

@@ -5,11 +5,12 @@ import Foundation
 /// The single way a command line is run, by the binary and by the tests alike: parse, build the
 /// context, run, map every error to one clear message and an exit status.
 public enum Entry {
-  /// Runs `arguments` (without the program name) and returns the exit status.
+  /// Runs `arguments` (without the program name) and returns the exit status. Bytes meant for
+  /// stdout unchanged (raw messages, attachments) go to `stdoutBytes` when given.
   public static func run(
     _ arguments: [String], environment: [String: String], operatingSystemLogin: String?,
     stdin: @escaping @Sendable () -> [UInt8] = { [] }, isTerminal: Bool = false,
-    stdout: @escaping (String) -> Void, stderr: @escaping (String) -> Void
+    stdout: @escaping (String) -> Void, stdoutBytes: (([UInt8]) -> Void)? = nil, stderr: @escaping (String) -> Void
   ) -> Int32 {
     let leaf: any EspoCommand
     do {
@@ -32,7 +33,7 @@ public enum Entry {
     }
     let output = Output(
       format: leaf.global.format, quiet: leaf.global.quiet, verbose: leaf.global.verbose, stdout: stdout,
-      stderr: stderr)
+      stdoutBytes: stdoutBytes, stderr: stderr)
     let context = CommandContext(
       environment: environment, operatingSystemLogin: operatingSystemLogin, output: output, global: leaf.global,
       readStandardInput: stdin, isTerminal: isTerminal)

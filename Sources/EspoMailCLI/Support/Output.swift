@@ -10,17 +10,20 @@ public final class Output: @unchecked Sendable {
   /// Whether extra detail is wanted.
   public let isVerbose: Bool
   private let writeOut: (String) -> Void
+  private let writeOutBytes: ([UInt8]) -> Void
   private let writeErr: (String) -> Void
 
-  /// Creates an output writing through the given sinks.
+  /// Creates an output writing through the given sinks; bytes go to `stdoutBytes` when given, so
+  /// raw messages and attachments reach stdout unchanged (else they are decoded as UTF-8).
   public init(
     format: OutputFormat, quiet: Bool, verbose: Bool, stdout: @escaping (String) -> Void,
-    stderr: @escaping (String) -> Void
+    stdoutBytes: (([UInt8]) -> Void)? = nil, stderr: @escaping (String) -> Void
   ) {
     self.format = format
     isQuiet = quiet
     isVerbose = verbose
     writeOut = stdout
+    writeOutBytes = stdoutBytes ?? { stdout(String(decoding: $0, as: UTF8.self)) }
     writeErr = stderr
   }
 
@@ -61,6 +64,9 @@ public final class Output: @unchecked Sendable {
 
   /// Writes raw text to stdout (help, completion scripts).
   func raw(stdout text: String) { writeOut(text) }
+
+  /// Writes bytes to stdout exactly (raw messages, attachments).
+  func raw(stdout bytes: [UInt8]) { writeOutBytes(bytes) }
 
   /// Encodes a value as pretty JSON with sorted keys, the stable form scripts read.
   static func json<T: Encodable>(_ value: T) throws -> String {

@@ -5,7 +5,7 @@ extension EspoMail {
   struct Emails: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "email", abstract: "Read, import, link, file and delete emails.", subcommands: [
-        List.self, Show.self, Import.self, Link.self, Read.self, Unread.self, Important.self, Unimportant.self,
+        List.self, Show.self, Attachment.self, Import.self, Link.self, Read.self, Unread.self, Important.self, Unimportant.self,
         Trash.self, Restore.self, Archive.self, Move.self, Delete.self,
       ])
   }

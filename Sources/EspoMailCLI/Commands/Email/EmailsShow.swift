@@ -17,7 +17,7 @@ extension EspoMail.Emails {
       let number = try Int64(id) ?? RecordReference(parsing: id).id
       let view = try context.session().showEmail(number, raw: raw)
       if raw, let bytes = view.raw {
-        context.output.raw(stdout: String(decoding: bytes, as: UTF8.self))
+        context.output.raw(stdout: bytes)
         return
       }
       try context.output.result(EmailJSON(summary: view.summary, view: view)) { EmailText.email(view) }

@@ -14,7 +14,7 @@ extension EspoMail.Quarantine {
     func run(in context: CommandContext) throws {
       let (entry, bytes) = try context.session().showQuarantine(id)
       if raw {
-        context.output.raw(stdout: String(decoding: bytes, as: UTF8.self))
+        context.output.raw(stdout: bytes)
         return
       }
       try context.output.result(entry) {
