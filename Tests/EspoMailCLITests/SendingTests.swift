@@ -175,8 +175,11 @@ import Testing
       SampleMessage.make(
         from: "jane@cust.example", subject: "Re: [#1] We got it: Broken",
         headers: ["In-Reply-To: \(replyID)", "References: <t1@cust.example> \(replyID)"]), to: box)
-    let answer = try lab.fetch()
+    let answer = try lab.fetch(["--all", "--verbose"])
     #expect(answer.accounts["support"]?["casesCreated"] as? Int == 0)
+    // --verbose shows the auto-reply's SMTP conversation too, credentials redacted.
+    #expect(answer.result.stderr.contains("support: auto-reply: ") && answer.result.stderr.contains("RCPT TO"))
+    #expect(!answer.result.stderr.contains("pw-\(box)"))
     #expect(try lab.store.json(["case", "show", "1"]).object()["emailCount"] as? Int == 2)
     Thread.sleep(forTimeInterval: 0.3)
     #expect(try sink.messages().count == 7)  // Jane's answer got its own reply (1 of 5 for her)

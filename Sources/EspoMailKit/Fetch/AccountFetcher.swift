@@ -33,8 +33,7 @@ struct AccountFetcher {
     do {
       if !options.dryRun {
         // Auto-replies a killed run committed but never sent go out now, exactly once.
-        report.autoReplies += OutboundTransport(store: store, timeoutSeconds: options.timeoutSeconds, caFile: options.caFile)
-          .flush(kind: "auto-reply", accountID: nil).sent
+        report.autoReplies += outbound().flush(kind: "auto-reply", accountID: nil).sent
       }
       let session = try connect()
       defer { session.logout() }
@@ -48,6 +47,16 @@ struct AccountFetcher {
     } catch {
       return failed(report, Self.userFacing(error))
     }
+  }
+
+  /// The SMTP side for auto-replies, tracing its conversation (redacted) under `--verbose`.
+  private func outbound() -> OutboundTransport {
+    var transport = OutboundTransport(store: store, timeoutSeconds: options.timeoutSeconds, caFile: options.caFile)
+    if let trace = options.trace {
+      let name = account.name
+      transport.trace = { @Sendable line in trace("\(name): auto-reply: \(line)") }
+    }
+    return transport
   }
 
   /// Logs in to the account's server.
@@ -270,8 +279,7 @@ struct AccountFetcher {
       seen.append(uid)
     }
     if !account.keepUnread, !seen.isEmpty { try session.addFlags(["\\Seen"], uids: seen) }
-    let replies = OutboundTransport(store: store, timeoutSeconds: options.timeoutSeconds, caFile: options.caFile)
-      .flush(kind: "auto-reply", accountID: nil)
+    let replies = outbound().flush(kind: "auto-reply", accountID: nil)
     report.autoReplies += replies.sent
   }
 }
