@@ -74,7 +74,7 @@ let package = Package(
       swiftSettings: strictSettings),
     .testTarget(
       name: "EspoMailIMAPTests", dependencies: ["EspoMailIMAP", "EspoMailCurl", "EspoMailTestSupport"],
-      swiftSettings: strictSettings),
+      resources: [.copy("Fixtures")], swiftSettings: strictSettings),
     .testTarget(
       name: "EspoMailStoreTests",
       dependencies: [
