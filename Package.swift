@@ -7,7 +7,15 @@ let strictSettings: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
 let package = Package(
   name: "espomail",
   platforms: [.macOS(.v13)],
-  products: [.executable(name: "espomail", targets: ["espomail"])],
+  products: [
+    .executable(name: "espomail", targets: ["espomail"]),
+    // Libraries for the fuzz package in Fuzz/, which builds against them with sanitizers.
+    .library(name: "EspoMailCore", targets: ["EspoMailCore"]),
+    .library(name: "EspoMailIMAP", targets: ["EspoMailIMAP"]),
+    .library(name: "EspoMailMIME", targets: ["EspoMailMIME"]),
+    .library(name: "EspoMailStore", targets: ["EspoMailStore"]),
+    .library(name: "EspoMailKit", targets: ["EspoMailKit"]),
+  ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -66,7 +74,7 @@ let package = Package(
       swiftSettings: strictSettings),
     .testTarget(
       name: "EspoMailIMAPTests", dependencies: ["EspoMailIMAP", "EspoMailCurl", "EspoMailTestSupport"],
-      swiftSettings: strictSettings),
+      resources: [.copy("Fixtures")], swiftSettings: strictSettings),
     .testTarget(
       name: "EspoMailStoreTests",
       dependencies: [

@@ -23,4 +23,10 @@ public enum MessageComposer {
     guard !bytes.isEmpty else { throw ComposerParts.outOfMemory }
     return bytes
   }
+
+  /// Whether `compose` accepts `id` as a Message-ID, In-Reply-To or References entry: one line,
+  /// in angle brackets, with no blanks or brackets inside. Ids read from incoming mail may not be.
+  public static func canWrite(messageID id: String) -> Bool {
+    (try? CompositionCheck.messageID(id, field: "")) != nil
+  }
 }

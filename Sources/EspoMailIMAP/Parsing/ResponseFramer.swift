@@ -4,6 +4,10 @@
 /// A literal's bytes are counted, never scanned, so a body containing lines like `* 3 FETCH` or
 /// `A001 OK` cannot end a response early. Bytes may arrive split anywhere.
 struct ResponseFramer {
+  /// Most digits a literal length may have (the parser holds literals to the same bound), so
+  /// the length always fits in an `Int`.
+  static let maximumLiteralDigits = 15
+
   /// Received bytes not yet handed out, from `start`.
   private var buffer: [UInt8] = []
   /// Where the response being framed begins.
@@ -73,7 +77,9 @@ struct ResponseFramer {
     var digits = 0
     while index >= start, buffer[index] >= 0x30, buffer[index] <= 0x39 {
       digits += 1
-      guard digits <= 15 else { throw IMAPError.malformedResponse("a literal length has too many digits") }
+      guard digits <= Self.maximumLiteralDigits else {
+        throw IMAPError.malformedResponse("a literal length has too many digits")
+      }
       length += Int(buffer[index] - 0x30) * multiplier
       multiplier *= 10
       index -= 1

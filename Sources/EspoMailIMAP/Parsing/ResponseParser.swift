@@ -1,5 +1,9 @@
 /// Parses one complete response (as cut by `ResponseFramer`) into a `ServerResponse`.
 struct ResponseParser {
+  /// Deepest nesting of parenthesised lists read (a BODYSTRUCTURE of a deeply nested message
+  /// stays far below it).
+  static let maximumListDepth = 128
+
   /// The response's bytes, CRLF included.
   private let bytes: [UInt8]
   /// The read position.
@@ -140,10 +144,15 @@ struct ResponseParser {
   }
 
   /// One value: list, quoted string, literal, NIL or atom (an atom may carry a `[section]`).
-  private mutating func value() throws -> IMAPValue {
+  /// `depth` counts the lists it is inside; past `maximumListDepth` the response is refused
+  /// rather than followed down until the stack runs out.
+  private mutating func value(depth: Int = 0) throws -> IMAPValue {
     guard let byte = peek else { throw IMAPError.malformedResponse("the response ended early") }
     switch byte {
     case UInt8(ascii: "("):
+      guard depth < Self.maximumListDepth else {
+        throw IMAPError.malformedResponse("lists nested more than \(Self.maximumListDepth) deep")
+      }
       index += 1
       var items: [IMAPValue] = []
       while true {
@@ -153,7 +162,7 @@ struct ResponseParser {
           index += 1
           return .list(items)
         }
-        items.append(try value())
+        items.append(try value(depth: depth + 1))
       }
     case UInt8(ascii: "\""):
       return .string(try quoted())
@@ -192,7 +201,12 @@ struct ResponseParser {
     if peek == UInt8(ascii: "~") { index += 1 }
     index += 1
     var length = 0
+    var digits = 0
     while let byte = peek, byte >= 0x30, byte <= 0x39 {
+      digits += 1
+      guard digits <= ResponseFramer.maximumLiteralDigits else {
+        throw IMAPError.malformedResponse("a literal length has too many digits")
+      }
       length = length * 10 + Int(byte - 0x30)
       index += 1
     }

@@ -62,7 +62,10 @@ struct AutoReplier {
     if let caseNumber, isNewCase, !subject.contains("[#\(caseNumber)]") { subject = "[#\(caseNumber)] " + subject }
     let body = Template.render(template.body, values)
     let fromAddress = account.autoReply.from ?? account.address
-    let references = (email.references?.split(separator: " ").map(String.init) ?? []) + [email.messageID]
+    // Threading ids come from the incoming message and may be malformed: those are left out.
+    let references = ((email.references?.split(separator: " ").map(String.init) ?? []) + [email.messageID])
+      .filter { MessageComposer.canWrite(messageID: $0) }
+    let inReplyTo = MessageComposer.canWrite(messageID: email.messageID) ? email.messageID : nil
     let message = OutgoingMessage(
       from: MailAddress(name: account.autoReply.fromName, address: fromAddress), to: [MailAddress(name: email.from?.name, address: sender)],
       replyTo: account.autoReply.replyTo.map { [MailAddress(name: nil, address: $0)] } ?? [], subject: subject,
@@ -70,12 +73,19 @@ struct AutoReplier {
       messageID: OwnMessageID.make(
         parent: caseNumber.map { RecordReference(.case, $0) }, unixTime: Int64(now.timeIntervalSince1970),
         random: String(UInt64.random(in: 0...UInt64.max), radix: 36), domain: Self.domain(of: fromAddress)),
-      date: now, inReplyTo: email.messageID, references: references,
+      date: now, inReplyTo: inReplyTo, references: references,
       extraHeaders: [
         (name: "Auto-Submitted", value: "auto-replied"), (name: "X-Auto-Response-Suppress", value: "All"),
         (name: "Precedence", value: "auto_reply"),
       ])
-    let raw = try MessageComposer.compose(message)
+    let raw: [UInt8]
+    do {
+      raw = try MessageComposer.compose(message)
+    } catch let error as EspoMailError where error.status == .dataError {
+      // A value taken from the incoming mail (its sender, name or subject) cannot be written in a
+      // reply: the email is still imported, without a reply.
+      return try suppress("the reply cannot be written: \(error.message)")
+    }
     try tx.enqueue(
       key: "auto-reply:\(emailID)", kind: "auto-reply", accountID: sendingAccount.id, emailID: emailID, inReplyTo: emailID,
       mailFrom: fromAddress, recipients: [sender], raw: raw)
