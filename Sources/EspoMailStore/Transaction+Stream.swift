@@ -2,10 +2,14 @@ import EspoMailCore
 internal import GRDB
 
 extension Transaction {
-  /// Adds a note to a record's stream, once per record and email; returns its id (nil when it existed).
+  /// Adds a note to a record's stream, once per record and email; returns its id (nil when it
+  /// existed). `isNewEmail` skips the check for an email stored in this transaction, which no
+  /// note can name yet.
   @discardableResult
-  public func addNote(_ record: RecordReference, kind: String, emailID: Int64?, isInitial: Bool = false) throws -> Int64? {
-    if let emailID,
+  public func addNote(
+    _ record: RecordReference, kind: String, emailID: Int64?, isInitial: Bool = false, isNewEmail: Bool = false
+  ) throws -> Int64? {
+    if let emailID, !isNewEmail,
       try Bool.fetchOne(
         db.cachedStatement(
           sql: "SELECT EXISTS(SELECT 1 FROM note WHERE entity_type = ? AND entity_id = ? AND email_id = ? AND kind = ?)"),

@@ -41,6 +41,8 @@ struct Importer {
   private let isB2C: Bool
   /// Users' inbox filters, cached for the transaction.
   private let userFilters: UserFilterApplier
+  /// Followers, users, roles and teams for linking, cached for the transaction.
+  private let people: PeopleCache
   /// The account's own users (owner, or active team members) and teams, looked up once.
   private let accountUserIDs: [Int64]
   private let accountTeamIDs: [Int64]
@@ -52,6 +54,7 @@ struct Importer {
     self.now = now
     isB2C = try tx.setting(SettingKey.b2cMode) == "1"
     userFilters = UserFilterApplier(tx: tx)
+    people = PeopleCache(tx: tx)
     switch account?.kind {
     case .personal?:
       accountUserIDs = try account?.owner.flatMap { try tx.userID(login: $0) }.map { [$0] } ?? []
@@ -120,7 +123,7 @@ struct Importer {
           return .merged(emailID: existing, try routeDuplicate(existing))
         }
         try tx.storeRaw(sha256: prepared.sha256, bytes: prepared.raw)
-        let linker = Linker(tx: tx, now: now, isB2C: isB2C, notifies: notifies)
+        let linker = Linker(tx: tx, now: now, isB2C: isB2C, notifies: notifies, people: people)
         let link = try linker.decide(for: draft)
         var draft = draft
         draft.parent = link.parent

@@ -24,6 +24,8 @@ struct Linker {
   let isB2C: Bool
   /// False under `fetch --no-notify`.
   let notifies: Bool
+  /// Followers, users, roles and teams, looked up once per transaction.
+  let people: PeopleCache
 
   /// Mail dated longer ago than this notifies nobody (initial syncs of old mail).
   static let notificationAge: TimeInterval = 2 * 24 * 3600
@@ -49,10 +51,10 @@ struct Linker {
       detail: "\(found.rule): \(found.detail)\(passed)")
     var noteIDs: [RecordReference: Int64] = [:]
     if let parent = found.parent {
-      noteIDs[parent] = try tx.addNote(parent, kind: "email-received", emailID: emailID)
+      noteIDs[parent] = try tx.addNote(parent, kind: "email-received", emailID: emailID, isNewEmail: true)
       if let account = decision.account, parent != RecordReference(.account, account) {
         noteIDs[RecordReference(.account, account)] = try tx.addNote(
-          RecordReference(.account, account), kind: "email-received", emailID: emailID)
+          RecordReference(.account, account), kind: "email-received", emailID: emailID, isNewEmail: true)
       }
     }
     try notify(
@@ -130,12 +132,12 @@ struct Linker {
     var skipped: [String] = []
     var followersNotified: Set<Int64> = []
     var followedRecords: [(RecordReference, Int64)] = []
-    if let parent { followedRecords += try tx.followerIDs(of: parent).map { (parent, $0) } }
+    if let parent { followedRecords += try people.followerIDs(of: parent).map { (parent, $0) } }
     if let account, let parent, parent != RecordReference(.account, account) {
-      followedRecords += try tx.followerIDs(of: RecordReference(.account, account)).map { (RecordReference(.account, account), $0) }
+      followedRecords += try people.followerIDs(of: RecordReference(.account, account)).map { (RecordReference(.account, account), $0) }
     }
     for (record, userID) in followedRecords where !followersNotified.contains(userID) {
-      let login = try tx.userSummary(id: userID)?.login ?? "user \(userID)"
+      let login = try people.user(userID)?.login ?? "user \(userID)"
       if senders.contains(userID) {
         skipped.append("\(login): the sender")
         continue
@@ -144,7 +146,7 @@ struct Linker {
         skipped.append("\(login): silenced by a filter or folder")
         continue
       }
-      let access = try EmailReadCheck(tx: tx).mayRead(userID: userID, emailID: emailID)
+      let access = try EmailReadCheck(tx: tx, people: people).mayRead(userID: userID, emailID: emailID)
       guard access.allowed else {
         skipped.append("\(login) follows \(record) but may not read the email (\(access.reason))")
         continue
@@ -156,7 +158,7 @@ struct Linker {
       notified.append("\(login) follows \(record)")
     }
     for userID in newlyGiven.sorted() {
-      let login = try tx.userSummary(id: userID)?.login ?? "user \(userID)"
+      let login = try people.user(userID)?.login ?? "user \(userID)"
       if senders.contains(userID) {
         skipped.append("\(login): the sender")
       } else if silenced.contains(userID) {
