@@ -1,3 +1,4 @@
+import EspoMailCore
 internal import CCurl
 
 /// Where and how a `CurlConnection` connects and logs in.
@@ -10,6 +11,15 @@ public struct CurlConnectOptions: Sendable {
     case startTLS
     /// No TLS at all.
     case none
+
+    /// The libcurl side of an account's connection security setting.
+    public init(_ security: ConnectionSecurity) {
+      switch security {
+      case .tls: self = .implicitTLS
+      case .starttls: self = .startTLS
+      case .none: self = .none
+      }
+    }
   }
 
   /// The secret libcurl logs in with. Its descriptions never show the secret.

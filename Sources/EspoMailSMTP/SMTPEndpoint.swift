@@ -39,14 +39,8 @@ public struct SMTPEndpoint: Sendable {
 
   /// The libcurl options that reach and log in to this endpoint.
   var connectOptions: CurlConnectOptions {
-    let curlSecurity: CurlConnectOptions.Security =
-      switch security {
-      case .tls: .implicitTLS
-      case .starttls: .startTLS
-      case .none: .none
-      }
-    return CurlConnectOptions(
-      scheme: "smtp", host: host, port: port, security: curlSecurity, username: username,
+    CurlConnectOptions(
+      scheme: "smtp", host: host, port: port, security: .init(security), username: username,
       secret: credential.secret, caFile: caFile, verifyPeer: verifiesCertificate, timeoutSeconds: timeoutSeconds)
   }
 }

@@ -39,14 +39,8 @@ public struct IMAPEndpoint: Sendable {
 
   /// The libcurl options that connect and log in to this endpoint.
   var connectOptions: CurlConnectOptions {
-    let curlSecurity: CurlConnectOptions.Security =
-      switch security {
-      case .tls: .implicitTLS
-      case .starttls: .startTLS
-      case .none: .none
-      }
-    return CurlConnectOptions(
-      scheme: "imap", host: host, port: port, security: curlSecurity, username: username,
+    CurlConnectOptions(
+      scheme: "imap", host: host, port: port, security: .init(security), username: username,
       secret: credential.secret, caFile: caFile, verifyPeer: verifiesCertificate, timeoutSeconds: timeoutSeconds)
   }
 }
