@@ -49,7 +49,7 @@ let package = Package(
     .target(
       name: "EspoMailCLI",
       dependencies: [
-        "EspoMailKit", "EspoMailCore",
+        "EspoMailKit", "EspoMailCore", "EspoMailStore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings),

@@ -25,24 +25,6 @@ public struct EmailFilterRequest: Sendable {
   }
 }
 
-/// One email in full.
-public struct EmailView: Sendable {
-  /// The listing fields.
-  public var summary: EmailSummary
-  /// Reply-To as written.
-  public var replyTo: String?
-  /// Plain-text body.
-  public var bodyPlain: String?
-  /// HTML body.
-  public var bodyHTML: String?
-  /// In-Reply-To.
-  public var inReplyTo: String?
-  /// References.
-  public var references: String?
-  /// The raw message, when asked for and kept.
-  public var raw: [UInt8]?
-}
-
 extension Session {
   /// Emails the acting user may see by their email.read level, newest first; what they may not
   /// read is neither listed nor counted.
@@ -62,21 +44,24 @@ extension Session {
     }
   }
 
-  /// One email, with its raw bytes when asked.
-  public func showEmail(_ id: Int64, raw: Bool) throws -> EmailView {
+  /// One email in full, for a user who may read it.
+  public func showEmail(_ id: Int64) throws -> EmailDetail {
     try store.read { tx in
       let detail = try tx.emailDetail(id: id, viewerID: user.id).orNotFound("email", "email:\(id)")
       try requireRead(emailID: id, tx)
-      var bytes: [UInt8]?
-      if raw {
-        guard let sha = detail.rawSHA256, let stored = try tx.raw(sha256: sha) else {
-          throw EspoMailError(.notFound, "email:\(id) has no raw message kept")
-        }
-        bytes = stored
+      return detail
+    }
+  }
+
+  /// An email's raw message exactly as fetched, for a user who may read it.
+  public func rawEmail(_ id: Int64) throws -> [UInt8] {
+    try store.read { tx in
+      let detail = try tx.emailDetail(id: id, viewerID: user.id).orNotFound("email", "email:\(id)")
+      try requireRead(emailID: id, tx)
+      guard let sha = detail.rawSHA256, let raw = try tx.raw(sha256: sha) else {
+        throw EspoMailError(.notFound, "email:\(id) has no raw message kept")
       }
-      return EmailView(
-        summary: detail.summary, replyTo: detail.replyTo, bodyPlain: detail.bodyPlain, bodyHTML: detail.bodyHTML,
-        inReplyTo: detail.inReplyTo, references: detail.references, raw: bytes)
+      return raw
     }
   }
 

@@ -1,5 +1,6 @@
 import EspoMailCore
 import EspoMailKit
+import EspoMailStore
 
 /// Text renderings of emails.
 enum EmailText {
@@ -12,15 +13,15 @@ enum EmailText {
   }
 
   /// One email with its headers and plain body.
-  static func email(_ view: EmailView) -> String {
-    let summary = view.summary
+  static func email(_ email: EmailDetail) -> String {
+    let summary = email.summary
     var lines = [
       "email:      \(summary.id)", "message-id: \(summary.messageID)", "date:       \(summary.date)",
       "from:       \(summary.from?.formatted ?? "-")",
       "to:         \(summary.to.map(\.formatted).joined(separator: ", "))",
     ]
     if !summary.cc.isEmpty { lines.append("cc:         \(summary.cc.map(\.formatted).joined(separator: ", "))") }
-    if let replyTo = view.replyTo { lines.append("reply-to:   \(replyTo)") }
+    if let replyTo = email.replyTo { lines.append("reply-to:   \(replyTo)") }
     lines.append("subject:    \(summary.subject)")
     lines.append("parent:     \(summary.parent?.description ?? "-")")
     lines.append("accounts:   \(summary.accounts.isEmpty ? "-" : summary.accounts.joined(separator: ", "))")
@@ -29,7 +30,7 @@ enum EmailText {
       lines.append("attachment: \(attachment.name) (\(attachment.contentType), \(attachment.size) bytes)")
     }
     lines.append("")
-    lines.append(view.bodyPlain ?? "")
+    lines.append(email.bodyPlain ?? "")
     return lines.joined(separator: "\n")
   }
 }
@@ -39,7 +40,7 @@ struct EmailJSON: Encodable {
   /// The listing fields.
   let summary: EmailSummary
   /// The full email, when showing one.
-  let view: EmailView?
+  var detail: EmailDetail? = nil
 
   private enum CodingKeys: String, CodingKey {
     case id, messageId, subject, from, to, cc, date, parent, attachmentCount, attachments, folder, isRead
@@ -65,12 +66,12 @@ struct EmailJSON: Encodable {
     try container.encode(summary.users, forKey: .users)
     try container.encode(summary.isHeaderOnly, forKey: .isHeaderOnly)
     try container.encode(summary.status, forKey: .status)
-    if let view {
-      try container.encode(view.replyTo, forKey: .replyTo)
-      try container.encode(view.inReplyTo, forKey: .inReplyTo)
-      try container.encode(view.references, forKey: .references)
-      try container.encode(view.bodyPlain, forKey: .bodyPlain)
-      try container.encode(view.bodyHTML, forKey: .bodyHtml)
+    if let detail {
+      try container.encode(detail.replyTo, forKey: .replyTo)
+      try container.encode(detail.inReplyTo, forKey: .inReplyTo)
+      try container.encode(detail.references, forKey: .references)
+      try container.encode(detail.bodyPlain, forKey: .bodyPlain)
+      try container.encode(detail.bodyHTML, forKey: .bodyHtml)
     }
   }
 }

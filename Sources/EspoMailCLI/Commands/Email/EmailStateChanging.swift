@@ -7,6 +7,6 @@ enum EmailStateChanging {
   static func change(_ id: String, _ change: EmailStateChange, verb: String, in context: CommandContext) throws {
     let number = try Int64(id) ?? RecordReference(parsing: id).id
     let summary = try context.session().changeEmail(number, change)
-    try context.output.result(EmailJSON(summary: summary, view: nil)) { "email \(summary.id) \(verb)" }
+    try context.output.result(EmailJSON(summary: summary)) { "email \(summary.id) \(verb)" }
   }
 }

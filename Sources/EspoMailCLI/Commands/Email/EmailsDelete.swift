@@ -18,7 +18,7 @@ extension EspoMail.Emails {
       }
       let number = try Int64(id) ?? RecordReference(parsing: id).id
       let summary = try context.session().deleteEmail(number)
-      try context.output.result(EmailJSON(summary: summary, view: nil)) { "deleted email \(summary.id) for everyone" }
+      try context.output.result(EmailJSON(summary: summary)) { "deleted email \(summary.id) for everyone" }
     }
   }
 }

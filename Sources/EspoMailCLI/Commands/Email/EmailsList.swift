@@ -21,7 +21,7 @@ extension EspoMail.Emails {
         folder: folder, account: account, parent: try parent.map(RecordReference.init(parsing:)), search: search,
         limit: limit)
       let emails = try context.session().listEmails(request)
-      try context.output.result(emails.map { EmailJSON(summary: $0, view: nil) }) { EmailText.emails(emails) }
+      try context.output.result(emails.map { EmailJSON(summary: $0) }) { EmailText.emails(emails) }
     }
   }
 }

@@ -15,12 +15,12 @@ extension EspoMail.Emails {
 
     func run(in context: CommandContext) throws {
       let number = try Int64(id) ?? RecordReference(parsing: id).id
-      let view = try context.session().showEmail(number, raw: raw)
-      if raw, let bytes = view.raw {
-        context.output.raw(stdout: bytes)
+      if raw {
+        context.output.raw(stdout: try context.session().rawEmail(number))
         return
       }
-      try context.output.result(EmailJSON(summary: view.summary, view: view)) { EmailText.email(view) }
+      let email = try context.session().showEmail(number)
+      try context.output.result(EmailJSON(summary: email.summary, detail: email)) { EmailText.email(email) }
     }
   }
 }
