@@ -23,7 +23,7 @@ public enum SMTPClient {
         LineEnds.crlf(message), from: envelopeFrom, to: recipients, options: endpoint.connectOptions, trace: trace)
     } catch let error as SMTPTransferError {
       var failure = error.espoMailError
-      failure.message = "sending through SMTP server \(endpoint.address) failed: \(failure.message)"
+      failure.message = "sending through SMTP server \(endpoint.server.address) failed: \(failure.message)"
       throw failure
     }
   }
@@ -46,22 +46,22 @@ public enum SMTPClient {
 
   /// Throws `.configuration` for an endpoint that cannot work.
   static func check(_ endpoint: SMTPEndpoint) throws {
-    let host = endpoint.host
+    let host = endpoint.server.host
     let isBad: (Unicode.Scalar) -> Bool = { $0.value <= 0x20 || $0.value == 0x7F || "/?#@".unicodeScalars.contains($0) }
     if host.isEmpty || host.unicodeScalars.contains(where: isBad) {
       throw EspoMailError.configuration(
         "invalid SMTP host \(EnvelopeAddress.shown(host))", hint: "give a host name or address only")
     }
-    guard (1...65535).contains(endpoint.port) else {
-      throw EspoMailError.configuration("invalid SMTP port \(endpoint.port)", hint: "use a port from 1 to 65535")
+    guard (1...65535).contains(endpoint.server.port) else {
+      throw EspoMailError.configuration("invalid SMTP port \(endpoint.server.port)", hint: "use a port from 1 to 65535")
     }
     if endpoint.credential.secret != nil, (endpoint.username ?? "").isEmpty {
       throw EspoMailError.configuration(
         "an SMTP password or token needs a user name", hint: "set the account's SMTP user name")
     }
-    guard endpoint.timeoutSeconds > 0, endpoint.timeoutSeconds.isFinite else {
+    guard endpoint.server.timeoutSeconds > 0, endpoint.server.timeoutSeconds.isFinite else {
       throw EspoMailError.configuration(
-        "invalid SMTP timeout \(endpoint.timeoutSeconds)", hint: "give a positive number of seconds")
+        "invalid SMTP timeout \(endpoint.server.timeoutSeconds)", hint: "give a positive number of seconds")
     }
   }
 }

@@ -36,10 +36,10 @@ struct IMAPLoginTests {
   @Test func untrustedCertificateIsUnavailable() throws {
     let account = try TestAccount.make()
     var endpoint = account.endpoint(.tls)
-    endpoint.caFile = nil
+    endpoint.server.caFile = nil
     let error = try #require(throws: IMAPError.self) { try IMAPSession(connecting: endpoint) }
     #expect(error.espoMailError.status == .unavailable)
-    endpoint.verifiesCertificate = false
+    endpoint.server.verifiesCertificate = false
     try IMAPSession(connecting: endpoint).logout()
   }
 

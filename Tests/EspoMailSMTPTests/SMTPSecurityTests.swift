@@ -21,7 +21,7 @@ struct SMTPSecurityTests {
     let sink = try SMTPSink.start(tls: true)
     defer { sink.stop() }
     var endpoint = SMTPFixture.endpoint(sink, security)
-    endpoint.caFile = nil
+    endpoint.server.caFile = nil
     let error = #expect(throws: EspoMailError.self) { try SMTPFixture.send(to: endpoint) }
     #expect(error?.status == .unavailable)
     #expect(try sink.messages().isEmpty)

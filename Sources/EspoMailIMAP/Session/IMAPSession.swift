@@ -31,7 +31,7 @@ public final class IMAPSession {
   /// responses and message bodies never appear in it.
   public convenience init(connecting endpoint: IMAPEndpoint, trace: ((String) -> Void)? = nil) throws {
     let connection = try Self.transportCall { try CurlConnection(endpoint.connectOptions, trace: trace) }
-    self.init(transport: connection, timeoutSeconds: endpoint.timeoutSeconds, trace: trace)
+    self.init(transport: connection, timeoutSeconds: endpoint.server.timeoutSeconds, trace: trace)
     try refreshCapabilities()
   }
 
