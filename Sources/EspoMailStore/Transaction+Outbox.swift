@@ -44,12 +44,27 @@ extension Transaction {
     return db.changesCount > 0 ? db.lastInsertedRowID : nil
   }
 
-  /// Queued messages of a kind (for one account, or all), oldest first.
-  public func queued(kind: String, accountID: Int64?) throws -> [OutboxEntry] {
+  /// Queued messages of a kind answering one of `emailIDs`, oldest first.
+  public func queued(kind: String, answering emailIDs: [Int64]) throws -> [OutboxEntry] {
     try Row.fetchAll(
       db,
-      sql: "SELECT * FROM outbox WHERE status = 'queued' AND kind = ? AND (? IS NULL OR account_id = ?) ORDER BY id",
-      arguments: [kind, accountID, accountID]
+      sql: """
+        SELECT * FROM outbox WHERE status = 'queued' AND kind = ?
+          AND in_reply_to_email_id IN (SELECT value FROM json_each(?)) ORDER BY id
+        """,
+      arguments: [kind, "[" + emailIDs.map(String.init).joined(separator: ",") + "]"]
+    ).map(Self.entry)
+  }
+
+  /// Queued messages of a kind answering emails an account fetched, oldest first.
+  public func queued(kind: String, answeringMailOf accountID: Int64) throws -> [OutboxEntry] {
+    try Row.fetchAll(
+      db,
+      sql: """
+        SELECT * FROM outbox WHERE status = 'queued' AND kind = ?
+          AND in_reply_to_email_id IN (SELECT email_id FROM email_mail_account WHERE account_id = ?) ORDER BY id
+        """,
+      arguments: [kind, accountID]
     ).map(Self.entry)
   }
 

@@ -32,8 +32,10 @@ struct AccountFetcher {
     defer { withExtendedLifetime(lock) {} }
     do {
       if !options.dryRun {
-        // Auto-replies a killed run committed but never sent go out now, exactly once.
-        report.autoReplies += outbound().flush(kind: "auto-reply", accountID: nil).sent
+        // Auto-replies to this account's mail that a killed run committed but never sent go out
+        // now, exactly once.
+        let leftovers = try store.read { try $0.queued(kind: "auto-reply", answeringMailOf: account.id) }
+        report.autoReplies += outbound().flush(leftovers)
       }
       let session = try connect()
       defer { session.logout() }
@@ -259,18 +261,22 @@ struct AccountFetcher {
     _ chunk: FetchedChunk, outcomes: [(UInt32, ImportOutcome)], session: IMAPSession, report: inout AccountFetchReport
   ) throws {
     var seen: [UInt32] = []
+    var emailIDs: [Int64] = []
     for (uid, outcome) in outcomes {
       switch outcome {
-      case .imported(_, let cases):
+      case .imported(let emailID, let cases):
         report.new += 1
         report.count(cases)
-      case .tooLarge(_, let cases):
+        emailIDs.append(emailID)
+      case .tooLarge(let emailID, let cases):
         report.new += 1
         report.tooLarge += 1
         report.count(cases)
-      case .merged(_, let cases):
+        emailIDs.append(emailID)
+      case .merged(let emailID, let cases):
         report.merged += 1
         report.count(cases)
+        emailIDs.append(emailID)
       case .quarantined: report.quarantined += 1
       case .skipped: report.skipped += 1
       }
@@ -279,8 +285,9 @@ struct AccountFetcher {
       seen.append(uid)
     }
     if !account.keepUnread, !seen.isEmpty { try session.addFlags(["\\Seen"], uids: seen) }
-    let replies = outbound().flush(kind: "auto-reply", accountID: nil)
-    report.autoReplies += replies.sent
+    // Only this chunk's replies: an account fetched at the same time sends and counts its own.
+    let replies = try store.read { try $0.queued(kind: "auto-reply", answering: emailIDs) }
+    report.autoReplies += outbound().flush(replies)
   }
 }
 

@@ -34,21 +34,14 @@ struct OutboundTransport {
     try SMTPClient.send(raw, from: envelopeFrom, to: recipients, via: endpoint, trace: trace.map { trace in { trace($0) } })
   }
 
-  /// Sends every queued message of a kind, each claimed first so a crash never sends one twice;
-  /// returns how many went out.
-  @discardableResult
-  func flush(kind: String, accountID: Int64?) -> (sent: Int, failed: [String]) {
+  /// Sends queued messages, each claimed first so a crash never sends one twice; returns how many
+  /// went out (a failure stays in the outbox with its error, for `outbox list` and `outbox retry`).
+  func flush(_ queued: [OutboxEntry]) -> Int {
     var sent = 0
-    var failed: [String] = []
-    guard let queued = try? store.read({ try $0.queued(kind: kind, accountID: accountID) }) else { return (0, []) }
     for entry in queued {
-      switch deliver(entry) {
-      case .sent: sent += 1
-      case .failed(let failure): failed.append(failure.message)
-      case .claimedElsewhere: continue
-      }
+      if case .sent = deliver(entry) { sent += 1 }
     }
-    return (sent, failed)
+    return sent
   }
 
   /// How sending one queued message went.
