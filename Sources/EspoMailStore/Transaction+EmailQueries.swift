@@ -153,8 +153,6 @@ extension Transaction {
     func parties(_ kind: String) -> [EmailParty] {
       recipients.filter { ($0["kind"] as String) == kind }.map { EmailParty(name: $0["display_name"], address: $0["address"]) }
     }
-    let parentType: String? = row["parent_type"]
-    let parentID: Int64? = row["parent_id"]
     var folder: String?
     if row["viewer_row"] as Int64? != nil {
       if row["in_trash"] as Bool? == true {
@@ -172,7 +170,7 @@ extension Transaction {
     var summary = EmailSummary(
       id: id, messageID: row["message_id"], subject: row["subject"], from: parties("from").first, to: parties("to"),
       cc: parties("cc"), date: row["date_sent"],
-      parent: parentType.flatMap(RecordType.init(rawValue:)).flatMap { type in parentID.map { RecordReference(type, $0) } },
+      parent: row.record(type: "parent_type", id: "parent_id"),
       attachments: try Row.fetchAll(
         db, sql: "SELECT name, content_type, size FROM attachment WHERE email_id = ? AND disposition = 'attachment' ORDER BY id",
         arguments: [id]

@@ -28,26 +28,16 @@ extension Transaction {
 
   /// An email found by Message-ID with its parent, for threading.
   public func threadingInfo(messageID: String) throws -> (emailID: Int64, parent: RecordReference?)? {
-    guard
-      let row = try Row.fetchOne(
-        db.cachedStatement(sql: "SELECT id, parent_type, parent_id FROM email WHERE message_id = ?"),
-        arguments: [messageID])
-    else { return nil }
-    let type: String? = row["parent_type"]
-    let id: Int64? = row["parent_id"]
-    let parent = type.flatMap(RecordType.init(rawValue:)).flatMap { type in id.map { RecordReference(type, $0) } }
-    return (row["id"], parent)
+    try Row.fetchOne(
+      db.cachedStatement(sql: "SELECT id, parent_type, parent_id FROM email WHERE message_id = ?"), arguments: [messageID]
+    ).map { ($0["id"], $0.record(type: "parent_type", id: "parent_id")) }
   }
 
   /// An email's id and parent, by id.
   public func threadingInfo(ofEmail emailID: Int64) throws -> (emailID: Int64, parent: RecordReference?)? {
-    guard
-      let row = try Row.fetchOne(
-        db.cachedStatement(sql: "SELECT id, parent_type, parent_id FROM email WHERE id = ?"), arguments: [emailID])
-    else { return nil }
-    let type: String? = row["parent_type"]
-    let id: Int64? = row["parent_id"]
-    return (row["id"], type.flatMap(RecordType.init(rawValue:)).flatMap { type in id.map { RecordReference(type, $0) } })
+    try Row.fetchOne(
+      db.cachedStatement(sql: "SELECT id, parent_type, parent_id FROM email WHERE id = ?"), arguments: [emailID]
+    ).map { ($0["id"], $0.record(type: "parent_type", id: "parent_id")) }
   }
 
   /// An email's own threading headers: In-Reply-To and the References ids.
@@ -119,9 +109,7 @@ extension Transaction {
             """),
         arguments: [emailID])
     else { return nil }
-    let type: String? = row["parent_type"]
-    let id: Int64? = row["parent_id"]
-    return (row["id"], row["message_id"], type.flatMap(RecordType.init(rawValue:)).flatMap { t in id.map { RecordReference(t, $0) } })
+    return (row["id"], row["message_id"], row.record(type: "parent_type", id: "parent_id"))
   }
 
   /// The rule of an email's latest parent decision (`from`, `in-reply-to`, … as `explain` shows
@@ -141,12 +129,7 @@ extension Transaction {
       let rows = try Row.fetchAll(
         db.cachedStatement(sql: "SELECT id, parent_type, parent_id FROM email WHERE replied_email_id = ?"),
         arguments: [id])
-      for row in rows {
-        let type: String? = row["parent_type"]
-        let parentID: Int64? = row["parent_id"]
-        result.append(
-          (row["id"], type.flatMap(RecordType.init(rawValue:)).flatMap { t in parentID.map { RecordReference(t, $0) } }))
-      }
+      result += rows.map { ($0["id"], $0.record(type: "parent_type", id: "parent_id")) }
     }
     return result
   }
@@ -202,9 +185,6 @@ extension Transaction {
     email.bodyPlain = row["body_plain"]
     if let address: String = row["address"] { email.from = EmailParty(name: row["display_name"], address: address) }
     if row["is_auto_submitted"] as Bool { email.automaticReason = "automatic mail, as recorded at its first import" }
-    let type: String? = row["parent_type"]
-    let id: Int64? = row["parent_id"]
-    let parent = type.flatMap(RecordType.init(rawValue:)).flatMap { t in id.map { RecordReference(t, $0) } }
-    return (email, parent, row["crm_account_id"])
+    return (email, row.record(type: "parent_type", id: "parent_id"), row["crm_account_id"])
   }
 }

@@ -70,11 +70,8 @@ extension Transaction {
         """,
       arguments: [userID, unreadOnly]
     ).map { row in
-      let type: String? = row["entity_type"]
-      let id: Int64? = row["entity_id"]
-      return UserNotification(
-        id: row["id"], kind: row["kind"], emailID: row["email_id"],
-        record: type.flatMap(RecordType.init(rawValue:)).flatMap { t in id.map { RecordReference(t, $0) } },
+      UserNotification(
+        id: row["id"], kind: row["kind"], emailID: row["email_id"], record: row.record(type: "entity_type", id: "entity_id"),
         message: row["message"], isRead: row["is_read"], createdAt: row["created_at"])
     }
   }
