@@ -46,19 +46,13 @@ extension Session {
 
   /// One email in full, for a user who may read it.
   public func showEmail(_ id: Int64) throws -> EmailDetail {
-    try store.read { tx in
-      let detail = try tx.emailDetail(id: id, viewerID: user.id).orNotFound("email", "email:\(id)")
-      try requireRead(emailID: id, tx)
-      return detail
-    }
+    try store.read { tx in try readableEmail(id, tx) }
   }
 
   /// An email's raw message exactly as fetched, for a user who may read it.
   public func rawEmail(_ id: Int64) throws -> [UInt8] {
     try store.read { tx in
-      let detail = try tx.emailDetail(id: id, viewerID: user.id).orNotFound("email", "email:\(id)")
-      try requireRead(emailID: id, tx)
-      guard let sha = detail.rawSHA256, let raw = try tx.raw(sha256: sha) else {
+      guard let sha = try readableEmail(id, tx).rawSHA256, let raw = try tx.raw(sha256: sha) else {
         throw EspoMailError(.notFound, "email:\(id) has no raw message kept")
       }
       return raw

@@ -38,8 +38,7 @@ extension Session {
   /// Why an email was linked, threaded and notified as it was. Admins, or users who may read it.
   public func explain(_ emailID: Int64) throws -> EmailExplanation {
     try store.read { tx in
-      let detail = try tx.emailDetail(id: emailID, viewerID: user.id).orNotFound("email", "email:\(emailID)")
-      try requireRead(emailID: emailID, tx)
+      let detail = try readableEmail(emailID, tx)
       return EmailExplanation(
         id: emailID, subject: detail.summary.subject, parent: detail.summary.parent,
         decisions: try tx.decisions(emailID: emailID),
@@ -104,6 +103,13 @@ extension Session {
       }
       return try tx.markNotificationsRead(userID: user.id, id: id)
     }
+  }
+
+  /// An email the acting user may read; throws not-found or denied.
+  func readableEmail(_ emailID: Int64, _ tx: Transaction) throws -> EmailDetail {
+    let detail = try tx.emailDetail(id: emailID, viewerID: user.id).orNotFound("email", "email:\(emailID)")
+    try requireRead(emailID: emailID, tx)
+    return detail
   }
 
   /// Throws unless the acting user may read the email.

@@ -92,8 +92,7 @@ extension Session {
     var repliedID: Int64?
     try store.read { tx in
       if let replied = request.replyToEmail {
-        try requireRead(emailID: replied, tx)
-        let detail = try tx.emailDetail(id: replied, viewerID: user.id).orNotFound("email", "email:\(replied)")
+        let detail = try readableEmail(replied, tx)
         inReplyTo = detail.summary.messageID
         references = (detail.references?.split(separator: " ").map(String.init) ?? []) + [detail.summary.messageID]
         parent = parent ?? detail.summary.parent
