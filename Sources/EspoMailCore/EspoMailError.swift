@@ -44,8 +44,8 @@ extension EspoMailError {
   }
 
   /// The acting user may not do this.
-  public static func denied(_ action: String, because reason: String) -> Self {
-    Self(.permissionDenied, "permission denied: \(action): \(reason)")
+  public static func denied(_ action: String, because reason: String, hint: String? = nil) -> Self {
+    Self(.permissionDenied, "permission denied: \(action): \(reason)", hint: hint)
   }
 
   /// Configuration is missing or inconsistent.

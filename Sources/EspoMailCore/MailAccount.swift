@@ -31,12 +31,15 @@ public struct ServerSettings: Equatable, Codable, Sendable {
   public var secretSource: SecretSource
   /// The command for `command` and `oauth2-command` sources (shown; it is not itself secret).
   public var secretCommand: String?
+  /// Whether an admin set the secret; a command secret runs only then (Docs/security.md).
+  public var secretSetByAdmin: Bool
 
   /// Creates settings.
   public init(
     host: String, port: Int, security: ConnectionSecurity, username: String, secretSource: SecretSource,
-    secretCommand: String?
+    secretCommand: String?, secretSetByAdmin: Bool = false
   ) {
+    self.secretSetByAdmin = secretSetByAdmin
     self.host = host
     self.port = port
     self.security = security
@@ -44,6 +47,9 @@ public struct ServerSettings: Equatable, Codable, Sendable {
     self.secretSource = secretSource
     self.secretCommand = secretCommand
   }
+
+  /// A command secret that may not run because no admin set it (Docs/security.md, "Command secrets").
+  public var hasUnapprovedCommand: Bool { secretSource != .stored && !secretSetByAdmin }
 
   /// The default SMTP port for a security mode.
   public static func defaultSMTPPort(_ security: ConnectionSecurity) -> Int {

@@ -78,6 +78,10 @@ public struct AccountRequest: Sendable {
   public var replyFromName: String?
   /// Auto-reply Reply-To.
   public var replyTo: String?
+  /// Unencrypted connections to hosts outside loopback are accepted (admins only).
+  public var allowCleartext = false
+  /// A personal account's address need not be one of its owner's (admins only).
+  public var allowUnownedAddress = false
 
   /// Creates a request naming the account.
   public init(name: String) {

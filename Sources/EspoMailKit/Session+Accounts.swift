@@ -12,7 +12,7 @@ extension Session {
     if kind == .group, request.owner != nil {
       throw EspoMailError(.usage, "group accounts have no owner", hint: "use --personal --owner LOGIN for a user's mailbox")
     }
-    let ownerLogin = try checkAccountOwnership(kind: kind, owner: request.owner, action: "account add")
+    let ownerLogin = try accountAccess.requireManage(kind: kind, owner: request.owner, action: "account add")
     guard let address = request.address, let host = request.host, let username = request.username else {
       throw EspoMailError(.usage, "account add needs --address, --imap-host and --username")
     }
@@ -24,6 +24,10 @@ extension Session {
       throw EspoMailError.invalid("--team", "only group accounts have teams")
     }
     let security = request.security ?? .tls
+    if kind == .personal, let ownerLogin {
+      let owner = try store.read { try $0.user(login: ownerLogin) }.orNotFound("user", ownerLogin)
+      try accountAccess.requireOwnedAddress(try EmailAddress(address).value, owner: owner, allowUnowned: request.allowUnownedAddress)
+    }
     var account = MailAccount(
       id: 0, name: request.name, kind: kind, owner: ownerLogin, address: try EmailAddress(address).value,
       isActive: true,
@@ -34,12 +38,14 @@ extension Session {
       keepUnread: request.keepUnread ?? false, portion: request.portion ?? 500, maxSizeMB: request.maxSizeMB ?? 10,
       teams: request.teams ?? [], health: AccountHealth(lastSuccessAt: nil, lastAttemptAt: nil, lastError: nil, consecutiveFailures: 0))
     try Self.validate(account)
-    let stored = try sealed(secret)
+    try requireProtectedConnections(account, request)
+    let stored = try sealed(secret, flag: "account add")
     account.imap.secretSource = stored.source
     account.imap.secretCommand = stored.command
+    account.imap.secretSetByAdmin = stored.setByAdmin
     try applySendingSettings(request, to: &account)
     try applyCaseSettings(request, to: &account)
-    let smtpSecret = try request.smtpSecret.map(sealed)
+    let smtpSecret = try request.smtpSecret.map { try sealed($0, flag: "account add (SMTP secret)") }
     return try store.write { tx in
       let ownerID = try ownerLogin.map { try tx.userID(login: $0).orNotFound("user", $0) }
       let id = try tx.insertMailAccount(account, ownerID: ownerID, secret: stored)
@@ -52,7 +58,13 @@ extension Session {
   public func setAccount(_ request: AccountRequest) throws -> MailAccount {
     let current = try manageableAccount(request.name, action: "account set")
     var account = current
-    if let address = request.address { account.address = try EmailAddress(address).value }
+    if let address = request.address {
+      account.address = try EmailAddress(address).value
+      if account.kind == .personal, let ownerLogin = account.owner {
+        let owner = try store.read { try $0.user(login: ownerLogin) }.orNotFound("user", ownerLogin)
+        try accountAccess.requireOwnedAddress(account.address, owner: owner, allowUnowned: request.allowUnownedAddress)
+      }
+    }
     if let host = request.host { account.imap.host = host }
     if let security = request.security {
       if request.port == nil, account.imap.port == ServerSettings.defaultIMAPPort(account.imap.security) {
@@ -75,8 +87,9 @@ extension Session {
     try applyCaseSettings(request, to: &account)
     try applySendingSettings(request, to: &account)
     try Self.validate(account)
-    let secret = try request.secret.map(sealed)
-    let smtpSecret = try request.smtpSecret.map(sealed)
+    try requireProtectedConnections(account, request)
+    let secret = try request.secret.map { try sealed($0, flag: "account set") }
+    let smtpSecret = try request.smtpSecret.map { try sealed($0, flag: "account set (SMTP secret)") }
     return try store.write { tx in
       if !account.isActive || account.smtp == nil, try tx.setting(SettingKey.defaultOutbound)?.lowercased() == account.name.lowercased() {
         throw EspoMailError(
@@ -100,7 +113,8 @@ extension Session {
         account.smtp = ServerSettings(
           host: host, port: request.smtpPort ?? ServerSettings.defaultSMTPPort(security), security: security,
           username: request.smtpUsername ?? account.smtp?.username ?? account.imap.username,
-          secretSource: account.imap.secretSource, secretCommand: account.imap.secretCommand)
+          secretSource: account.imap.secretSource, secretCommand: account.imap.secretCommand,
+          secretSetByAdmin: account.imap.secretSetByAdmin)
       }
     } else if var smtp = account.smtp {
       if let security = request.smtpSecurity { smtp.security = security }
@@ -180,14 +194,13 @@ extension Session {
 
   /// The accounts the acting user may see: admins all; others their own personal accounts.
   public func listAccounts() throws -> [MailAccount] {
-    let all = try store.read { try $0.mailAccounts() }
-    return all.filter { user.isAdmin || $0.owner?.lowercased() == user.login.lowercased() }
+    return try store.read { try $0.mailAccounts() }.filter(accountAccess.maySee)
   }
 
   /// One account the acting user may see.
   public func showAccount(_ name: String) throws -> MailAccount {
     let account = try store.read { try $0.mailAccount(name: name) }.orNotFound("email account", name)
-    guard user.isAdmin || account.owner?.lowercased() == user.login.lowercased() else {
+    guard accountAccess.maySee(account) else {
       throw EspoMailError.denied("account show \(name)", because: "only admins and the account's owner may see it")
     }
     return account
@@ -224,43 +237,39 @@ extension Session {
   /// and for their owner when the role grants personal-email-accounts.
   func manageableAccount(_ name: String, action: String) throws -> MailAccount {
     let account = try store.read { try $0.mailAccount(name: name) }.orNotFound("email account", name)
-    _ = try checkAccountOwnership(kind: account.kind, owner: account.owner, action: action)
+    _ = try accountAccess.requireManage(kind: account.kind, owner: account.owner, action: action)
     return account
   }
 
-  /// Checks who may manage an account of this kind and owner; returns the owner's login.
-  func checkAccountOwnership(kind: MailAccountKind, owner: String?, action: String) throws -> String? {
-    switch kind {
-    case .group:
-      try requireAdmin(action)
-      return nil
-    case .personal:
-      guard let owner else { throw EspoMailError(.usage, "a personal account needs --owner LOGIN") }
-      if user.isAdmin { return owner }
-      guard owner.lowercased() == user.login.lowercased() else {
-        throw EspoMailError.denied(action, because: "only admins manage other users' personal accounts")
-      }
-      guard permissions.personalEmailAccounts else {
-        throw EspoMailError.denied(action, because: "no role of '\(user.login)' grants personal-email-accounts=yes")
-      }
-      return owner
+  /// Checks the connections a request sets up or changes: cleartext only on loopback, or accepted.
+  private func requireProtectedConnections(_ account: MailAccount, _ request: AccountRequest) throws {
+    if request.host != nil || request.security != nil || request.port != nil {
+      try accountAccess.requireProtected(account.imap, "IMAP", allowCleartext: request.allowCleartext)
+    }
+    if let smtp = account.smtp, request.smtpHost != nil || request.smtpSecurity != nil || request.smtpPort != nil {
+      try accountAccess.requireProtected(smtp, "SMTP", allowCleartext: request.allowCleartext)
     }
   }
 
-  private func sealed(_ secret: SecretInput) throws -> StoredSecret {
+  /// The account rules as they apply to the acting user.
+  var accountAccess: AccountAccess { AccountAccess(user: user, permissions: permissions) }
+
+  /// Seals a new secret, recording whether an admin set it; a non-admin may not set a command.
+  private func sealed(_ secret: SecretInput, flag: String) throws -> StoredSecret {
+    try accountAccess.requireMaySet(secret, flag: flag)
     switch secret {
     case .password(let password):
       guard !password.isEmpty else { throw EspoMailError.invalid("password", "it is empty") }
       let box = try SecretBox(keyFile: SecretBox.keyPath(forStore: store.path))
-      return StoredSecret(source: .stored, sealed: try box.seal(password), command: nil)
+      return StoredSecret(source: .stored, sealed: try box.seal(password), command: nil, setByAdmin: user.isAdmin)
     case .command(let command):
       guard !command.trimmingWhitespace().isEmpty else { throw EspoMailError.invalid("--password-command", "it is empty") }
-      return StoredSecret(source: .command, sealed: nil, command: command)
+      return StoredSecret(source: .command, sealed: nil, command: command, setByAdmin: user.isAdmin)
     case .oauth2Command(let command):
       guard !command.trimmingWhitespace().isEmpty else {
         throw EspoMailError.invalid("--oauth2-token-command", "it is empty")
       }
-      return StoredSecret(source: .oauth2Command, sealed: nil, command: command)
+      return StoredSecret(source: .oauth2Command, sealed: nil, command: command, setByAdmin: user.isAdmin)
     }
   }
 

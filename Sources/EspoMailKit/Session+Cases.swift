@@ -109,16 +109,9 @@ extension Session {
     }
   }
 
-  /// Whether a case is within a level: own = assigned to or created by the user; team = shares a
-  /// team with the user, or own; all = everything.
+  /// Whether a case is within a level for the acting user (the rule: `CaseAccess`).
   func mayAccess(_ found: CaseRecord, level: AccessLevel) -> Bool {
-    let own = found.assignedUser == user.login || found.createdBy == user.login
-    switch level {
-    case .all: return true
-    case .no: return false
-    case .own: return own
-    case .team: return own || !Set(found.teams).isDisjoint(with: user.teams)
-    }
+    CaseAccess.covers(found, level: level, user: user)
   }
 }
 

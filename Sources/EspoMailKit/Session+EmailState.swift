@@ -53,15 +53,9 @@ extension Session {
   public func deleteEmail(_ emailID: Int64) throws -> EmailSummary {
     try store.write { tx in
       let summary = try tx.emailDetail(id: emailID, viewerID: user.id).orNotFound("email", "email:\(emailID)").summary
-      if !user.isAdmin {
-        let level = level(.email, .delete)
-        let hasIt = try tx.userHasEmail(emailID: emailID, userID: user.id)
-        let sharesTeam = !Set(try tx.emailTeamIDs(emailID: emailID)).isDisjoint(with: try tx.teamIDs(userID: user.id))
-        let allowed = level == .all || (level != .no && hasIt) || (level == .team && sharesTeam)
-        guard allowed else {
-          throw EspoMailError.denied(
-            "delete email:\(emailID)", because: "the role level for email.delete is \(level.rawValue); use 'email trash' instead")
-        }
+      let access = try EmailAccessCheck(tx: tx).decide(userID: user.id, emailID: emailID, .delete)
+      guard access.allowed else {
+        throw EspoMailError.denied("delete email:\(emailID)", because: "\(access.reason); use 'email trash' instead")
       }
       try tx.deleteEmail(id: emailID)
       return summary

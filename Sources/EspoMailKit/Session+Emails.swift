@@ -61,22 +61,28 @@ extension Session {
 
   /// Which emails the acting user may see.
   func emailVisibility(_ tx: Transaction) throws -> EmailVisibility {
-    switch level(.email, .read) {
-    case .all: return .all
-    case .team: return .team(try tx.teamIDs(userID: user.id))
-    case .own: return .own
-    case .no: return .none
-    }
+    try EmailAccess.visibility(isAdmin: user.isAdmin, level: level(.email, .read)) { try tx.teamIDs(userID: user.id) }
   }
 
-  /// Imports an .eml file as if an account had fetched it (or for the acting user alone).
+  /// Imports an .eml file as if an account had fetched it. Admins import into any account or none;
+  /// other users only into their own personal account, and then the email reaches their mailbox
+  /// alone: no recipient is given it and nobody is notified (Docs/security.md, "Importing files").
   public func importEmail(_ bytes: [UInt8], accountName: String?, now: Date = Date()) throws -> (
     id: Int64, merged: Bool
   ) {
     let account = try accountName.map { try manageableAccount($0, action: "email import --account") }
+    guard user.isAdmin || account?.kind == .personal else {
+      throw EspoMailError.denied(
+        "email import", because: "only admins import mail, other users only into their own personal account",
+        hint: "espomail email import FILE --account YOUR-PERSONAL-ACCOUNT")
+    }
     return try store.write { tx in
       var importer = try Importer(tx: tx, account: account, now: now)
       importer.extraUserIDs = [user.id]
+      if !user.isAdmin {
+        importer.sharesWithRecipients = false
+        importer.notifies = false
+      }
       switch try importer.importMessage(bytes, key: nil) {
       case .imported(let id, _), .tooLarge(let id, _): return (id, false)
       case .merged(let id, _): return (id, true)

@@ -12,14 +12,14 @@ extension Session {
     let known = try store.read { try $0.mailAccounts() }
     var chosen: [MailAccount] = []
     if all {
-      chosen = known.filter { $0.isActive && mayFetch($0) }
+      chosen = known.filter { $0.isActive && accountAccess.mayFetch($0) }
     } else {
       guard !names.isEmpty else { throw EspoMailError(.usage, "name accounts to fetch, or give --all") }
       for name in names {
         guard let account = known.first(where: { $0.name.lowercased() == name.lowercased() }) else {
           throw EspoMailError.notFound("email account", name, hint: "see 'espomail account list'")
         }
-        guard mayFetch(account) else {
+        guard accountAccess.mayFetch(account) else {
           throw EspoMailError.denied("fetch \(account.name)", because: "only admins and the account's owner may fetch it")
         }
         guard account.isActive else {
@@ -29,11 +29,5 @@ extension Session {
       }
     }
     return FetchRun(store: store, accounts: chosen, options: options, now: now, progress: progress).run()
-  }
-
-  private func mayFetch(_ account: MailAccount) -> Bool {
-    if user.isAdmin { return true }
-    return account.kind == .personal && account.owner?.lowercased() == user.login.lowercased()
-      && permissions.personalEmailAccounts
   }
 }

@@ -91,7 +91,7 @@ extension Session {
     var headerSubject: FilterSubject
     if let emailID {
       subject = try store.read { tx in
-        try requireRead(emailID: emailID, tx)
+        try requireEmailAccess(emailID: emailID, tx)
         return try tx.filterSubject(emailID: emailID).orNotFound("email", "email:\(emailID)")
       }
       headerSubject = subject

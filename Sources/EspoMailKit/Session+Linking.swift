@@ -57,7 +57,8 @@ extension Session {
       guard user.isAdmin || level(.email, .edit) != .no else {
         throw EspoMailError.denied("email link", because: "no role of '\(user.login)' grants email.edit")
       }
-      try requireRead(emailID: emailID, tx)
+      try requireEmailAccess(emailID: emailID, tx)
+      try requireReadable(parent, action: "email link \(emailID) \(parent)", tx)
       let account = try tx.accountOf(parent)
       try tx.setParent(emailID: emailID, parent, account: account)
       try tx.addDecision(
@@ -85,7 +86,7 @@ extension Session {
     return try store.read { tx in
       try tx.notes(record).filter { note in
         guard let emailID = note.emailID else { return true }
-        return try EmailReadCheck(tx: tx).mayRead(userID: user.id, emailID: emailID).allowed
+        return try EmailAccessCheck(tx: tx).decide(userID: user.id, emailID: emailID).allowed
       }
     }
   }
@@ -108,13 +109,13 @@ extension Session {
   /// An email the acting user may read; throws not-found or denied.
   func readableEmail(_ emailID: Int64, _ tx: Transaction) throws -> EmailDetail {
     let detail = try tx.emailDetail(id: emailID, viewerID: user.id).orNotFound("email", "email:\(emailID)")
-    try requireRead(emailID: emailID, tx)
+    try requireEmailAccess(emailID: emailID, tx)
     return detail
   }
 
-  /// Throws unless the acting user may read the email.
-  func requireRead(emailID: Int64, _ tx: Transaction) throws {
-    let access = try EmailReadCheck(tx: tx).mayRead(userID: user.id, emailID: emailID)
-    guard access.allowed else { throw EspoMailError.denied("read email:\(emailID)", because: access.reason) }
+  /// Throws unless the acting user may take `action` (default read) on the email.
+  func requireEmailAccess(_ action: ScopeAction = .read, emailID: Int64, _ tx: Transaction) throws {
+    let access = try EmailAccessCheck(tx: tx).decide(userID: user.id, emailID: emailID, action)
+    guard access.allowed else { throw EspoMailError.denied("\(action.rawValue) email:\(emailID)", because: access.reason) }
   }
 }

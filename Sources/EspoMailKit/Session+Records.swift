@@ -87,12 +87,7 @@ extension Session {
       let targetLogin = login ?? user.login
       let targetID = try tx.userID(login: targetLogin).orNotFound("user", targetLogin)
       guard try tx.exists(reference) else { throw EspoMailError.notFound(reference.type.noun, reference.description) }
-      if login == nil, !user.isAdmin, reference.type != .case {
-        let record = try tx.record(reference).orNotFound(reference.type.noun, reference.description)
-        guard mayRead(record, level: level(reference.type.scope, .read), teammates: try teammateIDs(tx)) else {
-          throw EspoMailError.denied("\(verb) \(reference)", because: "you may not read that record")
-        }
-      }
+      if following { try requireReadable(reference, action: "\(verb) \(reference)", tx) }
       let changed = following ? try tx.follow(userID: targetID, reference) : try tx.unfollow(userID: targetID, reference)
       return CRMFollowResult(
         record: reference, user: targetLogin, following: following, changed: changed,
@@ -112,15 +107,25 @@ extension Session {
     return ids
   }
 
-  /// Whether a CRM record is within a read level: own = created or followed by the user; team =
-  /// created by a teammate, or own; all = everything.
+  /// Whether a CRM record is within a read level for the acting user (the rule: `RecordAccess`).
   func mayRead(_ record: CRMRecord, level: AccessLevel, teammates: Set<Int64>) -> Bool {
-    switch level {
-    case .all: return true
-    case .no: return false
-    case .own: return record.createdByUserID == user.id || record.followers.contains(user.login)
-    case .team:
-      return record.createdByUserID.map(teammates.contains) ?? false || record.followers.contains(user.login)
+    RecordAccess.covers(record, level: level, user: user, teammates: teammates)
+  }
+
+  /// Throws unless the record (a case or a CRM record) exists and the acting user may read it.
+  func requireReadable(_ reference: RecordReference, action: String, _ tx: Transaction) throws {
+    if reference.type == .case {
+      let found = try tx.caseRecord(number: reference.id).orNotFound("case", "#\(reference.id)")
+      guard mayAccess(found, level: level(.case, .read)) else {
+        throw EspoMailError.denied(action, because: "you may not read case #\(reference.id) (case.read=\(level(.case, .read).rawValue))")
+      }
+      return
+    }
+    let record = try tx.record(reference).orNotFound(reference.type.noun, reference.description)
+    let level = level(reference.type.scope, .read)
+    guard mayRead(record, level: level, teammates: try teammateIDs(tx)) else {
+      throw EspoMailError.denied(
+        action, because: "you may not read \(reference) (\(reference.type.scope.rawValue).read=\(level.rawValue))")
     }
   }
 }

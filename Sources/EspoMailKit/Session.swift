@@ -18,7 +18,9 @@ public struct Session: Sendable {
     self.store = store
     self.operatingSystemLogin = operatingSystemLogin
     let resolved = try store.read { tx -> (User, RolePermissions) in
-      guard let caller = try tx.user(login: operatingSystemLogin) else {
+      // Logins match exactly: the store compares names without case, but the OS login 'ROOT' is
+      // not the user 'root'.
+      guard let caller = try tx.user(login: operatingSystemLogin), caller.login == operatingSystemLogin else {
         throw EspoMailError(
           .permissionDenied, "the login '\(operatingSystemLogin)' is not a user of this store",
           hint: "ask an admin to run 'espomail user add \(operatingSystemLogin)'")

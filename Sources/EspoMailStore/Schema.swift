@@ -11,8 +11,20 @@ enum Schema {
     migrator.registerMigration("0002-threading") { db in
       try db.execute(sql: threading)
     }
+    migrator.registerMigration("0003-secret-provenance") { db in
+      try db.execute(sql: secretProvenance)
+    }
     return migrator
   }
+
+  /// Who set each account secret: a command secret runs only when an admin set it (Docs/security.md,
+  /// "Command secrets"). Group accounts were always admins'; a personal account's existing secret
+  /// is taken as its owner's until an admin sets it again.
+  static let secretProvenance = """
+    ALTER TABLE mail_account ADD COLUMN imap_secret_by_admin BOOLEAN NOT NULL DEFAULT 0;
+    ALTER TABLE mail_account ADD COLUMN smtp_secret_by_admin BOOLEAN NOT NULL DEFAULT 0;
+    UPDATE mail_account SET imap_secret_by_admin = 1, smtp_secret_by_admin = 1 WHERE kind = 'group';
+    """
 
   /// Threading of replies that arrive before the email they answer (`awaited_reference`: the
   /// Message-IDs an unthreaded email names), and indexes from notes and notifications to their

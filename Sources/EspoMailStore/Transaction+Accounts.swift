@@ -10,12 +10,15 @@ public struct StoredSecret: Sendable {
   public var sealed: [UInt8]?
   /// The command (sources `command` and `oauth2-command`).
   public var command: String?
+  /// Whether an admin set it: only then may a command secret run.
+  public var setByAdmin: Bool
 
   /// Creates a stored secret.
-  public init(source: SecretSource, sealed: [UInt8]?, command: String?) {
+  public init(source: SecretSource, sealed: [UInt8]?, command: String?, setByAdmin: Bool) {
     self.source = source
     self.sealed = sealed
     self.command = command
+    self.setByAdmin = setByAdmin
   }
 }
 
@@ -46,14 +49,14 @@ extension Transaction {
     try db.execute(
       sql: """
         INSERT INTO mail_account(name, kind, owner_user_id, address, is_active, imap_host, imap_port, imap_security,
-          imap_username, imap_secret_kind, imap_secret, imap_secret_command, fetch_since, keep_unread, portion,
-          max_size_mb)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          imap_username, imap_secret_kind, imap_secret, imap_secret_command, imap_secret_by_admin, fetch_since,
+          keep_unread, portion, max_size_mb)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
       arguments: [
         account.name, account.kind.rawValue, ownerID, account.address, account.isActive, account.imap.host,
         account.imap.port, account.imap.security.rawValue, account.imap.username, secret.source.rawValue,
-        secret.sealed.map { Data($0) }, secret.command, account.fetchSince, account.keepUnread, account.portion,
+        secret.sealed.map { Data($0) }, secret.command, secret.setByAdmin, account.fetchSince, account.keepUnread, account.portion,
         account.maxSizeMB,
       ])
     let id = db.lastInsertedRowID
@@ -148,8 +151,11 @@ extension Transaction {
   /// Writes the `PREFIX_secret*` columns (prefix imap or smtp, never user input).
   private func storeSecret(_ secret: StoredSecret, prefix: String, accountID: Int64) throws {
     try db.execute(
-      sql: "UPDATE mail_account SET \(prefix)_secret_kind = ?, \(prefix)_secret = ?, \(prefix)_secret_command = ? WHERE id = ?",
-      arguments: [secret.source.rawValue, secret.sealed.map { Data($0) }, secret.command, accountID])
+      sql: """
+        UPDATE mail_account SET \(prefix)_secret_kind = ?, \(prefix)_secret = ?, \(prefix)_secret_command = ?,
+          \(prefix)_secret_by_admin = ? WHERE id = ?
+        """,
+      arguments: [secret.source.rawValue, secret.sealed.map { Data($0) }, secret.command, secret.setByAdmin, accountID])
   }
 
   /// Reads the `PREFIX_secret*` columns; nil when no secret of that kind is set.
@@ -158,14 +164,16 @@ extension Transaction {
       let row = try Row.fetchOne(
         db,
         sql: """
-          SELECT \(prefix)_secret_kind AS kind, \(prefix)_secret AS sealed, \(prefix)_secret_command AS command
+          SELECT \(prefix)_secret_kind AS kind, \(prefix)_secret AS sealed, \(prefix)_secret_command AS command,
+            \(prefix)_secret_by_admin AS by_admin
           FROM mail_account WHERE id = ?
           """,
         arguments: [accountID]),
       let source = SecretSource(rawValue: row["kind"] ?? "")
     else { return nil }
     let sealed: Data? = row["sealed"]
-    return StoredSecret(source: source, sealed: sealed.map { [UInt8]($0) }, command: row["command"])
+    return StoredSecret(
+      source: source, sealed: sealed.map { [UInt8]($0) }, command: row["command"], setByAdmin: row["by_admin"])
   }
 
   /// Deletes an account; its emails stay (they may belong to other accounts and users).
@@ -288,7 +296,7 @@ extension Transaction {
         host: row["imap_host"] ?? "", port: row["imap_port"] ?? ServerSettings.defaultIMAPPort(security),
         security: security, username: row["imap_username"] ?? "",
         secretSource: SecretSource(rawValue: row["imap_secret_kind"] ?? "") ?? .stored,
-        secretCommand: row["imap_secret_command"]),
+        secretCommand: row["imap_secret_command"], secretSetByAdmin: row["imap_secret_by_admin"]),
       folders: try String.fetchAll(
         db, sql: "SELECT name FROM mail_account_folder WHERE account_id = ? ORDER BY position", arguments: [id]),
       fetchSince: row["fetch_since"], keepUnread: row["keep_unread"], portion: row["portion"],
@@ -309,7 +317,8 @@ extension Transaction {
       account.smtp = ServerSettings(
         host: host, port: row["smtp_port"] ?? ServerSettings.defaultSMTPPort(smtpSecurity), security: smtpSecurity,
         username: row["smtp_username"] ?? "", secretSource: kind ?? account.imap.secretSource,
-        secretCommand: kind == nil ? account.imap.secretCommand : row["smtp_secret_command"])
+        secretCommand: kind == nil ? account.imap.secretCommand : row["smtp_secret_command"],
+        secretSetByAdmin: kind == nil ? account.imap.secretSetByAdmin : row["smtp_secret_by_admin"])
     }
     account.isSMTPShared = row["smtp_shared"]
     account.sentFolder = row["sent_folder"]

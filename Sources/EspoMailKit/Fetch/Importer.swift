@@ -33,8 +33,11 @@ struct Importer {
   /// others stay. Without it (the fast path) a failure aborts the caller's transaction, which
   /// then retries the chunk isolated.
   var isIsolated = true
-  /// False under `fetch --no-notify`.
+  /// False under `fetch --no-notify`, and for a non-admin's `email import`.
   var notifies = true
+  /// Whether users whose address is among the recipients are given the email; false for a
+  /// non-admin's `email import`, which reaches only the importer's own mailbox.
+  var sharesWithRecipients = true
   /// False under `fetch --no-auto-reply`.
   var autoReplies = true
   /// Whether contacts are parents themselves (B2C mode), read once.
@@ -180,7 +183,8 @@ struct Importer {
   /// among the recipients (nothing is ever taken away); returns the users newly given it.
   @discardableResult
   private func share(emailID: Int64, recipients: [String]) throws -> [Int64] {
-    let userIDs = try tx.activeUserIDs(withAddresses: recipients) + extraUserIDs + accountUserIDs
+    let recipientIDs = sharesWithRecipients ? try tx.activeUserIDs(withAddresses: recipients) : []
+    let userIDs = recipientIDs + extraUserIDs + accountUserIDs
     if let account { try tx.addEmailAccount(emailID: emailID, accountID: account.id) }
     try tx.addEmailTeams(emailID: emailID, teamIDs: accountTeamIDs)
     return try tx.addEmailUsers(emailID: emailID, userIDs: Array(Set(userIDs)).sorted())

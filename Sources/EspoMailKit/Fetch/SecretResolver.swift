@@ -28,10 +28,22 @@ struct SecretResolver {
       }
       return .password(try SecretBox(keyFile: SecretBox.keyPath(forStore: storePath)).open(sealed))
     case .command:
+      try requireSetByAdmin(secret, account: account, what: "password command")
       return .password(try run(secret.command, account: account, what: "password command"))
     case .oauth2Command:
+      try requireSetByAdmin(secret, account: account, what: "OAuth2 token command")
       return .oauth2(try run(secret.command, account: account, what: "OAuth2 token command"))
     }
+  }
+
+  /// A command secret runs only when an admin set it: it runs with the privileges of whoever
+  /// fetches or sends, often root's cron (Docs/security.md, "Command secrets").
+  private func requireSetByAdmin(_ secret: StoredSecret, account: String, what: String) throws {
+    guard !secret.setByAdmin else { return }
+    throw EspoMailError(
+      .permissionDenied, "the \(what) of account '\(account)' was not set by an admin, so it does not run",
+      hint: "an admin sets it again with 'espomail account set \(account) --password-command CMD', "
+        + "or the owner gives a password with --password-stdin; 'espomail audit' lists such accounts")
   }
 
   /// The IMAP credential for logging in.

@@ -146,7 +146,7 @@ struct Linker {
         skipped.append("\(login): silenced by a filter or folder")
         continue
       }
-      let access = try EmailReadCheck(tx: tx, people: people).mayRead(userID: userID, emailID: emailID)
+      let access = try EmailAccessCheck(tx: tx, people: people).decide(userID: userID, emailID: emailID)
       guard access.allowed else {
         skipped.append("\(login) follows \(record) but may not read the email (\(access.reason))")
         continue
@@ -165,6 +165,10 @@ struct Linker {
         skipped.append("\(login): silenced by a filter or folder")
       } else if followersNotified.contains(userID) {
         continue
+      } else if case let access = try EmailAccessCheck(tx: tx, people: people).decide(userID: userID, emailID: emailID),
+        !access.allowed
+      {
+        skipped.append("\(login) has the email but may not read it (\(access.reason))")
       } else if try tx.notify(userID: userID, kind: "email-received", emailID: emailID, message: "Email from \(from): \(subject)") {
         notified.append("\(login) was given the email")
       }

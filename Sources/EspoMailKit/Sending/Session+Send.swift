@@ -98,7 +98,7 @@ extension Session {
         parent = parent ?? detail.summary.parent
         repliedID = replied
       }
-      if let parent, try !tx.exists(parent) { throw EspoMailError.notFound(parent.type.noun, parent.description) }
+      if let parent { try requireReadable(parent, action: "send --parent \(parent)", tx) }
     }
     // Reply-To: the group address of the case's account, so the customer answers the team.
     var replyTo: String?
@@ -184,21 +184,11 @@ extension Session {
   func sendingAccount(for from: EmailAddress) throws -> MailAccount {
     let accounts = try store.read { try $0.mailAccounts() }.filter { $0.isActive && $0.smtp != nil }
     let system = try store.read { try $0.setting(SettingKey.defaultOutbound) }?.lowercased()
-    func allowed(_ account: MailAccount) -> Bool {
-      if user.isAdmin { return true }
-      switch account.kind {
-      case .personal: return account.owner?.lowercased() == user.login.lowercased()
-      case .group:
-        guard account.isSMTPShared else { return false }
-        switch permissions.groupEmailAccount {
-        case .all: return true
-        case .team: return !Set(account.teams).isDisjoint(with: user.teams)
-        case .no: return false
-        }
-      }
+    let access = accountAccess
+    if let match = accounts.first(where: { $0.address.lowercased() == from.lower && access.maySend(through: $0, as: from.value) }) {
+      return match
     }
-    let usable = accounts.filter(allowed)
-    if let match = usable.first(where: { $0.address.lowercased() == from.lower }) { return match }
+    let usable = accounts.filter { access.maySend(through: $0, as: $0.address) }
     let choices = usable.map(\.address) + (system.flatMap { name in usable.first { $0.name.lowercased() == name }?.address }.map { [$0] } ?? [])
     throw EspoMailError.denied(
       "send from \(from.value)",

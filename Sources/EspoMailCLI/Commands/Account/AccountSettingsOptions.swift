@@ -38,6 +38,12 @@ struct AccountSettingsOptions: ParsableArguments {
   @Flag(help: "Stop sharing the SMTP with users.") var noSmtpShared = false
   @Option(help: ArgumentHelp("IMAP folder sent mail is appended to (empty: none).", valueName: "name"))
   var sentFolder: String?
+  @Flag(
+    help: "Accept --security none or --smtp-security none to a host outside loopback: the password and all mail cross the network unencrypted (admins only)."
+  )
+  var allowCleartext = false
+  @Flag(help: "Accept a personal account address that is not one of its owner's addresses (admins only).")
+  var allowUnownedAddress = false
 
   func validate() throws {
     let sources = [passwordStdin, passwordCommand != nil, oauth2TokenCommand != nil].filter { $0 }.count
@@ -71,6 +77,8 @@ struct AccountSettingsOptions: ParsableArguments {
     request.smtpUsername = smtpUsername
     request.smtpShared = smtpShared ? true : (noSmtpShared ? false : nil)
     request.sentFolder = sentFolder
+    request.allowCleartext = allowCleartext
+    request.allowUnownedAddress = allowUnownedAddress
     var lines: [String] = []
     if passwordStdin || smtpPasswordStdin {
       let text = String(decoding: context.readStandardInput(), as: UTF8.self)
