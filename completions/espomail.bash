@@ -188,13 +188,13 @@ _espomail() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    init|user|team|role|setting|account|fetch|email|explain|filter|folder|group-folder|quarantine|crm|follow|unfollow|case|stream|notification|send|outbox|template|outbound|help)
+    init|user|team|role|setting|audit|account|fetch|email|explain|filter|folder|group-folder|quarantine|crm|follow|unfollow|case|stream|notification|send|outbox|template|outbound|help)
         # Offer subcommand argument completions
         "_espomail_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'init user team role setting account fetch email explain filter folder group-folder quarantine crm follow unfollow case stream notification send outbox template outbound help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'init user team role setting audit account fetch email explain filter folder group-folder quarantine crm follow unfollow case stream notification send outbox template outbound help' -- "${cur}"))
         ;;
     esac
 }
@@ -846,6 +846,29 @@ _espomail_setting_set() {
     esac
 }
 
+_espomail_audit() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
 _espomail_account() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
@@ -871,7 +894,7 @@ _espomail_account() {
 
 _espomail_account_add() {
     repeating_flags=()
-    non_repeating_flags=(--quiet --verbose --group --personal --password-stdin --keep-unread --smtp-password-stdin --smtp-shared --no-smtp-shared --version -h --help)
+    non_repeating_flags=(--quiet --verbose --group --personal --password-stdin --keep-unread --smtp-password-stdin --smtp-shared --no-smtp-shared --allow-cleartext --allow-unowned-address --version -h --help)
     repeating_options=(--folder --team)
     non_repeating_options=(--store --as --format --owner --address --imap-host --imap-port --security --username --password-command --oauth2-token-command --fetch-since --portion --max-size --smtp-host --smtp-port --smtp-security --smtp-username --smtp-password-command --smtp-oauth2-token-command --sent-folder)
     __espomail_offer_flags_options 1
@@ -1002,7 +1025,7 @@ _espomail_account_show() {
 
 _espomail_account_set() {
     repeating_flags=()
-    non_repeating_flags=(--quiet --verbose --password-stdin --keep-unread --smtp-password-stdin --smtp-shared --no-smtp-shared --no-keep-unread --active --inactive --create-case --no-create-case --auto-reply --no-auto-reply --version -h --help)
+    non_repeating_flags=(--quiet --verbose --password-stdin --keep-unread --smtp-password-stdin --smtp-shared --no-smtp-shared --allow-cleartext --allow-unowned-address --no-keep-unread --active --inactive --create-case --no-create-case --auto-reply --no-auto-reply --version -h --help)
     repeating_options=(--folder --team)
     non_repeating_options=(--store --as --format --address --imap-host --imap-port --security --username --password-command --oauth2-token-command --fetch-since --portion --max-size --smtp-host --smtp-port --smtp-security --smtp-username --smtp-password-command --smtp-oauth2-token-command --sent-folder --distribution --case-team --position --assign-to --reply-template --reply-from --reply-from-name --reply-to)
     __espomail_offer_flags_options 1

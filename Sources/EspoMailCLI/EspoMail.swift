@@ -14,7 +14,8 @@ public struct EspoMail: ParsableCommand {
     version: "0.1.0",
     groupedSubcommands: [
       CommandGroup(
-        name: "Store and people", subcommands: [Init.self, Users.self, Teams.self, Roles.self, Settings.self]),
+        name: "Store and people",
+        subcommands: [Init.self, Users.self, Teams.self, Roles.self, Settings.self, Audit.self]),
       CommandGroup(
         name: "Mail",
         subcommands: [

@@ -4,6 +4,8 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
   case success = 0
   /// An internal error: a bug in espomail. Run again with `--verbose` and report it.
   case internalError = 1
+  /// `audit` found something to fix (its report says what and how).
+  case auditFindings = 3
   /// The command line is wrong: unknown flag, missing argument, malformed value.
   case usage = 64
   /// The input was understood but rejected: invalid value, duplicate name, unparseable message.
@@ -28,6 +30,7 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
     switch self {
     case .success: "EX_OK"
     case .internalError: "-"
+    case .auditFindings: "-"
     case .usage: "EX_USAGE"
     case .dataError: "EX_DATAERR"
     case .notFound: "EX_NOINPUT"
@@ -45,6 +48,7 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
     switch self {
     case .success: "success"
     case .internalError: "internal error (a bug): run again with --verbose and report it"
+    case .auditFindings: "audit found something to fix: its report says what and how"
     case .usage: "bad command line: unknown flag, missing argument, malformed value"
     case .dataError: "input rejected: invalid value, duplicate name or address, unparseable message"
     case .notFound: "something named does not exist: user, team, role, record, account, file"

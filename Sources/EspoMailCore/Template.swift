@@ -41,10 +41,40 @@ public struct Template: Equatable, Codable, Sendable {
     }
   }
 
-  /// Fills placeholders with values; missing values become empty.
-  public static func render(_ text: String, _ values: [String: String]) -> String {
-    var result = text
-    for name in placeholders { result = result.replacing("{\(name)}", with: values[name] ?? "") }
-    return result
+  /// Fills placeholders with values in one pass (a value holding `{…}` stays as it is); missing
+  /// values become empty. With `escapingHTML` the values are HTML-escaped, for HTML bodies: mail-derived
+  /// values such as a sender's subject must never add markup to what the support address sends.
+  public static func render(_ text: String, _ values: [String: String], escapingHTML: Bool = false) -> String {
+    var result = ""
+    var rest = Substring(text)
+    while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+      result += rest[..<open]
+      let name = String(rest[rest.index(after: open)..<close])
+      if placeholders.contains(name) {
+        let value = values[name] ?? ""
+        result += escapingHTML ? htmlEscaped(value) : value
+      } else {
+        result += rest[open...close]
+      }
+      rest = rest[rest.index(after: close)...]
+    }
+    return result + rest
+  }
+
+  /// Text with `&`, `<`, `>`, `"` and `'` written as HTML entities.
+  public static func htmlEscaped(_ text: String) -> String {
+    var escaped = ""
+    escaped.reserveCapacity(text.utf8.count)
+    for character in text {
+      switch character {
+      case "&": escaped += "&amp;"
+      case "<": escaped += "&lt;"
+      case ">": escaped += "&gt;"
+      case "\"": escaped += "&quot;"
+      case "'": escaped += "&#39;"
+      default: escaped.append(character)
+      }
+    }
+    return escaped
   }
 }

@@ -1,4 +1,5 @@
 import EspoMailCore
+import EspoMailSecrets
 import EspoMailStore
 import Foundation
 
@@ -12,6 +13,8 @@ public struct StoreCreation: Codable, Sendable {
 
 extension Session {
   /// Creates a store at `path` and makes `login` its first admin, in one go: a failure leaves no file.
+  /// The store, its key file and its lock folder are created together, the owner's alone (0600,
+  /// 0600, 0700; SQLite gives the WAL files the store's mode): Docs/security.md, "Trust model".
   public static func createStore(at path: String, adminLogin login: String, name: String?) throws -> StoreCreation {
     try User.validateLogin(login)
     let store = try Store.create(at: path)
@@ -19,8 +22,12 @@ extension Session {
       try store.write { tx in
         _ = try tx.insertUser(login: login, name: name ?? login, isAdmin: true, isActive: true)
       }
+      _ = try SecretBox(keyFile: SecretBox.keyPath(forStore: path))
+      try FileManager.default.createDirectory(
+        atPath: AccountLock.directory(forStore: path), withIntermediateDirectories: false,
+        attributes: [.posixPermissions: 0o700])
     } catch {
-      for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+      for suffix in ["", "-wal", "-shm", ".key", ".locks"] { try? FileManager.default.removeItem(atPath: path + suffix) }
       throw error
     }
     return StoreCreation(path: path, admin: login)

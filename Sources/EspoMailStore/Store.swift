@@ -24,7 +24,7 @@ public final class Store: Sendable {
     guard FileManager.default.isReadableFile(atPath: path), FileManager.default.isWritableFile(atPath: path) else {
       throw EspoMailError(
         .permissionDenied, "this operating-system user may not open the store at \(path)",
-        hint: "run espomail as a member of the store's group; see Docs/security.md")
+        hint: "the store belongs to the user who created it (Docs/security.md, \"Trust model\"); run espomail as that user")
     }
     try self.init(path: path)
   }

@@ -110,3 +110,12 @@ extension Transaction {
     ).map { ($0["login"], $0["kind"]) }
   }
 }
+
+extension Transaction {
+  /// Every (user, email) pair some notification was made about, for `audit`.
+  public func notifiedEmailPairs() throws -> [(userID: Int64, emailID: Int64)] {
+    try Row.fetchAll(
+      db, sql: "SELECT DISTINCT user_id, email_id FROM notification WHERE email_id IS NOT NULL ORDER BY user_id, email_id"
+    ).map { ($0["user_id"], $0["email_id"]) }
+  }
+}

@@ -41,8 +41,8 @@ import Testing
 
   @Test func personalAccountsNeedThePermission() throws {
     let store = try TestStore()
-    try store.json(["user", "add", "alice"])
-    try store.json(["user", "add", "bob"])
+    try store.json(["user", "add", "alice", "--email", "alice-mail@example.com"])
+    try store.json(["user", "add", "bob", "--email", "bob-mail@example.com"])
     let denied = add(store, "alice-mail", ["--personal", "--owner", "alice"], as: "alice")
     #expect(denied.status == 77)
     #expect(denied.stderr.contains("personal-email-accounts=yes"))

@@ -167,6 +167,7 @@ import Testing
     try store.json(["role", "set", "OwnMail", "email.read=own", "account.read=all"])
     try store.json(["user", "role", "add", "reader", "AllMail"])
     try store.json(["user", "role", "add", "blind", "OwnMail"])
+    try store.json(["user", "role", "add", "alice", "OwnMail"])  // recipients are notified only if they may read
     try store.json(["follow", "account:1", "--user", "reader"])
     try store.json(["follow", "account:1", "--user", "blind"])
     try lab.dovecot.deliver(

@@ -39,6 +39,7 @@ import Testing
     let (lab, box, sink) = try lab()
     defer { sink.stop() }
     try lab.store.json(["crm", "account", "add", "Acme", "--email", "info@acme.example"])
+    try lab.store.json(["role", "set", "OwnMail", "account.read=all"])  // send --parent needs read access to it
     let sent = try lab.store.json(
       [
         "send", "--from", "alice@example.com", "--to", "jane@acme.example", "--cc", "boss@acme.example", "--subject",

@@ -18,7 +18,7 @@ import Testing
     }
     #expect(mode == "wal")
     #expect(foreignKeys == true)
-    #expect(try store.appliedMigrations() == ["0001-initial", "0002-threading"])
+    #expect(try store.appliedMigrations() == ["0001-initial", "0002-threading", "0003-secret-provenance"])
   }
 
   @Test func refusesToCreateOverAnExistingStore() throws {

@@ -29,7 +29,8 @@ public final class MailLab: @unchecked Sendable {
     return user
   }
 
-  /// Adds an account for a mailbox; extra arguments go to `account add`.
+  /// Adds an account for a mailbox (as the admin); extra arguments go to `account add`. A personal
+  /// account's address (the mailbox's) is not its owner's, which the admin accepts explicitly.
   @discardableResult
   public func addAccount(
     _ name: String, mailbox: String, kind: [String] = ["--group"], security: String = "none",
@@ -40,7 +41,7 @@ public final class MailLab: @unchecked Sendable {
       ["account", "add", name] + kind + [
         "--address", "\(mailbox)@example.com", "--imap-host", "127.0.0.1", "--imap-port", "\(port)",
         "--security", security, "--username", mailbox, "--password-stdin",
-      ] + extra,
+      ] + (kind.contains("--personal") ? ["--allow-unowned-address"] : []) + extra,
       stdin: (password ?? "pw-\(mailbox)") + "\n")
   }
 

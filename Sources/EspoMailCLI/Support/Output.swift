@@ -33,7 +33,7 @@ public final class Output: @unchecked Sendable {
     case .json: writeOut(try Self.json(value) + "\n")
     case .text:
       guard !isQuiet else { return }
-      let rendered = text()
+      let rendered = TerminalText.neutralised(text())
       if !rendered.isEmpty { writeOut(rendered.hasSuffix("\n") ? rendered : rendered + "\n") }
     }
   }
@@ -42,24 +42,25 @@ public final class Output: @unchecked Sendable {
   /// redacted by the transport).
   func trace(_ line: String) {
     guard isVerbose else { return }
-    writeErr("espomail: trace: " + (line.hasSuffix("\n") ? line : line + "\n"))
+    let safe = TerminalText.neutralised(line.hasSuffix("\n") ? String(line.dropLast()) : line)
+    writeErr("espomail: trace: " + safe + "\n")
   }
 
   /// Warns on stderr, even when quiet.
   func warning(_ message: String) {
-    writeErr("espomail: warning: \(message)\n")
+    writeErr("espomail: warning: \(TerminalText.neutralised(message))\n")
   }
 
   /// Reports an error on stderr: one line saying what is wrong, one saying what to do.
   func error(_ error: EspoMailError) {
-    var text = "espomail: error: \(error.message)\n"
-    if let hint = error.hint { text += "espomail: hint: \(hint)\n" }
+    var text = "espomail: error: \(TerminalText.neutralised(error.message))\n"
+    if let hint = error.hint { text += "espomail: hint: \(TerminalText.neutralised(hint))\n" }
     writeErr(text)
   }
 
   /// Shows (or with nil clears) a one-line progress display on stderr; callers use it only on a terminal.
   func progress(_ line: String?) {
-    writeErr(line.map { "\r\u{1B}[K" + $0 } ?? "\r\u{1B}[K")
+    writeErr(line.map { "\r\u{1B}[K" + TerminalText.neutralised($0) } ?? "\r\u{1B}[K")
   }
 
   /// Writes raw text to stdout (help, completion scripts).

@@ -12,9 +12,12 @@ final class AccountLock {
 
   private init(descriptor: Int32) { self.descriptor = descriptor }
 
+  /// The folder holding a store's lock files.
+  static func directory(forStore storePath: String) -> String { storePath + ".locks" }
+
   /// Takes the lock without waiting; nil when another process holds it.
   static func acquire(storePath: String, accountID: Int64) throws -> AccountLock? {
-    let directory = storePath + ".locks"
+    let directory = directory(forStore: storePath)
     try? FileManager.default.createDirectory(
       atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     let path = directory + "/account-\(accountID).lock"

@@ -60,7 +60,7 @@ struct AutoReplier {
     }
     var subject = Template.render(template.subject, values)
     if let caseNumber, isNewCase, !subject.contains("[#\(caseNumber)]") { subject = "[#\(caseNumber)] " + subject }
-    let body = Template.render(template.body, values)
+    let body = Template.render(template.body, values, escapingHTML: template.isHTML)
     let fromAddress = account.autoReply.from ?? account.address
     // Threading ids come from the incoming message and may be malformed: those are left out.
     let references = ((email.references?.split(separator: " ").map(String.init) ?? []) + [email.messageID])
