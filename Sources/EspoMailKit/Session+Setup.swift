@@ -22,7 +22,7 @@ extension Session {
       try store.write { tx in
         _ = try tx.insertUser(login: login, name: name ?? login, isAdmin: true, isActive: true)
       }
-      _ = try SecretBox(keyFile: SecretBox.keyPath(forStore: path))
+      try SecretBox.createKey(at: SecretBox.keyPath(forStore: path))
       try FileManager.default.createDirectory(
         atPath: AccountLock.directory(forStore: path), withIntermediateDirectories: false,
         attributes: [.posixPermissions: 0o700])
@@ -31,5 +31,32 @@ extension Session {
       throw error
     }
     return StoreCreation(path: path, admin: login)
+  }
+}
+
+/// What `key create` did.
+public struct KeyCreation: Codable, Sendable {
+  /// The new key file.
+  public var path: String
+  /// Accounts whose stored passwords were sealed with a lost key and must be set again.
+  public var accountsToReset: [String]
+
+  /// The JSON keys, fixed.
+  enum CodingKeys: String, CodingKey {
+    case path, accountsToReset
+  }
+}
+
+extension Session {
+  /// Creates the store's key file when it has none (admins): for stores made before `init` created
+  /// it, or after a key was lost. Names the accounts whose stored passwords it cannot open.
+  public func createKey() throws -> KeyCreation {
+    try requireAdmin("key create")
+    let path = SecretBox.keyPath(forStore: store.path)
+    try SecretBox.createKey(at: path)
+    let stale = try store.read { tx in
+      try tx.mailAccounts().filter { $0.imap.secretSource == .stored || $0.smtp?.secretSource == .stored }.map(\.name)
+    }
+    return KeyCreation(path: path, accountsToReset: stale)
   }
 }

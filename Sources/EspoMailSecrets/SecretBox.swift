@@ -16,24 +16,34 @@ public struct SecretBox: Sendable {
   /// The key file that belongs to a store.
   public static func keyPath(forStore storePath: String) -> String { storePath + ".key" }
 
-  /// Loads the key file, creating it (0600, fresh random key) when it does not exist yet.
+  /// Loads an existing key file; a missing one is an error naming it, never silently replaced
+  /// (a new key would leave every stored password unreadable).
   public init(keyFile path: String) throws {
-    if let existing = FileManager.default.contents(atPath: path) {
-      guard existing.count == 32 else {
-        throw EspoMailError.configuration(
-          "the key file \(path) is damaged (\(existing.count) bytes, expected 32)",
-          hint: "restore it from backup; without it stored passwords must be entered again")
+    guard let existing = FileManager.default.contents(atPath: path) else {
+      if FileManager.default.fileExists(atPath: path) {
+        throw EspoMailError(.permissionDenied, "cannot read the key file \(path)", hint: "run espomail as the store's owner")
       }
-      key = [UInt8](existing)
-      return
+      throw EspoMailError.configuration(
+        "the key file \(path) is missing, so stored passwords can be neither opened nor sealed",
+        hint: "restore it from the backup made with the store; a store that never had one gets it with 'espomail key create'")
     }
-    let fresh = try Self.randomBytes(32)
+    guard existing.count == 32 else {
+      throw EspoMailError.configuration(
+        "the key file \(path) is damaged (\(existing.count) bytes, expected 32)",
+        hint: "restore it from backup; without it stored passwords must be entered again")
+    }
+    key = [UInt8](existing)
+  }
+
+  /// Creates a key file with a fresh random key (0600, written and synced before it is used);
+  /// throws a data error when one exists already.
+  @discardableResult
+  public static func createKey(at path: String) throws -> SecretBox {
+    let fresh = try randomBytes(32)
     let descriptor = Glibc.open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
-    if descriptor < 0 {
-      // Another process created it first: use theirs.
-      if errno == EEXIST, let existing = FileManager.default.contents(atPath: path), existing.count == 32 {
-        key = [UInt8](existing)
-        return
+    guard descriptor >= 0 else {
+      if errno == EEXIST {
+        throw EspoMailError(.dataError, "a key file already exists at \(path)", hint: "it is kept; nothing was changed")
       }
       throw EspoMailError(.ioError, "cannot create the key file \(path): \(String(cString: strerror(errno)))")
     }
@@ -41,7 +51,7 @@ public struct SecretBox: Sendable {
     guard write(descriptor, fresh, fresh.count) == fresh.count, fsync(descriptor) == 0 else {
       throw EspoMailError(.ioError, "cannot write the key file \(path)")
     }
-    key = fresh
+    return try SecretBox(keyFile: path)
   }
 
   /// Encrypts a secret: version byte, nonce, ciphertext, tag.

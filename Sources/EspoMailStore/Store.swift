@@ -21,12 +21,59 @@ public final class Store: Sendable {
       throw EspoMailError.configuration(
         "no store at \(path)", hint: "create one with 'espomail init', or point --store or ESPOMAIL_STORE at it")
     }
-    guard FileManager.default.isReadableFile(atPath: path), FileManager.default.isWritableFile(atPath: path) else {
+    guard FileManager.default.isReadableFile(atPath: path) else {
       throw EspoMailError(
         .permissionDenied, "this operating-system user may not open the store at \(path)",
         hint: "the store belongs to the user who created it (Docs/security.md, \"Trust model\"); run espomail as that user")
     }
-    try self.init(path: path)
+    try Self.requireSQLiteFile(at: path)
+    try Self.requireStoreSchema(at: path)
+    // SQLite writes the WAL and shared-memory files beside the store: without a writable file and
+    // folder the store is opened read-only, so reading commands still work.
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    let writable =
+      FileManager.default.isWritableFile(atPath: path) && FileManager.default.isWritableFile(atPath: folder)
+    try self.init(path: path, readOnly: !writable)
+  }
+
+  /// Whether the store was opened read-only (its file or folder is not writable).
+  public let isReadOnly: Bool
+
+  /// Throws a configuration error naming what is at `path` when it is not an SQLite database: only
+  /// `init` turns a file into a store.
+  private static func requireSQLiteFile(at path: String) throws {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return }
+    defer { try? handle.close() }
+    let header = (try? handle.read(upToCount: 16)) ?? Data()
+    let hint = "point --store or ESPOMAIL_STORE at the store, or remove the file and run 'espomail init'"
+    if header.isEmpty {
+      throw EspoMailError.configuration("\(path) is an empty file, not an espomail store", hint: hint)
+    }
+    guard header == Data("SQLite format 3\u{0}".utf8) else {
+      throw EspoMailError.configuration("\(path) is not an espomail store (not an SQLite database)", hint: hint)
+    }
+  }
+
+  /// Throws a configuration error when the SQLite database at `path` was not made by `init`,
+  /// looking through a read-only connection so a foreign database is left exactly as it was.
+  private static func requireStoreSchema(at path: String) throws {
+    var configuration = Configuration()
+    configuration.readonly = true
+    let isStore: Bool
+    do {
+      isStore = try readingWithFallback(path) { location in
+        try DatabaseQueue(path: location, configuration: configuration).read { db in
+          try db.tableExists("grdb_migrations") && Schema.migrator().appliedMigrations(db).first == "0001-initial"
+        }
+      }
+    } catch {
+      throw mapped(error, path: path)
+    }
+    guard isStore else {
+      throw EspoMailError.configuration(
+        "\(path) is an SQLite database but not an espomail store",
+        hint: "point --store or ESPOMAIL_STORE at the store; only 'espomail init' makes one")
+    }
   }
 
   /// Creates a new store file (mode 0600, its directory created if needed) and migrates it.
@@ -56,10 +103,12 @@ public final class Store: Sendable {
     }
   }
 
-  private init(path: String) throws {
+  private init(path: String, readOnly: Bool = false) throws {
     self.path = path
+    isReadOnly = readOnly
     var configuration = Configuration()
-    configuration.journalMode = .wal
+    configuration.readonly = readOnly
+    configuration.journalMode = readOnly ? .default : .wal
     configuration.busyMode = .timeout(Self.busyTimeout)
     configuration.foreignKeysEnabled = true
     configuration.label = "espomail"
@@ -73,7 +122,7 @@ public final class Store: Sendable {
       try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824")
     }
     do {
-      queue = try DatabasePool(path: path, configuration: configuration)
+      queue = try readOnly ? Self.openReadOnly(path, configuration) : DatabasePool(path: path, configuration: configuration)
       let migrator = Schema.migrator()
       let superseded = try queue.read { try migrator.hasBeenSuperseded($0) }
       if superseded {
@@ -81,7 +130,13 @@ public final class Store: Sendable {
           "the store at \(path) was written by a newer espomail",
           hint: "upgrade espomail; this binary knows schema up to \(Schema.latestMigration)")
       }
-      try migrator.migrate(queue)
+      if readOnly {
+        guard try queue.read({ try migrator.hasCompletedMigrations($0) }) else {
+          throw Self.readOnlyError(path, doing: "bring it up to this espomail's schema (\(Schema.latestMigration))")
+        }
+      } else {
+        try migrator.migrate(queue)
+      }
     } catch let error as EspoMailError {
       throw error
     } catch {
@@ -91,6 +146,7 @@ public final class Store: Sendable {
 
   /// Runs `body` in one IMMEDIATE write transaction: all of it is stored, or none of it.
   public func write<T>(_ body: (Transaction) throws -> T) throws -> T {
+    if isReadOnly { throw Self.readOnlyError(path, doing: "store this command's changes") }
     do {
       return try queue.writeWithoutTransaction { db in
         var result: Result<T, any Error> = .failure(EspoMailError(.internalError, "transaction did not run"))
@@ -124,6 +180,37 @@ public final class Store: Sendable {
     try read { tx in try Schema.migrator().appliedMigrations(tx.db) }
   }
 
+  /// Opens a store read-only. SQLite reads a WAL store through its shared-memory file, which it
+  /// cannot create in a folder it may not write: then, when no WAL file holds commits yet to be
+  /// copied into the store (the last writer closed cleanly), the file is read as immutable.
+  private static func openReadOnly(_ path: String, _ configuration: Configuration) throws -> DatabasePool {
+    try readingWithFallback(path) { location in
+      let pool = try DatabasePool(path: location, configuration: configuration)
+      _ = try pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master") }
+      return pool
+    }
+  }
+
+  /// Runs `body` on the store's path, and once more on its immutable URI when that fails and no
+  /// WAL file is there (see `openReadOnly`).
+  private static func readingWithFallback<T>(_ path: String, _ body: (String) throws -> T) throws -> T {
+    do {
+      return try body(path)
+    } catch {
+      guard !FileManager.default.fileExists(atPath: path + "-wal"),
+        let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed)
+      else { throw error }
+      return try body("file:\(encoded)?immutable=1")
+    }
+  }
+
+  /// The error of a command that must write a store opened read-only.
+  static func readOnlyError(_ path: String, doing what: String) -> EspoMailError {
+    EspoMailError(
+      .ioError, "the store at \(path) is read-only (its file, its folder or the file system), so espomail cannot \(what)",
+      hint: "reading commands work; run this one as the store's owner on a writable file system")
+  }
+
   /// Turns a database error into a user-facing one, never showing bound arguments.
   static func mapped(_ error: any Error, path: String) -> EspoMailError {
     guard let error = error as? DatabaseError else {
@@ -134,7 +221,9 @@ public final class Store: Sendable {
       return EspoMailError(.tryAgain, "the store is busy (another espomail is writing)", hint: "try again shortly")
     case .SQLITE_FULL:
       return EspoMailError(.ioError, "the disk holding \(path) is full")
-    case .SQLITE_IOERR, .SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_PERM:
+    case .SQLITE_READONLY:
+      return readOnlyError(path, doing: "store this command's changes")
+    case .SQLITE_IOERR, .SQLITE_CANTOPEN, .SQLITE_PERM:
       return EspoMailError(.ioError, "cannot use the store at \(path): \(error.message ?? "I/O error")")
     case .SQLITE_NOTADB, .SQLITE_CORRUPT:
       return EspoMailError.configuration("\(path) is not an espomail store or is damaged")

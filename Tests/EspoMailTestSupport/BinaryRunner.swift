@@ -11,12 +11,13 @@ public enum BinaryRunner {
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
   }
 
-  /// Runs the binary with arguments and environment additions; returns output and status.
-  public static func run(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil) throws
-    -> CommandResult
-  {
+  /// Runs the binary (or `executable`, such as setpriv in front of it) with arguments and
+  /// environment additions; returns output and status.
+  public static func run(
+    _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil, executable: String? = nil
+  ) throws -> CommandResult {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: binaryPath)
+    process.executableURL = URL(fileURLWithPath: executable ?? binaryPath)
     process.arguments = arguments
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     let out = Pipe()

@@ -1,0 +1,76 @@
+import EspoMailTestSupport
+import Foundation
+import Testing
+
+/// What is at the store path, and the key beside it: only `init` makes a store or a key, a
+/// read-only store still answers reading commands, a missing key is named.
+@Suite struct StoreFileTests {
+  @Test func anEmptyOrForeignFileIsNeverTurnedIntoAStore() throws {
+    let directory = try TemporaryDirectory()
+    let foreign = directory.file("other.db")
+    let python = try Process.run(
+      URL(fileURLWithPath: "/usr/bin/python3"),
+      arguments: ["-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('create table t(x)'); c.commit()", foreign])
+    python.waitUntilExit()
+    FileManager.default.createFile(atPath: directory.file("empty"), contents: Data())
+    FileManager.default.createFile(atPath: directory.file("text"), contents: Data("hello\n".utf8))
+    let cases = [("empty", "is an empty file"), ("text", "not an SQLite database"), ("other.db", "not an espomail store")]
+    for (name, message) in cases {
+      let path = directory.file(name)
+      let before = try Data(contentsOf: URL(fileURLWithPath: path))
+      let result = try BinaryRunner.run(["user", "list"], environment: ["ESPOMAIL_STORE": path])
+      #expect(result.status == 78, "\(name): \(result.stderr)")
+      #expect(result.stderr.contains(message), "\(name): \(result.stderr)")
+      #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before, "\(name) was changed")
+      #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+    }
+  }
+
+  @Test func aReadOnlyStoreAnswersReadingCommandsAndSaysWhyItCannotWrite() throws {
+    guard geteuid() == 0 else { return }  // a second OS user through setpriv needs root; CI runs as root.
+    let directory = try TemporaryDirectory()
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: directory.path)
+    let folder = directory.file("store")
+    let env = ["ESPOMAIL_STORE": folder + "/s.sqlite"]
+    #expect(try BinaryRunner.run(["init"], environment: env).status == 0)
+    #expect(try BinaryRunner.run(["user", "add", "nobody", "--admin"], environment: env).status == 0)
+    for arguments in [["chown", "-R", "nobody:nogroup", folder], ["chmod", "0400", folder + "/s.sqlite"], ["chmod", "0500", folder]] {
+      let process = try Process.run(URL(fileURLWithPath: "/usr/bin/env"), arguments: arguments)
+      process.waitUntilExit()
+    }
+    func asNobody(_ arguments: [String]) throws -> CommandResult {
+      try BinaryRunner.run(
+        ["--reuid=nobody", "--regid=nogroup", "--clear-groups", BinaryRunner.binaryPath] + arguments, environment: env,
+        executable: "/usr/bin/setpriv")
+    }
+    let listed = try asNobody(["user", "list", "--format", "json"])
+    #expect(listed.status == 0, "\(listed.stderr)")
+    #expect(try listed.array().count == 2)
+    let added = try asNobody(["team", "add", "Support"])
+    #expect(added.status == 74, "\(added.stderr)")
+    #expect(added.stderr.contains("is read-only"))
+  }
+
+  @Test func aMissingKeyIsNamedAndOnlyMadeOnRequest() throws {
+    let store = try TestStore()
+    let key = store.path + ".key"
+    #expect(FileManager.default.fileExists(atPath: key), "init makes the key")
+    let add = [
+      "account", "add", "support", "--group", "--address", "support@example.com", "--imap-host", "127.0.0.1",
+      "--imap-port", "9", "--security", "none", "--username", "s", "--password-stdin",
+    ]
+    #expect(store.run(add, stdin: "pw\n").status == 0)
+    try FileManager.default.removeItem(atPath: key)
+    let fetched = store.run(["fetch", "--all", "--timeout", "2"])
+    #expect(fetched.status == 78, "\(fetched.stderr)")
+    #expect(try store.json(["account", "status", "support"]).stdout.contains("key file \(key) is missing"))
+    let again = store.run(add.map { $0 == "support" ? "other" : $0 }, stdin: "pw\n")
+    #expect(again.status == 78)
+    #expect(!FileManager.default.fileExists(atPath: key), "a missing key was silently replaced")
+    let audit = try store.run(["audit", "--format", "json"]).array()
+    #expect(audit.contains { $0["kind"] as? String == "key-file-missing" })
+    let created = try store.json(["key", "create"]).object()
+    #expect(created["accountsToReset"] as? [String] == ["support"])
+    #expect(store.run(["key", "create"]).status == 65)
+  }
+}
