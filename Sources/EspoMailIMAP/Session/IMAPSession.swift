@@ -28,17 +28,20 @@ public final class IMAPSession {
   /// Connects, negotiates TLS as the endpoint says, logs in, and reads the server's capabilities.
   ///
   /// `trace`, when given, receives the protocol dialogue line by line; login arguments, SASL
-  /// responses and message bodies never appear in it.
+  /// responses and message bodies never appear in it. What the server may send is bounded by
+  /// `endpoint.limits`.
   public convenience init(connecting endpoint: IMAPEndpoint, trace: ((String) -> Void)? = nil) throws {
     let connection = try Self.transportCall { try CurlConnection(endpoint.connectOptions, trace: trace) }
-    self.init(transport: connection, timeoutSeconds: endpoint.server.timeoutSeconds, trace: trace)
+    self.init(transport: connection, timeoutSeconds: endpoint.server.timeoutSeconds, trace: trace, limits: endpoint.limits)
     try refreshCapabilities()
   }
 
   /// Wraps an already logged-in transport.
-  init(transport: any IMAPTransport, timeoutSeconds: Double, trace: ((String) -> Void)?) {
+  init(
+    transport: any IMAPTransport, timeoutSeconds: Double, trace: ((String) -> Void)?, limits: IMAPLimits = .standard
+  ) {
     self.transport = transport
-    self.reader = ResponseReader(transport: transport, timeout: timeoutSeconds)
+    self.reader = ResponseReader(transport: transport, timeout: timeoutSeconds, limits: limits)
     self.trace = trace
   }
 
@@ -88,6 +91,7 @@ public final class IMAPSession {
     _ tag: String, name: String, folder: String? = nil, _ handler: (UntaggedResponse) throws -> Void = { _ in }
   ) throws -> ResponseState {
     let state: ResponseState
+    reader.beginWait(for: name)
     do {
       state = try readUntilCompleted(tag, handler)
     } catch {
@@ -104,6 +108,7 @@ public final class IMAPSession {
 
   /// Waits for a continuation request (`+`) for `tag`; throws its failure if it completes instead.
   func awaitContinuation(_ tag: String, name: String, folder: String?) throws {
+    reader.beginWait(for: name)
     while true {
       let response: ServerResponse
       do {
