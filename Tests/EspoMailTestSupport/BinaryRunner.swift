@@ -12,12 +12,13 @@ public enum BinaryRunner {
   }
 
   /// Runs the binary with arguments and environment additions; returns output and status.
-  public static func run(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil) throws
-    -> CommandResult
-  {
+  /// `wrapper`, when given, is a command line the binary runs under, such as `/usr/bin/time -f %M`.
+  public static func run(
+    _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil, wrapper: [String] = []
+  ) throws -> CommandResult {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: binaryPath)
-    process.arguments = arguments
+    process.executableURL = URL(fileURLWithPath: wrapper.first ?? binaryPath)
+    process.arguments = wrapper.isEmpty ? arguments : wrapper.dropFirst() + [binaryPath] + arguments
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     let out = Pipe()
     let err = Pipe()
