@@ -21,7 +21,8 @@ public final class CurlConnection {
   /// Connects, negotiates TLS and logs in; throws `TransferError` when any of it fails.
   ///
   /// `trace`, when given, receives libcurl's verbose output line by line with login arguments and
-  /// SASL responses redacted.
+  /// SASL responses redacted, and the secret hidden wherever the server echoes it
+  /// (`SecretRedactor`), as it is in the error thrown.
   public init(_ options: CurlConnectOptions, trace: ((String) -> Void)? = nil) throws {
     CurlLibrary.initialise()
     guard let handle = curl_easy_init() else {
@@ -29,7 +30,8 @@ public final class CurlConnection {
     }
     let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
     errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
-    let sink = trace.map(CurlTraceSink.init)
+    let redactor = SecretRedactor(options)
+    let sink = trace.map { emit in CurlTraceSink { emit(redactor.redact($0)) } }
     do {
       try Self.configure(handle, options, errorBuffer: errorBuffer, trace: sink)
       try Self.check(curl_easy_perform(handle), errorBuffer: errorBuffer)
@@ -41,7 +43,7 @@ public final class CurlConnection {
     } catch {
       curl_easy_cleanup(handle)
       errorBuffer.deallocate()
-      throw error
+      throw (error as? TransferError).map(redactor.redact) ?? error
     }
     self.handle = handle
     self.errorBuffer = errorBuffer

@@ -9,7 +9,8 @@ public enum CurlSMTPTransfer {
   ///
   /// Every recipient must be accepted or nothing is sent. `options.timeoutSeconds` bounds the
   /// connect, each wait for a server reply, and any stall of the upload. `trace`, when given,
-  /// receives libcurl's verbose output with login lines redacted.
+  /// receives libcurl's verbose output with login lines redacted; the secret is hidden wherever the
+  /// server echoes it (`SecretRedactor`), in the trace and in the error's reply text.
   public static func send(
     _ message: [UInt8], from sender: String, to recipients: [String], options: CurlConnectOptions,
     trace: ((String) -> Void)? = nil
@@ -25,7 +26,8 @@ public enum CurlSMTPTransfer {
     defer { curl_easy_cleanup(handle) }
     let upload = CurlUploadSource(message)
     let replies = CurlReplyRecorder()
-    let sink = trace.map(CurlTraceSink.init)
+    let redactor = SecretRedactor(options)
+    let sink = trace.map { emit in CurlTraceSink { emit(redactor.redact($0)) } }
     try withExtendedLifetime((upload, replies, sink, recipientList)) {
       let set: (CURLcode) throws -> Void = { code in
         guard code != CURLE_OK else { return }
@@ -52,10 +54,10 @@ public enum CurlSMTPTransfer {
       var replyCode = 0
       _ = ccurl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &replyCode)
       throw SMTPTransferError(
-        transfer: TransferError(
-          code: Int(code.rawValue), summary: CurlConnection.text(of: code),
-          detail: String(cString: errorBuffer)),
-        replyCode: replyCode, replyText: replies.lastReply(code: replyCode))
+        transfer: redactor.redact(
+          TransferError(
+            code: Int(code.rawValue), summary: CurlConnection.text(of: code), detail: String(cString: errorBuffer))),
+        replyCode: replyCode, replyText: replies.lastReply(code: replyCode).map(redactor.redact))
     }
   }
 

@@ -40,8 +40,7 @@ import Testing
     }
     func asNobody(_ arguments: [String]) throws -> CommandResult {
       try BinaryRunner.run(
-        ["--reuid=nobody", "--regid=nogroup", "--clear-groups", BinaryRunner.binaryPath] + arguments, environment: env,
-        executable: "/usr/bin/setpriv")
+        arguments, environment: env, wrapper: ["/usr/bin/setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"])
     }
     let listed = try asNobody(["user", "list", "--format", "json"])
     #expect(listed.status == 0, "\(listed.stderr)")

@@ -11,14 +11,14 @@ public enum BinaryRunner {
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
   }
 
-  /// Runs the binary (or `executable`, such as setpriv in front of it) with arguments and
-  /// environment additions; returns output and status.
+  /// Runs the binary with arguments and environment additions; returns output and status.
+  /// `wrapper`, when given, is a command line the binary runs under, such as `/usr/bin/time -f %M`.
   public static func run(
-    _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil, executable: String? = nil
+    _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil, wrapper: [String] = []
   ) throws -> CommandResult {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable ?? binaryPath)
-    process.arguments = arguments
+    process.executableURL = URL(fileURLWithPath: wrapper.first ?? binaryPath)
+    process.arguments = wrapper.isEmpty ? arguments : wrapper.dropFirst() + [binaryPath] + arguments
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     let out = Pipe()
     let err = Pipe()

@@ -8,15 +8,18 @@ public struct IMAPEndpoint: Sendable {
   public var username: String
   /// Password or OAuth 2 token.
   public var credential: IMAPCredential
+  /// How much the server may make a session hold or wait for.
+  public var limits: IMAPLimits
 
   /// Creates an endpoint; certificates are verified.
   public init(
     host: String, port: Int, security: ConnectionSecurity, username: String, credential: IMAPCredential,
-    timeoutSeconds: Double = 30, caFile: String? = nil
+    timeoutSeconds: Double = 30, caFile: String? = nil, limits: IMAPLimits = .standard
   ) {
     server = ServerAddress(host: host, port: port, security: security, timeoutSeconds: timeoutSeconds, caFile: caFile)
     self.username = username
     self.credential = credential
+    self.limits = limits
   }
 
   /// The libcurl options that connect and log in to this endpoint.

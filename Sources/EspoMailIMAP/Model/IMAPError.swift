@@ -15,6 +15,11 @@ public enum IMAPError: Error, Sendable, Equatable, CustomStringConvertible {
   case malformedResponse(String)
   /// An argument cannot be sent (a line break in a name, a flag with blanks, …).
   case invalidArgument(String)
+  /// The server sent more than the session's `IMAPLimits` allow; the session is closed.
+  case limitExceeded(IMAPLimitViolation)
+  /// A command did not complete within its deadline (`IMAPLimits.deadlineSeconds`), although
+  /// the server kept sending something; the session is closed.
+  case deadlineExceeded(command: String, seconds: Double)
 
   /// The error as the user sees it, with its exit status.
   public var espoMailError: EspoMailError {
@@ -35,6 +40,14 @@ public enum IMAPError: Error, Sendable, Equatable, CustomStringConvertible {
       return EspoMailError(.protocolError, "the IMAP server sent an unreadable response: \(detail)")
     case .invalidArgument(let detail):
       return EspoMailError(.dataError, "cannot send to the IMAP server: \(detail)")
+    case .limitExceeded(let violation):
+      return EspoMailError(.protocolError, "the IMAP server \(violation.message)", hint: violation.hint)
+    case .deadlineExceeded(let command, let seconds):
+      return EspoMailError(
+        .tryAgain,
+        "the IMAP server did not complete \(command) within \(Int(seconds.rounded())) s "
+          + "(twice --timeout, plus 1 s per \(IMAPLimits.minimumBytesPerSecond / 1024) KiB received)",
+        hint: "try again later, or raise --timeout for a slow server")
     }
   }
 

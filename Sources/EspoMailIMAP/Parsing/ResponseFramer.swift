@@ -3,6 +3,9 @@
 ///
 /// A literal's bytes are counted, never scanned, so a body containing lines like `* 3 FETCH` or
 /// `A001 OK` cannot end a response early. Bytes may arrive split anywhere.
+///
+/// With `IMAPLimits`, a response is refused as soon as it goes over them: a literal when its
+/// length is read, before any of its bytes, and a line while it is still arriving.
 struct ResponseFramer {
   /// Most digits a literal length may have (the parser holds literals to the same bound), so
   /// the length always fits in an `Int`.
@@ -19,9 +22,17 @@ struct ResponseFramer {
   private var lineStart = 0
   /// Bytes of the current literal still to come.
   private var literalLeft = 0
+  /// What one response may hold; nil reads anything (recorded transcripts).
+  private let limits: IMAPLimits?
+  /// Non-literal bytes of the response being framed, in its lines already ended by a literal.
+  private var lineBytes = 0
+  /// Literal bytes announced so far in the response being framed.
+  private var literalBytes = 0
 
-  /// Creates an empty framer.
-  init() {}
+  /// Creates an empty framer that refuses responses over `limits` (nil: no limits).
+  init(limits: IMAPLimits? = nil) {
+    self.limits = limits
+  }
 
   /// Number of received bytes not yet handed out in a frame.
   var pendingByteCount: Int { buffer.count - start }
@@ -50,16 +61,24 @@ struct ResponseFramer {
       }
       guard let lineFeed = buffer[scan...].firstIndex(of: 10) else {
         scan = buffer.count
+        try checkLine(end: scan)
         return nil
       }
       scan = lineFeed + 1
+      try checkLine(end: scan)
       if let length = try literalLength(lineFeed: lineFeed) {
+        try checkLiteral(length)
+        lineBytes += scan - lineStart
+        literalBytes += length
         literalLeft = length
+        lineStart = scan
         continue
       }
       let frame = Array(buffer[start..<scan])
       start = scan
       lineStart = scan
+      lineBytes = 0
+      literalBytes = 0
       return frame
     }
   }
@@ -86,6 +105,31 @@ struct ResponseFramer {
     }
     guard digits > 0, index >= start, buffer[index] == UInt8(ascii: "{") else { return nil }
     return length
+  }
+
+  /// Throws when the response's lines, up to `end` in the current one, are over the line limit
+  /// (the SEARCH line limit for a `* SEARCH` response).
+  private func checkLine(end: Int) throws {
+    guard limits != nil else { return }
+    let total = lineBytes + end - lineStart
+    guard total > IMAPLimits.maximumLineBytes else { return }
+    let limit = isSearch ? IMAPLimits.maximumSearchLineBytes : IMAPLimits.maximumLineBytes
+    if total > limit { throw IMAPError.limitExceeded(.line(limitBytes: limit)) }
+  }
+
+  /// Throws when a literal of `length` bytes would take the response over the literal limit.
+  private func checkLiteral(_ length: Int) throws {
+    guard let limits, literalBytes + length > limits.maximumLiteralBytes else { return }
+    throw IMAPError.limitExceeded(
+      .literal(bytes: literalBytes + length, limitBytes: limits.maximumLiteralBytes, maxSizeMB: limits.maxSizeMB))
+  }
+
+  /// Whether the response being framed is an untagged SEARCH (`* SEARCH`, any case).
+  private var isSearch: Bool {
+    let prefix = Array("* SEARCH".utf8)
+    guard buffer.count - start >= prefix.count else { return false }
+    let upper = buffer[start..<start + prefix.count].map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0 }
+    return upper == prefix
   }
 
   /// Drops handed-out bytes once they are a large part of the buffer.

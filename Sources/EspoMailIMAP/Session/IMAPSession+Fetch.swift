@@ -1,9 +1,14 @@
 extension IMAPSession {
   /// UID SEARCH in the selected folder, such as "UID 10:*" or "SINCE 1-Jan-2024"; UIDs ascending.
+  /// More than `IMAPLimits.maximumSearchUIDs` UIDs is an error.
   public func uidSearch(_ criteria: String) throws -> [UInt32] {
     var found: [UInt32] = []
     try run("UID SEARCH \(try CommandArgument.verbatim(criteria, what: "the search criteria"))", name: "UID SEARCH") {
-      if case .search(let uids) = $0 { found += uids }
+      guard case .search(let uids) = $0 else { return }
+      found += uids
+      if found.count > IMAPLimits.maximumSearchUIDs {
+        throw IMAPError.limitExceeded(.searchResults(limit: IMAPLimits.maximumSearchUIDs))
+      }
     }
     return UIDSet.normalised(found)
   }

@@ -12,6 +12,8 @@ public final class IMAPSession {
   private var reader: ResponseReader
   /// Where redacted protocol lines go, if anywhere.
   let trace: ((String) -> Void)?
+  /// Hides the login's secret from trace lines and from server texts quoted in errors.
+  private let redactor: SecretRedactor
   /// The number in the last tag sent ("E1", "E2", …).
   private var tagNumber = 0
   /// Tags sent whose completion has not been read yet.
@@ -28,18 +30,26 @@ public final class IMAPSession {
   /// Connects, negotiates TLS as the endpoint says, logs in, and reads the server's capabilities.
   ///
   /// `trace`, when given, receives the protocol dialogue line by line; login arguments, SASL
-  /// responses and message bodies never appear in it.
+  /// responses and message bodies never appear in it, nor does the secret where the server echoes
+  /// it. What the server may send is bounded by `endpoint.limits`.
   public convenience init(connecting endpoint: IMAPEndpoint, trace: ((String) -> Void)? = nil) throws {
-    let connection = try Self.transportCall { try CurlConnection(endpoint.connectOptions, trace: trace) }
-    self.init(transport: connection, timeoutSeconds: endpoint.server.timeoutSeconds, trace: trace)
+    let options = endpoint.connectOptions
+    let connection = try Self.transportCall { try CurlConnection(options, trace: trace) }
+    self.init(
+      transport: connection, timeoutSeconds: endpoint.server.timeoutSeconds, trace: trace, limits: endpoint.limits,
+      redactor: SecretRedactor(options))
     try refreshCapabilities()
   }
 
   /// Wraps an already logged-in transport.
-  init(transport: any IMAPTransport, timeoutSeconds: Double, trace: ((String) -> Void)?) {
+  init(
+    transport: any IMAPTransport, timeoutSeconds: Double, trace: ((String) -> Void)?, limits: IMAPLimits = .standard,
+    redactor: SecretRedactor = .none
+  ) {
     self.transport = transport
-    self.reader = ResponseReader(transport: transport, timeout: timeoutSeconds)
-    self.trace = trace
+    self.reader = ResponseReader(transport: transport, timeout: timeoutSeconds, limits: limits)
+    self.redactor = redactor
+    self.trace = trace.map { emit in { emit(redactor.redact($0)) } }
   }
 
   deinit { transport.close() }
@@ -88,6 +98,7 @@ public final class IMAPSession {
     _ tag: String, name: String, folder: String? = nil, _ handler: (UntaggedResponse) throws -> Void = { _ in }
   ) throws -> ResponseState {
     let state: ResponseState
+    reader.beginWait(for: name)
     do {
       state = try readUntilCompleted(tag, handler)
     } catch {
@@ -104,6 +115,7 @@ public final class IMAPSession {
 
   /// Waits for a continuation request (`+`) for `tag`; throws its failure if it completes instead.
   func awaitContinuation(_ tag: String, name: String, folder: String?) throws {
+    reader.beginWait(for: name)
     while true {
       let response: ServerResponse
       do {
@@ -145,7 +157,7 @@ public final class IMAPSession {
       case .untagged(let response):
         try handler(response)
       case .continuation(let text):
-        throw IMAPError.malformedResponse("an unexpected continuation request '\(text)'")
+        throw IMAPError.malformedResponse("an unexpected continuation request '\(redactor.redact(text))'")
       case .tagged(let other, let state):
         if other == tag { return state }
         guard outstanding.contains(other) else {
@@ -156,7 +168,8 @@ public final class IMAPSession {
     }
   }
 
-  /// Reads, traces and parses one response, and notes capabilities and BYE.
+  /// Reads, traces and parses one response, and notes capabilities and BYE. Server text quoted in
+  /// its errors has the secret hidden.
   private func nextResponse() throws -> ServerResponse {
     let frame: [UInt8]
     do {
@@ -166,11 +179,16 @@ public final class IMAPSession {
       throw IMAPError.connection(error)
     }
     if let trace { trace("< " + ResponseTrace.summary(of: frame)) }
-    let response = try ResponseParser.parse(frame)
+    let response: ServerResponse
+    do {
+      response = try ResponseParser.parse(frame)
+    } catch IMAPError.malformedResponse(let detail) {
+      throw IMAPError.malformedResponse(redactor.redact(detail))
+    }
     if case .untagged(let untagged) = response {
       switch untagged {
       case .capability(let names): capabilities = Set(names.map { $0.uppercased() })
-      case .state(let state) where state.condition == "BYE": goodbye = state.text
+      case .state(let state) where state.condition == "BYE": goodbye = redactor.redact(state.text)
       default: break
       }
     }
@@ -180,7 +198,8 @@ public final class IMAPSession {
   /// The error for a NO or BAD completion.
   private func failure(of name: String, folder: String?, _ state: ResponseState) -> IMAPError {
     if let folder, state.condition == "NO", Self.meansMissingFolder(state) { return .folderNotFound(folder) }
-    return .commandFailed(command: name, condition: state.condition, code: state.code?.name, text: state.text)
+    return .commandFailed(
+      command: name, condition: state.condition, code: state.code?.name, text: redactor.redact(state.text))
   }
 
   /// Whether a NO says that the folder does not exist (RFC 5530 codes, or the usual wording).

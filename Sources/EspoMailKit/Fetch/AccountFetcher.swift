@@ -61,7 +61,8 @@ struct AccountFetcher {
     return transport
   }
 
-  /// Logs in to the account's server.
+  /// Logs in to the account's server, bounding what it may send by the account's `--max-size`
+  /// (used by fetch, `account test` and the Sent-folder append).
   func connect() throws -> IMAPSession {
     let secret = try store.read { try $0.secret(accountID: account.id) }
     guard let secret else { throw EspoMailError.configuration("account '\(account.name)' has no secret configured") }
@@ -69,7 +70,7 @@ struct AccountFetcher {
     let endpoint = IMAPEndpoint(
       host: account.imap.host, port: account.imap.port, security: account.imap.security,
       username: account.imap.username, credential: credential, timeoutSeconds: options.timeoutSeconds,
-      caFile: options.caFile)
+      caFile: options.caFile, limits: IMAPLimits(maxSizeMB: account.maxSizeMB))
     return try IMAPSession(connecting: endpoint, trace: options.trace.map { trace in { trace("\(account.name): \($0)") } })
   }
 

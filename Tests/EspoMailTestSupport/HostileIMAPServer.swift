@@ -1,0 +1,179 @@
+import Foundation
+
+/// An IMAP server on 127.0.0.1 (plain, no TLS) that logs anyone in and then misbehaves on purpose,
+/// for the bounds in Docs/architecture.md ("Bounds on what a server can make espomail hold") and
+/// the redaction of echoed secrets. Runs under Debian's Python; stopped by its own pid.
+public final class HostileIMAPServer: @unchecked Sendable {
+  /// How the server misbehaves.
+  public enum Mode: String, Sendable {
+    /// Answers UID FETCH with a `{999999999999}` literal, then streams bytes (at most 300 MB).
+    case hugeLiteral = "huge-literal"
+    /// Answers UID FETCH with the start of a response, then 2 bytes a second (for at most 60 s).
+    case drip
+    /// Answers UID FETCH with a line that never ends (at most 300 MB, no line break).
+    case longLine = "long-line"
+    /// Answers UID SEARCH with 4,500,000 UIDs in one response.
+    case hugeSearch = "huge-search"
+    /// Offers no SASL mechanism, so LOGIN is used, and refuses it with a NO quoting the password.
+    case echoLogin = "echo-login"
+    /// Offers SASL PLAIN and XOAUTH2 (with SASL-IR) and refuses with a NO quoting the response.
+    case echoSASL = "echo-sasl"
+    /// Accepts the login, then answers every command with an alert and a NO quoting the password.
+    case echoLater = "echo-later"
+  }
+
+  /// The port to connect to.
+  public let port: Int
+  private let process: Process
+  private let directory: TemporaryDirectory
+
+  /// Starts a server that behaves as `mode` says on every connection.
+  public init(_ mode: Mode) throws {
+    directory = try TemporaryDirectory(prefix: "espomail-hostile")
+    let script = directory.file("hostile.py")
+    try Self.script.write(toFile: script, atomically: true, encoding: .utf8)
+    process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+    process.arguments = [script, mode.rawValue, directory.file("port"), directory.file("streamed"), "600"]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let deadline = Date().addingTimeInterval(10)
+    while Date() < deadline {
+      if let text = try? String(contentsOfFile: directory.file("port"), encoding: .utf8),
+        let port = Int(text.trimmingCharacters(in: .whitespacesAndNewlines))
+      {
+        self.port = port
+        return
+      }
+      Thread.sleep(forTimeInterval: 0.02)
+    }
+    process.terminate()
+    throw TestSupportError("the hostile IMAP server did not start")
+  }
+
+  /// Bytes streamed after the hostile part began, once the client hung up (waits up to `seconds`).
+  public func streamedBytes(waiting seconds: Double = 10) -> Int? {
+    let deadline = Date().addingTimeInterval(seconds)
+    repeat {
+      if let text = try? String(contentsOfFile: directory.file("streamed"), encoding: .utf8),
+        let count = Int(text.trimmingCharacters(in: .whitespacesAndNewlines))
+      {
+        return count
+      }
+      Thread.sleep(forTimeInterval: 0.05)
+    } while Date() < deadline
+    return nil
+  }
+
+  /// Stops the server.
+  public func stop() {
+    if process.isRunning {
+      kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+    }
+  }
+
+  deinit { stop() }
+
+  private static let script = #"""
+    import asyncio, os, sys
+    mode, port_file, streamed_file, max_seconds = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4])
+    CAP = 300 * 1024 * 1024
+    caps = "IMAP4rev1 LITERAL+ AUTH=PLAIN AUTH=XOAUTH2 SASL-IR" if mode == "echo-sasl" else "IMAP4rev1 LITERAL+"
+
+    def record(count):
+        with open(streamed_file + ".tmp", "w") as f:
+            f.write(str(count))
+        os.rename(streamed_file + ".tmp", streamed_file)
+
+    async def stream(writer, head, piece, total, pause=0.0):
+        sent = 0
+        try:
+            writer.write(head)
+            await writer.drain()
+            while sent < total:
+                writer.write(piece)
+                await writer.drain()
+                sent += len(piece)
+                if pause:
+                    await asyncio.sleep(pause)
+        except (ConnectionError, OSError):
+            pass
+        record(sent)
+        writer.close()
+
+    async def handle(reader, writer):
+        secret = b""
+        writer.write(b"* OK [CAPABILITY " + caps.encode() + b"] hostile server ready\r\n")
+        await writer.drain()
+        try:
+            while True:
+                line = await reader.readline()
+                if not line:
+                    break
+                words = line.rstrip(b"\r\n").split(b" ")
+                tag, command = words[0], (words[1].upper() if len(words) > 1 else b"")
+                if command == b"UID" and len(words) > 2:
+                    command = b"UID " + words[2].upper()
+                if command == b"CAPABILITY":
+                    out = b"* CAPABILITY " + caps.encode() + b"\r\n" + tag + b" OK done\r\n"
+                elif command == b"LOGIN":
+                    secret = words[-1].strip(b'"')
+                    if mode == "echo-login":
+                        out = tag + b" NO [AUTHENTICATIONFAILED] invalid password '" + secret + b"'\r\n"
+                    else:
+                        out = tag + b" OK logged in\r\n"
+                elif command == b"AUTHENTICATE":
+                    response = words[3] if len(words) > 3 else b""
+                    out = tag + b" NO [AUTHENTICATIONFAILED] cannot decode " + response + b"\r\n"
+                elif command == b"LOGOUT":
+                    writer.write(b"* BYE bye\r\n" + tag + b" OK done\r\n")
+                    await writer.drain()
+                    break
+                elif mode == "echo-later":
+                    out = (b"* OK [ALERT] the password " + secret + b" expires soon\r\n"
+                           + tag + b" NO [SERVERBUG] invalid password '" + secret + b"'\r\n")
+                elif command == b"STATUS":
+                    out = b"* STATUS INBOX (MESSAGES 1 UIDNEXT 2 UIDVALIDITY 7 UNSEEN 1)\r\n" + tag + b" OK done\r\n"
+                elif command in (b"SELECT", b"EXAMINE"):
+                    out = (b"* 1 EXISTS\r\n* OK [UIDVALIDITY 7] v\r\n* OK [UIDNEXT 2] n\r\n"
+                           + tag + b" OK [READ-WRITE] done\r\n")
+                elif command == b"UID SEARCH":
+                    if mode == "huge-search":
+                        numbers = " ".join(str(n) for n in range(1, 4_500_001)).encode()
+                        writer.write(b"* SEARCH " + numbers + b"\r\n")
+                        record(len(numbers))
+                    out = b"* SEARCH 1\r\n" + tag + b" OK done\r\n"
+                elif command == b"UID FETCH" and mode == "huge-literal":
+                    head = b"* 1 FETCH (UID 1 RFC822.SIZE 100 BODY[HEADER] {999999999999}\r\n"
+                    await stream(writer, head, b"x" * 65536, CAP)
+                    return
+                elif command == b"UID FETCH" and mode == "long-line":
+                    await stream(writer, b"* 1 FETCH (UID 1 FLAGS (", b"a" * 65536, CAP)
+                    return
+                elif command == b"UID FETCH" and mode == "drip":
+                    await stream(writer, b"* 1 FETCH (UID 1 FLAGS (", b"ab", 120, pause=1.0)
+                    return
+                else:
+                    out = tag + b" OK done\r\n"
+                writer.write(out)
+                await writer.drain()
+        except (ConnectionError, OSError):
+            pass
+        writer.close()
+
+    async def main():
+        server = await asyncio.start_server(handle, "127.0.0.1", 0)
+        with open(port_file + ".tmp", "w") as f:
+            f.write(str(server.sockets[0].getsockname()[1]))
+        os.rename(port_file + ".tmp", port_file)
+        async with server:
+            try:
+                await asyncio.wait_for(server.serve_forever(), timeout=max_seconds)
+            except asyncio.TimeoutError:
+                pass
+
+    asyncio.run(main())
+    """#
+}
