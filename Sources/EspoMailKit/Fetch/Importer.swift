@@ -30,6 +30,8 @@ struct Importer {
   let account: MailAccount?
   /// Users given the email besides the account's and the recipients (the importing user).
   var extraUserIDs: [Int64] = []
+  /// The login of the user importing a file with `email import`, named in the email's decisions.
+  var importedBy: String?
   /// Whether each message gets its own savepoint, so a failing one is quarantined while the
   /// others stay. Without it (the fast path) a failure aborts the caller's transaction, which
   /// then retries the chunk isolated.
@@ -127,6 +129,11 @@ struct Importer {
         if case .same(let existing) = duplicate {
           let given = try share(emailID: existing, recipients: recipients)
           _ = try userFilters.apply(emailID: existing, subject: FetchFilterSet.subject(draft), userIDs: given)
+          if let importedBy {
+            try tx.addDecision(
+              emailID: existing, step: "duplicate", outcome: "merged",
+              detail: "merged a file imported by \(importedBy): same Message-ID and From/Date/Subject/To/Cc fingerprint")
+          }
           if let key { try tx.settle(key, outcome: .merged, emailID: existing) }
           return .merged(emailID: existing, try routeDuplicate(existing))
         }
@@ -141,6 +148,10 @@ struct Importer {
         if case .reusedID(let others) = duplicate {
           try tx.addDecision(
             emailID: emailID, step: "duplicate", outcome: "not-merged", detail: DuplicateCheck.notMergedDetail(others))
+        }
+        if let importedBy {
+          try tx.addDecision(
+            emailID: emailID, step: "users", outcome: importedBy, detail: "imported from a file by \(importedBy)")
         }
         var given = try share(emailID: emailID, recipients: recipients)
         if let (filter, reason) = groupFolder, let folderID = try tx.filterTargets(id: filter.id).groupFolderID {
