@@ -74,12 +74,16 @@ enum DuplicateCheck {
     case reusedID([Int64])
   }
 
-  /// Compares a message's fingerprint with the emails stored under its Message-ID. A row stored
-  /// before fingerprints gets its fingerprint from its kept raw header (else from its stored
-  /// columns), written back when `fillLegacy` (in a write transaction).
-  static func verdict(messageID: String, fingerprint: String, tx: Transaction, fillLegacy: Bool) throws -> Verdict {
+  /// Compares a message's fingerprint (computed only when something shares its Message-ID) with
+  /// the emails stored under its Message-ID. A row stored before fingerprints gets its
+  /// fingerprint from its kept raw header (else from its stored columns), written back when
+  /// `fillLegacy` (in a write transaction).
+  static func verdict(
+    messageID: String, fingerprint incoming: @autoclosure () -> String, tx: Transaction, fillLegacy: Bool
+  ) throws -> Verdict {
     let stored = try tx.emailsSharing(messageID: messageID)
     if stored.isEmpty { return .new }
+    let fingerprint = incoming()
     for candidate in stored {
       var known = candidate.fingerprint
       if known == nil {
