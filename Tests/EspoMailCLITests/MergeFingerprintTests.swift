@@ -38,19 +38,22 @@ import Testing
       let result = try run(setup)
       #expect(result.status == 0, "\(setup): \(result.stderr)")
     }
-    let added = try BinaryRunner.run(
-      [
-        "--as", "bob", "account", "add", "bob-mail", "--personal", "--owner", "bob", "--address", "bob@example.com",
-        "--imap-host", "imap.example.com", "--username", "bob", "--password-stdin",
-      ], environment: env, stdin: "pw\n")
-    #expect(added.status == 0, "\(added.stderr)")
+    // Each has a personal account, the way a non-admin may import files.
+    for login in ["alice", "bob"] {
+      let added = try BinaryRunner.run(
+        [
+          "--as", login, "account", "add", "\(login)-mail", "--personal", "--owner", login, "--address",
+          "\(login)@example.com", "--imap-host", "imap.example.com", "--username", login, "--password-stdin",
+        ], environment: env, stdin: "pw\n")
+      #expect(added.status == 0, "\(added.stderr)")
+    }
 
     let original = Self.message(
       id: "contract-7@acme.example", from: "Jane Roe <jane@acme.example>", to: "alice@example.com",
       subject: "Contract terms", body: "ALICE-ONLY-BODY")
     let originalFile = directory.file("alice.eml")
     try Data(original).write(to: URL(fileURLWithPath: originalFile))
-    let first = try run(["--format", "json", "email", "import", originalFile], as: "alice")
+    let first = try run(["--format", "json", "email", "import", originalFile, "--account", "alice-mail"], as: "alice")
     #expect(first.status == 0, "\(first.stderr)")
     let aliceEmail = try #require(try first.object()["id"] as? Int)
 
