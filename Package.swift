@@ -83,7 +83,10 @@ let package = Package(
       swiftSettings: strictSettings),
     .testTarget(
       name: "EspoMailCLITests",
-      dependencies: ["EspoMailCLI", "EspoMailTestSupport", "EspoMailIMAP", "EspoMailStore", "espomail"],
+      dependencies: [
+        "EspoMailCLI", "EspoMailTestSupport", "EspoMailIMAP", "EspoMailStore", "espomail",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ],
       resources: [.copy("Fixtures")],
       swiftSettings: strictSettings),
   ]

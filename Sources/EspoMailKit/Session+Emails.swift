@@ -79,6 +79,7 @@ extension Session {
     return try store.write { tx in
       var importer = try Importer(tx: tx, account: account, now: now)
       importer.extraUserIDs = [user.id]
+      importer.importedBy = user.login
       if !user.isAdmin {
         importer.sharesWithRecipients = false
         importer.notifies = false

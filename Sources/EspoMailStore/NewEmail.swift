@@ -7,6 +7,9 @@ public struct NewEmail: Sendable {
   public var messageID: String
   /// Whether the id was made up (the message had none).
   public var isMessageIDSynthetic: Bool
+  /// SHA-256 of the sender's headers (From, Date, Subject, To, Cc), which with the Message-ID
+  /// decides whether a later message is the same one (Docs/architecture.md, "Duplicates").
+  public var fingerprint: String?
   /// Subject.
   public var subject: String
   /// From, To, CC, BCC and Reply-To.
@@ -125,5 +128,23 @@ public struct ServerMessageKey: Hashable, Sendable {
     self.folder = folder
     self.uidValidity = uidValidity
     self.uid = uid
+  }
+}
+
+/// An email stored under a Message-ID: which one, its fingerprint (nil when stored before
+/// fingerprints) and its raw message, from which a missing fingerprint is computed.
+public struct StoredMessageIdentity: Sendable, Equatable {
+  /// The email.
+  public var emailID: Int64
+  /// SHA-256 of its sender's headers; nil for rows stored before migration 0003.
+  public var fingerprint: String?
+  /// SHA-256 of its kept raw message, if any.
+  public var rawSHA256: String?
+
+  /// Creates an identity.
+  public init(emailID: Int64, fingerprint: String?, rawSHA256: String?) {
+    self.emailID = emailID
+    self.fingerprint = fingerprint
+    self.rawSHA256 = rawSHA256
   }
 }

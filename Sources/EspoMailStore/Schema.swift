@@ -14,6 +14,12 @@ enum Schema {
     migrator.registerMigration("0003-secret-provenance") { db in
       try db.execute(sql: secretProvenance)
     }
+    // Registered after 0003-secret-provenance, which reached the main line first. Rebuilds
+    // `email` (SQLite cannot drop a UNIQUE constraint in place); GRDB runs it with foreign keys
+    // off and checks them all before it commits.
+    migrator.registerMigration("0003-message-fingerprint") { db in
+      try db.execute(sql: messageFingerprint)
+    }
     return migrator
   }
 
@@ -24,6 +30,76 @@ enum Schema {
     ALTER TABLE mail_account ADD COLUMN imap_secret_by_admin BOOLEAN NOT NULL DEFAULT 0;
     ALTER TABLE mail_account ADD COLUMN smtp_secret_by_admin BOOLEAN NOT NULL DEFAULT 0;
     UPDATE mail_account SET imap_secret_by_admin = 1, smtp_secret_by_admin = 1 WHERE kind = 'group';
+    """
+
+  /// Merging needs the same message, not only the same Message-ID (Docs/architecture.md,
+  /// "Duplicates"): `email.fingerprint` holds the SHA-256 of the sender's headers, and a
+  /// Message-ID is unique only together with it, so different messages reusing one Message-ID
+  /// each keep a row. Rows stored before this migration keep a NULL fingerprint, computed from
+  /// their stored header when a message with their Message-ID arrives (the parser is not in this
+  /// module). The table is rebuilt with every id and the AUTOINCREMENT high-water mark kept, so
+  /// a deleted email's id is still never reused.
+  static let messageFingerprint = """
+    CREATE TABLE email_new (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      message_id TEXT NOT NULL,                 -- with angle brackets; synthetic when missing
+      fingerprint TEXT,                         -- SHA-256 hex of From/Date/Subject/To/Cc; NULL: older row
+      is_message_id_synthetic INTEGER NOT NULL DEFAULT 0,
+      subject TEXT NOT NULL DEFAULT '',
+      from_address_id INTEGER REFERENCES email_address(id),
+      from_string TEXT,
+      reply_to_string TEXT,
+      date_sent TEXT NOT NULL,
+      delivery_date TEXT,
+      status TEXT NOT NULL DEFAULT 'archived'
+        CHECK (status IN ('draft', 'sending', 'sent', 'archived', 'failed')),
+      body_plain TEXT,
+      body_html TEXT,
+      is_html INTEGER NOT NULL DEFAULT 0,
+      ics_contents TEXT,
+      has_attachment INTEGER NOT NULL DEFAULT 0,
+      is_header_only INTEGER NOT NULL DEFAULT 0,  -- over the size limit: body not imported
+      size INTEGER,
+      in_reply_to TEXT,
+      references_header TEXT,
+      parent_type TEXT CHECK (parent_type IN ('account', 'contact', 'lead', 'opportunity', 'case')),
+      parent_id INTEGER,
+      crm_account_id INTEGER REFERENCES crm_account(id) ON DELETE SET NULL,
+      replied_email_id INTEGER REFERENCES email(id) ON DELETE SET NULL,
+      is_replied INTEGER NOT NULL DEFAULT 0,
+      is_auto_reply INTEGER NOT NULL DEFAULT 0,
+      is_auto_submitted INTEGER NOT NULL DEFAULT 0,
+      assigned_user_id INTEGER REFERENCES user(id) ON DELETE SET NULL,
+      created_by_user_id INTEGER REFERENCES user(id) ON DELETE SET NULL,
+      sent_by_mail_account_id INTEGER REFERENCES mail_account(id) ON DELETE SET NULL,
+      group_folder_id INTEGER REFERENCES group_folder(id) ON DELETE SET NULL,
+      group_status_folder TEXT CHECK (group_status_folder IN ('archive', 'trash')),
+      raw_sha256 TEXT REFERENCES raw_message(sha256),
+      created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    INSERT INTO email_new(
+      id, message_id, is_message_id_synthetic, subject, from_address_id, from_string, reply_to_string, date_sent,
+      delivery_date, status, body_plain, body_html, is_html, ics_contents, has_attachment, is_header_only, size,
+      in_reply_to, references_header, parent_type, parent_id, crm_account_id, replied_email_id, is_replied,
+      is_auto_reply, is_auto_submitted, assigned_user_id, created_by_user_id, sent_by_mail_account_id,
+      group_folder_id, group_status_folder, raw_sha256, created_at)
+    SELECT
+      id, message_id, is_message_id_synthetic, subject, from_address_id, from_string, reply_to_string, date_sent,
+      delivery_date, status, body_plain, body_html, is_html, ics_contents, has_attachment, is_header_only, size,
+      in_reply_to, references_header, parent_type, parent_id, crm_account_id, replied_email_id, is_replied,
+      is_auto_reply, is_auto_submitted, assigned_user_id, created_by_user_id, sent_by_mail_account_id,
+      group_folder_id, group_status_folder, raw_sha256, created_at
+    FROM email ORDER BY id;
+    INSERT INTO sqlite_sequence(name, seq)
+      SELECT 'email_new', 0 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'email_new');
+    UPDATE sqlite_sequence SET seq = MAX(seq, COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'email'), 0))
+      WHERE name = 'email_new';
+    DROP TABLE email;
+    ALTER TABLE email_new RENAME TO email;
+    CREATE UNIQUE INDEX email_message ON email(message_id, fingerprint);
+    CREATE INDEX email_parent ON email(parent_type, parent_id);
+    CREATE INDEX email_date ON email(date_sent);
+    CREATE INDEX email_replied ON email(replied_email_id);
     """
 
   /// Threading of replies that arrive before the email they answer (`awaited_reference`: the

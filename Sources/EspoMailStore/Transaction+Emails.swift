@@ -20,9 +20,41 @@ extension Transaction {
     return try result.get()
   }
 
-  /// The id of the email with a Message-ID, or nil.
-  public func emailID(messageID: String) throws -> Int64? {
-    try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM email WHERE message_id = ?"), arguments: [messageID])
+  /// The emails stored with a Message-ID, first stored first: each is a different message (a
+  /// Message-ID is unique only with its fingerprint).
+  public func emailsSharing(messageID: String) throws -> [StoredMessageIdentity] {
+    try Row.fetchAll(
+      db.cachedStatement(sql: "SELECT id, fingerprint, raw_sha256 FROM email WHERE message_id = ? ORDER BY id"),
+      arguments: [messageID]
+    ).map { StoredMessageIdentity(emailID: $0["id"], fingerprint: $0["fingerprint"], rawSHA256: $0["raw_sha256"]) }
+  }
+
+  /// What a fingerprint is made of, as stored for an email: From, To and Cc addresses, subject and
+  /// date sent (for rows stored before fingerprints whose raw message is not kept).
+  public func storedFingerprintFields(emailID: Int64) throws -> (
+    from: [String], to: [String], cc: [String], subject: String, dateSent: String
+  )? {
+    guard
+      let row = try Row.fetchOne(
+        db, sql: "SELECT subject, date_sent FROM email WHERE id = ?", arguments: [emailID])
+    else { return nil }
+    var addresses: [String: [String]] = [:]
+    for entry in try Row.fetchAll(
+      db,
+      sql: """
+        SELECT r.kind, a.address FROM email_recipient r JOIN email_address a ON a.id = r.email_address_id
+        WHERE r.email_id = ? AND r.kind IN ('from', 'to', 'cc') ORDER BY r.kind, r.position
+        """,
+      arguments: [emailID])
+    {
+      addresses[entry["kind"], default: []].append(entry["address"])
+    }
+    return (addresses["from"] ?? [], addresses["to"] ?? [], addresses["cc"] ?? [], row["subject"], row["date_sent"])
+  }
+
+  /// Stores the fingerprint of an email stored before fingerprints existed, once computed.
+  public func fillFingerprint(emailID: Int64, _ fingerprint: String) throws {
+    try run("UPDATE OR IGNORE email SET fingerprint = ? WHERE id = ? AND fingerprint IS NULL", [fingerprint, emailID])
   }
 
   /// Stores raw message bytes under their SHA-256 (once).
@@ -52,13 +84,13 @@ extension Transaction {
   public func insertEmail(_ email: NewEmail, createdBy: Int64? = nil) throws -> Int64 {
     let fromID = try email.from.flatMap { party in try? EmailAddress(party.address) }.map { try addressID($0) }
     try run("""
-        INSERT INTO email(message_id, is_message_id_synthetic, subject, from_address_id, from_string, reply_to_string,
+        INSERT INTO email(message_id, fingerprint, is_message_id_synthetic, subject, from_address_id, from_string, reply_to_string,
           date_sent, delivery_date, status, body_plain, body_html, is_html, ics_contents, has_attachment,
           is_header_only, size, in_reply_to, references_header, is_auto_submitted, created_by_user_id, raw_sha256,
           parent_type, parent_id, crm_account_id, replied_email_id)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """, [
-        email.messageID, email.isMessageIDSynthetic, email.subject, fromID, email.from?.formatted,
+        email.messageID, email.fingerprint, email.isMessageIDSynthetic, email.subject, fromID, email.from?.formatted,
         email.replyTo.isEmpty ? nil : email.replyTo.map(\.formatted).joined(separator: ", "), email.dateSent,
         email.deliveryDate, email.status, email.bodyPlain, email.bodyHTML, email.bodyHTML != nil, email.calendar,
         email.attachments.contains { !$0.isInline }, email.isHeaderOnly, email.size, email.inReplyTo,

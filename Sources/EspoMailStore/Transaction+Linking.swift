@@ -26,10 +26,12 @@ extension Transaction {
     ).map { AddressHolder(record: RecordReference(type, $0["entity_id"]), account: $0["account_id"]) }
   }
 
-  /// An email found by Message-ID with its parent, for threading.
+  /// An email found by Message-ID with its parent, for threading. When different messages share
+  /// the Message-ID, replies thread to the first stored (Docs/architecture.md, "Duplicates").
   public func threadingInfo(messageID: String) throws -> (emailID: Int64, parent: RecordReference?)? {
     try Row.fetchOne(
-      db.cachedStatement(sql: "SELECT id, parent_type, parent_id FROM email WHERE message_id = ?"), arguments: [messageID]
+      db.cachedStatement(sql: "SELECT id, parent_type, parent_id FROM email WHERE message_id = ? ORDER BY id LIMIT 1"),
+      arguments: [messageID]
     ).map { ($0["id"], $0.record(type: "parent_type", id: "parent_id")) }
   }
 

@@ -18,7 +18,7 @@ import Testing
     }
     #expect(mode == "wal")
     #expect(foreignKeys == true)
-    #expect(try store.appliedMigrations() == ["0001-initial", "0002-threading", "0003-secret-provenance"])
+    #expect(try store.appliedMigrations() == ["0001-initial", "0002-threading", "0003-secret-provenance", "0003-message-fingerprint"])
   }
 
   @Test func refusesToCreateOverAnExistingStore() throws {
@@ -109,6 +109,51 @@ import Testing
       "template", "outbox", "setting",
     ] {
       #expect(tables.contains(table), "missing table \(table)")
+    }
+  }
+
+  /// A store written before fingerprints: migration 0003 rebuilds `email` keeping every id, link
+  /// and the AUTOINCREMENT high-water mark; a Message-ID is then unique only with its fingerprint.
+  @Test func messageFingerprintMigrationKeepsEmailsAndAllowsReusedMessageIDs() throws {
+    let directory = try TemporaryDirectory()
+    let path = directory.file("s.sqlite")
+    let queue = try DatabaseQueue(path: path)
+    try Schema.migrator().migrate(queue, upTo: "0002-threading")
+    try queue.write { db in
+      try db.execute(
+        sql: """
+          INSERT INTO user(login, name) VALUES ('alice', 'Alice');
+          INSERT INTO email(id, message_id, subject, date_sent) VALUES (1, '<a@x>', 'A', '2026-11-16T10:00:00Z');
+          INSERT INTO email(id, message_id, subject, date_sent, replied_email_id)
+            VALUES (2, '<b@x>', 'Re: A', '2026-11-16T11:00:00Z', 1);
+          INSERT INTO email(id, message_id, subject, date_sent) VALUES (3, '<c@x>', 'C', '2026-11-16T12:00:00Z');
+          DELETE FROM email WHERE id = 3;
+          INSERT INTO email_user(email_id, user_id) VALUES (1, 1);
+          INSERT INTO decision(email_id, step, outcome, detail) VALUES (2, 'parent', 'none', 'kept');
+          """)
+    }
+    try queue.close()
+    let store = try Store(openingAt: path)
+    #expect(try store.appliedMigrations().last == "0003-message-fingerprint")
+    try store.write { tx in
+      #expect(try Int64.fetchAll(tx.db, sql: "SELECT id FROM email ORDER BY id") == [1, 2])
+      #expect(try Int64.fetchOne(tx.db, sql: "SELECT replied_email_id FROM email WHERE id = 2") == 1)
+      #expect(try Int.fetchOne(tx.db, sql: "SELECT COUNT(*) FROM email_user WHERE email_id = 1") == 1)
+      #expect(try Int.fetchOne(tx.db, sql: "SELECT COUNT(*) FROM decision WHERE email_id = 2") == 1)
+      #expect(try Row.fetchAll(tx.db, sql: "PRAGMA foreign_key_check").isEmpty)
+      #expect(try tx.emailsSharing(messageID: "<a@x>") == [StoredMessageIdentity(emailID: 1, fingerprint: nil, rawSHA256: nil)])
+      // Another message reusing <a@x> is stored beside it; the id of deleted email 3 is not reused.
+      var reuse = NewEmail(messageID: "<a@x>", isMessageIDSynthetic: false, subject: "other", dateSent: "2026-11-17T00:00:00Z", size: 1)
+      reuse.fingerprint = "f1"
+      #expect(try tx.insertEmail(reuse) == 4)
+      reuse.fingerprint = "f2"
+      #expect(try tx.insertEmail(reuse) == 5)
+      #expect(throws: (any Error).self) { try tx.insertEmail(reuse) }  // same Message-ID and fingerprint
+      #expect(try tx.emailsSharing(messageID: "<a@x>").map(\.emailID) == [1, 4, 5])
+      #expect(try tx.threadingInfo(messageID: "<a@x>")?.emailID == 1)  // replies thread to the first stored
+      try tx.fillFingerprint(emailID: 1, "f0")
+      try tx.fillFingerprint(emailID: 1, "ignored")  // filled once
+      #expect(try tx.emailsSharing(messageID: "<a@x>").first?.fingerprint == "f0")
     }
   }
 }

@@ -179,7 +179,12 @@ struct AccountFetcher {
           plans[message.uid] = .skipped(filter)
         } else if message.size > limit {
           plans[message.uid] = .headerOnly(message.bytes, size: message.size)
-        } else if let id = parsed?.messageID, let existing = try tx.emailID(messageID: id) {
+        } else if let parsed, let id = parsed.messageID,
+          case .same(let existing) = try DuplicateCheck.verdict(
+            messageID: id, fingerprint: MessageFingerprint.of(parsed), tx: tx, fillLegacy: false)
+        {
+          // The same message (Message-ID and fingerprint): merged without its body. A message
+          // merely reusing a stored Message-ID is downloaded and becomes an email of its own.
           plans[message.uid] = .merge(existing)
         } else {
           needBody.append(message.uid)

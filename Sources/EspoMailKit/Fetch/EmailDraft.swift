@@ -13,6 +13,7 @@ enum EmailDraft {
     var email = NewEmail(
       messageID: identity.id, isMessageIDSynthetic: identity.isSynthetic, subject: message.subject,
       dateSent: iso8601(message.date ?? now), size: size)
+    email.fingerprint = MessageFingerprint.of(message)
     email.from = message.from.first.map(party)
     email.to = message.to.map(party)
     email.cc = message.cc.map(party)

@@ -6,7 +6,8 @@ import Foundation
 enum MessagePlan: Sendable {
   /// A fetch filter skips it on its headers alone.
   case skipped(EmailFilter)
-  /// An email with its Message-ID is stored already: merge, without downloading the body.
+  /// The same message (Message-ID and fingerprint) is stored already: merge, without
+  /// downloading the body.
   case merge(Int64)
   /// Over the size limit: import the header block only.
   case headerOnly([UInt8], size: Int)

@@ -19,9 +19,10 @@ enum ImportOutcome: Equatable {
   case skipped(filter: String)
 }
 
-/// Stores one message inside the caller's transaction: a new email, a merge into the existing
-/// one with the same Message-ID, or a quarantine entry. The ledger row is written in the same
-/// savepoint, so a message is settled exactly when its effects are stored.
+/// Stores one message inside the caller's transaction: a new email, a merge into the stored one
+/// that is the same message (same Message-ID and fingerprint), or a quarantine entry. The ledger
+/// row is written in the same savepoint, so a message is settled exactly when its effects are
+/// stored.
 struct Importer {
   /// The transaction everything is written in.
   let tx: Transaction
@@ -29,6 +30,8 @@ struct Importer {
   let account: MailAccount?
   /// Users given the email besides the account's and the recipients (the importing user).
   var extraUserIDs: [Int64] = []
+  /// The login of the user importing a file with `email import`, named in the email's decisions.
+  var importedBy: String?
   /// Whether each message gets its own savepoint, so a failing one is quarantined while the
   /// others stay. Without it (the fast path) a failure aborts the caller's transaction, which
   /// then retries the chunk isolated.
@@ -79,7 +82,8 @@ struct Importer {
     try importPrepared(PreparedMessage.prepare(raw, size: raw.count, headerOnly: false, now: now), key: key)
   }
 
-  /// Merges a message already known by Message-ID (found from its header) without its body.
+  /// Merges a message already stored (same Message-ID and fingerprint, found from its header)
+  /// without its body.
   func merge(into emailID: Int64, key: ServerMessageKey) throws -> ImportOutcome {
     try step {
       let given = try share(emailID: emailID, recipients: [])
@@ -107,8 +111,9 @@ struct Importer {
     return .skipped(filter: filter.name)
   }
 
-  /// Stores a prepared message: a new email, a merge by Message-ID, or a quarantine entry. A
-  /// fetch filter that moved it names the group folder it goes to.
+  /// Stores a prepared message: a new email, a merge into the same message (Message-ID and
+  /// fingerprint), or a quarantine entry. A fetch filter that moved it names the group folder it
+  /// goes to.
   func importPrepared(
     _ prepared: PreparedMessage, key: ServerMessageKey?, groupFolder: (filter: EmailFilter, reason: String)? = nil
   ) throws -> ImportOutcome {
@@ -119,9 +124,16 @@ struct Importer {
     do {
       return try step {
         let recipients = ([draft.from].compactMap { $0 } + draft.to + draft.cc + draft.bcc).map(\.address)
-        if let existing = try tx.emailID(messageID: draft.messageID) {
+        let duplicate = try DuplicateCheck.verdict(
+          messageID: draft.messageID, fingerprint: draft.fingerprint ?? "", tx: tx, fillLegacy: true)
+        if case .same(let existing) = duplicate {
           let given = try share(emailID: existing, recipients: recipients)
           _ = try userFilters.apply(emailID: existing, subject: FetchFilterSet.subject(draft), userIDs: given)
+          if let importedBy {
+            try tx.addDecision(
+              emailID: existing, step: "duplicate", outcome: "merged",
+              detail: "merged a file imported by \(importedBy): same Message-ID and From/Date/Subject/To/Cc fingerprint")
+          }
           if let key { try tx.settle(key, outcome: .merged, emailID: existing) }
           return .merged(emailID: existing, try routeDuplicate(existing))
         }
@@ -133,6 +145,14 @@ struct Importer {
         draft.crmAccountID = link.account
         draft.repliedEmailID = link.found.repliedEmailID
         let emailID = try tx.insertEmail(draft)
+        if case .reusedID(let others) = duplicate {
+          try tx.addDecision(
+            emailID: emailID, step: "duplicate", outcome: "not-merged", detail: DuplicateCheck.notMergedDetail(others))
+        }
+        if let importedBy {
+          try tx.addDecision(
+            emailID: emailID, step: "users", outcome: importedBy, detail: "imported from a file by \(importedBy)")
+        }
         var given = try share(emailID: emailID, recipients: recipients)
         if let (filter, reason) = groupFolder, let folderID = try tx.filterTargets(id: filter.id).groupFolderID {
           given += try tx.fileInGroupFolder(emailID: emailID, folderID: folderID)

@@ -125,6 +125,10 @@ extension Session {
         messageID: messageID, isMessageIDSynthetic: false, subject: request.subject, dateSent: EmailDraft.iso8601(now),
         size: raw.count)
       draft.status = "sending"
+      // The fingerprint of the bytes sent, so a copy fetched back (Sent folder, a recipient's
+      // mailbox) merges into this email.
+      draft.fingerprint = (try? MessageParser.parseHeaders(Array(raw.prefix(EmailDraft.bodyStart(raw)))))
+        .map(MessageFingerprint.of)
       draft.from = EmailParty(name: user.name, address: from.value)
       draft.to = to.map { EmailParty(name: nil, address: $0.value) }
       draft.cc = cc.map { EmailParty(name: nil, address: $0.value) }
