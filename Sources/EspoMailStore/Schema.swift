@@ -17,7 +17,7 @@ enum Schema {
     // Registered after 0003-secret-provenance, which reached the main line first. Rebuilds
     // `email` (SQLite cannot drop a UNIQUE constraint in place); GRDB runs it with foreign keys
     // off and checks them all before it commits.
-    migrator.registerMigration("0003-message-fingerprint") { db in
+    migrator.registerMigration("0004-message-fingerprint") { db in
       try db.execute(sql: messageFingerprint)
     }
     return migrator

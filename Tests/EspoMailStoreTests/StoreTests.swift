@@ -18,7 +18,7 @@ import Testing
     }
     #expect(mode == "wal")
     #expect(foreignKeys == true)
-    #expect(try store.appliedMigrations() == ["0001-initial", "0002-threading", "0003-secret-provenance", "0003-message-fingerprint"])
+    #expect(try store.appliedMigrations() == ["0001-initial", "0002-threading", "0003-secret-provenance", "0004-message-fingerprint"])
   }
 
   @Test func refusesToCreateOverAnExistingStore() throws {
@@ -134,7 +134,7 @@ import Testing
     }
     try queue.close()
     let store = try Store(openingAt: path)
-    #expect(try store.appliedMigrations().last == "0003-message-fingerprint")
+    #expect(try store.appliedMigrations().last == "0004-message-fingerprint")
     try store.write { tx in
       #expect(try Int64.fetchAll(tx.db, sql: "SELECT id FROM email ORDER BY id") == [1, 2])
       #expect(try Int64.fetchOne(tx.db, sql: "SELECT replied_email_id FROM email WHERE id = 2") == 1)
