@@ -128,6 +128,24 @@ import Testing
     #expect(stream.contains { $0["kind"] as? String == "email-sent" })
   }
 
+  @Test func anHTMLAutoReplyEscapesTheCustomersSubject() throws {
+    let (lab, box, sink) = try lab()
+    defer { sink.stop() }
+    try lab.store.json([
+      "template", "add", "ack-html", "--html", "--subject", "Re: {email.subject}",
+      "--body", "<p>We got <b>{email.subject}</b> from {person.name}.</p>",
+    ])
+    try lab.store.json(["account", "set", "support", "--auto-reply", "--reply-template", "ack-html"])
+    let hostile = "<a href=\"https://evil.example/\">Pay here</a> {case.number}"
+    try lab.dovecot.deliver(
+      SampleMessage.make(from: "Mallory <mallory@cust.example>", subject: hostile), to: box)
+    _ = try lab.fetch()
+    let reply = try #require(try sink.waitForMessages(count: 1).first)
+    let html = try #require(try MessageParser.parse(reply.bytes).htmlBody)
+    #expect(!html.contains("<a href"), "the customer's markup went out: \(html)")
+    #expect(html.contains("&lt;a href=&quot;https://evil.example/&quot;&gt;Pay here&lt;/a&gt; {case.number}"))
+  }
+
   @Test func autoRepliesWithoutLoopsAndNeverTwice() throws {
     let (lab, box, sink) = try lab()
     defer { sink.stop() }
