@@ -37,7 +37,7 @@ public struct AccountStatus: Codable, Sendable {
   public var lastError: String?
   /// Failed fetches in a row.
   public var consecutiveFailures: Int
-  /// Messages settled per outcome since the account was added.
+  /// Messages settled per outcome in the monitored folders as the server numbers them now.
   public var ledger: [String: Int]
 }
 

@@ -285,8 +285,8 @@ extension Session {
       throw EspoMailError.invalid("--username", "it is empty or has a line break")
     }
     for folder in account.folders {
-      guard !folder.isEmpty, !folder.contains(where: { $0.isNewline || $0 == "\"" }) else {
-        throw EspoMailError.invalid("--folder '\(folder)'", "folder names cannot be empty or hold quotes or line breaks")
+      guard !folder.isEmpty, !folder.contains(where: { $0.isNewline || $0 == "\u{0}" }) else {
+        throw EspoMailError.invalid("--folder '\(folder)'", "folder names cannot be empty or hold line breaks or NUL")
       }
     }
     guard Set(account.folders).count == account.folders.count else {

@@ -210,11 +210,17 @@ extension Transaction {
       ])
   }
 
-  /// How many ledger rows an account has per outcome.
+  /// How many ledger rows an account has per outcome in its monitored folders, as the server
+  /// numbers them now: rows of an old UIDVALIDITY or of a folder no longer monitored are not counted.
   public func ledgerCounts(accountID: Int64) throws -> [String: Int] {
     var counts: [String: Int] = [:]
     for row in try Row.fetchAll(
-      db, sql: "SELECT outcome, COUNT(*) AS n FROM fetch_ledger WHERE account_id = ? GROUP BY outcome",
+      db,
+      sql: """
+        SELECT l.outcome, COUNT(*) AS n FROM fetch_ledger l
+        JOIN mail_account_folder f ON f.account_id = l.account_id AND f.name = l.folder AND f.uid_validity = l.uid_validity
+        WHERE l.account_id = ? GROUP BY l.outcome
+        """,
       arguments: [accountID])
     {
       counts[row["outcome"]] = row["n"]

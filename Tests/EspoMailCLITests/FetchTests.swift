@@ -124,6 +124,18 @@ import Testing
     #expect((try test.object()["missingFolders"] as? [String]) == ["Nowhere"])
   }
 
+  @Test func aFolderNameWithQuotesAndBackslashesIsFetched() throws {
+    let lab = try MailLab()
+    let box = try lab.mailbox("quotes")
+    let folder = #"Say "hi" \ bye"#
+    try lab.dovecot.createFolder(folder, for: box)
+    try lab.dovecot.deliver(SampleMessage.make(subject: "Quoted"), to: box, folder: folder)
+    let added = lab.addAccount("quotes", mailbox: box, extra: ["--folder", folder])
+    #expect(added.status == 0, "\(added.stderr)")
+    #expect(lab.store.run(["account", "test", "quotes"]).status == 0)
+    #expect(try lab.fetch().accounts["quotes"]?["new"] as? Int == 1)
+  }
+
   @Test func aUIDValidityResetDuplicatesNothing() throws {
     let lab = try MailLab()
     let box = try lab.mailbox("reset")
@@ -139,6 +151,10 @@ import Testing
     #expect(run.accounts["reset"]?["new"] as? Int == 1)
     #expect(run.accounts["reset"]?["merged"] as? Int == 2)
     #expect(try lab.store.json(["email", "list"]).array().count == 3)
+    // account status counts the folder as the server numbers it now, not the old UIDVALIDITY too.
+    let status = try #require(try lab.store.json(["account", "status", "reset"]).array().first)
+    let ledger = try #require(status["ledger"] as? [String: Int])
+    #expect(ledger.values.reduce(0, +) == 3, "\(ledger)")
   }
 
   @Test func anUnparseableMessageIsQuarantinedAndTheRestImported() throws {
