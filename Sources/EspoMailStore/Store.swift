@@ -33,11 +33,32 @@ public final class Store: Sendable {
     let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
     let writable =
       FileManager.default.isWritableFile(atPath: path) && FileManager.default.isWritableFile(atPath: folder)
-    try self.init(path: path, readOnly: !writable)
+    do {
+      try self.init(path: path, readOnly: writable ? nil : .notWritable)
+    } catch let error as EspoMailError where error.status == .ioError && Self.diskIsFull(holding: path) {
+      // SQLite cannot grow its shared-memory file on a full disk; reading needs none of that.
+      try self.init(path: path, readOnly: .diskFull)
+    }
   }
 
-  /// Whether the store was opened read-only (its file or folder is not writable).
-  public let isReadOnly: Bool
+  /// Why a store was opened read-only.
+  public enum ReadOnlyReason: Sendable {
+    /// Its file, its folder or the file system may not be written.
+    case notWritable
+    /// The disk holding it is full.
+    case diskFull
+  }
+
+  /// Why the store was opened read-only, or nil when it is writable.
+  public let readOnly: ReadOnlyReason?
+
+  /// Whether the disk holding `path` has no room left for an ordinary user.
+  static func diskIsFull(holding path: String) -> Bool {
+    var stats = statvfs()
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    guard statvfs(folder, &stats) == 0 else { return false }
+    return UInt64(stats.f_bavail) * UInt64(stats.f_frsize) < 64 * 1024
+  }
 
   /// Throws a configuration error naming what is at `path` when it is not an SQLite database: only
   /// `init` turns a file into a store.
@@ -103,12 +124,12 @@ public final class Store: Sendable {
     }
   }
 
-  private init(path: String, readOnly: Bool = false) throws {
+  private init(path: String, readOnly: ReadOnlyReason? = nil) throws {
     self.path = path
-    isReadOnly = readOnly
+    self.readOnly = readOnly
     var configuration = Configuration()
-    configuration.readonly = readOnly
-    configuration.journalMode = readOnly ? .default : .wal
+    configuration.readonly = readOnly != nil
+    configuration.journalMode = readOnly != nil ? .default : .wal
     configuration.busyMode = .timeout(Self.busyTimeout)
     configuration.foreignKeysEnabled = true
     configuration.label = "espomail"
@@ -122,7 +143,8 @@ public final class Store: Sendable {
       try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824")
     }
     do {
-      queue = try readOnly ? Self.openReadOnly(path, configuration) : DatabasePool(path: path, configuration: configuration)
+      queue =
+        try readOnly != nil ? Self.openReadOnly(path, configuration) : DatabasePool(path: path, configuration: configuration)
       let migrator = Schema.migrator()
       let superseded = try queue.read { try migrator.hasBeenSuperseded($0) }
       if superseded {
@@ -130,9 +152,9 @@ public final class Store: Sendable {
           "the store at \(path) was written by a newer espomail",
           hint: "upgrade espomail; this binary knows schema up to \(Schema.latestMigration)")
       }
-      if readOnly {
+      if let readOnly {
         guard try queue.read({ try migrator.hasCompletedMigrations($0) }) else {
-          throw Self.readOnlyError(path, doing: "bring it up to this espomail's schema (\(Schema.latestMigration))")
+          throw Self.readOnlyError(path, readOnly, doing: "bring it up to this espomail's schema (\(Schema.latestMigration))")
         }
       } else {
         try migrator.migrate(queue)
@@ -146,7 +168,7 @@ public final class Store: Sendable {
 
   /// Runs `body` in one IMMEDIATE write transaction: all of it is stored, or none of it.
   public func write<T>(_ body: (Transaction) throws -> T) throws -> T {
-    if isReadOnly { throw Self.readOnlyError(path, doing: "store this command's changes") }
+    if let readOnly { throw Self.readOnlyError(path, readOnly, doing: "store this command's changes") }
     do {
       return try queue.writeWithoutTransaction { db in
         var result: Result<T, any Error> = .failure(EspoMailError(.internalError, "transaction did not run"))
@@ -181,8 +203,9 @@ public final class Store: Sendable {
   }
 
   /// Opens a store read-only. SQLite reads a WAL store through its shared-memory file, which it
-  /// cannot create in a folder it may not write: then, when no WAL file holds commits yet to be
-  /// copied into the store (the last writer closed cleanly), the file is read as immutable.
+  /// cannot create in a folder it may not write (or grow on a full disk): then, when no WAL file
+  /// holds commits yet to be copied into the store (the last writer closed cleanly), the file is
+  /// read as immutable.
   private static func openReadOnly(_ path: String, _ configuration: Configuration) throws -> DatabasePool {
     try readingWithFallback(path) { location in
       let pool = try DatabasePool(path: location, configuration: configuration)
@@ -191,13 +214,14 @@ public final class Store: Sendable {
     }
   }
 
-  /// Runs `body` on the store's path, and once more on its immutable URI when that fails and no
-  /// WAL file is there (see `openReadOnly`).
+  /// Runs `body` on the store's path, and once more on its immutable URI when that fails and the
+  /// WAL file is missing or empty (see `openReadOnly`).
   private static func readingWithFallback<T>(_ path: String, _ body: (String) throws -> T) throws -> T {
     do {
       return try body(path)
     } catch {
-      guard !FileManager.default.fileExists(atPath: path + "-wal"),
+      let wal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? NSNumber
+      guard (wal?.intValue ?? 0) == 0,
         let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed)
       else { throw error }
       return try body("file:\(encoded)?immutable=1")
@@ -205,10 +229,17 @@ public final class Store: Sendable {
   }
 
   /// The error of a command that must write a store opened read-only.
-  static func readOnlyError(_ path: String, doing what: String) -> EspoMailError {
-    EspoMailError(
-      .ioError, "the store at \(path) is read-only (its file, its folder or the file system), so espomail cannot \(what)",
-      hint: "reading commands work; run this one as the store's owner on a writable file system")
+  static func readOnlyError(_ path: String, _ reason: ReadOnlyReason, doing what: String) -> EspoMailError {
+    switch reason {
+    case .notWritable:
+      return EspoMailError(
+        .ioError, "the store at \(path) is read-only (its file, its folder or the file system), so espomail cannot \(what)",
+        hint: "reading commands work; run this one as the store's owner on a writable file system")
+    case .diskFull:
+      return EspoMailError(
+        .ioError, "the disk holding \(path) is full, so espomail cannot \(what)",
+        hint: "reading commands work; free some space and run this one again")
+    }
   }
 
   /// Turns a database error into a user-facing one, never showing bound arguments.
@@ -222,7 +253,7 @@ public final class Store: Sendable {
     case .SQLITE_FULL:
       return EspoMailError(.ioError, "the disk holding \(path) is full")
     case .SQLITE_READONLY:
-      return readOnlyError(path, doing: "store this command's changes")
+      return readOnlyError(path, .notWritable, doing: "store this command's changes")
     case .SQLITE_IOERR, .SQLITE_CANTOPEN, .SQLITE_PERM:
       return EspoMailError(.ioError, "cannot use the store at \(path): \(error.message ?? "I/O error")")
     case .SQLITE_NOTADB, .SQLITE_CORRUPT:

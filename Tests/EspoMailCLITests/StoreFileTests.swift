@@ -50,6 +50,37 @@ import Testing
     #expect(added.stderr.contains("is read-only"))
   }
 
+  @Test func aFullDiskStillAnswersReadingCommandsAndSaysWhyItCannotWrite() throws {
+    guard geteuid() == 0 else { return }  // mounting a small file system needs root; CI runs as root.
+    let directory = try TemporaryDirectory()
+    let mountPoint = directory.file("disk")
+    try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: false)
+    func run(_ tool: String, _ arguments: [String]) throws -> Int32 {
+      let process = try Process.run(URL(fileURLWithPath: tool), arguments: arguments)
+      process.waitUntilExit()
+      return process.terminationStatus
+    }
+    #expect(try run("/usr/bin/mount", ["-t", "tmpfs", "-o", "size=4m", "tmpfs", mountPoint]) == 0)
+    defer { _ = try? run("/usr/bin/umount", [mountPoint]) }
+    let env = ["ESPOMAIL_STORE": mountPoint + "/s.sqlite"]
+    #expect(try BinaryRunner.run(["init"], environment: env).status == 0)
+    #expect(try BinaryRunner.run(["user", "add", "alice"], environment: env).status == 0)
+    FileManager.default.createFile(atPath: mountPoint + "/fill", contents: nil)
+    let filler = try #require(FileHandle(forWritingAtPath: mountPoint + "/fill"))
+    let block = Data(count: 64 * 1024)
+    while (try? filler.write(contentsOf: block)) != nil {}
+    try? filler.close()
+    for arguments in [["user", "list"], ["account", "status"]] {
+      let read = try BinaryRunner.run(arguments, environment: env)
+      #expect(read.status == 0, "\(arguments): \(read.stderr)")
+    }
+    let written = try BinaryRunner.run(["user", "add", "bob"], environment: env)
+    #expect(written.status == 74)
+    #expect(written.stderr.contains("is full"), "\(written.stderr)")
+    try FileManager.default.removeItem(atPath: mountPoint + "/fill")
+    #expect(try BinaryRunner.run(["user", "add", "bob"], environment: env).status == 0)
+  }
+
   @Test func aMissingKeyIsNamedAndOnlyMadeOnRequest() throws {
     let store = try TestStore()
     let key = store.path + ".key"
