@@ -120,17 +120,10 @@ import Testing
     try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: directory.path)
     let env = ["ESPOMAIL_STORE": directory.file("s.sqlite")]
     #expect(try BinaryRunner.run(["init"], environment: env).status == 0)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-    process.arguments = ["--reuid=nobody", "--regid=nogroup", "--clear-groups", BinaryRunner.binaryPath, "user", "list"]
-    process.environment = ProcessInfo.processInfo.environment.merging(env) { $1 }
-    let err = Pipe()
-    process.standardError = err
-    process.standardOutput = FileHandle.nullDevice
-    try process.run()
-    let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 77, "\(message)")
+    let result = try BinaryRunner.run(
+      ["user", "list"], environment: env, wrapper: ["/usr/bin/setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"])
+    let message = result.stderr
+    #expect(result.status == 77, "\(message)")
     #expect(message.contains("may not open the store"))
   }
 }
