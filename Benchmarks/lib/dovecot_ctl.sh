@@ -3,7 +3,7 @@
 #   dovecot_ctl.sh start RUNDIR [IMAP_PORT] [IMAPS_PORT]   (RUNDIR/home/bench/Maildir must exist)
 #   dovecot_ctl.sh stop  RUNDIR
 # Users: "bench" (password "benchpass") plus, from $DOVECOT_USERS, "name:password" pairs separated by
-# spaces (adapted for espomail from ../shared/reference/imap-bench). When invoked as root, Dovecot runs as
+# spaces. When invoked as root, Dovecot runs as
 # $BENCH_USER (default nobody:nogroup), never as root. Everything (config, sockets,
 # logs, state, mail) lives under RUNDIR. The master's pid is kept in RUNDIR/dovecot.pid.
 set -euo pipefail

@@ -1,4 +1,4 @@
-/// How much of a scope a role lets a user reach (Espo §13).
+/// How much of a scope a role lets a user reach (Docs/security.md, "Roles").
 public enum AccessLevel: String, CaseIterable, Comparable, Codable, Sendable {
   /// Nothing.
   case no
@@ -50,7 +50,7 @@ public enum ScopeAction: String, CaseIterable, Codable, Sendable {
   case delete
 }
 
-/// Who may send through a shared group account's SMTP (Espo §10.2).
+/// Who may send through a shared group account's SMTP (Docs/security.md, "Accounts").
 public enum GroupAccountPermission: String, CaseIterable, Comparable, Codable, Sendable {
   /// Nobody but admins.
   case no

@@ -1,4 +1,4 @@
-/// Where a filter applies (Espo §12).
+/// Where a filter applies.
 public enum FilterScope: String, CaseIterable, Codable, Sendable {
   /// Every account's mail, at fetch time (admins only; skip only).
   case global
@@ -19,7 +19,7 @@ public enum FilterAction: String, CaseIterable, Codable, Sendable {
   /// User filters: only mark read and/or skip the notification.
   case none
 
-  /// The actions a scope allows (Espo §12.2).
+  /// The actions a scope allows.
   public static func allowed(in scope: FilterScope, groupAccount: Bool) -> [FilterAction] {
     switch scope {
     case .global: [.skip]

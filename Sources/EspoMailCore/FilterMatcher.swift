@@ -1,4 +1,4 @@
-/// Matches filters against messages and checks them when saved (Espo §12.1, with one deliberate
+/// Matches filters against messages and checks them when saved (with one deliberate
 /// difference: the subject is matched without case too, like every other criterion).
 public enum FilterMatcher {
   /// Whether a filter matches, with the reason in one line. All set criteria must match; a

@@ -84,7 +84,7 @@ public struct AccountHealth: Equatable, Codable, Sendable {
   }
 }
 
-/// How a group account hands new cases out (Espo §7.3).
+/// How a group account hands new cases out.
 public enum CaseDistribution: String, CaseIterable, Codable, Sendable {
   /// Always the named user.
   case direct
@@ -120,7 +120,7 @@ public struct CaseSettings: Equatable, Codable, Sendable {
   public static let off = CaseSettings(createCase: false, distribution: nil, team: nil, position: nil, assignTo: nil)
 }
 
-/// Auto-reply settings of a group account (Espo §8).
+/// Auto-reply settings of a group account.
 public struct AutoReplySettings: Equatable, Codable, Sendable {
   /// Whether new mail is answered automatically.
   public var isOn: Bool

@@ -1,5 +1,5 @@
 /// Message-IDs espomail gives its outgoing mail. They carry the parent record, so a reply that
-/// quotes one in References threads back to that record (Espo §10.3):
+/// quotes one in References threads back to that record (Docs/architecture.md, "Linking, cases and filters"):
 /// `<espomail.TYPE.ID.UNIXTIME.RANDOM@DOMAIN>`, or `<espomail.UNIXTIME.RANDOM@DOMAIN>` without parent.
 public enum OwnMessageID {
   /// A new id for outgoing mail.

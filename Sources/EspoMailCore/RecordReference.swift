@@ -28,7 +28,7 @@ public enum RecordType: String, CaseIterable, Codable, Sendable {
   /// The word used in messages ("contact", "case", …).
   public var noun: String { rawValue }
 
-  /// Types that can be the parent of an email (Espo §1.3).
+  /// Types that can be the parent of an email.
   public static let parentTypes: [RecordType] = [.account, .contact, .lead, .opportunity, .case]
 }
 

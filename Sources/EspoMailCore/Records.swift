@@ -33,7 +33,7 @@ public struct CRMRecord: Equatable, Codable, Sendable {
   }
 }
 
-/// Where a case stands (Espo §1.7).
+/// Where a case stands.
 public enum CaseStatus: String, CaseIterable, Codable, Sendable {
   /// Not yet assigned.
   case new

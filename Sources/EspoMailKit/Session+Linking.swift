@@ -46,7 +46,7 @@ extension Session {
     }
   }
 
-  /// Sets an email's parent by hand; replies in its thread that have no parent follow (Espo §5.6).
+  /// Sets an email's parent by hand; replies in its thread that have no parent follow.
   public func linkEmail(_ emailID: Int64, to parent: RecordReference) throws -> LinkResult {
     guard RecordType.parentTypes.contains(parent.type) else {
       throw EspoMailError.malformed("parent", parent.description, accepted: "account|contact|lead|opportunity|case:ID")

@@ -413,7 +413,7 @@ enum Schema {
       bytes BLOB                   -- NULL when the raw message (email.raw_sha256) holds them
     );
     CREATE INDEX attachment_email ON attachment(email_id);
-    -- Per-user state: a row means the email is in the user's mail (Espo §1.4).
+    -- Per-user state: a row means the email is in the user's mail.
     CREATE TABLE email_user (
       email_id INTEGER NOT NULL REFERENCES email(id) ON DELETE CASCADE,
       user_id INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,

@@ -2,7 +2,7 @@ import EspoMailCore
 import Foundation
 internal import GRDB
 
-/// Which emails a viewer may see, from their role's email.read level (Espo §13).
+/// Which emails a viewer may see, from their role's email.read level (Docs/security.md, "Roles").
 public enum EmailVisibility: Sendable {
   /// Every email (admins, level all).
   case all

@@ -20,7 +20,7 @@ extension Transaction {
 
 /// Names of store-wide settings.
 public enum SettingKey {
-  /// "1" when contacts are parents in their own right, not mapped to their account (Espo §5).
+  /// "1" when contacts are parents in their own right, not mapped to their account.
   public static let b2cMode = "b2c-mode"
   /// Name of the group account used as the system sender.
   public static let defaultOutbound = "outbound.default"

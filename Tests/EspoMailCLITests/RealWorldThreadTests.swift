@@ -183,7 +183,7 @@ private struct LinkOutcome {
   var via: (header: String, messageID: String)?
 }
 
-/// The linking rules of design §4 / Espo §5 applied to the fixture headers: the parent of the
+/// The linking rules (Docs/architecture.md) applied to the fixture headers: the parent of the
 /// email named by In-Reply-To, else of the nearest stored email named by References, else the
 /// record holding the From, first Reply-To or first To address.
 private struct LinkModel {

@@ -29,7 +29,7 @@ struct DistributionState {
   }
 }
 
-/// Picks who gets a new case (design §4, Espo §7.3): direct = the named user; round-robin = the
+/// Picks who gets a new case: direct = the named user; round-robin = the
 /// next eligible login after the cursor, wrapping; least-busy = fewest open cases, ties to whoever
 /// got a case least recently, then by login. Inactive users are never chosen.
 enum CaseDistributor {

@@ -18,7 +18,7 @@ enum CaseOutcome: Equatable {
   }
 }
 
-/// Email-to-case for a group account, inside the import transaction (design §4, Espo §7.2):
+/// Email-to-case for a group account, inside the import transaction:
 /// automatic mail opens nothing; an email already linked to a case joins it; `[#N]` joins case N
 /// only if it came through this account or the sender belongs to its contact or account; otherwise
 /// a new case opens and is distributed.

@@ -4,7 +4,7 @@ import EspoMailMIME
 import EspoMailStore
 import Foundation
 
-/// Fetches one account: lock, log in, then each monitored folder (design §2-§3).
+/// Fetches one account: lock, log in, then each monitored folder (Docs/architecture.md, "Fetching").
 struct AccountFetcher {
   /// The store.
   let store: Store

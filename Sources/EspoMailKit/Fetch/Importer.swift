@@ -95,7 +95,7 @@ struct Importer {
     }
   }
 
-  /// Runs the case logic for a duplicate reaching a case account (Espo §4.2): it joins the case
+  /// Runs the case logic for a duplicate reaching a case account: it joins the case
   /// its thread is on, or opens one when the first copy came through an account without cases.
   private func routeDuplicate(_ emailID: Int64) throws -> CaseOutcome {
     guard let account, account.kind == .group, account.cases.createCase,

@@ -2,7 +2,7 @@ import EspoMailCore
 import EspoMailMIME
 
 /// Recognises automatic mail (auto-replies, bulk and list mail, bounces) from its headers, so it
-/// never triggers auto-replies or opens cases (design §4, Espo §8.1).
+/// never triggers auto-replies or opens cases.
 enum MessageClassifier {
   /// Why a message counts as automatic, or nil when a person sent it.
   static func automaticReason(_ message: ParsedMessage) -> String? {

@@ -3,7 +3,7 @@ import EspoMailMIME
 import EspoMailStore
 
 /// The global and account filters that run at fetch time, in order: skips before moves, global
-/// before the account's own (Espo §12.3); first match wins.
+/// before the account's own; first match wins.
 struct FetchFilterSet: Sendable {
   /// The filters in the order they are tried.
   let ordered: [EmailFilter]

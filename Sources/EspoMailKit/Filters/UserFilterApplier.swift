@@ -1,7 +1,7 @@
 import EspoMailCore
 import EspoMailStore
 
-/// Applies each user's inbox filters when they are given an email (Espo §12.4): the first
+/// Applies each user's inbox filters when they are given an email: the first
 /// matching filter of the user decides (skip = that user's trash, move to a folder, or none), and
 /// may also mark it read and skip the notification. Returns the users who must not be notified.
 final class UserFilterApplier {

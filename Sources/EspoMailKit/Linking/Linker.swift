@@ -13,7 +13,7 @@ struct LinkDecision {
 }
 
 /// Links a newly imported email: parent, thread, stream notes and notifications, each decision
-/// written to the email's trace so `explain` can say why (design §4, Espo §5, §9). The links are
+/// written to the email's trace so `explain` can say why. The links are
 /// decided before the email is stored (`decide`) and the rest recorded after (`record`).
 struct Linker {
   /// The import transaction.

@@ -18,7 +18,7 @@ struct ParentDecision {
   var unresolvedIDs: [String] = []
 }
 
-/// Finds an email's parent record, first rule wins (design §4, Espo §5):
+/// Finds an email's parent record, first rule wins (Docs/architecture.md, "Linking, cases and filters"):
 /// 1. References carrying our own Message-IDs (oldest first);
 /// 2. the parent of the email replied to: In-Reply-To, then the other emails References names
 ///    that are in the store, nearest ancestor first (their own References decide, not the header

@@ -5,7 +5,7 @@ import Foundation
 
 /// Decides, inside the import transaction, whether a new email to a group account gets an
 /// auto-reply, and queues it in the outbox (sent after the commit). Never for automatic mail, our
-/// own addresses, duplicates, `--no-auto-reply`, or a sender over the rate limit (design §4, Espo §8).
+/// own addresses, duplicates, `--no-auto-reply`, or a sender over the rate limit.
 struct AutoReplier {
   /// The import transaction the reply is queued in.
   let tx: Transaction

@@ -73,7 +73,7 @@ public struct SendResult: StableJSON, Sendable {
 }
 
 extension Session {
-  /// Sends an email as the acting user and stores it as Sent (design §6, Espo §10): the From
+  /// Sends an email as the acting user and stores it as Sent: the From
   /// address decides the SMTP account and is checked against the user's rights.
   public func send(
     _ request: SendRequest, now: Date = Date(), timeoutSeconds: Double = 60, caFile: String? = nil,
@@ -184,7 +184,7 @@ extension Session {
   }
 
   /// The account whose SMTP may send as `from` for the acting user; refuses with the addresses
-  /// they may use (design §6, Espo §10.1-10.2).
+  /// they may use (the rule: `AccountAccess.maySend`).
   func sendingAccount(for from: EmailAddress) throws -> MailAccount {
     let accounts = try store.read { try $0.mailAccounts() }.filter { $0.isActive && $0.smtp != nil }
     let system = try store.read { try $0.setting(SettingKey.defaultOutbound) }?.lowercased()
