@@ -781,13 +781,36 @@ _espomail_setting() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    show|set)
+    list|show|set)
         # Offer subcommand argument completions
         "_espomail_setting_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'show set' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'list show set' -- "${cur}"))
+        ;;
+    esac
+}
+
+_espomail_setting_list() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
         ;;
     esac
 }

@@ -24,18 +24,21 @@ step() { printf '\n$ espomail'; printf ' %q' "$@"; printf '\n'; "$espomail" "$@"
 
 # Sample mail: 20 generated messages for support; alice gets two, one of them also sent to support.
 mkdir -p "$work/dovecot/home/support/Maildir" "$work/dovecot/home/alice/Maildir/cur"
-python3 "$root/Benchmarks/lib/gen_maildir.py" "$work/dovecot/home/support/Maildir" 20 7 >/dev/null
+python3 "$root/Benchmarks/lib/gen_maildir.py" "$work/dovecot/home/support/Maildir" 20 7 recent >/dev/null
+# Dated relative to now: mail more than two days old notifies nobody, and the demo shows notifications.
+hour_ago=$(date -u -R -d '1 hour ago')
+minutes_ago=$(date -u -R -d '10 minutes ago')
 shared="From: Jane Roe <jane@acme.example>
 To: support@example.com, alice@example.com
 Subject: Printer on fire
-Date: Mon, 16 Nov 2026 10:00:00 +0000
+Date: $hour_ago
 Message-ID: <printer-1@acme.example>
 
 Our printer is on fire again. Please help.
 "
 printf '%s' "$shared" > "$work/dovecot/home/support/Maildir/cur/1800000000.M1P1.demo:2,"
 printf '%s' "$shared" > "$work/dovecot/home/alice/Maildir/cur/1800000000.M1P1.demo:2,"
-printf 'From: Bob <bob@example.org>\nTo: alice@example.com\nSubject: Lunch?\nDate: Tue, 17 Nov 2026 12:00:00 +0000\nMessage-ID: <lunch@example.org>\n\nTomorrow at noon?\n' \
+printf 'From: Bob <bob@example.org>\nTo: alice@example.com\nSubject: Lunch?\nDate: %s\nMessage-ID: <lunch@example.org>\n\nTomorrow at noon?\n' "$minutes_ago" \
   > "$work/dovecot/home/alice/Maildir/cur/1800000001.M2P1.demo:2,"
 DOVECOT_USERS="support:support-pw alice:alice-pw" bash "$root/Benchmarks/lib/dovecot_ctl.sh" start "$work/dovecot" "$imap_port" "$imaps_port"
 echo "private Dovecot on 127.0.0.1:$imap_port (pid $(cat "$work/dovecot/dovecot.pid"))"

@@ -14,13 +14,22 @@ public enum StoreSetting: String, CaseIterable, Sendable {
   public var meaning: String {
     switch self {
     case .b2cMode: "yes: mail from a contact links to the contact, not to its account"
-    case .autoReplyLimit: "at most N auto-replies to one sender per period (default 5)"
-    case .autoReplyPeriodHours: "the period of the auto-reply limit, in hours (default 2)"
+    case .autoReplyLimit: "at most N auto-replies to one sender per period"
+    case .autoReplyPeriodHours: "the period of the auto-reply limit, in hours"
+    }
+  }
+
+  /// The values it accepts.
+  public var accepted: String {
+    switch self {
+    case .b2cMode: "yes|no"
+    case .autoReplyLimit: "0 to 10000"
+    case .autoReplyPeriodHours: "1 to 8760"
     }
   }
 
   /// The value shown when unset.
-  var defaultValue: String {
+  public var defaultValue: String {
     switch self {
     case .b2cMode: "no"
     case .autoReplyLimit: "\(AutoReplier.defaultLimit)"
@@ -29,7 +38,36 @@ public enum StoreSetting: String, CaseIterable, Sendable {
   }
 }
 
+/// One setting as `setting list` shows it.
+public struct SettingEntry: Codable, Sendable {
+  /// Its name.
+  public var key: String
+  /// Its value now (the default when unset).
+  public var value: String
+  /// Its value when unset.
+  public var defaultValue: String
+  /// The values it accepts.
+  public var accepted: String
+  /// What it does.
+  public var meaning: String
+
+  /// The JSON keys, fixed.
+  enum CodingKeys: String, CodingKey {
+    case key, value, defaultValue = "default", accepted, meaning
+  }
+}
+
 extension Session {
+  /// Every setting with its value, default, accepted values and meaning, in a fixed order.
+  public func settingEntries() throws -> [SettingEntry] {
+    let values = try settings()
+    return StoreSetting.allCases.map {
+      SettingEntry(
+        key: $0.rawValue, value: values[$0.rawValue] ?? $0.defaultValue, defaultValue: $0.defaultValue,
+        accepted: $0.accepted, meaning: $0.meaning)
+    }
+  }
+
   /// Every setting with its value.
   public func settings() throws -> [String: String] {
     try store.read { tx in
@@ -55,13 +93,12 @@ extension Session {
     switch setting {
     case .b2cMode:
       guard let flag = ["yes": "1", "no": "0"][value.lowercased()] else {
-        throw EspoMailError.malformed("value for \(setting.rawValue)", value, accepted: "yes|no")
+        throw EspoMailError.malformed("value for \(setting.rawValue)", value, accepted: setting.accepted)
       }
       stored = flag
     case .autoReplyLimit, .autoReplyPeriodHours:
       guard let number = Int(value), (setting == .autoReplyLimit ? 0...10_000 : 1...8760).contains(number) else {
-        throw EspoMailError.malformed(
-          "value for \(setting.rawValue)", value, accepted: setting == .autoReplyLimit ? "0 to 10000" : "1 to 8760 hours")
+        throw EspoMailError.malformed("value for \(setting.rawValue)", value, accepted: setting.accepted)
       }
       stored = "\(number)"
     }

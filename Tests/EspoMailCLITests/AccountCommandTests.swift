@@ -23,6 +23,19 @@ import Testing
     #expect(shown["folders"] as? [String] == ["INBOX", "Cases"])
     #expect(shown["imapPort"] as? Int == 993)
     #expect(shown["teams"] as? [String] == ["Support"])
+    #expect(shown["secretSetByAdmin"] as? Bool == true)
+    try store.json([
+      "account", "set", "support", "--smtp-host", "smtp.example.com", "--smtp-password-command", "pass show smtp",
+      "--sent-folder", "Sent",
+    ])
+    let text = store.run(["account", "show", "support"]).stdout
+    for line in [
+      "smtp:        support@smtp.example.com:587 (starttls)", "smtp secret: password from command: pass show smtp",
+      "sent folder: Sent", "auto-reply:  off",
+    ] {
+      #expect(text.contains(line), "\(line) missing from:\n\(text)")
+    }
+    #expect(try store.json(["account", "show", "support"]).object()["smtpSecretSource"] as? String == "command")
     for arguments in [["account", "show", "support"], ["account", "list"], ["account", "status"]] {
       for format in ["text", "json"] {
         let result = store.run(arguments + ["--format", format])

@@ -22,4 +22,10 @@ import Testing
       committed == expected,
       "\(path) is out of date: run ESPOMAIL_RECORD=1 swift test --filter GeneratedFiles")
   }
+
+  @Test func theCommandReferenceNamesEachCommandOnce() {
+    let headings = GeneratedFiles.all()["Docs/commands.md", default: ""].split(separator: "\n").filter { $0.hasPrefix("## ") }
+    #expect(headings.count > 100)
+    #expect(Set(headings).count == headings.count, "a command's section is repeated")
+  }
 }

@@ -56,8 +56,12 @@ public enum GeneratedFiles {
     [String], any ParsableCommand.Type
   )] {
     var result: [([String], any ParsableCommand.Type)] = [(path, command)]
+    // ArgumentParser lists grouped subcommands in `subcommands` too: each child once.
     let configuration = command.configuration
-    let children = configuration.subcommands + configuration.groupedSubcommands.flatMap(\.subcommands)
+    var seen: Set<ObjectIdentifier> = []
+    let children = (configuration.subcommands + configuration.groupedSubcommands.flatMap(\.subcommands)).filter {
+      seen.insert(ObjectIdentifier($0)).inserted
+    }
     for child in children {
       let name = child.configuration.commandName ?? child._commandName
       result += commands(under: child, path: path + [name])

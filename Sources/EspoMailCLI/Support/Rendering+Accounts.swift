@@ -23,8 +23,12 @@ enum AccountText {
     }
     if let smtp = account.smtp {
       lines.append("smtp:        \(smtp.username)@\(smtp.host):\(smtp.port) (\(smtp.security.rawValue))\(account.isSMTPShared ? ", shared" : "")")
+      lines.append("smtp secret: \(secretDescription(smtp))")
+    } else {
+      lines.append("smtp:        -")
     }
-    if account.autoReply.isOn { lines.append("auto-reply:  template \(account.autoReply.template ?? "?")") }
+    lines.append("sent folder: \(account.sentFolder.orDash)")
+    lines.append("auto-reply:  \(autoReplyDescription(account.autoReply))")
     lines.append("last fetch:  \(health(account.health))")
     return lines.joined(separator: "\n")
   }
@@ -39,13 +43,24 @@ enum AccountText {
     return parts.joined(separator: ", ")
   }
 
-  /// Where the secret comes from, without showing it.
+  /// Where the secret comes from, without showing it; a command no admin set says it does not run.
   static func secretDescription(_ settings: ServerSettings) -> String {
-    switch settings.secretSource {
-    case .stored: "password stored encrypted"
-    case .command: "password from command: \(settings.secretCommand ?? "")"
-    case .oauth2Command: "OAuth2 token from command: \(settings.secretCommand ?? "")"
-    }
+    let source =
+      switch settings.secretSource {
+      case .stored: "password stored encrypted"
+      case .command: "password from command: \(settings.secretCommand ?? "")"
+      case .oauth2Command: "OAuth2 token from command: \(settings.secretCommand ?? "")"
+      }
+    return settings.hasUnapprovedCommand ? source + " (not set by an admin: it does not run)" : source
+  }
+
+  /// Auto-reply settings in one line.
+  static func autoReplyDescription(_ reply: AutoReplySettings) -> String {
+    guard reply.isOn || reply.template != nil else { return "off" }
+    var parts = [reply.isOn ? "on" : "off", "template \(reply.template ?? "-")"]
+    if let from = reply.from { parts.append("from \(reply.fromName.map { "\($0) " } ?? "")<\(from)>") }
+    if let replyTo = reply.replyTo { parts.append("reply-to \(replyTo)") }
+    return parts.joined(separator: ", ")
   }
 
   /// A one-line summary of fetch health.
@@ -96,6 +111,8 @@ struct AccountJSON: StableJSON {
   let secretSource: String
   /// JSON key `secretCommand`.
   let secretCommand: String?
+  /// JSON key `secretSetByAdmin`: a command secret runs only when true.
+  let secretSetByAdmin: Bool
   /// JSON key `folders`.
   let folders: [String]
   /// JSON key `fetchSince`.
@@ -120,6 +137,12 @@ struct AccountJSON: StableJSON {
   let smtpSecurity: String?
   /// JSON key `smtpUsername`.
   let smtpUsername: String?
+  /// JSON key `smtpSecretSource` (the IMAP secret's when SMTP has none of its own).
+  let smtpSecretSource: String?
+  /// JSON key `smtpSecretCommand`.
+  let smtpSecretCommand: String?
+  /// JSON key `smtpSecretSetByAdmin`.
+  let smtpSecretSetByAdmin: Bool?
   /// JSON key `smtpShared`.
   let smtpShared: Bool
   /// JSON key `sentFolder`.
@@ -141,6 +164,7 @@ struct AccountJSON: StableJSON {
     username = account.imap.username
     secretSource = account.imap.secretSource.rawValue
     secretCommand = account.imap.secretCommand
+    secretSetByAdmin = account.imap.secretSetByAdmin
     folders = account.folders
     fetchSince = account.fetchSince
     keepUnread = account.keepUnread
@@ -153,6 +177,9 @@ struct AccountJSON: StableJSON {
     smtpPort = account.smtp?.port
     smtpSecurity = account.smtp?.security.rawValue
     smtpUsername = account.smtp?.username
+    smtpSecretSource = account.smtp?.secretSource.rawValue
+    smtpSecretCommand = account.smtp?.secretCommand
+    smtpSecretSetByAdmin = account.smtp?.secretSetByAdmin
     smtpShared = account.isSMTPShared
     sentFolder = account.sentFolder
     autoReply = account.autoReply

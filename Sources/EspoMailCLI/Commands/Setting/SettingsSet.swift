@@ -6,11 +6,12 @@ extension EspoMail.Settings {
   struct Set: EspoCommand {
     static let configuration = CommandConfiguration(
       abstract: "Change a store-wide setting (admins only).",
-      discussion: "b2c-mode yes|no: \(StoreSetting.b2cMode.meaning). Example: espomail setting set b2c-mode yes")
+      discussion: StoreSetting.allCases.map { "\($0.rawValue) (\($0.accepted), default \($0.defaultValue)): \($0.meaning)." }
+        .joined(separator: "\n") + "\nExample: espomail setting set auto-reply-limit 3")
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The setting.", completion: .list(StoreSetting.allCases.map(\.rawValue))) var key: String
-    @Argument(help: "yes or no.") var value: String
+    @Argument(help: "The new value (see the list above).") var value: String
 
     func run(in context: CommandContext) throws {
       let values = try context.session().setSetting(key, value)
