@@ -1338,13 +1338,13 @@ _espomail_email() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    list|show|attachment|import|link|read|unread|important|unimportant|trash|restore|archive|move|delete)
+    list|export|show|attachment|import|link|read|unread|important|unimportant|trash|restore|archive|move|delete)
         # Offer subcommand argument completions
         "_espomail_email_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'list show attachment import link read unread important unimportant trash restore archive move delete' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'list export show attachment import link read unread important unimportant trash restore archive move delete' -- "${cur}"))
         ;;
     esac
 }
@@ -1353,7 +1353,7 @@ _espomail_email_list() {
     repeating_flags=()
     non_repeating_flags=(--quiet --verbose --version -h --help)
     repeating_options=()
-    non_repeating_options=(--store --as --format --folder --account --parent --limit --search)
+    non_repeating_options=(--store --as --format --folder --account --parent --limit --search --before --after)
     __espomail_offer_flags_options 0
 
     # Offer option value completions
@@ -1382,6 +1382,50 @@ _espomail_email_list() {
         return
         ;;
     '--search')
+        return
+        ;;
+    '--before')
+        return
+        ;;
+    '--after')
+        return
+        ;;
+    esac
+}
+
+_espomail_email_export() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format --folder --account --parent --search --before)
+    __espomail_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--folder')
+        return
+        ;;
+    '--account')
+        return
+        ;;
+    '--parent')
+        return
+        ;;
+    '--search')
+        return
+        ;;
+    '--before')
         return
         ;;
     esac

@@ -14,14 +14,23 @@ public struct EmailFilterRequest: Sendable {
   public var search: String?
   /// At most this many.
   public var limit: Int
+  /// The next page: emails listed after this one (older).
+  public var before: Int64?
+  /// The previous page: emails listed before this one (newer).
+  public var after: Int64?
 
   /// Creates a request.
-  public init(folder: String?, account: String?, parent: RecordReference?, search: String?, limit: Int) {
+  public init(
+    folder: String?, account: String?, parent: RecordReference?, search: String?, limit: Int, before: Int64? = nil,
+    after: Int64? = nil
+  ) {
     self.folder = folder
     self.account = account
     self.parent = parent
     self.search = search
     self.limit = limit
+    self.before = before
+    self.after = after
   }
 }
 
@@ -32,16 +41,45 @@ extension Session {
     guard (1...10_000).contains(request.limit) else {
       throw EspoMailError.invalid("--limit \(request.limit)", "give 1 to 10000")
     }
-    return try store.read { tx in
-      var query = EmailQuery(viewerID: user.id, visibility: try emailVisibility(tx), limit: request.limit)
-      query.folder = request.folder
-      query.parent = request.parent
-      query.search = request.search
-      if let name = request.account {
-        query.accountID = try tx.mailAccountID(name: name).orNotFound("email account", name)
+    return try store.read { tx in try tx.emails(try emailQuery(request, tx)) }
+  }
+
+  /// Every email the acting user may read that matches the filters, newest first, with bodies,
+  /// handed to `each` a page at a time from one consistent view of the store, so an export of
+  /// any size holds one page in memory.
+  public func exportEmails(_ request: EmailFilterRequest, pageSize: Int = 1000, each: (EmailDetail) throws -> Void) throws {
+    try store.read { tx in
+      var query = try emailQuery(request, tx)
+      query.limit = pageSize
+      while true {
+        let page = try tx.emailDetails(query)
+        for email in page { try each(email) }
+        guard page.count == pageSize, let last = page.last else { return }
+        query.before = last.summary.id
       }
-      return try tx.emails(query)
     }
+  }
+
+  /// The store query for a listing request: the acting user's visibility, the filters and the
+  /// page cursor, checked.
+  private func emailQuery(_ request: EmailFilterRequest, _ tx: Transaction) throws -> EmailQuery {
+    guard request.before == nil || request.after == nil else {
+      throw EspoMailError(.usage, "give --before or --after, not both")
+    }
+    var query = EmailQuery(viewerID: user.id, visibility: try emailVisibility(tx), limit: request.limit)
+    query.folder = request.folder
+    query.parent = request.parent
+    query.search = request.search
+    query.before = request.before
+    query.after = request.after
+    if let name = request.account {
+      query.accountID = try tx.mailAccountID(name: name).orNotFound("email account", name)
+    }
+    for cursor in [request.before, request.after].compactMap({ $0 }) {
+      _ = try tx.emailDetail(id: cursor, viewerID: user.id).orNotFound(
+        "email", "email:\(cursor)", hint: "page from an id of the last listing")
+    }
+    return query
   }
 
   /// One email in full, for a user who may read it.

@@ -30,6 +30,10 @@ public struct EmailQuery: Sendable {
   public var search: String?
   /// At most this many, newest first.
   public var limit: Int
+  /// Only emails after this one in the listing's order (older: date sent, then id), for the next page.
+  public var before: Int64?
+  /// Only emails before this one in the listing's order (newer), for the previous page.
+  public var after: Int64?
 
   /// Creates a query for a viewer.
   public init(viewerID: Int64, visibility: EmailVisibility, limit: Int = 100) {
@@ -60,6 +64,17 @@ public struct EmailDetail: Sendable {
 extension Transaction {
   /// Emails matching a query, newest first.
   public func emails(_ query: EmailQuery) throws -> [EmailSummary] {
+    try emailRows(query).map(summary(from:))
+  }
+
+  /// Emails matching a query with their bodies and threading headers, newest first (exports).
+  public func emailDetails(_ query: EmailQuery) throws -> [EmailDetail] {
+    try emailRows(query).map(detail(from:))
+  }
+
+  /// The rows of a listing query, newest first (date sent, then id); a page bounded by a cursor
+  /// email (`before`, `after`) continues exactly where the last one stopped.
+  private func emailRows(_ query: EmailQuery) throws -> [Row] {
     var conditions: [String] = []
     var arguments: [(any DatabaseValueConvertible)?] = [query.viewerID]
     switch query.visibility {
@@ -98,15 +113,26 @@ extension Transaction {
       conditions.append("e.id IN (SELECT rowid FROM email_search WHERE email_search MATCH ?)")
       arguments.append(Self.ftsPhrase(search))
     }
+    if let before = query.before {
+      conditions.append("(e.date_sent, e.id) < (SELECT date_sent, id FROM email WHERE id = ?)")
+      arguments.append(before)
+    }
+    if let after = query.after {
+      conditions.append("(e.date_sent, e.id) > (SELECT date_sent, id FROM email WHERE id = ?)")
+      arguments.append(after)
+    }
     arguments.append(query.limit)
+    // A page after a cursor is the nearest newer emails: taken oldest first, then turned around.
+    let order = query.after == nil ? "DESC" : "ASC"
     let sql = """
       SELECT e.*, eu.is_read, eu.in_trash, eu.in_archive, eu.folder_id, eu.user_id AS viewer_row,
         \(Self.fromViewer) AS from_viewer, (SELECT name FROM email_folder WHERE id = eu.folder_id) AS folder_name
       FROM email e LEFT JOIN email_user eu ON eu.email_id = e.id AND eu.user_id = ?1
       \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
-      ORDER BY e.date_sent DESC, e.id DESC LIMIT ?
+      ORDER BY e.date_sent \(order), e.id \(order) LIMIT ?
       """
-    return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map(summary(from:))
+    let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
+    return query.after == nil ? rows : rows.reversed()
   }
 
   /// One email with bodies, seen by a viewer; nil when it does not exist.
@@ -117,7 +143,12 @@ extension Transaction {
       FROM email e LEFT JOIN email_user eu ON eu.email_id = e.id AND eu.user_id = ?1 WHERE e.id = ?2
       """
     guard let row = try Row.fetchOne(db, sql: sql, arguments: [viewerID, id]) else { return nil }
-    return EmailDetail(
+    return try detail(from: row)
+  }
+
+  /// An email row with its bodies and threading headers.
+  private func detail(from row: Row) throws -> EmailDetail {
+    EmailDetail(
       summary: try summary(from: row), replyTo: row["reply_to_string"], bodyPlain: row["body_plain"],
       bodyHTML: row["body_html"], inReplyTo: row["in_reply_to"], references: row["references_header"],
       rawSHA256: row["raw_sha256"])

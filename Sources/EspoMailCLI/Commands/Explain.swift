@@ -9,10 +9,10 @@ extension EspoMail {
       discussion: "Example: espomail explain 42 --format json")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The email's id (42 or email:42).") var id: String
+    @Argument(help: "The email's id (42 or email:42).") var id: EmailID
 
     func run(in context: CommandContext) throws {
-      let number = try Int64(id) ?? RecordReference(parsing: id).id
+      let number = id.value
       let explanation = try context.session().explain(number)
       try context.output.result(explanation) {
         var lines = ["email:\(explanation.id) \(explanation.subject)", "parent: \(explanation.parent?.description ?? "none")"]

@@ -24,7 +24,7 @@ extension EspoMail {
     @Option(help: "The body text.") var body: String?
     @Option(help: "A file holding the body (- for standard input).", completion: .file()) var bodyFile: String?
     @Option(help: ArgumentHelp("The record it is about.", valueName: "TYPE:ID")) var parent: String?
-    @Option(help: ArgumentHelp("The email this answers (threading headers).", valueName: "id")) var replyToEmail: Int64?
+    @Option(help: ArgumentHelp("The email this answers (threading headers): 42 or email:42.", valueName: "id")) var replyToEmail: EmailID?
     @Option(help: "A file to attach; repeat for more.", completion: .file()) var attach: [String] = []
     @Option(help: "Seconds to wait for a silent server.") var timeout: Double = 60
 
@@ -46,7 +46,7 @@ extension EspoMail {
       var request = SendRequest(from: from, to: to, subject: subject, body: text)
       request.cc = cc
       request.parent = try parent.map(RecordReference.init(parsing:))
-      request.replyToEmail = replyToEmail
+      request.replyToEmail = replyToEmail?.value
       request.attachments = try attach.map { path in
         guard let data = FileManager.default.contents(atPath: path) else { throw EspoMailError.notFound("file", path) }
         return FileAttachment(name: URL(fileURLWithPath: path).lastPathComponent, data: [UInt8](data))

@@ -63,6 +63,14 @@ public final class Output: @unchecked Sendable {
     writeErr(line.map { "\r\u{1B}[K" + TerminalText.neutralised($0) } ?? "\r\u{1B}[K")
   }
 
+  /// Writes one value as a line of compact JSON with sorted keys (JSON Lines exports), whatever
+  /// the format: stdout is the data.
+  func jsonLine<T: Encodable>(_ value: T) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    writeOut(String(decoding: try encoder.encode(value), as: UTF8.self) + "\n")
+  }
+
   /// Writes raw text to stdout (help, completion scripts).
   func raw(stdout text: String) { writeOut(text) }
 

@@ -15,7 +15,7 @@ extension EspoMail.Emails {
         """)
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The email's id (42 or email:42).") var id: String
+    @Argument(help: "The email's id (42 or email:42).") var id: EmailID
     @Argument(help: "The attachment's number, as listed.") var number: Int?
     @Option(help: "Write the attachment to this new file instead of stdout.") var output: String?
 
@@ -25,7 +25,7 @@ extension EspoMail.Emails {
     }
 
     func run(in context: CommandContext) throws {
-      let emailID = try Int64(id) ?? RecordReference(parsing: id).id
+      let emailID = id.value
       let parts = try context.session().attachments(ofEmail: emailID)
       guard let number else {
         let listed = parts.map(\.attachment)

@@ -9,14 +9,14 @@ extension EspoMail.Emails {
       discussion: "Example: espomail email delete 42 --yes")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The email's id.") var id: String
+    @Argument(help: "The email's id (42 or email:42).") var id: EmailID
     @Flag(help: "Confirm: the email is removed for every user and account.") var yes = false
 
     func run(in context: CommandContext) throws {
       guard yes else {
         throw EspoMailError(.usage, "deleting removes the email for everyone", hint: "add --yes to confirm, or use 'email trash'")
       }
-      let number = try Int64(id) ?? RecordReference(parsing: id).id
+      let number = id.value
       let summary = try context.session().deleteEmail(number)
       try context.output.result(EmailJSON(summary: summary)) { "deleted email \(summary.id) for everyone" }
     }

@@ -9,11 +9,11 @@ extension EspoMail.Emails {
       discussion: "Example: espomail email link 42 case:7")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The email's id.") var id: Int64
+    @Argument(help: "The email's id (42 or email:42).") var id: EmailID
     @Argument(help: ArgumentHelp("The new parent.", valueName: "TYPE:ID")) var record: String
 
     func run(in context: CommandContext) throws {
-      let result = try context.session().linkEmail(id, to: try RecordReference(parsing: record))
+      let result = try context.session().linkEmail(id.value, to: try RecordReference(parsing: record))
       try context.output.result(result) {
         "email \(result.email) is linked to \(result.parent)"
           + (result.followed.isEmpty ? "" : "; replies \(result.followed.map(String.init).joined(separator: ", ")) followed")

@@ -3,11 +3,17 @@ import EspoMailCore
 import EspoMailKit
 
 extension EspoMail.Emails {
-  /// `espomail email list [--folder F] [--account NAME] [--parent RECORD] [--limit N] [--search TEXT]`
+  /// `espomail email list [--folder F] [--account NAME] [--parent RECORD] [--limit N] [--search TEXT] [--before ID | --after ID]`
   struct List: EspoCommand {
     static let configuration = CommandConfiguration(
       abstract: "List emails, newest first.",
-      discussion: "Example: espomail email list --folder inbox --search invoice --format json")
+      discussion: """
+        Pages: --before ID lists the emails that come after email ID in this order (the next, \
+        older page: pass the last id of a listing), --after ID those before it (the previous, \
+        newer page). Pages are exact: none is skipped or repeated while mail arrives. \
+        'espomail email export' writes every email at once.
+        Example: espomail email list --folder inbox --search invoice --format json
+        """)
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "inbox, sent, archive, trash, important, or one of your folders.") var folder: String?
@@ -15,11 +21,15 @@ extension EspoMail.Emails {
     @Option(help: ArgumentHelp("Only emails linked to this record.", valueName: "TYPE:ID")) var parent: String?
     @Option(help: "At most this many.") var limit: Int = 100
     @Option(help: "Only emails whose subject, body or addresses contain these words.") var search: String?
+    @Option(help: ArgumentHelp("The next page: emails listed after this one (older).", valueName: "id"))
+    var before: EmailID?
+    @Option(help: ArgumentHelp("The previous page: emails listed before this one (newer).", valueName: "id"))
+    var after: EmailID?
 
     func run(in context: CommandContext) throws {
       let request = EmailFilterRequest(
         folder: folder, account: account, parent: try parent.map(RecordReference.init(parsing:)), search: search,
-        limit: limit)
+        limit: limit, before: before?.value, after: after?.value)
       let emails = try context.session().listEmails(request)
       try context.output.result(emails.map { EmailJSON(summary: $0) }) { EmailText.emails(emails) }
     }

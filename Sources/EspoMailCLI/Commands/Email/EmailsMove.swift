@@ -8,7 +8,7 @@ extension EspoMail.Emails {
       discussion: "Example: espomail email move 42 Projects")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The email's id.") var id: String
+    @Argument(help: "The email's id (42 or email:42).") var id: EmailID
     @Argument(help: "One of your folders, or inbox.") var folder: String
 
     func run(in context: CommandContext) throws {

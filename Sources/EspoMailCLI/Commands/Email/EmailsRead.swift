@@ -8,7 +8,7 @@ extension EspoMail.Emails {
       discussion: "Example: espomail email read 42")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The email's id.") var id: String
+    @Argument(help: "The email's id (42 or email:42).") var id: EmailID
 
     func run(in context: CommandContext) throws {
       try EmailStateChanging.change(id, .read, verb: "marked read", in: context)

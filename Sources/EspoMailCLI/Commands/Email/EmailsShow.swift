@@ -10,11 +10,11 @@ extension EspoMail.Emails {
       discussion: "Example: espomail email show 42 --raw > message.eml")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The email's id (42 or email:42).") var id: String
+    @Argument(help: "The email's id (42 or email:42).") var id: EmailID
     @Flag(help: "Print the raw RFC 822 message.") var raw = false
 
     func run(in context: CommandContext) throws {
-      let number = try Int64(id) ?? RecordReference(parsing: id).id
+      let number = id.value
       if raw {
         context.output.raw(stdout: try context.session().rawEmail(number))
         return
