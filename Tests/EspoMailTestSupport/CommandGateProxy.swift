@@ -54,7 +54,7 @@ public final class CommandGateProxy: @unchecked Sendable {
   /// Lets the held command through to the server, or with `forward: false` drops it and closes
   /// that connection (its client was killed: the server must never see the command).
   public func release(forward: Bool = true) {
-    FileManager.default.createFile(atPath: releaseFile, contents: Data((forward ? "forward" : "drop").utf8))
+    _ = FileManager.default.createFile(atPath: releaseFile, contents: Data((forward ? "forward" : "drop").utf8))
   }
 
   /// Stops the proxy.
