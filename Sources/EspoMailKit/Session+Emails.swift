@@ -129,6 +129,8 @@ extension Session {
         throw EspoMailError(.dataError, "cannot import the file: \(reason)", hint: "nothing was stored")
       case .skipped(let filter):
         throw EspoMailError(.internalError, "filter \(filter) skipped an imported file")
+      case .expunged:
+        throw EspoMailError(.internalError, "an imported file was settled as expunged")
       }
     }
   }

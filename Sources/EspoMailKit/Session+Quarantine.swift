@@ -38,6 +38,8 @@ extension Session {
         throw EspoMailError(.dataError, "still cannot import entry \(id): \(reason)")
       case .skipped(let filter):
         throw EspoMailError(.internalError, "filter \(filter) skipped a quarantine retry")
+      case .expunged:
+        throw EspoMailError(.internalError, "a quarantine retry was settled as expunged")
       }
       return try tx.quarantineEntry(id: id).orNotFound("quarantine entry", "\(id)")
     }

@@ -13,4 +13,5 @@ extension OutboundStatus: StableJSON {}
 extension FilterTestResult: StableJSON {}
 extension FetchReport: StableJSON {}
 extension AccountFetchReport: StableJSON {}
+extension FolderFetchError: StableJSON {}
 extension FolderInfo: StableJSON {}

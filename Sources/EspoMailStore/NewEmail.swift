@@ -109,6 +109,8 @@ public enum LedgerOutcome: String, Sendable {
   case quarantined
   /// Imported header-only because of the size limit.
   case tooLarge = "too-large"
+  /// Expunged on the server between the search and its download: nothing to import.
+  case expunged
 }
 
 /// Identifies one message on one server folder.

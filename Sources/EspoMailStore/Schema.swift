@@ -20,6 +20,10 @@ enum Schema {
     migrator.registerMigration("0004-message-fingerprint") { db in
       try db.execute(sql: messageFingerprint)
     }
+    // Rebuilds `fetch_ledger`: SQLite cannot change a CHECK constraint in place.
+    migrator.registerMigration("0005-expunged-outcome") { db in
+      try db.execute(sql: expungedOutcome)
+    }
     return migrator
   }
 
@@ -30,6 +34,36 @@ enum Schema {
     ALTER TABLE mail_account ADD COLUMN imap_secret_by_admin BOOLEAN NOT NULL DEFAULT 0;
     ALTER TABLE mail_account ADD COLUMN smtp_secret_by_admin BOOLEAN NOT NULL DEFAULT 0;
     UPDATE mail_account SET imap_secret_by_admin = 1, smtp_secret_by_admin = 1 WHERE kind = 'group';
+    """
+
+  /// The fetch ledger learns two things (Docs/architecture.md, "Fetching"): the outcome
+  /// `expunged`, for a message deleted on the server between the search and its download (settled,
+  /// never quarantined), and `seen_pending`, set in the chunk's transaction on rows whose `\Seen`
+  /// is still to be stored on the server and cleared once it is, so a run killed between the
+  /// commit and the STORE has its flags set by the next run. The partial index keeps that
+  /// look-up, made for every folder on every run, a probe of the few pending rows.
+  static let expungedOutcome = """
+    CREATE TABLE fetch_ledger_new (
+      account_id INTEGER NOT NULL REFERENCES mail_account(id) ON DELETE CASCADE,
+      folder TEXT NOT NULL,
+      uid_validity INTEGER NOT NULL,
+      uid INTEGER NOT NULL,
+      outcome TEXT NOT NULL
+        CHECK (outcome IN ('imported', 'merged', 'skipped', 'quarantined', 'too-large', 'expunged')),
+      email_id INTEGER REFERENCES email(id) ON DELETE SET NULL,
+      filter_id INTEGER REFERENCES filter(id) ON DELETE SET NULL,
+      quarantine_id INTEGER REFERENCES quarantine(id) ON DELETE SET NULL,
+      settled_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+      seen_pending INTEGER NOT NULL DEFAULT 0,  -- 1: \\Seen not yet stored on the server
+      PRIMARY KEY (account_id, folder, uid_validity, uid)
+    ) WITHOUT ROWID;
+    INSERT INTO fetch_ledger_new(account_id, folder, uid_validity, uid, outcome, email_id, filter_id, quarantine_id,
+      settled_at)
+      SELECT account_id, folder, uid_validity, uid, outcome, email_id, filter_id, quarantine_id, settled_at
+      FROM fetch_ledger;
+    DROP TABLE fetch_ledger;
+    ALTER TABLE fetch_ledger_new RENAME TO fetch_ledger;
+    CREATE INDEX fetch_ledger_seen_pending ON fetch_ledger(account_id, folder, uid_validity, uid) WHERE seen_pending = 1;
     """
 
   /// Merging needs the same message, not only the same Message-ID (Docs/architecture.md,

@@ -210,6 +210,44 @@ extension Transaction {
       ])
   }
 
+  /// Marks settled messages of a folder as still needing `\Seen` on the server (in the chunk's
+  /// transaction, before the STORE is sent).
+  public func markSeenPending(accountID: Int64, folder: String, uidValidity: UInt32, uids: [UInt32]) throws {
+    for uid in uids {
+      try run("""
+          UPDATE fetch_ledger SET seen_pending = 1
+          WHERE account_id = ? AND folder = ? AND uid_validity = ? AND uid = ?
+          """, [accountID, folder, Int64(uidValidity), Int64(uid)])
+    }
+  }
+
+  /// The settled messages of a folder whose `\Seen` was never confirmed stored, UIDs ascending.
+  public func seenPendingUIDs(accountID: Int64, folder: String, uidValidity: UInt32) throws -> [UInt32] {
+    try Int64.fetchAll(
+      db,
+      sql: """
+        SELECT uid FROM fetch_ledger
+        WHERE account_id = ? AND folder = ? AND uid_validity = ? AND seen_pending = 1 ORDER BY uid
+        """,
+      arguments: [accountID, folder, Int64(uidValidity)]
+    ).map { UInt32(truncatingIfNeeded: $0) }
+  }
+
+  /// Records that the server stored `\Seen` on these messages; rows of the folder under another
+  /// UIDVALIDITY stop waiting too (their UIDs no longer name anything on the server).
+  public func clearSeenPending(accountID: Int64, folder: String, uidValidity: UInt32, uids: [UInt32]) throws {
+    for uid in uids {
+      try run("""
+          UPDATE fetch_ledger SET seen_pending = 0
+          WHERE account_id = ? AND folder = ? AND uid_validity = ? AND uid = ?
+          """, [accountID, folder, Int64(uidValidity), Int64(uid)])
+    }
+    try run("""
+        UPDATE fetch_ledger SET seen_pending = 0
+        WHERE account_id = ? AND folder = ? AND uid_validity <> ? AND seen_pending = 1
+        """, [accountID, folder, Int64(uidValidity)])
+  }
+
   /// How many ledger rows an account has per outcome in its monitored folders, as the server
   /// numbers them now: rows of an old UIDVALIDITY or of a folder no longer monitored are not counted.
   public func ledgerCounts(accountID: Int64) throws -> [String: Int] {

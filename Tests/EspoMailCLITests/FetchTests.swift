@@ -136,6 +136,46 @@ import Testing
     #expect(try lab.fetch().accounts["quotes"]?["new"] as? Int == 1)
   }
 
+  /// A missing monitored folder fails alone: the folders after it are still fetched, on every
+  /// run, and so are those around a folder deleted on the server later.
+  @Test func aMissingFolderDoesNotStarveTheOthers() throws {
+    let lab = try MailLab()
+    let box = try lab.mailbox("starve")
+    try lab.dovecot.deliver(SampleMessage.make(subject: "One"), to: box, folder: "F001")
+    try lab.dovecot.deliver(SampleMessage.make(subject: "Two"), to: box, folder: "F002")
+    try lab.dovecot.deliver(SampleMessage.make(subject: "Three"), to: box, folder: "F003")
+    let folders = ["F001", "Nope", "F002", "F003"].flatMap { ["--folder", $0] }
+    #expect(lab.addAccount("starve", mailbox: box, extra: folders).status == 0)
+    let first = try lab.fetch()
+    #expect(first.status == 66)
+    let report = first.accounts["starve"]
+    #expect(report?["status"] as? String == "failed")
+    #expect(report?["new"] as? Int == 3)
+    #expect((report?["error"] as? String)?.contains("Nope") == true)
+    let folderErrors = report?["folderErrors"] as? [[String: Any]]
+    #expect(folderErrors?.compactMap { $0["folder"] as? String } == ["Nope"])
+    #expect(folderErrors?.first?["errorStatus"] as? Int == 66)
+    #expect(first.result.stderr.contains("starve: failed"))
+    // Deleted on the server later: the folders before and after it still get their new mail.
+    try lab.dovecot.deleteFolder("F002", for: box)
+    try lab.dovecot.deliver(SampleMessage.make(subject: "Four"), to: box, folder: "F001")
+    try lab.dovecot.deliver(SampleMessage.make(subject: "Five"), to: box, folder: "F003")
+    let second = try lab.fetch()
+    #expect(second.status == 66)
+    #expect(second.accounts["starve"]?["new"] as? Int == 2)
+    let secondErrors = second.accounts["starve"]?["folderErrors"] as? [[String: Any]]
+    #expect(secondErrors?.compactMap { $0["folder"] as? String } == ["Nope", "F002"])
+    let emails = try lab.store.json(["email", "list"]).array()
+    #expect(Set(emails.compactMap { $0["subject"] as? String }) == ["One", "Two", "Three", "Four", "Five"])
+    let status = try lab.store.json(["account", "status", "starve"]).array().first
+    #expect(status?["consecutiveFailures"] as? Int == 2)
+    #expect((status?["lastError"] as? String)?.contains("F002") == true)
+    let text = lab.store.run(["fetch", "--all"])
+    #expect(text.status == 66)
+    #expect(text.stdout.contains("starve: failed in folder(s) Nope, F002: 0 new"), "\(text.stdout)")
+    #expect(text.stderr.contains("folder 'Nope'"))
+  }
+
   @Test func aUIDValidityResetDuplicatesNothing() throws {
     let lab = try MailLab()
     let box = try lab.mailbox("reset")

@@ -37,6 +37,28 @@ struct IMAPFetchTests {
     #expect(try session.status("INBOX").unseen == 500)
   }
 
+  /// A message expunged by another client after SELECT comes back as `BODY[] NIL` (RFC 9051,
+  /// `OK [EXPUNGEISSUED]`), or is omitted once the session has been told of the EXPUNGE: either
+  /// way it is left out, never handed over as an empty message.
+  @Test func expungedMessagesAreLeftOutNotHandedOverEmpty() throws {
+    let account = try TestAccount.make()
+    try account.server.deliver((1...5).map { TestMessages.make($0, bodySize: 100) }, to: account.user)
+    let session = try account.session()
+    defer { session.logout() }
+    _ = try session.select("INBOX")
+    try account.server.expunge(uids: [2], of: account.user)
+    var bodies: [UInt32] = []
+    try session.fetchMessages(uids: [1, 2, 3, 4, 5]) { message in
+      bodies.append(message.uid)
+      #expect(!message.bytes.isEmpty, "UID \(message.uid)")
+    }
+    #expect(bodies == [1, 3, 4, 5])
+    try account.server.expunge(uids: [4], of: account.user)
+    let headers = try session.fetchHeaders(uids: [1, 2, 3, 4, 5])
+    #expect(headers.map(\.uid) == [1, 3, 5])
+    #expect(headers.allSatisfy { !$0.bytes.isEmpty })
+  }
+
   @Test func fetchesLongLinesHugeMessagesAndProtocolLookalikes() throws {
     let account = try TestAccount.make()
     let longLine = Array("Subject: long\r\n\r\n".utf8) + [UInt8](repeating: UInt8(ascii: "x"), count: 300_000) + [13, 10]

@@ -18,7 +18,10 @@ import Testing
     }
     #expect(mode == "wal")
     #expect(foreignKeys == true)
-    #expect(try store.appliedMigrations() == ["0001-initial", "0002-threading", "0003-secret-provenance", "0004-message-fingerprint"])
+    #expect(
+      try store.appliedMigrations() == [
+        "0001-initial", "0002-threading", "0003-secret-provenance", "0004-message-fingerprint", "0005-expunged-outcome",
+      ])
   }
 
   @Test func refusesToCreateOverAnExistingStore() throws {
@@ -134,7 +137,7 @@ import Testing
     }
     try queue.close()
     let store = try Store(openingAt: path)
-    #expect(try store.appliedMigrations().last == "0004-message-fingerprint")
+    #expect(try store.appliedMigrations().contains("0004-message-fingerprint"))
     try store.write { tx in
       #expect(try Int64.fetchAll(tx.db, sql: "SELECT id FROM email ORDER BY id") == [1, 2])
       #expect(try Int64.fetchOne(tx.db, sql: "SELECT replied_email_id FROM email WHERE id = 2") == 1)
@@ -154,6 +157,48 @@ import Testing
       try tx.fillFingerprint(emailID: 1, "f0")
       try tx.fillFingerprint(emailID: 1, "ignored")  // filled once
       #expect(try tx.emailsSharing(messageID: "<a@x>").first?.fingerprint == "f0")
+    }
+  }
+
+  /// A store written before 0005: the ledger is rebuilt with every row kept, then takes the
+  /// `expunged` outcome, and rows owing `\Seen` are found and cleared per folder and UIDVALIDITY.
+  @Test func expungedOutcomeMigrationKeepsTheLedgerAndTracksSeenOwed() throws {
+    let directory = try TemporaryDirectory()
+    let path = directory.file("s.sqlite")
+    let queue = try DatabaseQueue(path: path)
+    try Schema.migrator().migrate(queue, upTo: "0004-message-fingerprint")
+    try queue.write { db in
+      try db.execute(
+        sql: """
+          INSERT INTO mail_account(id, name, kind, address, imap_host, imap_port, imap_security, imap_username)
+            VALUES (1, 'a', 'group', 'a@x', 'h', 143, 'none', 'u');
+          INSERT INTO mail_account_folder(account_id, name, uid_validity) VALUES (1, 'INBOX', 7);
+          INSERT INTO fetch_ledger(account_id, folder, uid_validity, uid, outcome) VALUES (1, 'INBOX', 7, 1, 'imported');
+          INSERT INTO fetch_ledger(account_id, folder, uid_validity, uid, outcome) VALUES (1, 'INBOX', 7, 2, 'skipped');
+          """)
+      #expect(throws: (any Error).self) {
+        try db.execute(
+          sql: "INSERT INTO fetch_ledger(account_id, folder, uid_validity, uid, outcome) VALUES (1, 'INBOX', 7, 3, 'expunged')")
+      }
+    }
+    try queue.close()
+    let store = try Store(openingAt: path)
+    #expect(try store.appliedMigrations().last == "0005-expunged-outcome")
+    try store.write { tx in
+      #expect(try tx.ledgerCounts(accountID: 1) == ["imported": 1, "skipped": 1])
+      try tx.settle(ServerMessageKey(accountID: 1, folder: "INBOX", uidValidity: 7, uid: 3), outcome: .expunged, emailID: nil)
+      try tx.settle(ServerMessageKey(accountID: 1, folder: "INBOX", uidValidity: 7, uid: 4), outcome: .imported, emailID: nil)
+      try tx.settle(ServerMessageKey(accountID: 1, folder: "INBOX", uidValidity: 6, uid: 9), outcome: .imported, emailID: nil)
+      #expect(try tx.ledgerCounts(accountID: 1) == ["imported": 2, "skipped": 1, "expunged": 1])  // not UIDVALIDITY 6
+      #expect(try tx.seenPendingUIDs(accountID: 1, folder: "INBOX", uidValidity: 7).isEmpty)
+      try tx.markSeenPending(accountID: 1, folder: "INBOX", uidValidity: 7, uids: [1, 4])
+      try tx.markSeenPending(accountID: 1, folder: "INBOX", uidValidity: 6, uids: [9])
+      #expect(try tx.seenPendingUIDs(accountID: 1, folder: "INBOX", uidValidity: 7) == [1, 4])
+      #expect(try tx.seenPendingUIDs(accountID: 1, folder: "Other", uidValidity: 7).isEmpty)
+      try tx.clearSeenPending(accountID: 1, folder: "INBOX", uidValidity: 7, uids: [4])
+      #expect(try tx.seenPendingUIDs(accountID: 1, folder: "INBOX", uidValidity: 7) == [1])
+      #expect(try tx.seenPendingUIDs(accountID: 1, folder: "INBOX", uidValidity: 6).isEmpty)  // another UIDVALIDITY
+      #expect(try Row.fetchAll(tx.db, sql: "PRAGMA foreign_key_check").isEmpty)
     }
   }
 }

@@ -67,6 +67,18 @@ extension DovecotServer {
     try doveadm(["mailbox", "list", "-u", user]).split(separator: "\n").map(String.init)
   }
 
+  /// How many messages of a user's folder lack `\Seen` (`doveadm search … UNSEEN`).
+  public func unseenCount(of user: String, folder: String = "INBOX") throws -> Int {
+    try doveadm(["search", "-u", user, "mailbox", folder, "UNSEEN"]).split(separator: "\n").count
+  }
+
+  /// Expunges messages by UID from a user's folder (`doveadm expunge`), as another client would.
+  public func expunge(uids: [UInt32], of user: String, folder: String = "INBOX") throws {
+    guard !uids.isEmpty else { return }
+    let set = uids.map(String.init).joined(separator: ",")
+    try doveadm(["expunge", "-u", user, "mailbox", folder, "uid", set])
+  }
+
   /// Creates the folder unless it exists (INBOX always exists).
   private func ensureFolder(_ folder: String, for user: String) throws {
     guard folder.uppercased() != "INBOX", try !folders(of: user).contains(folder) else { return }

@@ -2,7 +2,9 @@ import Foundation
 
 /// A TCP proxy on 127.0.0.1 in front of a test server that misbehaves on purpose: on the first
 /// connection it drops (or stalls) once the server has sent a number of bytes; later connections
-/// pass through untouched, so "the next run completes" can be tested. Stopped by its own pid.
+/// pass through untouched, so "the next run completes" can be tested. Or, made with
+/// `init(target:bytesPerSecond:)`, a slow link: every connection gets the server's bytes at a
+/// bounded rate. Stopped by its own pid.
 public final class FaultProxy: @unchecked Sendable {
   /// What goes wrong.
   public enum Fault: String, Sendable {
@@ -10,6 +12,8 @@ public final class FaultProxy: @unchecked Sendable {
     case drop
     /// Stop forwarding server bytes but keep the connection open (a server gone silent).
     case stall
+    /// Forward server bytes at a bounded rate, on every connection (a slow link).
+    case throttle
   }
 
   /// The port to connect to instead of the server's.
@@ -17,7 +21,14 @@ public final class FaultProxy: @unchecked Sendable {
   private let process: Process
   private let directory: TemporaryDirectory
 
-  /// Starts a proxy to `target` that applies `fault` after `afterBytes` server bytes.
+  /// A slow link to `target`: server bytes are forwarded at about `bytesPerSecond`, so downloads
+  /// take long compared to the local work between them.
+  public convenience init(target: Int, bytesPerSecond: Int) throws {
+    try self.init(target: target, fault: .throttle, afterBytes: bytesPerSecond)
+  }
+
+  /// Starts a proxy to `target` that applies `fault` after `afterBytes` server bytes (for
+  /// `.throttle`, the rate in bytes per second).
   public init(target: Int, fault: Fault, afterBytes: Int) throws {
     directory = try TemporaryDirectory(prefix: "espomail-proxy")
     let script = directory.file("faultproxy.py")
@@ -60,9 +71,14 @@ public final class FaultProxy: @unchecked Sendable {
         sent = 0
         try:
             while True:
-                data = await reader.read(65536)
+                data = await reader.read(16384 if fault == "throttle" else 65536)
                 if not data:
                     break
+                if budget is not None and fault == "throttle":
+                    writer.write(data)
+                    await writer.drain()
+                    await asyncio.sleep(len(data) / after)
+                    continue
                 if budget is not None and sent + len(data) > after:
                     writer.write(data[: max(0, after - sent)])
                     await writer.drain()
@@ -80,7 +96,7 @@ public final class FaultProxy: @unchecked Sendable {
         first = state["connections"] == 1
         sreader, swriter = await asyncio.open_connection("127.0.0.1", target)
         tasks = [asyncio.create_task(pipe(creader, swriter, None)),
-                 asyncio.create_task(pipe(sreader, cwriter, after if first else None))]
+                 asyncio.create_task(pipe(sreader, cwriter, after if first or fault == "throttle" else None))]
         done, pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_EXCEPTION)
         for task in pending:
             task.cancel()

@@ -31,12 +31,13 @@ public final class MailLab: @unchecked Sendable {
 
   /// Adds an account for a mailbox (as the admin); extra arguments go to `account add`. A personal
   /// account's address (the mailbox's) is not its owner's, which the admin accepts explicitly.
+  /// `port` points the account elsewhere than the server's own port (a proxy in front of it).
   @discardableResult
   public func addAccount(
     _ name: String, mailbox: String, kind: [String] = ["--group"], security: String = "none",
-    password: String? = nil, extra: [String] = []
+    password: String? = nil, port: Int? = nil, extra: [String] = []
   ) -> CommandResult {
-    let port = security == "tls" ? dovecot.tlsPort : dovecot.port
+    let port = port ?? (security == "tls" ? dovecot.tlsPort : dovecot.port)
     return store.run(
       ["account", "add", name] + kind + [
         "--address", "\(mailbox)@example.com", "--imap-host", "127.0.0.1", "--imap-port", "\(port)",

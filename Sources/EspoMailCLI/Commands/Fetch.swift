@@ -10,9 +10,12 @@ extension EspoMail {
       abstract: "Fetch new mail from IMAP accounts now (cron: espomail fetch --all --quiet).",
       discussion: """
         Each message is settled exactly once: imported, merged into the same email fetched by another \\
-        account, or quarantined with its reason. Exit 0 when every account succeeded, 75 when some \\
-        were skipped because another run holds them, else the worst failure's code. \\
-        Example: */1 * * * * espomail fetch --all --quiet
+        account, quarantined with its reason, or settled as expunged when another client deleted it \\
+        before its download. Each monitored folder is fetched on its own: a folder missing on the \\
+        server fails alone (the account is reported failed, naming it in folderErrors), and the \\
+        account's other folders are still fetched. Exit 0 when every account succeeded, 75 when some \\
+        were skipped because another run holds them, else the worst failure's code (66 for a missing \\
+        folder). Example: */1 * * * * espomail fetch --all --quiet
         """)
 
     @OptionGroup var global: GlobalOptions
@@ -55,22 +58,30 @@ extension EspoMail {
       try output.result(report) {
         report.accounts.map { account in
           switch account.status {
+          case "failed" where !account.folderErrors.isEmpty:
+            let folders = account.folderErrors.map(\.folder).joined(separator: ", ")
+            return "\(account.name): failed in folder(s) \(folders): " + Self.counts(account)
           case "failed", "busy": return "\(account.name): \(account.status)"
           case "dry-run": return "\(account.name): \(account.new) new message(s) would be fetched"
-          default:
-            var parts = ["\(account.new) new", "\(account.merged) merged", "\(account.quarantined) quarantined"]
-            if account.skipped > 0 { parts.append("\(account.skipped) skipped by filters") }
-            if account.tooLarge > 0 { parts.append("\(account.tooLarge) header-only") }
-            if account.casesCreated > 0 {
-              parts.append("\(account.casesCreated) case(s) opened" + (account.casesUnassigned > 0 ? " (\(account.casesUnassigned) unassigned)" : ""))
-            }
-            if account.autoReplies > 0 { parts.append("\(account.autoReplies) auto-repl\(account.autoReplies == 1 ? "y" : "ies")") }
-            return "\(account.name): " + parts.joined(separator: ", ")
+          default: return "\(account.name): " + Self.counts(account)
           }
         }.joined(separator: "\n")
       }
       let status = report.exitStatus
       if status != .success { throw ExitCode(status.rawValue) }
+    }
+
+    /// What a run did for an account, as one line of text.
+    private static func counts(_ account: AccountFetchReport) -> String {
+      var parts = ["\(account.new) new", "\(account.merged) merged", "\(account.quarantined) quarantined"]
+      if account.skipped > 0 { parts.append("\(account.skipped) skipped by filters") }
+      if account.expunged > 0 { parts.append("\(account.expunged) expunged on the server meanwhile") }
+      if account.tooLarge > 0 { parts.append("\(account.tooLarge) header-only") }
+      if account.casesCreated > 0 {
+        parts.append("\(account.casesCreated) case(s) opened" + (account.casesUnassigned > 0 ? " (\(account.casesUnassigned) unassigned)" : ""))
+      }
+      if account.autoReplies > 0 { parts.append("\(account.autoReplies) auto-repl\(account.autoReplies == 1 ? "y" : "ies")") }
+      return parts.joined(separator: ", ")
     }
   }
 }

@@ -40,7 +40,9 @@ public enum GeneratedFiles {
 
       Generated from `ExitStatus` (do not edit by hand). They follow sysexits(3), so scripts can
       branch on them. `fetch` exits 0 when every account succeeded, 75 when some were skipped
-      because another run holds them, and the worst failure's code otherwise.
+      because another run holds them, and the worst failure's code otherwise; a monitored folder
+      missing on the server counts as its account's failure (66) although the account's other
+      folders were fetched.
 
       | code | constant | meaning |
       |---:|---|---|

@@ -51,6 +51,15 @@ public enum IMAPError: Error, Sendable, Equatable, CustomStringConvertible {
     }
   }
 
+  /// Whether the session is still in step with the server after this error, so other folders
+  /// can still be worked on: a missing folder, a NO or BAD, or an argument never sent.
+  public var leavesSessionUsable: Bool {
+    switch self {
+    case .folderNotFound, .commandFailed, .invalidArgument: true
+    case .connection, .closedByServer, .malformedResponse, .limitExceeded, .deadlineExceeded: false
+    }
+  }
+
   /// The user's message.
   public var description: String { espoMailError.description }
 }

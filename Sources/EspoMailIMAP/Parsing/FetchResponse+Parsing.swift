@@ -23,6 +23,9 @@ extension FetchResponse {
       case "INTERNALDATE":
         internalDate = item.text
       default:
+        // A NIL section is no section: RFC 9051 answers the body of a message expunged by another
+        // client with NIL (and OK [EXPUNGEISSUED]); it must not pass for an empty message.
+        if case IMAPValue.none = item { continue }
         if name.hasPrefix("BODY[") || name.hasPrefix("BINARY[") || name.hasPrefix("RFC822"), let bytes = item.bytes {
           sections[name] = bytes
         }

@@ -14,7 +14,8 @@ extension IMAPSession {
   }
 
   /// Size, flags, internal date and header block of each message, in UID order; UIDs that no
-  /// longer exist are left out. Never marks anything seen.
+  /// longer exist are left out, whether the server omits them or answers `BODY[HEADER] NIL` (a
+  /// message expunged by another client). Never marks anything seen.
   public func fetchHeaders(uids: [UInt32]) throws -> [FetchedMessage] {
     var messages: [FetchedMessage] = []
     messages.reserveCapacity(uids.count)
@@ -24,7 +25,9 @@ extension IMAPSession {
 
   /// Whole messages, handed to `handle` as each arrives, fetched with `UID FETCH` in chunks of
   /// `chunkSize` UIDs over this one connection (the next chunk is requested while the current one
-  /// streams in). Never marks anything seen. UIDs that no longer exist are skipped.
+  /// streams in). Never marks anything seen. UIDs that no longer exist are skipped, whether the
+  /// server omits them or answers `BODY[] NIL` (RFC 9051, expunged by another client), so a UID
+  /// asked for and not handed over is gone from the folder once this returns.
   ///
   /// When `handle` throws, nothing more is handed over; the chunks already requested are read to
   /// their end, so the session stays usable, and the error is rethrown.

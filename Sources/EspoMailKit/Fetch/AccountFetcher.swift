@@ -39,7 +39,18 @@ struct AccountFetcher {
       }
       let session = try connect()
       defer { session.logout() }
-      for folder in account.folders { try fetchFolder(folder, session: session, report: &report) }
+      // Each folder on its own: one that is missing or refused fails alone, the others are
+      // still fetched (Docs/architecture.md, "Failures").
+      for folder in account.folders {
+        do {
+          try fetchFolder(folder, session: session, report: &report)
+        } catch let error as IMAPError where error.leavesSessionUsable {
+          let failure = error.espoMailError
+          report.folderErrors.append(
+            FolderFetchError(folder: folder, error: failure.message, errorStatus: failure.status.rawValue))
+        }
+      }
+      if !report.folderErrors.isEmpty { return failed(report, nil) }
       if !options.dryRun {
         try store.write { tx in
           try tx.recordFetch(accountID: account.id, at: EmailDraft.iso8601(now()), error: nil)
@@ -74,14 +85,19 @@ struct AccountFetcher {
     return try IMAPSession(connecting: endpoint, trace: options.trace.map { trace in { trace("\(account.name): \($0)") } })
   }
 
-  private func failed(_ report: AccountFetchReport, _ error: EspoMailError) -> AccountFetchReport {
+  /// The report of a failed account: the account's own error (nil when only folders failed)
+  /// and its folders' errors, with the worst exit status among them; recorded in its health.
+  private func failed(_ report: AccountFetchReport, _ error: EspoMailError?) -> AccountFetchReport {
     var report = report
+    let messages = (error.map { [$0.message] } ?? []) + report.folderErrors.map { "folder '\($0.folder)': \($0.error)" }
+    let statuses = (error.map { [$0.status.rawValue] } ?? []) + report.folderErrors.map(\.errorStatus)
     report.status = "failed"
-    report.error = error.message
-    report.errorStatus = error.status.rawValue
+    report.error = messages.joined(separator: "; ")
+    report.errorStatus = statuses.max() ?? ExitStatus.internalError.rawValue
     if !options.dryRun {
+      let message = report.error
       try? store.write { tx in
-        try tx.recordFetch(accountID: account.id, at: EmailDraft.iso8601(now()), error: error.message)
+        try tx.recordFetch(accountID: account.id, at: EmailDraft.iso8601(now()), error: message)
       }
     }
     return report
@@ -94,13 +110,29 @@ struct AccountFetcher {
     return EspoMailError(.internalError, "\(error)")
   }
 
+  /// Whether fetched messages are marked `\Seen` on the server in this run.
+  private var marksSeen: Bool { !account.keepUnread && !options.dryRun }
+
   private func fetchFolder(_ folder: String, session: IMAPSession, report: inout AccountFetchReport) throws {
     let status = try session.status(folder)
-    let saved = try store.read { try $0.checkpoints(accountID: account.id) }.first { $0.folder == folder }
+    let (saved, seenPending) = try store.read { tx in
+      (
+        try tx.checkpoints(accountID: account.id).first { $0.folder == folder },
+        marksSeen ? try tx.seenPendingUIDs(accountID: account.id, folder: folder, uidValidity: status.uidValidity) : []
+      )
+    }
     var checkpoint = saved ?? FolderCheckpoint(folder: folder, uidValidity: nil, lastUID: 0, uidNext: nil)
-    if checkpoint.uidValidity == status.uidValidity, checkpoint.uidNext == status.uidNext { return }
+    if checkpoint.uidValidity == status.uidValidity, checkpoint.uidNext == status.uidNext, seenPending.isEmpty { return }
     // Read-only unless fetched messages are to be marked \Seen (STORE needs a read-write SELECT).
-    if account.keepUnread || options.dryRun { _ = try session.examine(folder) } else { _ = try session.select(folder) }
+    if marksSeen { _ = try session.select(folder) } else { _ = try session.examine(folder) }
+    if !seenPending.isEmpty {
+      // Settled by a run that stopped before their \Seen was stored (killed after the commit).
+      try session.addFlags(["\\Seen"], uids: seenPending)
+      try store.write { tx in
+        try tx.clearSeenPending(
+          accountID: account.id, folder: folder, uidValidity: status.uidValidity, uids: seenPending)
+      }
+    }
     let rescan = checkpoint.uidValidity != status.uidValidity || status.uidNext <= checkpoint.lastUID
     if rescan {
       checkpoint = FolderCheckpoint(folder: folder, uidValidity: status.uidValidity, lastUID: 0, uidNext: nil)
@@ -121,16 +153,19 @@ struct AccountFetcher {
     // Writes stay in chunk order, each one transaction with its ledger rows and checkpoint.
     var done = 0
     var writing: (chunk: FetchedChunk, work: BackgroundWork<[(UInt32, ImportOutcome)]>)?
+    // UIDs whose \Seen the server stored after their chunk's commit; the next write clears
+    // their ledger rows' seen_pending (a kill before that only means storing \Seen again).
+    var seenStored: [UInt32] = []
     func finishWriting() throws {
       guard let (chunk, work) = writing else { return }
       writing = nil
-      try settle(chunk, outcomes: try work.wait(), session: session, report: &report)
+      seenStored += try settle(chunk, outcomes: try work.wait(), session: session, report: &report)
       done += chunk.uids.count
       progress?(FetchProgress(account: account.name, folder: folder, done: done, total: batch.count))
     }
     for uids in batch.chunked(options.chunkSize) {
       checkpoint.lastUID = uids.last ?? checkpoint.lastUID
-      let chunk: FetchedChunk
+      var chunk: FetchedChunk
       do {
         chunk = try download(uids, folder: folder, checkpoint: checkpoint, session: session)
       } catch {
@@ -138,8 +173,11 @@ struct AccountFetcher {
         throw error
       }
       try finishWriting()
+      chunk.seenStored = seenStored
+      seenStored = []
       let fetcher = self
-      writing = (chunk, BackgroundWork { try fetcher.write(chunk) })
+      let ready = chunk
+      writing = (ready, BackgroundWork { try fetcher.write(ready) })
     }
     try finishWriting()
     // Caught up: every UID found is settled, so the next run may skip the folder while UIDNEXT
@@ -148,7 +186,11 @@ struct AccountFetcher {
       checkpoint.lastUID = max(checkpoint.lastUID, found.last ?? 0)
       checkpoint.uidNext = status.uidNext
     }
-    try store.write { tx in try tx.saveCheckpoint(accountID: account.id, checkpoint) }
+    let stored = seenStored
+    try store.write { tx in
+      try tx.saveCheckpoint(accountID: account.id, checkpoint)
+      try tx.clearSeenPending(accountID: account.id, folder: folder, uidValidity: status.uidValidity, uids: stored)
+    }
   }
 
   private func searchCriteria(from lastUID: UInt32, rescan: Bool) -> String {
@@ -167,6 +209,9 @@ struct AccountFetcher {
     let headers = try session.fetchHeaders(uids: uids)
     let limit = account.maxSizeMB * 1_048_576
     var plans: [UInt32: MessagePlan] = [:]
+    // A UID the server no longer hands over (omitted, or `BODY[…] NIL` with OK [EXPUNGEISSUED])
+    // was expunged by another client since the search: settled as such, never quarantined.
+    for uid in uids { plans[uid] = .expunged }
     var needBody: [UInt32] = []
     let parsedHeaders = Self.parseHeadersAll(headers.map(\.bytes))
     let filters = try store.read { tx in
@@ -193,6 +238,7 @@ struct AccountFetcher {
       return filters
     }
     if !needBody.isEmpty {
+      // A UID left at .expunged after this was expunged between the header pass and now.
       try session.fetchMessages(uids: needBody, chunkSize: options.chunkSize) { message in
         plans[message.uid] = .body(message.bytes)
       }
@@ -241,11 +287,12 @@ struct AccountFetcher {
       importer.notifies = !options.noNotify
       importer.autoReplies = !options.noAutoReply
       let results = try chunk.uids.compactMap { uid -> (UInt32, ImportOutcome)? in
-        guard let plan = chunk.plans[uid] else { return nil }  // expunged meanwhile
+        guard let plan = chunk.plans[uid] else { return nil }
         let key = ServerMessageKey(accountID: account.id, folder: chunk.folder, uidValidity: uidValidity, uid: uid)
         switch plan {
         case .merge(let emailID): return (uid, try importer.merge(into: emailID, key: key))
         case .skipped(let filter): return (uid, try importer.skip(by: filter, key: key))
+        case .expunged: return (uid, try importer.expunged(key: key))
         case .body, .headerOnly: break
         }
         guard let message = chunk.prepared[uid] else { return nil }
@@ -257,15 +304,33 @@ struct AccountFetcher {
         return (uid, try importer.importPrepared(message, key: key))
       }
       try tx.saveCheckpoint(accountID: account.id, chunk.checkpoint)
+      if marksSeen {
+        // Until the STORE after this commit is confirmed, these rows say \Seen is owed.
+        try tx.markSeenPending(
+          accountID: account.id, folder: chunk.folder, uidValidity: uidValidity,
+          uids: results.filter { Self.wantsSeen($0.1) }.map(\.0))
+        try tx.clearSeenPending(
+          accountID: account.id, folder: chunk.folder, uidValidity: uidValidity, uids: chunk.seenStored)
+      }
       return results
     }
   }
 
+  /// Whether a settled message is marked `\Seen` on the server: imported or merged ones are;
+  /// those skipped by filters, quarantined or expunged are not.
+  private static func wantsSeen(_ outcome: ImportOutcome) -> Bool {
+    switch outcome {
+    case .imported, .tooLarge, .merged: true
+    case .quarantined, .skipped, .expunged: false
+    }
+  }
+
   /// After a chunk's commit: counts its outcomes, marks its messages \Seen on the server (unless
-  /// the account keeps them unread) and sends the auto-replies it queued.
+  /// the account keeps them unread) and sends the auto-replies it queued. Returns the UIDs the
+  /// server stored \Seen on.
   private func settle(
     _ chunk: FetchedChunk, outcomes: [(UInt32, ImportOutcome)], session: IMAPSession, report: inout AccountFetchReport
-  ) throws {
+  ) throws -> [UInt32] {
     var seen: [UInt32] = []
     var emailIDs: [Int64] = []
     for (uid, outcome) in outcomes {
@@ -285,15 +350,15 @@ struct AccountFetcher {
         emailIDs.append(emailID)
       case .quarantined: report.quarantined += 1
       case .skipped: report.skipped += 1
+      case .expunged: report.expunged += 1
       }
-      if case .quarantined = outcome { continue }
-      if case .skipped = outcome { continue }
-      seen.append(uid)
+      if Self.wantsSeen(outcome) { seen.append(uid) }
     }
-    if !account.keepUnread, !seen.isEmpty { try session.addFlags(["\\Seen"], uids: seen) }
+    if marksSeen, !seen.isEmpty { try session.addFlags(["\\Seen"], uids: seen) }
     // Only this chunk's replies: an account fetched at the same time sends and counts its own.
     let replies = try store.read { try $0.queued(kind: "auto-reply", answering: emailIDs) }
     report.autoReplies += outbound().flush(replies)
+    return marksSeen ? seen : []
   }
 }
 

@@ -4,7 +4,8 @@ import EspoMailCore
 public struct AccountFetchReport: Codable, Sendable {
   /// Account name.
   public var name: String
-  /// ok, failed, busy (another run holds it) or dry-run.
+  /// ok, failed (the account, or one or more of its folders: see `folderErrors`), busy (another
+  /// run holds it) or dry-run.
   public var status: String
   /// New emails imported (header-only ones included).
   public var new: Int
@@ -26,6 +27,12 @@ public struct AccountFetchReport: Codable, Sendable {
   public var error: String?
   /// The exit status the error maps to.
   public var errorStatus: Int32?
+  /// Messages expunged on the server between the search and their download (settled, nothing
+  /// imported).
+  public var expunged: Int
+  /// Monitored folders that failed on their own (missing on the server, or a command refused in
+  /// them) while the account's other folders were fetched; empty when none did.
+  public var folderErrors: [FolderFetchError]
 
   /// An empty report for an account.
   public init(name: String, status: String) {
@@ -39,6 +46,8 @@ public struct AccountFetchReport: Codable, Sendable {
     casesCreated = 0
     casesUnassigned = 0
     autoReplies = 0
+    expunged = 0
+    folderErrors = []
   }
 
   /// Counts what the case logic did.
@@ -50,7 +59,24 @@ public struct AccountFetchReport: Codable, Sendable {
   }
 
   /// Messages settled in this run.
-  public var settled: Int { new + merged + skipped + quarantined }
+  public var settled: Int { new + merged + skipped + quarantined + expunged }
+}
+
+/// One monitored folder that failed while the rest of its account was fetched.
+public struct FolderFetchError: Codable, Sendable {
+  /// The folder's name, as configured.
+  public var folder: String
+  /// What went wrong.
+  public var error: String
+  /// The exit status the error maps to.
+  public var errorStatus: Int32
+
+  /// A folder's failure.
+  public init(folder: String, error: String, errorStatus: Int32) {
+    self.folder = folder
+    self.error = error
+    self.errorStatus = errorStatus
+  }
 }
 
 /// The whole run.

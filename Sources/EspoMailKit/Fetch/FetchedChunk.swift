@@ -13,6 +13,9 @@ enum MessagePlan: Sendable {
   case headerOnly([UInt8], size: Int)
   /// Downloaded in full.
   case body([UInt8])
+  /// Gone from the folder before its header or body could be downloaded (expunged by another
+  /// client): settled as expunged.
+  case expunged
 }
 
 /// One chunk downloaded, planned and parsed, ready for its write transaction.
@@ -23,7 +26,7 @@ struct FetchedChunk: Sendable {
   var folder: String
   /// The folder's checkpoint to store with the chunk.
   var checkpoint: FolderCheckpoint
-  /// Each UID's plan (a UID expunged meanwhile has none).
+  /// Each UID's plan.
   var plans: [UInt32: MessagePlan]
   /// Parsed and hashed messages, by UID, for the body and header-only plans.
   var prepared: [UInt32: PreparedMessage]
@@ -31,4 +34,7 @@ struct FetchedChunk: Sendable {
   var filters: FetchFilterSet
   /// The clock reading the chunk is imported at.
   var time: Date
+  /// UIDs of earlier chunks whose `\Seen` the server has stored since their commit: their ledger
+  /// rows stop waiting for it in this chunk's transaction.
+  var seenStored: [UInt32] = []
 }

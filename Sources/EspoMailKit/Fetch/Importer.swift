@@ -17,6 +17,8 @@ enum ImportOutcome: Equatable {
   case quarantined(id: Int64, reason: String)
   /// Not imported: a fetch filter skipped it.
   case skipped(filter: String)
+  /// Not imported: expunged on the server before its download (a fetch only).
+  case expunged
 }
 
 /// Stores one message inside the caller's transaction: a new email, a merge into the stored one
@@ -109,6 +111,13 @@ struct Importer {
   func skip(by filter: EmailFilter, key: ServerMessageKey) throws -> ImportOutcome {
     try tx.settle(key, outcome: .skipped, emailID: nil, filterID: filter.id)
     return .skipped(filter: filter.name)
+  }
+
+  /// Settles a server message that was expunged before its download: there is nothing to import
+  /// or quarantine, and nothing to look for again.
+  func expunged(key: ServerMessageKey) throws -> ImportOutcome {
+    try tx.settle(key, outcome: .expunged, emailID: nil)
+    return .expunged
   }
 
   /// Stores a prepared message: a new email, a merge into the same message (Message-ID and
