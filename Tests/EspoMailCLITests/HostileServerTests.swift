@@ -53,6 +53,22 @@ import Testing
     #expect((health.first?["lastError"] as? String)?.contains("999999999999-byte literal") == true)
   }
 
+  @Test(arguments: [(HostileIMAPServer.Mode.manyHeaders, "headers"), (.manyBodies, "bodies")])
+  func manyLiteralsUnderTheLimitStillFailInBoundedMemory(_ mode: HostileIMAPServer.Mode, _ what: String) throws {
+    let store = try TestStore()
+    let server = try HostileIMAPServer(mode)
+    addHostileAccount(store, server)
+    let start = ContinuousClock.now
+    let (result, peak) = try runMeasured(["fetch", "--all", "--timeout", "5", "--format", "json"], store: store)
+    #expect(ContinuousClock.now - start < .seconds(60))
+    #expect(result.status == 76, "\(result.stderr)")
+    let account = try #require((try result.object()["accounts"] as? [[String: Any]])?.first)
+    let message = try #require(account["error"] as? String)
+    #expect(message.contains("MiB of message \(what) for one fetch"), "\(message)")
+    let peakKiB = try #require(peak, "no peak RSS from /usr/bin/time: \(result.stderr)")
+    #expect(peakKiB < 256 * 1024, "peak RSS \(peakKiB) KiB")
+  }
+
   @Test func aDripFeedingServerFailsWithinTheDeadline() throws {
     let store = try TestStore()
     let server = try HostileIMAPServer(.drip)

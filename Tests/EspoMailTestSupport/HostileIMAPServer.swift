@@ -20,6 +20,10 @@ public final class HostileIMAPServer: @unchecked Sendable {
     case echoSASL = "echo-sasl"
     /// Accepts the login, then answers every command with an alert and a NO quoting the password.
     case echoLater = "echo-later"
+    /// Holds 200 messages and answers the header fetch with a 12 MiB header for each.
+    case manyHeaders = "many-headers"
+    /// Holds 200 messages of announced size 1000 and sends a 12 MiB body for each.
+    case manyBodies = "many-bodies"
   }
 
   /// The port to connect to.
@@ -135,7 +139,7 @@ public final class HostileIMAPServer: @unchecked Sendable {
                     out = (b"* OK [ALERT] the password " + secret + b" expires soon\r\n"
                            + tag + b" NO [SERVERBUG] invalid password '" + secret + b"'\r\n")
                 elif command == b"STATUS":
-                    out = b"* STATUS INBOX (MESSAGES 1 UIDNEXT 2 UIDVALIDITY 7 UNSEEN 1)\r\n" + tag + b" OK done\r\n"
+                    out = b"* STATUS INBOX (MESSAGES 200 UIDNEXT 201 UIDVALIDITY 7 UNSEEN 1)\r\n" + tag + b" OK done\r\n"
                 elif command in (b"SELECT", b"EXAMINE"):
                     out = (b"* 1 EXISTS\r\n* OK [UIDVALIDITY 7] v\r\n* OK [UIDNEXT 2] n\r\n"
                            + tag + b" OK [READ-WRITE] done\r\n")
@@ -144,7 +148,31 @@ public final class HostileIMAPServer: @unchecked Sendable {
                         numbers = " ".join(str(n) for n in range(1, 4_500_001)).encode()
                         writer.write(b"* SEARCH " + numbers + b"\r\n")
                         record(len(numbers))
-                    out = b"* SEARCH 1\r\n" + tag + b" OK done\r\n"
+                    many = mode in ("many-headers", "many-bodies")
+                    found = " ".join(str(n) for n in range(1, 201)).encode() if many else b"1"
+                    out = b"* SEARCH " + found + b"\r\n" + tag + b" OK done\r\n"
+                elif command == b"UID FETCH" and mode in ("many-headers", "many-bodies"):
+                    # 200 messages, each literal under the per-literal limit, together far over
+                    # what one fetch may hold.
+                    is_header = b"HEADER" in line.upper()
+                    big = b"x" * (12 * 1024 * 1024)
+                    sent = 0
+                    try:
+                        for uid in range(1, 201):
+                            if is_header and mode == "many-bodies":
+                                header = b"Subject: s%d\r\nMessage-ID: <m%d@hostile.example>\r\n\r\n" % (uid, uid)
+                                writer.write(b"* %d FETCH (UID %d RFC822.SIZE 1000 BODY[HEADER] {%d}\r\n%s)\r\n"
+                                             % (uid, uid, len(header), header))
+                            else:
+                                section = b"BODY[HEADER]" if is_header else b"BODY[]"
+                                writer.write(b"* %d FETCH (UID %d RFC822.SIZE 1000 %s {%d}\r\n"
+                                             % (uid, uid, section, len(big)) + big + b")\r\n")
+                                sent += len(big)
+                            await writer.drain()
+                    except (ConnectionError, OSError):
+                        pass
+                    record(sent)
+                    out = tag + b" OK done\r\n"
                 elif command == b"UID FETCH" and mode == "huge-literal":
                     head = b"* 1 FETCH (UID 1 RFC822.SIZE 100 BODY[HEADER] {999999999999}\r\n"
                     await stream(writer, head, b"x" * 65536, CAP)

@@ -6,6 +6,9 @@ public enum IMAPLimitViolation: Sendable, Equatable {
   case line(limitBytes: Int)
   /// A UID SEARCH that returned more UIDs than the limit.
   case searchResults(limit: Int)
+  /// Messages of one fetch whose bytes together are over what it may hold (`what`: headers or
+  /// bodies).
+  case fetchedBytes(what: String, limitBytes: Int)
 
   /// What the server did, as the end of "the IMAP server …".
   var message: String {
@@ -17,6 +20,8 @@ public enum IMAPLimitViolation: Sendable, Equatable {
       "sent a response line over \(Self.mebibytes(limit)) MiB"
     case .searchResults(let limit):
       "answered UID SEARCH with more than \(limit) UIDs"
+    case .fetchedBytes(let what, let limit):
+      "sent more than \(Self.mebibytes(limit)) MiB of message \(what) for one fetch, more than their sizes announced"
     }
   }
 
@@ -25,7 +30,7 @@ public enum IMAPLimitViolation: Sendable, Equatable {
     switch self {
     case .literal:
       "the server is broken or hostile; if it is trusted and its messages are that big, raise the account's --max-size"
-    case .line:
+    case .line, .fetchedBytes:
       "the server is broken or hostile"
     case .searchResults:
       "the server is broken or hostile; a folder that big can be fetched from a date on with --fetch-since"

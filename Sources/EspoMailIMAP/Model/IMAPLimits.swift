@@ -8,6 +8,9 @@ public struct IMAPLimits: Sendable, Equatable {
   public static let maximumSearchUIDs = 4_000_000
   /// Longest `* SEARCH` line: the UID limit at 10 digits and a space each, plus 64 KiB.
   public static let maximumSearchLineBytes = maximumSearchUIDs * 11 + (64 << 10)
+  /// Most header bytes one `fetchHeaders` call holds, all messages together: 64 MiB (real headers
+  /// are a few KiB; 500 of them a few MiB).
+  public static let maximumHeaderPassBytes = 64 << 20
   /// The throughput each received byte earns toward a command's deadline: 4 KiB a second.
   public static let minimumBytesPerSecond = 4096
 

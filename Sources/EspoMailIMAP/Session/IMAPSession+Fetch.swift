@@ -16,10 +16,18 @@ extension IMAPSession {
   /// Size, flags, internal date and header block of each message, in UID order; UIDs that no
   /// longer exist are left out, whether the server omits them or answers `BODY[HEADER] NIL` (a
   /// message expunged by another client). Never marks anything seen.
+  /// The headers together may hold `IMAPLimits.maximumHeaderPassBytes`; more is an error.
   public func fetchHeaders(uids: [UInt32]) throws -> [FetchedMessage] {
     var messages: [FetchedMessage] = []
     messages.reserveCapacity(uids.count)
-    try fetch(uids: uids, chunkSize: 500, section: "HEADER") { messages.append($0) }
+    var held = 0
+    try fetch(uids: uids, chunkSize: 500, section: "HEADER") {
+      held += $0.bytes.count
+      guard held <= IMAPLimits.maximumHeaderPassBytes else {
+        throw IMAPError.limitExceeded(.fetchedBytes(what: "headers", limitBytes: IMAPLimits.maximumHeaderPassBytes))
+      }
+      messages.append($0)
+    }
     return messages.sorted { $0.uid < $1.uid }
   }
 
@@ -30,7 +38,8 @@ extension IMAPSession {
   /// asked for and not handed over is gone from the folder once this returns.
   ///
   /// When `handle` throws, nothing more is handed over; the chunks already requested are read to
-  /// their end, so the session stays usable, and the error is rethrown.
+  /// their end, so the session stays usable, and the error is rethrown; an `IMAPError` that
+  /// leaves the session unusable (a limit) is rethrown at once.
   public func fetchMessages(uids: [UInt32], chunkSize: Int = 200, _ handle: (FetchedMessage) throws -> Void) throws {
     try fetch(uids: uids, chunkSize: chunkSize, section: "", handle)
   }
@@ -68,7 +77,13 @@ extension IMAPSession {
           let message = FetchedMessage(
             uid: uid, size: fetched.size ?? bytes.count, flags: fetched.flags ?? [], internalDate: fetched.internalDate,
             bytes: bytes)
-          do { try deliver(message) } catch { stopError = error }
+          do {
+            try deliver(message)
+          } catch let error as IMAPError where !error.leavesSessionUsable {
+            throw error  // over a limit: reading on would only take in more of what was refused
+          } catch {
+            stopError = error
+          }
         }
       } catch let error as IMAPError {
         // NO/BAD leave the dialogue in step: read the other chunk's answer, then report.

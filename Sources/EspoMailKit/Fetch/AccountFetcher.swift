@@ -163,15 +163,18 @@ struct AccountFetcher {
       done += chunk.uids.count
       progress?(FetchProgress(account: account.name, folder: folder, done: done, total: batch.count))
     }
-    for uids in batch.chunked(options.chunkSize) {
-      checkpoint.lastUID = uids.last ?? checkpoint.lastUID
+    var remaining = batch[...]
+    while !remaining.isEmpty {
       var chunk: FetchedChunk
       do {
-        chunk = try download(uids, folder: folder, checkpoint: checkpoint, session: session)
+        // A chunk may take fewer UIDs than offered (its byte budget); the rest come next.
+        chunk = try download(Array(remaining.prefix(options.chunkSize)), folder: folder, checkpoint: checkpoint, session: session)
       } catch {
         try? finishWriting()  // what is written stays written; the download error is the news
         throw error
       }
+      remaining = remaining.dropFirst(chunk.uids.count)
+      checkpoint = chunk.checkpoint
       try finishWriting()
       chunk.seenStored = seenStored
       seenStored = []
@@ -202,16 +205,18 @@ struct AccountFetcher {
   }
 
   /// Downloads one chunk: headers first, bodies only for messages that need them, then every
-  /// message parsed and hashed on all cores. Reads the store, never writes it.
+  /// message parsed and hashed on all cores. Reads the store, never writes it. The chunk takes the
+  /// offered UIDs up to `options.chunkBytes` of bodies by their announced sizes (at least one), and
+  /// its checkpoint ends at the last UID taken.
   private func download(
-    _ uids: [UInt32], folder: String, checkpoint: FolderCheckpoint, session: IMAPSession
+    _ offered: [UInt32], folder: String, checkpoint: FolderCheckpoint, session: IMAPSession
   ) throws -> FetchedChunk {
-    let headers = try session.fetchHeaders(uids: uids)
+    let headers = try session.fetchHeaders(uids: offered)
     let limit = account.maxSizeMB * 1_048_576
     var plans: [UInt32: MessagePlan] = [:]
     // A UID the server no longer hands over (omitted, or `BODY[…] NIL` with OK [EXPUNGEISSUED])
     // was expunged by another client since the search: settled as such, never quarantined.
-    for uid in uids { plans[uid] = .expunged }
+    for uid in offered { plans[uid] = .expunged }
     var needBody: [UInt32] = []
     let parsedHeaders = Self.parseHeadersAll(headers.map(\.bytes))
     let filters = try store.read { tx in
@@ -237,9 +242,26 @@ struct AccountFetcher {
       }
       return filters
     }
+    let sizes = Dictionary(headers.map { ($0.uid, $0.size) }, uniquingKeysWith: max)
+    let uids = Self.withinByteBudget(offered, bodySizes: needBody.map { ($0, sizes[$0] ?? 0) }, budget: options.chunkBytes)
+    if uids.count < offered.count {
+      let taken = Set(uids)
+      plans = plans.filter { taken.contains($0.key) }
+      needBody = needBody.filter(taken.contains)
+    }
+    var checkpoint = checkpoint
+    checkpoint.lastUID = uids.last ?? checkpoint.lastUID
     if !needBody.isEmpty {
-      // A UID left at .expunged after this was expunged between the header pass and now.
+      // A UID left at .expunged after this was expunged between the header pass and now. The
+      // bodies may together be a little over their announced sizes, never far: a server that
+      // sends much more is refused before it fills the memory.
+      let budget = options.chunkBytes + IMAPLimits(maxSizeMB: account.maxSizeMB).maximumLiteralBytes
+      var received = 0
       try session.fetchMessages(uids: needBody, chunkSize: options.chunkSize) { message in
+        received += message.bytes.count
+        guard received <= budget else {
+          throw IMAPError.limitExceeded(.fetchedBytes(what: "bodies", limitBytes: budget))
+        }
         plans[message.uid] = .body(message.bytes)
       }
     }
@@ -257,6 +279,19 @@ struct AccountFetcher {
     for (index, item) in toPrepare.enumerated() { ready[item.uid] = prepared[index] }
     return FetchedChunk(
       uids: uids, folder: folder, checkpoint: checkpoint, plans: plans, prepared: ready, filters: filters, time: time)
+  }
+
+  /// The leading UIDs of `offered` such that the bodies to download among them (`bodySizes`, in
+  /// UID order, announced sizes) add up to at most `budget` bytes; the first body always fits, so
+  /// a chunk is never empty.
+  static func withinByteBudget(_ offered: [UInt32], bodySizes: [(uid: UInt32, size: Int)], budget: Int) -> [UInt32] {
+    var total = 0
+    for (uid, size) in bodySizes {
+      total += size
+      guard total > budget, let index = offered.firstIndex(of: uid), index > 0 else { continue }
+      return Array(offered[..<index])
+    }
+    return offered
   }
 
   /// Header blocks parsed on every core (nil where a header does not parse).

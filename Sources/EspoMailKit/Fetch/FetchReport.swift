@@ -108,6 +108,11 @@ public struct FetchOptions: Sendable {
   public var caFile: String?
   /// Messages per UID FETCH round trip.
   public var chunkSize = 200
+  /// Most message bytes (by their announced sizes) one chunk holds: 8 MiB. With two chunks in
+  /// flight (one written while the next downloads) a fetch stays within a few hundred MiB
+  /// whatever the mailbox holds (Docs/architecture.md, "Bounds on what a server can make
+  /// espomail hold").
+  public var chunkBytes = 8 << 20
   /// Skip auto-replies in this run.
   public var noAutoReply = false
   /// Skip notifications in this run.
