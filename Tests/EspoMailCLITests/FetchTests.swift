@@ -195,6 +195,17 @@ import Testing
     #expect(try lab.store.json(["email", "list", "--limit", "100"]).array().count == 24)
   }
 
+  @Test(arguments: ["Bad*Name", "Trailing/", "/Absolute", "a//b", "~home", "..", "Nope"])
+  func anInvalidFolderNameHasOneStatusInFetchAndTest(_ name: String) throws {
+    let lab = try MailLab()
+    let box = try lab.mailbox("invalid")
+    #expect(lab.addAccount("invalid", mailbox: box, extra: ["--folder", "INBOX", "--folder", name]).status == 0)
+    let tested = lab.store.run(["account", "test", "invalid"])
+    let fetched = try lab.fetch()
+    #expect(tested.status == 66, "\(tested.stderr)")
+    #expect(fetched.status == 66, "\(fetched.result.stdout)")
+  }
+
   @Test func aUIDValidityResetDuplicatesNothing() throws {
     let lab = try MailLab()
     let box = try lab.mailbox("reset")

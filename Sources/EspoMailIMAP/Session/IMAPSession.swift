@@ -206,7 +206,10 @@ public final class IMAPSession {
   static func meansMissingFolder(_ state: ResponseState) -> Bool {
     if let code = state.code?.name, ["NONEXISTENT", "TRYCREATE"].contains(code) { return true }
     let text = state.text.lowercased()
-    return ["doesn't exist", "does not exist", "no such mailbox", "unknown mailbox", "mailbox not found"]
+    // A name the server calls invalid names no folder it has: the same answer as a missing one,
+    // so `fetch` and `account test` (which looks the name up in LIST) agree on exit 66.
+    return ["doesn't exist", "does not exist", "no such mailbox", "unknown mailbox", "mailbox not found",
+      "invalid mailbox name"]
       .contains { text.contains($0) }
   }
 
