@@ -105,17 +105,6 @@ public final class CommandGateProxy: @unchecked Sendable {
         for w in (cwriter, swriter):
             w.close()
 
-    async def main():
-        server = await asyncio.start_server(handle, "127.0.0.1", 0)
-        with open(port_file + ".tmp", "w") as f:
-            f.write(str(server.sockets[0].getsockname()[1]))
-        os.rename(port_file + ".tmp", port_file)
-        async with server:
-            try:
-                await asyncio.wait_for(server.serve_forever(), timeout=max_seconds)
-            except asyncio.TimeoutError:
-                pass
-
-    asyncio.run(main())
+    \#(LoopbackPythonServer.serveUntilDeadline)
     """#
 }
