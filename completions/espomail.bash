@@ -2938,6 +2938,7 @@ _espomail_outbox_list() {
         return
         ;;
     '--status')
+        __espomail_add_completions -W 'queued'$'\n''sending'$'\n''sent'$'\n''failed'$'\n''suppressed'
         return
         ;;
     '--limit')

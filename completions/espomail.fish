@@ -1223,7 +1223,7 @@ complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_opti
 complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail outbox list" format' -l 'format' -d 'Output format: text or json.' -rfka 'text json'
 complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail outbox list" quiet' -l 'quiet' -d 'Print nothing unless something is wrong (for cron).'
 complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail outbox list" verbose' -l 'verbose' -d 'Explain more on stderr.'
-complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail outbox list" status' -l 'status' -d 'Only messages with this status: queued, sending, sent, failed or suppressed.' -rfka ''
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail outbox list" status' -l 'status' -d 'Only messages with this status.' -rfka 'queued sending sent failed suppressed'
 complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail outbox list" limit' -l 'limit' -d 'At most this many messages.' -rfka ''
 complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail outbox list" version' -l 'version' -d 'Show the version.'
 complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail outbox list" h help' -s 'h' -l 'help' -d 'Show help information.'

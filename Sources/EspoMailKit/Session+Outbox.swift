@@ -4,16 +4,10 @@ import Foundation
 
 extension Session {
   /// Outbox messages, newest first, optionally of one status (admins only: it holds everyone's mail).
-  public func listOutbox(status: String?, limit: Int) throws -> [OutboxMessage] {
+  public func listOutbox(status: OutboxStatus?, limit: Int) throws -> [OutboxMessage] {
     try requireAdmin("outbox list")
-    if let status, !Self.outboxStatuses.contains(status) {
-      throw EspoMailError.malformed("outbox status", status, accepted: Self.outboxStatuses.joined(separator: "|"))
-    }
     return try store.read { try $0.outboxMessages(status: status, limit: limit) }
   }
-
-  /// The statuses an outbox message can have.
-  public static let outboxStatuses = ["queued", "sending", "sent", "failed", "suppressed"]
 
   /// Sends outbox messages again now: the given ones, or with `allFailed` every failed one. A
   /// message left `sending` by a crash may already have gone out, so it is sent again only with
@@ -23,18 +17,19 @@ extension Session {
   ) throws -> [OutboxMessage] {
     try requireAdmin("outbox retry")
     let targets: [Int64] = try store.write { tx in
-      let chosen = allFailed ? try tx.outboxMessages(status: "failed", limit: Int.max).map(\.id).reversed() : ids
+      let chosen = allFailed ? try tx.outboxMessages(status: .failed, limit: Int.max).map(\.id).reversed() : ids
       for id in chosen {
         let message = try tx.outboxMessage(id: id).orNotFound("outbox message", "\(id)")
         switch message.status {
-        case "failed", "queued": break
-        case "sending" where resendUnconfirmed: break
-        case "sending":
+        case .failed, .queued: break
+        case .sending where resendUnconfirmed: break
+        case .sending:
           throw EspoMailError(
             .dataError, "outbox message \(id) was being sent when a run stopped; it may have gone out already",
             hint: "check with the recipients, then add --resend-unconfirmed to send it again")
         default:
-          throw EspoMailError(.dataError, "outbox message \(id) is \(message.status); only failed or queued mail is retried")
+          throw EspoMailError(
+            .dataError, "outbox message \(id) is \(message.status.rawValue); only failed or queued mail is retried")
         }
         _ = try tx.requeue(outboxID: id)
       }
@@ -43,7 +38,7 @@ extension Session {
     let transport = OutboundTransport(store: store, timeoutSeconds: timeoutSeconds, caFile: caFile)
     for id in targets {
       guard let entry = try store.read({ try $0.queuedEntry(id: id) }) else { continue }  // a fetch sent it meanwhile
-      if case .sent = transport.deliver(entry), entry.kind == "user" {
+      if case .sent = transport.deliver(entry), entry.kind == .user {
         try saveRetriedToSentFolder(entry.raw, accountID: entry.accountID, timeoutSeconds: timeoutSeconds, caFile: caFile)
       }
     }

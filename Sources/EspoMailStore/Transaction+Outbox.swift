@@ -8,8 +8,8 @@ public struct OutboxEntry: Sendable {
   public var id: Int64
   /// Unique key: a retry of the same intent finds the same row and never sends twice.
   public var key: String
-  /// auto-reply, notification or user.
-  public var kind: String
+  /// What it is.
+  public var kind: OutboxKind
   /// The account whose SMTP sends it.
   public var accountID: Int64?
   /// The email it is (sent mail) or answers (auto-replies).
@@ -20,15 +20,15 @@ public struct OutboxEntry: Sendable {
   public var recipients: [String]
   /// The composed message.
   public var raw: [UInt8]
-  /// queued, sending, sent, failed or suppressed.
-  public var status: String
+  /// Where it stands.
+  public var status: OutboxStatus
 }
 
 extension Transaction {
   /// Queues a message once per key; returns its id, or nil when the key was queued before.
   @discardableResult
   public func enqueue(
-    key: String, kind: String, accountID: Int64?, emailID: Int64?, inReplyTo: Int64?, mailFrom: String,
+    key: String, kind: OutboxKind, accountID: Int64?, emailID: Int64?, inReplyTo: Int64?, mailFrom: String,
     recipients: [String], raw: [UInt8]
   ) throws -> Int64? {
     try db.execute(
@@ -38,33 +38,33 @@ extension Transaction {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         """,
       arguments: [
-        key, kind, accountID, emailID, inReplyTo, mailFrom,
+        key, kind.rawValue, accountID, emailID, inReplyTo, mailFrom,
         String(decoding: (try? JSONEncoder().encode(recipients)) ?? Data("[]".utf8), as: UTF8.self), Data(raw),
       ])
     return db.changesCount > 0 ? db.lastInsertedRowID : nil
   }
 
   /// Queued messages of a kind answering one of `emailIDs`, oldest first.
-  public func queued(kind: String, answering emailIDs: [Int64]) throws -> [OutboxEntry] {
+  public func queued(kind: OutboxKind, answering emailIDs: [Int64]) throws -> [OutboxEntry] {
     try Row.fetchAll(
       db,
       sql: """
         SELECT * FROM outbox WHERE status = 'queued' AND kind = ?
           AND in_reply_to_email_id IN (SELECT value FROM json_each(?)) ORDER BY id
         """,
-      arguments: [kind, "[" + emailIDs.map(String.init).joined(separator: ",") + "]"]
+      arguments: [kind.rawValue, "[" + emailIDs.map(String.init).joined(separator: ",") + "]"]
     ).map(Self.entry)
   }
 
   /// Queued messages of a kind answering emails an account fetched, oldest first.
-  public func queued(kind: String, answeringMailOf accountID: Int64) throws -> [OutboxEntry] {
+  public func queued(kind: OutboxKind, answeringMailOf accountID: Int64) throws -> [OutboxEntry] {
     try Row.fetchAll(
       db,
       sql: """
         SELECT * FROM outbox WHERE status = 'queued' AND kind = ?
           AND in_reply_to_email_id IN (SELECT email_id FROM email_mail_account WHERE account_id = ?) ORDER BY id
         """,
-      arguments: [kind, accountID]
+      arguments: [kind.rawValue, accountID]
     ).map(Self.entry)
   }
 
@@ -85,18 +85,18 @@ extension Transaction {
           sent_at = CASE WHEN ? IS NULL THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') ELSE sent_at END
         WHERE id = ?
         """,
-      arguments: [error == nil ? "sent" : "failed", error, error, outboxID])
+      arguments: [(error == nil ? OutboxStatus.sent : .failed).rawValue, error, error, outboxID])
   }
 
   /// Outbox messages, newest first: with a status only those, else all; at most `limit`.
-  public func outboxMessages(status: String?, limit: Int) throws -> [OutboxMessage] {
+  public func outboxMessages(status: OutboxStatus?, limit: Int) throws -> [OutboxMessage] {
     try Row.fetchAll(
       db,
       sql: """
         SELECT o.*, a.name AS account_name FROM outbox o LEFT JOIN mail_account a ON a.id = o.account_id
         WHERE ? IS NULL OR o.status = ? ORDER BY o.id DESC LIMIT ?
         """,
-      arguments: [status, status, limit]
+      arguments: [status?.rawValue, status?.rawValue, limit]
     ).map(Self.outboxMessage)
   }
 
@@ -124,10 +124,16 @@ extension Transaction {
 
   private static func outboxMessage(_ row: Row) -> OutboxMessage {
     OutboxMessage(
-      id: row["id"], kind: row["kind"], account: row["account_name"], emailID: row["email_id"], from: row["mail_from"],
-      recipients: recipients(row), status: row["status"], attempts: row["attempts"], lastError: row["last_error"],
+      id: row["id"], kind: kind(row), account: row["account_name"], emailID: row["email_id"], from: row["mail_from"],
+      recipients: recipients(row), status: status(row), attempts: row["attempts"], lastError: row["last_error"],
       createdAt: row["created_at"], sentAt: row["sent_at"])
   }
+
+  /// An outbox row's kind (the schema's CHECK allows only the enum's values).
+  private static func kind(_ row: Row) -> OutboxKind { OutboxKind(rawValue: row["kind"]) ?? .user }
+
+  /// An outbox row's status (the schema's CHECK allows only the enum's values).
+  private static func status(_ row: Row) -> OutboxStatus { OutboxStatus(rawValue: row["status"]) ?? .failed }
 
   private static func recipients(_ row: Row) -> [String] {
     (row["recipients"] as String?).flatMap { $0.data(using: .utf8) }
@@ -137,9 +143,9 @@ extension Transaction {
   private static func entry(_ row: Row) -> OutboxEntry {
     let raw: Data = row["raw"]
     return OutboxEntry(
-      id: row["id"], key: row["idempotency_key"], kind: row["kind"], accountID: row["account_id"],
+      id: row["id"], key: row["idempotency_key"], kind: kind(row), accountID: row["account_id"],
       emailID: row["email_id"], mailFrom: row["mail_from"], recipients: recipients(row), raw: [UInt8](raw),
-      status: row["status"])
+      status: status(row))
   }
 
   /// How many auto-replies went (or are going) to an address since a time.

@@ -52,18 +52,18 @@ extension EspoMail {
       }
       let report = try context.session().fetch(names: names, all: all, options: options, progress: progress)
       if progress != nil { output.progress(nil) }
-      for account in report.accounts where account.status == "failed" || account.status == "busy" {
-        output.warning("\(account.name): \(account.status): \(account.error ?? "")")
+      for account in report.accounts where account.status == .failed || account.status == .busy {
+        output.warning("\(account.name): \(account.status.rawValue): \(account.error ?? "")")
       }
       try output.result(report) {
         report.accounts.map { account in
           switch account.status {
-          case "failed" where !account.folderErrors.isEmpty:
+          case .failed where !account.folderErrors.isEmpty:
             let folders = account.folderErrors.map(\.folder).joined(separator: ", ")
             return "\(account.name): failed in folder(s) \(folders): " + Self.counts(account)
-          case "failed", "busy": return "\(account.name): \(account.status)"
-          case "dry-run": return "\(account.name): \(account.new) new message(s) would be fetched"
-          default: return "\(account.name): " + Self.counts(account)
+          case .failed, .busy: return "\(account.name): \(account.status.rawValue)"
+          case .dryRun: return "\(account.name): \(account.new) new message(s) would be fetched"
+          case .ok: return "\(account.name): " + Self.counts(account)
           }
         }.joined(separator: "\n")
       }

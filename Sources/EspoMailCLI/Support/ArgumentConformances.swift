@@ -22,3 +22,4 @@ struct EmailID: ExpressibleByArgument, Sendable {
     }
   }
 }
+extension OutboxStatus: ExpressibleByArgument {}

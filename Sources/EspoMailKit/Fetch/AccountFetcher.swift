@@ -19,13 +19,13 @@ struct AccountFetcher {
 
   /// Runs the fetch; never throws: failures are in the report and the account's health.
   func run() -> AccountFetchReport {
-    var report = AccountFetchReport(name: account.name, status: options.dryRun ? "dry-run" : "ok")
+    var report = AccountFetchReport(name: account.name, status: options.dryRun ? .dryRun : .ok)
     let lock: AccountLock?
     do { lock = try AccountLock.acquire(storePath: store.path, accountID: account.id) } catch {
       return failed(report, Self.userFacing(error))
     }
     guard let lock else {
-      report.status = "busy"
+      report.status = .busy
       report.error = "another espomail run is fetching this account"
       return report
     }
@@ -34,7 +34,7 @@ struct AccountFetcher {
       if !options.dryRun {
         // Auto-replies to this account's mail that a killed run committed but never sent go out
         // now, exactly once.
-        let leftovers = try store.read { try $0.queued(kind: "auto-reply", answeringMailOf: account.id) }
+        let leftovers = try store.read { try $0.queued(kind: .autoReply, answeringMailOf: account.id) }
         report.autoReplies += outbound().flush(leftovers)
       }
       let session = try connect()
@@ -91,7 +91,7 @@ struct AccountFetcher {
     var report = report
     let messages = (error.map { [$0.message] } ?? []) + report.folderErrors.map { "folder '\($0.folder)': \($0.error)" }
     let statuses = (error.map { [$0.status.rawValue] } ?? []) + report.folderErrors.map(\.errorStatus)
-    report.status = "failed"
+    report.status = .failed
     report.error = messages.joined(separator: "; ")
     report.errorStatus = statuses.max() ?? ExitStatus.internalError.rawValue
     if !options.dryRun {
@@ -391,7 +391,7 @@ struct AccountFetcher {
     }
     if marksSeen, !seen.isEmpty { try session.addFlags(["\\Seen"], uids: seen) }
     // Only this chunk's replies: an account fetched at the same time sends and counts its own.
-    let replies = try store.read { try $0.queued(kind: "auto-reply", answering: emailIDs) }
+    let replies = try store.read { try $0.queued(kind: .autoReply, answering: emailIDs) }
     report.autoReplies += outbound().flush(replies)
     return marksSeen ? seen : []
   }

@@ -1,12 +1,23 @@
 import EspoMailCore
 
-/// How one account's fetch went (the JSON keys of cli.md, plus a few more).
+/// How an account's fetch ended; the raw values are the `status` key of `fetch --format json`.
+public enum AccountFetchStatus: String, Codable, Sendable {
+  /// Everything was fetched.
+  case ok
+  /// The account failed, or one or more of its folders did (see `folderErrors`).
+  case failed
+  /// Another run holds the account.
+  case busy
+  /// `--dry-run`: counted, nothing fetched.
+  case dryRun = "dry-run"
+}
+
+/// How one account's fetch went: one entry of `fetch --format json`.
 public struct AccountFetchReport: Codable, Sendable {
   /// Account name.
   public var name: String
-  /// ok, failed (the account, or one or more of its folders: see `folderErrors`), busy (another
-  /// run holds it) or dry-run.
-  public var status: String
+  /// How it ended.
+  public var status: AccountFetchStatus
   /// New emails imported (header-only ones included).
   public var new: Int
   /// Messages recognised as emails already in the store.
@@ -35,7 +46,7 @@ public struct AccountFetchReport: Codable, Sendable {
   public var folderErrors: [FolderFetchError]
 
   /// An empty report for an account.
-  public init(name: String, status: String) {
+  public init(name: String, status: AccountFetchStatus) {
     self.name = name
     self.status = status
     new = 0
@@ -91,7 +102,7 @@ public struct FetchReport: Codable, Sendable {
   public var exitStatus: ExitStatus {
     let failures = accounts.compactMap(\.errorStatus).compactMap(ExitStatus.init(rawValue:))
     if let worst = failures.max(by: { $0.rawValue < $1.rawValue }) { return worst }
-    if accounts.contains(where: { $0.status == "busy" }) { return .tryAgain }
+    if accounts.contains(where: { $0.status == .busy }) { return .tryAgain }
     return .success
   }
 }

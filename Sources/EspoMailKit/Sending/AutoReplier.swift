@@ -87,7 +87,7 @@ struct AutoReplier {
       return try suppress("the reply cannot be written: \(error.message)")
     }
     try tx.enqueue(
-      key: "auto-reply:\(emailID)", kind: "auto-reply", accountID: sendingAccount.id, emailID: emailID, inReplyTo: emailID,
+      key: "auto-reply:\(emailID)", kind: .autoReply, accountID: sendingAccount.id, emailID: emailID, inReplyTo: emailID,
       mailFrom: fromAddress, recipients: [sender], raw: raw)
     try tx.addDecision(
       emailID: emailID, step: "auto-reply", outcome: "queued",

@@ -153,7 +153,7 @@ extension Session {
         detail: parent == nil ? "sent without a parent" : "sent by \(user.login) about \(parent?.description ?? "")")
       guard
         let outboxID = try tx.enqueue(
-          key: "send:\(emailID)", kind: "user", accountID: account.id, emailID: emailID, inReplyTo: repliedID,
+          key: "send:\(emailID)", kind: .user, accountID: account.id, emailID: emailID, inReplyTo: repliedID,
           mailFrom: from.value, recipients: recipients, raw: raw), try tx.claim(outboxID: outboxID)
       else { throw EspoMailError(.internalError, "the outbox refused a new message") }
       return (emailID, outboxID)

@@ -11,7 +11,7 @@ extension EspoMail {
         Passwords are never printed; ESPOMAIL_CA_FILE names extra CA certificates to trust.
         """,
       subcommands: [
-        Add.self, List.self, Show.self, Set.self, Remove.self, Test.self, Reset.self, Status.self,
+        Add.self, List.self, Show.self, Change.self, Remove.self, Test.self, Reset.self, Status.self,
       ])
   }
 }

@@ -3,8 +3,9 @@ import EspoMailCore
 
 extension EspoMail.Accounts {
   /// `espomail account set NAME [any option of add] [--active|--inactive]`
-  struct Set: EspoCommand {
+  struct Change: EspoCommand {
     static let configuration = CommandConfiguration(
+      commandName: "set",
       abstract: "Change an account's settings or secret.",
       discussion: """
         Example: espomail account set support --create-case --distribution round-robin --case-team Support

@@ -1,4 +1,5 @@
 import ArgumentParser
+import EspoMailCore
 import EspoMailKit
 
 extension EspoMail.Outbox {
@@ -13,7 +14,7 @@ extension EspoMail.Outbox {
         """)
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Only messages with this status: queued, sending, sent, failed or suppressed.") var status: String?
+    @Option(help: "Only messages with this status.") var status: OutboxStatus?
     @Option(help: "At most this many messages.") var limit = 50
 
     func validate() throws {
@@ -27,7 +28,7 @@ extension EspoMail.Outbox {
           headers: ["ID", "STATUS", "KIND", "ACCOUNT", "TO", "TRIES", "CREATED", "ERROR"],
           rows: messages.map {
             [
-              "\($0.id)", $0.status, $0.kind, $0.account.orDash, $0.recipients.joined(separator: ", "), "\($0.attempts)",
+              "\($0.id)", $0.status.rawValue, $0.kind.rawValue, $0.account.orDash, $0.recipients.joined(separator: ", "), "\($0.attempts)",
               $0.createdAt, $0.lastError.orDash,
             ]
           }

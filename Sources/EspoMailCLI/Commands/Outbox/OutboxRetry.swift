@@ -35,9 +35,9 @@ extension EspoMail.Outbox {
           ? "no failed messages"
           : messages.map { "message \($0.id): \($0.status)\($0.lastError.map { " (\($0))" } ?? "")" }.joined(separator: "\n")
       }
-      let stillFailed = messages.filter { $0.status != "sent" }
+      let stillFailed = messages.filter { $0.status != .sent }
       guard !stillFailed.isEmpty else { return }
-      for message in stillFailed { context.output.warning("message \(message.id): \(message.lastError ?? message.status)") }
+      for message in stillFailed { context.output.warning("message \(message.id): \(message.lastError ?? message.status.rawValue)") }
       throw ExitCode(ExitStatus.unavailable.rawValue)
     }
   }

@@ -2,8 +2,9 @@ import ArgumentParser
 
 extension EspoMail.Roles {
   /// `espomail role set ROLE KEY=VALUE...`
-  struct Set: EspoCommand {
+  struct Change: EspoCommand {
     static let configuration = CommandConfiguration(
+      commandName: "set",
       abstract: "Set a role's levels and permissions (admins only).",
       discussion: """
         Example: espomail role set Agent email.read=own email.delete=no case.read=team case.create=yes \\

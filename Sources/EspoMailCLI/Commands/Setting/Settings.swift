@@ -5,6 +5,6 @@ extension EspoMail {
   struct Settings: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "setting", abstract: "Store-wide settings (b2c-mode, auto-reply limits).",
-      subcommands: [List.self, Show.self, Set.self])
+      subcommands: [List.self, Show.self, Change.self])
   }
 }

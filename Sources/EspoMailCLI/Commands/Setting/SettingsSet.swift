@@ -3,8 +3,9 @@ import EspoMailKit
 
 extension EspoMail.Settings {
   /// `espomail setting set KEY VALUE`
-  struct Set: EspoCommand {
+  struct Change: EspoCommand {
     static let configuration = CommandConfiguration(
+      commandName: "set",
       abstract: "Change a store-wide setting (admins only).",
       discussion: StoreSetting.allCases.map { "\($0.rawValue) (\($0.accepted), default \($0.defaultValue)): \($0.meaning)." }
         .joined(separator: "\n") + "\nExample: espomail setting set auto-reply-limit 3")

@@ -5,6 +5,6 @@ extension EspoMail {
   struct Users: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "user", abstract: "Manage users: logins, addresses, roles, activity.",
-      subcommands: [Add.self, List.self, Show.self, Set.self, Email.self, Role.self])
+      subcommands: [Add.self, List.self, Show.self, Change.self, Email.self, Role.self])
   }
 }

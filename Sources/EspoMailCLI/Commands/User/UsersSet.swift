@@ -3,8 +3,9 @@ import EspoMailKit
 
 extension EspoMail.Users {
   /// `espomail user set LOGIN …`
-  struct Set: EspoCommand {
+  struct Change: EspoCommand {
     static let configuration = CommandConfiguration(
+      commandName: "set",
       abstract: "Change a user's name, activity or admin rights (admins only).",
       discussion: "Example: espomail user set bob --inactive")
 
