@@ -32,6 +32,20 @@ public struct AttachmentInfo: Equatable, Codable, Sendable {
   }
 }
 
+/// Where an email stands; the raw values are the store's and the JSON's `status`.
+public enum EmailStatus: String, CaseIterable, Codable, Sendable {
+  /// Fetched or imported mail.
+  case archived
+  /// Outgoing mail claimed for sending; after a crash its fate is unknown.
+  case sending
+  /// Outgoing mail the SMTP server accepted.
+  case sent
+  /// Outgoing mail the server refused or could not take.
+  case failed
+  /// Not sent yet.
+  case draft
+}
+
 /// An imported or sent email as listings show it.
 public struct EmailSummary: Equatable, Codable, Sendable {
   /// Store id.
@@ -63,7 +77,7 @@ public struct EmailSummary: Equatable, Codable, Sendable {
   /// Whether only the header was imported (over the size limit).
   public var isHeaderOnly: Bool
   /// archived (fetched), sending, sent or failed (outgoing), draft.
-  public var status: String = "archived"
+  public var status: EmailStatus = .archived
 
   /// Creates a summary.
   public init(

@@ -1,3 +1,13 @@
+/// Where a quarantined message stands; the raw values are the store's and the JSON's `status`.
+public enum QuarantineStatus: String, CaseIterable, Codable, Sendable {
+  /// Kept, waiting for `quarantine retry` or `quarantine drop`.
+  case held
+  /// Imported by a retry.
+  case imported
+  /// Dropped by an admin.
+  case dropped
+}
+
 /// A message that could not be imported, kept with its bytes and the reason.
 public struct QuarantineEntry: Equatable, Codable, Sendable {
   /// Store id.
@@ -11,7 +21,7 @@ public struct QuarantineEntry: Equatable, Codable, Sendable {
   /// Why it was not imported.
   public var reason: String
   /// held, imported or dropped.
-  public var status: String
+  public var status: QuarantineStatus
   /// Size of the kept bytes.
   public var size: Int
   /// The email it became after a successful retry.
@@ -21,7 +31,7 @@ public struct QuarantineEntry: Equatable, Codable, Sendable {
 
   /// Creates an entry.
   public init(
-    id: Int64, account: String?, folder: String?, uid: Int64?, reason: String, status: String, size: Int,
+    id: Int64, account: String?, folder: String?, uid: Int64?, reason: String, status: QuarantineStatus, size: Int,
     emailID: Int64?, createdAt: String
   ) {
     self.id = id

@@ -24,15 +24,15 @@ extension Session {
     try requireAdmin("quarantine retry")
     return try store.write { tx in
       let entry = try tx.quarantineEntry(id: id).orNotFound("quarantine entry", "\(id)")
-      guard entry.status == "held" else {
-        throw EspoMailError(.dataError, "quarantine entry \(id) is already \(entry.status)")
+      guard entry.status == .held else {
+        throw EspoMailError(.dataError, "quarantine entry \(id) is already \(entry.status.rawValue)")
       }
       let bytes = try tx.quarantineBytes(id: id) ?? []
       let account = try tx.quarantineAccountID(id: id).flatMap { try tx.mailAccount(id: $0) }
       let importer = try Importer(tx: tx, account: account, now: now)
       switch try importer.importMessage(bytes, key: nil) {
       case .imported(let emailID, _), .merged(let emailID, _), .tooLarge(let emailID, _):
-        try tx.resolveQuarantine(id: id, status: "imported", emailID: emailID)
+        try tx.resolveQuarantine(id: id, status: .imported, emailID: emailID)
         try tx.settleQuarantined(quarantineID: id, emailID: emailID)
       case .quarantined(_, let reason):
         throw EspoMailError(.dataError, "still cannot import entry \(id): \(reason)")
@@ -50,10 +50,10 @@ extension Session {
     try requireAdmin("quarantine drop")
     return try store.write { tx in
       let entry = try tx.quarantineEntry(id: id).orNotFound("quarantine entry", "\(id)")
-      guard entry.status == "held" else {
-        throw EspoMailError(.dataError, "quarantine entry \(id) is already \(entry.status)")
+      guard entry.status == .held else {
+        throw EspoMailError(.dataError, "quarantine entry \(id) is already \(entry.status.rawValue)")
       }
-      try tx.resolveQuarantine(id: id, status: "dropped", emailID: nil)
+      try tx.resolveQuarantine(id: id, status: .dropped, emailID: nil)
       return try tx.quarantineEntry(id: id).orNotFound("quarantine entry", "\(id)")
     }
   }

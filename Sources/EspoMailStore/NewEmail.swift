@@ -48,8 +48,8 @@ public struct NewEmail: Sendable {
   public var rawSHA256: String?
   /// Attachments with their bytes.
   public var attachments: [NewAttachment]
-  /// Status: archived for fetched mail, sent for outgoing.
-  public var status: String
+  /// Status: archived for fetched mail, sending, sent or failed for outgoing.
+  public var status: EmailStatus
   /// The record the email is linked to, decided before it is stored (one write per email).
   public var parent: RecordReference?
   /// The CRM account derived from the parent.
@@ -70,7 +70,7 @@ public struct NewEmail: Sendable {
     replyTo = []
     attachments = []
     isHeaderOnly = false
-    status = "archived"
+    status = .archived
   }
 }
 

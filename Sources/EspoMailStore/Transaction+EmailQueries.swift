@@ -216,7 +216,7 @@ extension Transaction {
         sql: "SELECT u.login FROM email_user m JOIN user u ON u.id = m.user_id WHERE m.email_id = ? ORDER BY u.login",
         arguments: [id]),
       isHeaderOnly: row["is_header_only"])
-    summary.status = row["status"]
+    summary.status = EmailStatus(rawValue: row["status"]) ?? .archived
     return summary
   }
 }

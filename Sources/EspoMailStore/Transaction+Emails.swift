@@ -92,7 +92,7 @@ extension Transaction {
         """, [
         email.messageID, email.fingerprint, email.isMessageIDSynthetic, email.subject, fromID, email.from?.formatted,
         email.replyTo.isEmpty ? nil : email.replyTo.map(\.formatted).joined(separator: ", "), email.dateSent,
-        email.deliveryDate, email.status, email.bodyPlain, email.bodyHTML, email.bodyHTML != nil, email.calendar,
+        email.deliveryDate, email.status.rawValue, email.bodyPlain, email.bodyHTML, email.bodyHTML != nil, email.calendar,
         email.attachments.contains { !$0.isInline }, email.isHeaderOnly, email.size, email.inReplyTo,
         email.references, email.isAutoSubmitted, createdBy, email.rawSHA256, email.parent?.type.rawValue,
         email.parent?.id, email.crmAccountID, email.repliedEmailID,

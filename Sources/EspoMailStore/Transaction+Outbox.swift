@@ -183,8 +183,8 @@ extension Transaction {
   }
 
   /// Marks an email sent or failed (outgoing mail).
-  public func setEmailStatus(emailID: Int64, _ status: String) throws {
-    try db.execute(sql: "UPDATE email SET status = ? WHERE id = ?", arguments: [status, emailID])
+  public func setEmailStatus(emailID: Int64, _ status: EmailStatus) throws {
+    try db.execute(sql: "UPDATE email SET status = ? WHERE id = ?", arguments: [status.rawValue, emailID])
   }
 
   /// Whether an address belongs to one of the store's mail accounts or users ("our own").

@@ -39,13 +39,13 @@ extension Transaction {
   }
 
   /// Marks an entry imported (with its email) or dropped.
-  public func resolveQuarantine(id: Int64, status: String, emailID: Int64?) throws {
+  public func resolveQuarantine(id: Int64, status: QuarantineStatus, emailID: Int64?) throws {
     try db.execute(
       sql: """
         UPDATE quarantine SET status = ?, email_id = ?, resolved_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
         WHERE id = ?
         """,
-      arguments: [status, emailID, id])
+      arguments: [status.rawValue, emailID, id])
   }
 
   private static let quarantineSelect = """
@@ -56,7 +56,7 @@ extension Transaction {
   private func quarantineEntry(from row: Row) -> QuarantineEntry {
     QuarantineEntry(
       id: row["id"], account: row["account_name"], folder: row["folder"], uid: row["uid"], reason: row["reason"],
-      status: row["status"], size: row["raw_size"], emailID: row["email_id"], createdAt: row["created_at"])
+      status: QuarantineStatus(rawValue: row["status"]) ?? .held, size: row["raw_size"], emailID: row["email_id"], createdAt: row["created_at"])
   }
 }
 

@@ -70,7 +70,7 @@ struct OutboundTransport {
     try? store.write { tx in
       try tx.finish(outboxID: entry.id, error: failure?.message)
       guard entry.kind == .user, let emailID = entry.emailID else { return }
-      try tx.setEmailStatus(emailID: emailID, failure == nil ? "sent" : "failed")
+      try tx.setEmailStatus(emailID: emailID, failure == nil ? .sent : .failed)
       if failure == nil, let parent = try tx.threadingInfo(ofEmail: emailID)?.parent {
         try tx.addNote(parent, kind: "email-sent", emailID: emailID)
       }

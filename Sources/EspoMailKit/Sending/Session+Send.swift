@@ -124,7 +124,7 @@ extension Session {
       var draft = NewEmail(
         messageID: messageID, isMessageIDSynthetic: false, subject: request.subject, dateSent: EmailDraft.iso8601(now),
         size: raw.count)
-      draft.status = "sending"
+      draft.status = .sending
       // The fingerprint of the bytes sent, so a copy fetched back (Sent folder, a recipient's
       // mailbox) merges into this email.
       draft.fingerprint = (try? MessageParser.parseHeaders(Array(raw.prefix(EmailDraft.bodyStart(raw)))))
@@ -166,13 +166,13 @@ extension Session {
       let failure = AccountFetcher.userFacing(error)
       try? store.write { tx in
         try tx.finish(outboxID: outboxID, error: failure.message)
-        try tx.setEmailStatus(emailID: emailID, "failed")
+        try tx.setEmailStatus(emailID: emailID, .failed)
       }
       throw failure
     }
     try store.write { tx in
       try tx.finish(outboxID: outboxID, error: nil)
-      try tx.setEmailStatus(emailID: emailID, "sent")
+      try tx.setEmailStatus(emailID: emailID, .sent)
       if let parent { try tx.addNote(parent, kind: "email-sent", emailID: emailID) }
     }
     var saved = false

@@ -33,7 +33,7 @@ extension EspoMail.Outbox {
       try context.output.result(messages) {
         messages.isEmpty
           ? "no failed messages"
-          : messages.map { "message \($0.id): \($0.status)\($0.lastError.map { " (\($0))" } ?? "")" }.joined(separator: "\n")
+          : messages.map { "message \($0.id): \($0.status.rawValue)\($0.lastError.map { " (\($0))" } ?? "")" }.joined(separator: "\n")
       }
       let stillFailed = messages.filter { $0.status != .sent }
       guard !stillFailed.isEmpty else { return }

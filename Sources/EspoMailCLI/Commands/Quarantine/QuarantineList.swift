@@ -17,7 +17,7 @@ extension EspoMail.Quarantine {
           headers: ["ID", "STATUS", "ACCOUNT", "FOLDER", "UID", "SIZE", "REASON"],
           rows: entries.map {
             [
-              "\($0.id)", $0.status, $0.account.orDash, $0.folder.orDash, $0.uid.map { "\($0)" } ?? "-", "\($0.size)",
+              "\($0.id)", $0.status.rawValue, $0.account.orDash, $0.folder.orDash, $0.uid.map { "\($0)" } ?? "-", "\($0.size)",
               $0.reason,
             ]
           }

@@ -19,7 +19,7 @@ extension EspoMail.Quarantine {
       }
       try context.output.result(entry) {
         """
-        entry:   \(entry.id) (\(entry.status))
+        entry:   \(entry.id) (\(entry.status.rawValue))
         account: \(entry.account.orDash) folder \(entry.folder.orDash) uid \(entry.uid.map { "\($0)" } ?? "-")
         size:    \(entry.size) bytes
         reason:  \(entry.reason)
