@@ -32,6 +32,24 @@ public struct AttachmentInfo: Equatable, Codable, Sendable {
   }
 }
 
+/// The built-in views of a user's mail, beside their own folders; the raw values are the names
+/// `email list --folder` takes and listings show.
+public enum SpecialFolder: String, CaseIterable, Sendable {
+  /// Received mail not filed, archived or trashed.
+  case inbox
+  /// Mail the user sent.
+  case sent
+  /// Archived mail.
+  case archive
+  /// Trashed mail.
+  case trash
+  /// Mail marked important (a view across the others).
+  case important
+
+  /// The view a name means, any case; nil for a user's own folder.
+  public init?(named name: String) { self.init(rawValue: name.lowercased()) }
+}
+
 /// Where an email stands; the raw values are the store's and the JSON's `status`.
 public enum EmailStatus: String, CaseIterable, Codable, Sendable {
   /// Fetched or imported mail.

@@ -40,7 +40,7 @@ extension Session {
       case .archive: try tx.archive(emailID: emailID, userID: user.id)
       case .move(let folder):
         let folderID =
-          folder.lowercased() == "inbox"
+          SpecialFolder(named: folder) == .inbox
           ? nil : try tx.folderID(userID: user.id, name: folder).orNotFound("folder", folder, hint: "see 'espomail folder list'")
         try tx.moveToFolder(emailID: emailID, userID: user.id, folderID: folderID)
       }

@@ -5,8 +5,10 @@ extension Session {
   /// Adds a personal folder for the acting user (or, for admins, another user).
   public func addFolder(_ name: String, login: String?, skipNotifications: Bool) throws -> FolderInfo {
     try validateName(name, of: "folder")
-    guard !["inbox", "sent", "archive", "trash", "important"].contains(name.lowercased()) else {
-      throw EspoMailError.invalid("folder name '\(name)'", "it is one of the built-in views inbox, sent, archive, trash, important")
+    guard SpecialFolder(named: name) == nil else {
+      throw EspoMailError.invalid(
+        "folder name '\(name)'",
+        "it is one of the built-in views \(SpecialFolder.allCases.map(\.rawValue).joined(separator: ", "))")
     }
     let owner = login ?? user.login
     if owner.lowercased() != user.login.lowercased() { try requireAdmin("folder add --user \(owner)") }

@@ -87,15 +87,15 @@ extension Transaction {
       arguments += teamIDs.isEmpty ? [nil] : teamIDs.map { $0 as Int64? }
     }
     if let folder = query.folder {
-      switch folder.lowercased() {
-      case "inbox":
+      switch SpecialFolder(named: folder) {
+      case .inbox?:
         conditions.append(
           "eu.user_id IS NOT NULL AND NOT eu.in_trash AND NOT eu.in_archive AND eu.folder_id IS NULL AND NOT \(Self.fromViewer)")
-      case "sent": conditions.append("\(Self.fromViewer) AND COALESCE(eu.in_trash, 0) = 0")
-      case "archive": conditions.append("eu.in_archive")
-      case "trash": conditions.append("eu.in_trash")
-      case "important": conditions.append("eu.is_important")
-      default:
+      case .sent?: conditions.append("\(Self.fromViewer) AND COALESCE(eu.in_trash, 0) = 0")
+      case .archive?: conditions.append("eu.in_archive")
+      case .trash?: conditions.append("eu.in_trash")
+      case .important?: conditions.append("eu.is_important")
+      case nil:
         conditions.append(
           "NOT eu.in_trash AND eu.folder_id = (SELECT id FROM email_folder WHERE user_id = ? AND name = ?)")
         arguments += [query.viewerID, folder]
@@ -187,16 +187,16 @@ extension Transaction {
     var folder: String?
     if row["viewer_row"] as Int64? != nil {
       if row["in_trash"] as Bool? == true {
-        folder = "trash"
+        folder = SpecialFolder.trash.rawValue
       } else if row["in_archive"] as Bool? == true {
-        folder = "archive"
+        folder = SpecialFolder.archive.rawValue
       } else if let name = row["folder_name"] as String? {
         folder = name
       } else {
-        folder = (row["from_viewer"] as Bool? == true) ? "sent" : "inbox"
+        folder = (row["from_viewer"] as Bool? == true ? SpecialFolder.sent : .inbox).rawValue
       }
     } else if row["from_viewer"] as Bool? == true {
-      folder = "sent"
+      folder = SpecialFolder.sent.rawValue
     }
     var summary = EmailSummary(
       id: id, messageID: row["message_id"], subject: row["subject"], from: parties("from").first, to: parties("to"),
