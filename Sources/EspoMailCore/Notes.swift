@@ -65,6 +65,52 @@ public struct UserNotification: Equatable, Codable, Sendable {
   }
 }
 
+/// What a stream note records; the raw values are the stored and shown `kind`.
+public enum NoteKind: String, CaseIterable, Codable, Sendable {
+  /// The record was created.
+  case create
+  /// An email linked to the record arrived.
+  case emailReceived = "email-received"
+  /// An email about the record was sent.
+  case emailSent = "email-sent"
+  /// A case was assigned.
+  case assign
+  /// A case's status changed.
+  case status
+  /// A post written by a user.
+  case post
+}
+
+/// Why a user was notified; the raw values are the stored and shown `kind`.
+public enum NotificationKind: String, CaseIterable, Codable, Sendable {
+  /// The user was given a new email.
+  case emailReceived = "email-received"
+  /// A record the user follows got a note.
+  case note
+  /// A case was assigned to the user.
+  case assigned
+}
+
+/// The steps of an email's import that `explain` lists; the raw values are the stored `step`.
+public enum DecisionStep: String, CaseIterable, Codable, Sendable {
+  /// Merged into the same message, or kept apart from one reusing its Message-ID.
+  case duplicate
+  /// A fetch filter or folder rule applied.
+  case filter
+  /// How the parent record was found (or set by hand).
+  case parent
+  /// Who was given the email (or who imported it).
+  case users
+  /// Email-to-case: opened, threaded or not.
+  case `case`
+  /// Who the new case went to.
+  case assignment
+  /// Whether an automatic reply was queued or suppressed.
+  case autoReply = "auto-reply"
+  /// Who was notified, and who not and why.
+  case notify
+}
+
 /// One line of an email's decision trace.
 public struct Decision: Equatable, Codable, Sendable {
   /// duplicate, filter, parent, users, case, assignment, auto-reply or notify.

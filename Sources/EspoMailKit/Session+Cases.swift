@@ -155,10 +155,10 @@ extension Session {
       guard assignee.isActive else { throw EspoMailError.invalid("assignee '\(login)'", "the user is inactive") }
       try tx.assignCase(number: number, userID: assignee.id)
       let record = RecordReference(.case, number)
-      try tx.addNote(record, kind: "assign", emailID: nil)
+      try tx.addNote(record, kind: .assign, emailID: nil)
       if assignee.id != user.id {
         try tx.notify(
-          userID: assignee.id, kind: "assigned", emailID: nil, record: record,
+          userID: assignee.id, kind: .assigned, emailID: nil, record: record,
           message: "Case #\(number) assigned to you by \(user.login): \(found.name)")
       }
       return try tx.caseRecord(number: number).orNotFound("case", "#\(number)")

@@ -62,7 +62,7 @@ extension Session {
       let account = try tx.accountOf(parent)
       try tx.setParent(emailID: emailID, parent, account: account)
       try tx.addDecision(
-        emailID: emailID, step: "parent", outcome: parent.description, detail: "linked by hand by \(user.login)")
+        emailID: emailID, step: .parent, outcome: parent.description, detail: "linked by hand by \(user.login)")
       var followed: [Int64] = []
       var frontier = [emailID]
       while !frontier.isEmpty {
@@ -70,7 +70,7 @@ extension Session {
         for reply in replies {
           try tx.setParent(emailID: reply.id, parent, account: account)
           try tx.addDecision(
-            emailID: reply.id, step: "parent", outcome: parent.description,
+            emailID: reply.id, step: .parent, outcome: parent.description,
             detail: "follows email:\(emailID) of its thread, linked by hand by \(user.login)")
           followed.append(reply.id)
         }

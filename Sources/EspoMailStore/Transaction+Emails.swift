@@ -267,7 +267,8 @@ extension Transaction {
   }
 
   /// Records a decision trace line on an email.
-  public func addDecision(emailID: Int64, step: String, outcome: String, detail: String) throws {
-    try run("INSERT INTO decision(email_id, step, outcome, detail) VALUES (?, ?, ?, ?)", [emailID, step, outcome, detail])
+  public func addDecision(emailID: Int64, step: DecisionStep, outcome: String, detail: String) throws {
+    try run(
+      "INSERT INTO decision(email_id, step, outcome, detail) VALUES (?, ?, ?, ?)", [emailID, step.rawValue, outcome, detail])
   }
 }

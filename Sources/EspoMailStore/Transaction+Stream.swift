@@ -7,19 +7,19 @@ extension Transaction {
   /// note can name yet.
   @discardableResult
   public func addNote(
-    _ record: RecordReference, kind: String, emailID: Int64?, isInitial: Bool = false, isNewEmail: Bool = false
+    _ record: RecordReference, kind: NoteKind, emailID: Int64?, isInitial: Bool = false, isNewEmail: Bool = false
   ) throws -> Int64? {
     if let emailID, !isNewEmail,
       try Bool.fetchOne(
         db.cachedStatement(
           sql: "SELECT EXISTS(SELECT 1 FROM note WHERE entity_type = ? AND entity_id = ? AND email_id = ? AND kind = ?)"),
-        arguments: [record.type.rawValue, record.id, emailID, kind]) == true
+        arguments: [record.type.rawValue, record.id, emailID, kind.rawValue]) == true
     {
       return nil
     }
     try run(
       "INSERT INTO note(entity_type, entity_id, kind, email_id, is_initial) VALUES (?, ?, ?, ?, ?)",
-      [record.type.rawValue, record.id, kind, emailID, isInitial])
+      [record.type.rawValue, record.id, kind.rawValue, emailID, isInitial])
     return db.lastInsertedRowID
   }
 
@@ -42,13 +42,14 @@ extension Transaction {
   /// Notifies a user; returns false when they already have this kind of notification for the email.
   @discardableResult
   public func notify(
-    userID: Int64, kind: String, emailID: Int64?, noteID: Int64? = nil, record: RecordReference? = nil, message: String
+    userID: Int64, kind: NotificationKind, emailID: Int64?, noteID: Int64? = nil, record: RecordReference? = nil,
+    message: String
   ) throws -> Bool {
     if let emailID,
       try Bool.fetchOne(
         db.cachedStatement(
           sql: "SELECT EXISTS(SELECT 1 FROM notification WHERE user_id = ? AND email_id = ? AND kind = ?)"),
-        arguments: [userID, emailID, kind]) == true
+        arguments: [userID, emailID, kind.rawValue]) == true
     {
       return false
     }
@@ -57,7 +58,7 @@ extension Transaction {
       INSERT INTO notification(user_id, kind, email_id, note_id, entity_type, entity_id, message)
       VALUES (?, ?, ?, ?, ?, ?, ?)
       """,
-      [userID, kind, emailID, noteID, record?.type.rawValue, record?.id, message])
+      [userID, kind.rawValue, emailID, noteID, record?.type.rawValue, record?.id, message])
     return true
   }
 

@@ -34,7 +34,7 @@ struct CaseRouter {
   func route(emailID: Int64, email: NewEmail, parent: RecordReference?, crmAccount: Int64?) throws -> CaseOutcome {
     guard account.kind == .group, account.cases.createCase else { return .none }
     if let reason = email.automaticReason {
-      try tx.addDecision(emailID: emailID, step: "case", outcome: "none", detail: "automatic mail (\(reason)) opens no case")
+      try tx.addDecision(emailID: emailID, step: .case, outcome: "none", detail: "automatic mail (\(reason)) opens no case")
       return .none
     }
     if let parent, parent.type == .case {
@@ -52,11 +52,11 @@ struct CaseRouter {
           return .threaded(number)
         }
         try tx.addDecision(
-          emailID: emailID, step: "case", outcome: "ignored [#\(number)]",
+          emailID: emailID, step: .case, outcome: "ignored [#\(number)]",
           detail: "case #\(number) came through another account and the sender is not its contact or account")
       } else {
         try tx.addDecision(
-          emailID: emailID, step: "case", outcome: "ignored [#\(number)]", detail: "there is no case #\(number)")
+          emailID: emailID, step: .case, outcome: "ignored [#\(number)]", detail: "there is no case #\(number)")
       }
     }
     return try open(emailID: emailID, email: email, crmAccount: crmAccount)
@@ -87,8 +87,8 @@ struct CaseRouter {
     try tx.setParent(emailID: emailID, RecordReference(.case, number), account: origin.accountID)
     if let assignee = origin.assignedUserID { try tx.addEmailUsers(emailID: emailID, userIDs: [assignee]) }
     try tx.addEmailTeams(emailID: emailID, teamIDs: origin.teamIDs)
-    try tx.addNote(RecordReference(.case, number), kind: "email-received", emailID: emailID)
-    try tx.addDecision(emailID: emailID, step: "case", outcome: "threaded into #\(number)", detail: why)
+    try tx.addNote(RecordReference(.case, number), kind: .emailReceived, emailID: emailID)
+    try tx.addDecision(emailID: emailID, step: .case, outcome: "threaded into #\(number)", detail: why)
   }
 
   private func open(emailID: Int64, email: NewEmail, crmAccount: Int64?) throws -> CaseOutcome {
@@ -106,27 +106,27 @@ struct CaseRouter {
     }
     try tx.setParent(emailID: emailID, record, account: accountID)
     try tx.shareAttachments(emailID: emailID, caseNumber: number)
-    try tx.addNote(record, kind: "email-received", emailID: emailID, isInitial: true)
+    try tx.addNote(record, kind: .emailReceived, emailID: emailID, isInitial: true)
     let links = [accountID.map { "account:\($0)" }, contact.map { $0.record.description }, lead.map { $0.record.description }]
       .compactMap { $0 }
     try tx.addDecision(
-      emailID: emailID, step: "case", outcome: "opened #\(number)",
+      emailID: emailID, step: .case, outcome: "opened #\(number)",
       detail: "first email of a thread on a case account\(links.isEmpty ? "" : "; linked to " + links.joined(separator: ", "))")
     var state = try DistributionState.load(account.cases, accountID: account.id, tx: tx)
     let (chosen, reason) = CaseDistributor.choose(account.cases.distribution, state)
     guard let chosen else {
-      try tx.addDecision(emailID: emailID, step: "assignment", outcome: "unassigned", detail: reason + "; the case stays New")
+      try tx.addDecision(emailID: emailID, step: .assignment, outcome: "unassigned", detail: reason + "; the case stays New")
       return .created(number, assigned: false)
     }
     try tx.assignCase(number: number, userID: chosen.id)
     if account.cases.distribution == .roundRobin { try tx.setRoundRobinCursor(accountID: account.id, userID: chosen.id) }
     CaseDistributor.apply(chosen, at: "", to: &state)
     try tx.addEmailUsers(emailID: emailID, userIDs: [chosen.id])
-    try tx.addNote(record, kind: "assign", emailID: nil)
+    try tx.addNote(record, kind: .assign, emailID: nil)
     try tx.notify(
-      userID: chosen.id, kind: "assigned", emailID: nil, record: record,
+      userID: chosen.id, kind: .assigned, emailID: nil, record: record,
       message: "Case #\(number) assigned to you: \(email.subject)")
-    try tx.addDecision(emailID: emailID, step: "assignment", outcome: chosen.login, detail: reason)
+    try tx.addDecision(emailID: emailID, step: .assignment, outcome: chosen.login, detail: reason)
     return .created(number, assigned: true)
   }
 }

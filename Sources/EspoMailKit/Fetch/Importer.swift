@@ -140,7 +140,7 @@ struct Importer {
           _ = try userFilters.apply(emailID: existing, subject: FetchFilterSet.subject(draft), userIDs: given)
           if let importedBy {
             try tx.addDecision(
-              emailID: existing, step: "duplicate", outcome: "merged",
+              emailID: existing, step: .duplicate, outcome: "merged",
               detail: "merged a file imported by \(importedBy): same Message-ID and From/Date/Subject/To/Cc fingerprint")
           }
           if let key { try tx.settle(key, outcome: .merged, emailID: existing) }
@@ -156,17 +156,17 @@ struct Importer {
         let emailID = try tx.insertEmail(draft)
         if case .reusedID(let others) = duplicate {
           try tx.addDecision(
-            emailID: emailID, step: "duplicate", outcome: "not-merged", detail: DuplicateCheck.notMergedDetail(others))
+            emailID: emailID, step: .duplicate, outcome: "not-merged", detail: DuplicateCheck.notMergedDetail(others))
         }
         if let importedBy {
           try tx.addDecision(
-            emailID: emailID, step: "users", outcome: importedBy, detail: "imported from a file by \(importedBy)")
+            emailID: emailID, step: .users, outcome: importedBy, detail: "imported from a file by \(importedBy)")
         }
         var given = try share(emailID: emailID, recipients: recipients)
         if let (filter, reason) = groupFolder, let folderID = try tx.filterTargets(id: filter.id).groupFolderID {
           given += try tx.fileInGroupFolder(emailID: emailID, folderID: folderID)
           try tx.addDecision(
-            emailID: emailID, step: "filter", outcome: filter.name,
+            emailID: emailID, step: .filter, outcome: filter.name,
             detail: "\(reason): filed in group folder \(filter.groupFolder ?? "")")
         }
         let silenced = try userFilters.apply(emailID: emailID, subject: FetchFilterSet.subject(draft), userIDs: given)
@@ -184,12 +184,12 @@ struct Importer {
         }
         if draft.isMessageIDSynthetic {
           try tx.addDecision(
-            emailID: emailID, step: "duplicate", outcome: "synthetic-id",
+            emailID: emailID, step: .duplicate, outcome: "synthetic-id",
             detail: "no Message-ID: \(draft.messageID) was derived from Date, From, To, Subject and body")
         }
         if draft.isHeaderOnly {
           try tx.addDecision(
-            emailID: emailID, step: "filter", outcome: "header-only",
+            emailID: emailID, step: .filter, outcome: "header-only",
             detail: "\(draft.size) bytes is over the account's \(account?.maxSizeMB ?? 0) MB limit")
         }
         if let key { try tx.settle(key, outcome: draft.isHeaderOnly ? .tooLarge : .imported, emailID: emailID) }

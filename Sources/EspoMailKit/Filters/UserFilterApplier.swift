@@ -46,7 +46,7 @@ final class UserFilterApplier {
       }
       let login = try tx.userSummary(id: userID)?.login ?? "user \(userID)"
       try tx.addDecision(
-        emailID: emailID, step: "filter", outcome: "\(login): \(filter.name)",
+        emailID: emailID, step: .filter, outcome: "\(login): \(filter.name)",
         detail: "\(FilterMatcher.match(filter, subject).reason): " + (effects.isEmpty ? "no change" : effects.joined(separator: ", ")))
     }
     return silenced

@@ -47,14 +47,14 @@ struct Linker {
     if let replied = found.repliedEmailID { try tx.flagReplied(emailID: replied) }
     let passed = found.passedOver.isEmpty ? "" : "; passed over: " + found.passedOver.joined(separator: "; ")
     try tx.addDecision(
-      emailID: emailID, step: "parent", outcome: found.parent?.description ?? "none",
+      emailID: emailID, step: .parent, outcome: found.parent?.description ?? "none",
       detail: "\(found.rule): \(found.detail)\(passed)")
     var noteIDs: [RecordReference: Int64] = [:]
     if let parent = found.parent {
-      noteIDs[parent] = try tx.addNote(parent, kind: "email-received", emailID: emailID, isNewEmail: true)
+      noteIDs[parent] = try tx.addNote(parent, kind: .emailReceived, emailID: emailID, isNewEmail: true)
       if let account = decision.account, parent != RecordReference(.account, account) {
         noteIDs[RecordReference(.account, account)] = try tx.addNote(
-          RecordReference(.account, account), kind: "email-received", emailID: emailID, isNewEmail: true)
+          RecordReference(.account, account), kind: .emailReceived, emailID: emailID, isNewEmail: true)
       }
     }
     try notify(
@@ -104,7 +104,7 @@ struct Linker {
       guard follows, current.parent?.type != .case, current.parent != parent else { continue }
       try tx.setParent(emailID: reply, parent, account: account)
       try tx.addDecision(
-        emailID: reply, step: "parent", outcome: parent.description,
+        emailID: reply, step: .parent, outcome: parent.description,
         detail: "\(Self.laterRule): email:\(emailID) \(messageID), which it answers, arrived after it and is linked to \(parent)")
       frontier += try tx.replies(to: [reply]).map { ($0.id, current.parent) }
     }
@@ -117,12 +117,12 @@ struct Linker {
     let sent = (try? Date(email.dateSent, strategy: .iso8601)) ?? now
     if now.timeIntervalSince(sent) > Self.notificationAge {
       try tx.addDecision(
-        emailID: emailID, step: "notify", outcome: "nobody",
+        emailID: emailID, step: .notify, outcome: "nobody",
         detail: "dated \(email.dateSent), more than two days before the fetch: old mail notifies nobody")
       return
     }
     guard notifies else {
-      try tx.addDecision(emailID: emailID, step: "notify", outcome: "nobody", detail: "fetch --no-notify")
+      try tx.addDecision(emailID: emailID, step: .notify, outcome: "nobody", detail: "fetch --no-notify")
       return
     }
     let senders = Set(try tx.activeUserIDs(withAddresses: [email.from?.address].compactMap { $0 }))
@@ -152,7 +152,7 @@ struct Linker {
         continue
       }
       try tx.notify(
-        userID: userID, kind: "note", emailID: emailID, noteID: noteIDs[record], record: record,
+        userID: userID, kind: .note, emailID: emailID, noteID: noteIDs[record], record: record,
         message: "New email on \(record) from \(from): \(subject)")
       followersNotified.insert(userID)
       notified.append("\(login) follows \(record)")
@@ -169,13 +169,13 @@ struct Linker {
         !access.allowed
       {
         skipped.append("\(login) has the email but may not read it (\(access.reason))")
-      } else if try tx.notify(userID: userID, kind: "email-received", emailID: emailID, message: "Email from \(from): \(subject)") {
+      } else if try tx.notify(userID: userID, kind: .emailReceived, emailID: emailID, message: "Email from \(from): \(subject)") {
         notified.append("\(login) was given the email")
       }
     }
     let detail = (notified.isEmpty ? ["notified nobody"] : notified) + skipped.map { "not \($0)" }
     try tx.addDecision(
-      emailID: emailID, step: "notify", outcome: notified.isEmpty ? "nobody" : "\(notified.count) user(s)",
+      emailID: emailID, step: .notify, outcome: notified.isEmpty ? "nobody" : "\(notified.count) user(s)",
       detail: detail.joined(separator: "; "))
   }
 }

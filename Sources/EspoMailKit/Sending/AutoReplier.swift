@@ -26,7 +26,7 @@ struct AutoReplier {
   func consider(emailID: Int64, email: NewEmail, caseNumber: Int64?, isNewCase: Bool) throws -> Bool {
     guard account.kind == .group, account.autoReply.isOn else { return false }
     func suppress(_ why: String) throws -> Bool {
-      try tx.addDecision(emailID: emailID, step: "auto-reply", outcome: "suppressed", detail: why)
+      try tx.addDecision(emailID: emailID, step: .autoReply, outcome: "suppressed", detail: why)
       return false
     }
     guard isEnabled else { return try suppress("fetch --no-auto-reply") }
@@ -90,7 +90,7 @@ struct AutoReplier {
       key: "auto-reply:\(emailID)", kind: .autoReply, accountID: sendingAccount.id, emailID: emailID, inReplyTo: emailID,
       mailFrom: fromAddress, recipients: [sender], raw: raw)
     try tx.addDecision(
-      emailID: emailID, step: "auto-reply", outcome: "queued",
+      emailID: emailID, step: .autoReply, outcome: "queued",
       detail: "to \(sender) from \(fromAddress) via \(sendingAccount.name) with template \(template.name)")
     return true
   }

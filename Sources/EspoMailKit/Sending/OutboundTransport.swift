@@ -72,7 +72,7 @@ struct OutboundTransport {
       guard entry.kind == .user, let emailID = entry.emailID else { return }
       try tx.setEmailStatus(emailID: emailID, failure == nil ? .sent : .failed)
       if failure == nil, let parent = try tx.threadingInfo(ofEmail: emailID)?.parent {
-        try tx.addNote(parent, kind: "email-sent", emailID: emailID)
+        try tx.addNote(parent, kind: .emailSent, emailID: emailID)
       }
     }
     return failure.map { .failed($0) } ?? .sent

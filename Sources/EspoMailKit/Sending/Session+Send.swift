@@ -149,7 +149,7 @@ extension Session {
       try tx.setFlag(.read, true, emailID: emailID, userID: user.id)
       if let repliedID { try tx.flagReplied(emailID: repliedID) }
       try tx.addDecision(
-        emailID: emailID, step: "parent", outcome: parent?.description ?? "none",
+        emailID: emailID, step: .parent, outcome: parent?.description ?? "none",
         detail: parent == nil ? "sent without a parent" : "sent by \(user.login) about \(parent?.description ?? "")")
       guard
         let outboxID = try tx.enqueue(
@@ -173,7 +173,7 @@ extension Session {
     try store.write { tx in
       try tx.finish(outboxID: outboxID, error: nil)
       try tx.setEmailStatus(emailID: emailID, .sent)
-      if let parent { try tx.addNote(parent, kind: "email-sent", emailID: emailID) }
+      if let parent { try tx.addNote(parent, kind: .emailSent, emailID: emailID) }
     }
     var saved = false
     if let folder = account.sentFolder {
