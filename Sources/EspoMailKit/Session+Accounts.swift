@@ -91,7 +91,7 @@ extension Session {
     let secret = try request.secret.map { try sealed($0, flag: "account set") }
     let smtpSecret = try request.smtpSecret.map { try sealed($0, flag: "account set (SMTP secret)") }
     return try store.write { tx in
-      if !account.isActive || account.smtp == nil, try tx.setting(SettingKey.defaultOutbound)?.lowercased() == account.name.lowercased() {
+      if !account.isActive || account.smtp == nil, try tx.setting(.defaultOutbound)?.lowercased() == account.name.lowercased() {
         throw EspoMailError(
           .dataError, "'\(account.name)' is the system's default outbound account",
           hint: "choose another with 'espomail outbound set-default ACCOUNT' first")
@@ -210,7 +210,7 @@ extension Session {
   public func removeAccount(_ name: String) throws -> MailAccount {
     let account = try manageableAccount(name, action: "account remove")
     try store.write { tx in
-      if try tx.setting(SettingKey.defaultOutbound)?.lowercased() == account.name.lowercased() {
+      if try tx.setting(.defaultOutbound)?.lowercased() == account.name.lowercased() {
         throw EspoMailError(
           .dataError, "'\(account.name)' is the system's default outbound account",
           hint: "choose another with 'espomail outbound set-default ACCOUNT' first")

@@ -25,7 +25,7 @@ extension Session {
           "account '\(account.name)'", "it has no SMTP server", hint: "espomail account set \(account.name) --smtp-host HOST")
       }
       guard account.isActive else { throw EspoMailError.invalid("account '\(account.name)'", "it is inactive") }
-      try tx.setSetting(SettingKey.defaultOutbound, to: account.name)
+      try tx.setSetting(.defaultOutbound, to: account.name)
       return OutboundStatus(account: account.name, address: account.address, server: "\(smtp.host):\(smtp.port)")
     }
   }
@@ -33,7 +33,7 @@ extension Session {
   /// The system sender, if any.
   public func outboundStatus() throws -> OutboundStatus {
     try store.read { tx in
-      guard let name = try tx.setting(SettingKey.defaultOutbound), let account = try tx.mailAccount(name: name) else {
+      guard let name = try tx.setting(.defaultOutbound), let account = try tx.mailAccount(name: name) else {
         return OutboundStatus(account: nil, address: nil, server: nil)
       }
       return OutboundStatus(

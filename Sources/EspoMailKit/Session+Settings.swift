@@ -1,7 +1,8 @@
 import EspoMailCore
 import EspoMailStore
 
-/// A store-wide setting an admin may change.
+/// A store-wide setting an admin may change with `setting set` (the system sender has its own
+/// command); its raw value is its `SettingKey`'s.
 public enum StoreSetting: String, CaseIterable, Sendable {
   /// yes: contacts are parents themselves instead of their accounts (business-to-consumer).
   case b2cMode = "b2c-mode"
@@ -25,6 +26,23 @@ public enum StoreSetting: String, CaseIterable, Sendable {
     case .b2cMode: "yes|no"
     case .autoReplyLimit: "0 to 10000"
     case .autoReplyPeriodHours: "1 to 8760"
+    }
+  }
+
+  /// Where it is stored.
+  var key: SettingKey {
+    switch self {
+    case .b2cMode: .b2cMode
+    case .autoReplyLimit: .autoReplyLimit
+    case .autoReplyPeriodHours: .autoReplyPeriodHours
+    }
+  }
+
+  /// The value as shown from its stored form (b2c-mode is stored as 1 or 0 and shown yes or no).
+  func shown(_ stored: String?) -> String {
+    switch self {
+    case .b2cMode: stored == "1" ? "yes" : "no"
+    case .autoReplyLimit, .autoReplyPeriodHours: stored ?? defaultValue
     }
   }
 
@@ -73,11 +91,7 @@ extension Session {
     try store.read { tx in
       var values: [String: String] = [:]
       for setting in StoreSetting.allCases {
-        let stored = try tx.setting(setting.rawValue)
-        switch setting {
-        case .b2cMode: values[setting.rawValue] = stored == "1" ? "yes" : "no"
-        default: values[setting.rawValue] = stored ?? setting.defaultValue
-        }
+        values[setting.rawValue] = setting.shown(try tx.setting(setting.key))
       }
       return values
     }
@@ -102,7 +116,12 @@ extension Session {
       }
       stored = "\(number)"
     }
-    try store.write { tx in try tx.setSetting(setting.rawValue, to: stored) }
+    try store.write { tx in try tx.setSetting(setting.key, to: stored) }
     return try settings()
   }
+}
+
+extension Transaction {
+  /// Whether contacts are parents in their own right (`setting set b2c-mode yes`).
+  func isB2CMode() throws -> Bool { StoreSetting.b2cMode.shown(try setting(.b2cMode)) == "yes" }
 }

@@ -2,26 +2,30 @@ internal import GRDB
 
 extension Transaction {
   /// A store-wide setting, or nil when unset.
-  public func setting(_ key: String) throws -> String? {
-    try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key])
+  public func setting(_ key: SettingKey) throws -> String? {
+    try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key.rawValue])
   }
 
   /// Sets (or, with nil, clears) a store-wide setting.
-  public func setSetting(_ key: String, to value: String?) throws {
+  public func setSetting(_ key: SettingKey, to value: String?) throws {
     if let value {
       try db.execute(
         sql: "INSERT INTO setting(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        arguments: [key, value])
+        arguments: [key.rawValue, value])
     } else {
-      try db.execute(sql: "DELETE FROM setting WHERE key = ?", arguments: [key])
+      try db.execute(sql: "DELETE FROM setting WHERE key = ?", arguments: [key.rawValue])
     }
   }
 }
 
-/// Names of store-wide settings.
-public enum SettingKey {
+/// The keys of the `setting` table: every store-wide setting, the one vocabulary of them.
+public enum SettingKey: String, CaseIterable, Sendable {
   /// "1" when contacts are parents in their own right, not mapped to their account.
-  public static let b2cMode = "b2c-mode"
-  /// Name of the group account used as the system sender.
-  public static let defaultOutbound = "outbound.default"
+  case b2cMode = "b2c-mode"
+  /// At most this many auto-replies to one sender per period.
+  case autoReplyLimit = "auto-reply-limit"
+  /// The auto-reply limit's period in hours.
+  case autoReplyPeriodHours = "auto-reply-period-hours"
+  /// Name of the group account used as the system sender (set by `outbound set-default`).
+  case defaultOutbound = "outbound.default"
 }

@@ -60,7 +60,7 @@ struct Importer {
     self.tx = tx
     self.account = account
     self.now = now
-    isB2C = try tx.setting(SettingKey.b2cMode) == "1"
+    isB2C = try tx.isB2CMode()
     userFilters = UserFilterApplier(tx: tx)
     people = PeopleCache(tx: tx)
     switch account?.kind {

@@ -33,8 +33,8 @@ struct AutoReplier {
     if let reason = email.automaticReason { return try suppress("automatic mail (\(reason))") }
     guard let sender = email.replyTo.first?.address ?? email.from?.address else { return try suppress("no sender address") }
     if try tx.isOwnAddress(sender) { return try suppress("\(sender) is one of our own addresses") }
-    let limit = try tx.setting(StoreSetting.autoReplyLimit.rawValue).flatMap { Int($0) } ?? Self.defaultLimit
-    let hours = try tx.setting(StoreSetting.autoReplyPeriodHours.rawValue).flatMap { Int($0) }
+    let limit = try tx.setting(.autoReplyLimit).flatMap { Int($0) } ?? Self.defaultLimit
+    let hours = try tx.setting(.autoReplyPeriodHours).flatMap { Int($0) }
       ?? Int(Self.defaultPeriod / 3600)
     let since = EmailDraft.iso8601(now.addingTimeInterval(-Double(hours) * 3600))
     let recent = try tx.autoRepliesSent(to: sender, since: since)
@@ -98,7 +98,7 @@ struct AutoReplier {
   /// This account when it has SMTP, else the system sender.
   private func sendingAccount() throws -> MailAccount? {
     if account.smtp != nil { return account }
-    guard let name = try tx.setting(SettingKey.defaultOutbound), let system = try tx.mailAccount(name: name),
+    guard let name = try tx.setting(.defaultOutbound), let system = try tx.mailAccount(name: name),
       system.smtp != nil
     else { return nil }
     return system

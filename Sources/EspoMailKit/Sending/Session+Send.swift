@@ -187,7 +187,7 @@ extension Session {
   /// they may use (the rule: `AccountAccess.maySend`).
   func sendingAccount(for from: EmailAddress) throws -> MailAccount {
     let accounts = try store.read { try $0.mailAccounts() }.filter { $0.isActive && $0.smtp != nil }
-    let system = try store.read { try $0.setting(SettingKey.defaultOutbound) }?.lowercased()
+    let system = try store.read { try $0.setting(.defaultOutbound) }?.lowercased()
     let access = accountAccess
     if let match = accounts.first(where: { $0.address.lowercased() == from.lower && access.maySend(through: $0, as: from.value) }) {
       return match
