@@ -18,7 +18,8 @@ struct AccountSettingsOptions: ParsableArguments {
   var folders: [String] = []
   @Option(help: ArgumentHelp("Only mail from this date on (first sync and after a reset).", valueName: "YYYY-MM-DD"))
   var fetchSince: String?
-  @Flag(help: "Leave fetched messages unread on the server.") var keepUnread = false
+  @Flag(inversion: .prefixedNo, help: "Leave fetched messages unread on the server, or (no-) mark them read.")
+  var keepUnread: Bool?
   @Option(help: ArgumentHelp("At most this many new messages per folder per run (default 500).", valueName: "n"))
   var portion: Int?
   @Option(help: ArgumentHelp("Import bigger messages header-only (default 10).", valueName: "MB")) var maxSize: Int?
@@ -33,9 +34,10 @@ struct AccountSettingsOptions: ParsableArguments {
   @Option(help: ArgumentHelp("A command printing the SMTP password.", valueName: "cmd")) var smtpPasswordCommand: String?
   @Option(help: ArgumentHelp("A command printing an OAuth2 token for SMTP.", valueName: "cmd"))
   var smtpOauth2TokenCommand: String?
-  @Flag(help: "Let users send through this group account (by their group-email-account permission).")
-  var smtpShared = false
-  @Flag(help: "Stop sharing the SMTP with users.") var noSmtpShared = false
+  @Flag(
+    inversion: .prefixedNo,
+    help: "Let users send through this group account by their group-email-account permission, or (no-) stop.")
+  var smtpShared: Bool?
   @Option(help: ArgumentHelp("IMAP folder sent mail is appended to (empty: none).", valueName: "name"))
   var sentFolder: String?
   @Flag(
@@ -54,7 +56,6 @@ struct AccountSettingsOptions: ParsableArguments {
     if smtpSources > 1 {
       throw ValidationError("give one of --smtp-password-stdin, --smtp-password-command and --smtp-oauth2-token-command")
     }
-    if smtpShared && noSmtpShared { throw ValidationError("--smtp-shared and --no-smtp-shared exclude each other") }
   }
 
   /// The request these options describe, reading the password from stdin when asked.
@@ -67,7 +68,7 @@ struct AccountSettingsOptions: ParsableArguments {
     request.username = username
     request.folders = folders
     request.fetchSince = fetchSince
-    request.keepUnread = keepUnread ? true : nil
+    request.keepUnread = keepUnread
     request.portion = portion
     request.maxSizeMB = maxSize
     request.teams = teams.isEmpty ? nil : teams
@@ -75,7 +76,7 @@ struct AccountSettingsOptions: ParsableArguments {
     request.smtpPort = smtpPort
     request.smtpSecurity = smtpSecurity
     request.smtpUsername = smtpUsername
-    request.smtpShared = smtpShared ? true : (noSmtpShared ? false : nil)
+    request.smtpShared = smtpShared
     request.sentFolder = sentFolder
     request.allowCleartext = allowCleartext
     request.allowUnownedAddress = allowUnownedAddress

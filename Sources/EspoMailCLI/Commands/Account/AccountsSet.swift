@@ -14,48 +14,52 @@ extension EspoMail.Accounts {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The account's name.") var name: String
     @OptionGroup var settings: AccountSettingsOptions
-    @Flag(help: "Mark fetched messages read again (undo --keep-unread).") var noKeepUnread = false
-    @Flag(help: "Fetch the account again.") var active = false
-    @Flag(help: "Stop fetching the account (kept with its mail).") var inactive = false
-    @Flag(help: "Open a case for the first email of each new thread (group accounts).") var createCase = false
-    @Flag(help: "Stop opening cases.") var noCreateCase = false
+    @Flag var activity: Activity?
+    @Flag(inversion: .prefixedNo, help: "Open a case for the first email of each new thread (group accounts), or (no-) stop.")
+    var createCase: Bool?
     @Option(help: "How new cases are assigned: direct, round-robin or least-busy.") var distribution: CaseDistribution?
     @Option(help: "The team cases go to and are distributed in.") var caseTeam: String?
     @Option(help: "Only team members with this position get cases (empty: everyone).") var position: String?
     @Option(help: ArgumentHelp("The user direct assignment gives every case to.", valueName: "login")) var assignTo: String?
-    @Flag(help: "Answer new mail automatically (group accounts; needs --reply-template).") var autoReply = false
-    @Flag(help: "Stop answering automatically.") var noAutoReply = false
+    @Flag(inversion: .prefixedNo, help: "Answer new mail automatically (group accounts; needs --reply-template), or (no-) stop.")
+    var autoReply: Bool?
     @Option(help: ArgumentHelp("The auto-reply template.", valueName: "template")) var replyTemplate: String?
     @Option(help: ArgumentHelp("From address of auto-replies (default: the account's).", valueName: "addr"))
     var replyFrom: String?
     @Option(help: ArgumentHelp("From name of auto-replies.", valueName: "name")) var replyFromName: String?
     @Option(help: ArgumentHelp("Reply-To of auto-replies.", valueName: "addr")) var replyTo: String?
 
-    func validate() throws {
-      if active && inactive { throw ValidationError("--active and --inactive exclude each other") }
-      if settings.keepUnread && noKeepUnread { throw ValidationError("--keep-unread and --no-keep-unread exclude each other") }
-      if createCase && noCreateCase { throw ValidationError("--create-case and --no-create-case exclude each other") }
-      if autoReply && noAutoReply { throw ValidationError("--auto-reply and --no-auto-reply exclude each other") }
-    }
-
     func run(in context: CommandContext) throws {
       var request = try settings.request(named: name, in: context)
-      if noKeepUnread { request.keepUnread = false }
-      if active { request.isActive = true }
-      if inactive { request.isActive = false }
-      if createCase { request.createCase = true }
-      if noCreateCase { request.createCase = false }
+      request.isActive = activity.map { $0 == .active }
+      request.createCase = createCase
       request.distribution = distribution
       request.caseTeam = caseTeam
       request.position = position
       request.assignTo = assignTo
-      request.autoReply = autoReply ? true : (noAutoReply ? false : nil)
+      request.autoReply = autoReply
       request.replyTemplate = replyTemplate
       request.replyFrom = replyFrom
       request.replyFromName = replyFromName
       request.replyTo = replyTo
       let account = try context.session().setAccount(request)
       try context.output.result(AccountJSON(account)) { "updated account \(account.name)" }
+    }
+
+    /// `--active` or `--inactive`.
+    enum Activity: String, EnumerableFlag {
+      /// Fetch the account again.
+      case active
+      /// Stop fetching the account (kept with its mail).
+      case inactive
+
+      /// The help of each flag.
+      static func help(for value: Self) -> ArgumentHelp? {
+        switch value {
+        case .active: "Fetch the account again."
+        case .inactive: "Stop fetching the account (kept with its mail)."
+        }
+      }
     }
   }
 }
