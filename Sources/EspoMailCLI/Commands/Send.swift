@@ -35,21 +35,14 @@ extension EspoMail {
 
     func run(in context: CommandContext) throws {
       var text = body ?? ""
-      if let bodyFile {
-        if bodyFile == "-" {
-          text = String(decoding: context.readStandardInput(), as: UTF8.self)
-        } else {
-          guard let data = FileManager.default.contents(atPath: bodyFile) else { throw EspoMailError.notFound("file", bodyFile) }
-          text = String(decoding: data, as: UTF8.self)
-        }
-      }
+      if let bodyFile { text = String(decoding: try context.readFile(bodyFile), as: UTF8.self) }
       var request = SendRequest(from: from, to: to, subject: subject, body: text)
       request.cc = cc
       request.parent = try parent.map(RecordReference.init(parsing:))
       request.replyToEmail = replyToEmail?.value
       request.attachments = try attach.map { path in
-        guard let data = FileManager.default.contents(atPath: path) else { throw EspoMailError.notFound("file", path) }
-        return FileAttachment(name: URL(fileURLWithPath: path).lastPathComponent, data: [UInt8](data))
+        guard path != "-" else { throw EspoMailError(.usage, "--attach takes a file, not standard input") }
+        return FileAttachment(name: URL(fileURLWithPath: path).lastPathComponent, data: try context.readFile(path))
       }
       let output = context.output
       var trace: (@Sendable (String) -> Void)?

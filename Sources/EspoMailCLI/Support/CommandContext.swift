@@ -36,6 +36,14 @@ public struct CommandContext: Sendable {
     return login
   }
 
+  /// The bytes of a file named on the command line, or of standard input for `-`; a missing or
+  /// unreadable file is "not found" (66) naming it.
+  func readFile(_ path: String) throws -> [UInt8] {
+    if path == "-" { return readStandardInput() }
+    guard let data = FileManager.default.contents(atPath: path) else { throw EspoMailError.notFound("file", path) }
+    return [UInt8](data)
+  }
+
   /// Opens the store and resolves the acting user.
   func session() throws -> Session {
     let store = try Store(openingAt: storePath)

@@ -19,12 +19,7 @@ extension EspoMail.Filters {
     }
 
     func run(in context: CommandContext) throws {
-      var bytes: [UInt8]?
-      if let file {
-        guard let data = FileManager.default.contents(atPath: file) else { throw EspoMailError.notFound("file", file) }
-        bytes = [UInt8](data)
-      }
-      let result = try context.session().testFilter(name, emailID: email, file: bytes)
+      let result = try context.session().testFilter(name, emailID: email, file: try file.map(context.readFile))
       try context.output.result(result) {
         (result.matches ? "matches: " : "does not match: ") + result.reason
           + (result.matches && result.matchesOnHeaders ? " (decided on the headers alone)" : "")

@@ -22,10 +22,7 @@ extension EspoMail.Templates {
 
     func run(in context: CommandContext) throws {
       var text = body ?? ""
-      if let bodyFile {
-        guard let data = FileManager.default.contents(atPath: bodyFile) else { throw EspoMailError.notFound("file", bodyFile) }
-        text = String(decoding: data, as: UTF8.self)
-      }
+      if let bodyFile { text = String(decoding: try context.readFile(bodyFile), as: UTF8.self) }
       let template = try context.session().addTemplate(name: name, subject: subject, body: text, isHTML: html)
       try context.output.result(template) { "added template \(template.name)" }
     }
