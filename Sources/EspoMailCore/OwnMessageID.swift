@@ -2,6 +2,11 @@
 /// quotes one in References threads back to that record (Docs/architecture.md, "Linking, cases and filters"):
 /// `<espomail.TYPE.ID.UNIXTIME.RANDOM@DOMAIN>`, or `<espomail.UNIXTIME.RANDOM@DOMAIN>` without parent.
 public enum OwnMessageID {
+  /// The domain for a sender's Message-IDs: the part of `address` after `@`.
+  public static func domain(of address: String) -> String {
+    address.split(separator: "@").last.map(String.init) ?? "espomail.invalid"
+  }
+
   /// A new id for outgoing mail.
   public static func make(parent: RecordReference?, unixTime: Int64, random: String, domain: String) -> String {
     let record = parent.map { "\($0.type.rawValue).\($0.id)." } ?? ""

@@ -48,10 +48,9 @@ extension Session {
     var report = AccountTestReport(
       name: account.name, ok: false, failedStep: nil, error: nil, errorStatus: nil, capabilities: [], folders: [],
       missingFolders: [])
-    let fetcher = AccountFetcher(store: store, account: account, options: options, now: { Date() }, progress: nil)
     let session: IMAPSession
-    do { session = try fetcher.connect() } catch {
-      let failure = AccountFetcher.userFacing(error)
+    do { session = try IMAPConnector(store: store, account: account, options: options).connect() } catch {
+      let failure = EspoMailError.userFacing(error)
       report.failedStep = failure.status == .permissionDenied ? "login" : "connect"
       report.error = failure.message
       report.errorStatus = failure.status.rawValue
@@ -62,7 +61,7 @@ extension Session {
     do {
       report.folders = try session.listFolders().map(\.name)
     } catch {
-      let failure = AccountFetcher.userFacing(error)
+      let failure = EspoMailError.userFacing(error)
       report.failedStep = "folders"
       report.error = failure.message
       report.errorStatus = failure.status.rawValue

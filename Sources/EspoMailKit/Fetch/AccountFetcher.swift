@@ -22,7 +22,7 @@ struct AccountFetcher {
     var report = AccountFetchReport(name: account.name, status: options.dryRun ? .dryRun : .ok)
     let lock: AccountLock?
     do { lock = try AccountLock.acquire(storePath: store.path, accountID: account.id) } catch {
-      return failed(report, Self.userFacing(error))
+      return failed(report, EspoMailError.userFacing(error))
     }
     guard let lock else {
       report.status = .busy
@@ -53,12 +53,12 @@ struct AccountFetcher {
       if !report.folderErrors.isEmpty { return failed(report, nil) }
       if !options.dryRun {
         try store.write { tx in
-          try tx.recordFetch(accountID: account.id, at: EmailDraft.iso8601(now()), error: nil)
+          try tx.recordFetch(accountID: account.id, at: Timestamp.iso8601(now()), error: nil)
         }
       }
       return report
     } catch {
-      return failed(report, Self.userFacing(error))
+      return failed(report, EspoMailError.userFacing(error))
     }
   }
 
@@ -72,17 +72,9 @@ struct AccountFetcher {
     return transport
   }
 
-  /// Logs in to the account's server, bounding what it may send by the account's `--max-size`
-  /// (used by fetch, `account test` and the Sent-folder append).
+  /// Logs in to the account's server (see `IMAPConnector`).
   func connect() throws -> IMAPSession {
-    let secret = try store.read { try $0.secret(accountID: account.id) }
-    guard let secret else { throw EspoMailError.configuration("account '\(account.name)' has no secret configured") }
-    let credential = try SecretResolver(storePath: store.path).credential(for: secret, account: account.name)
-    let endpoint = IMAPEndpoint(
-      host: account.imap.host, port: account.imap.port, security: account.imap.security,
-      username: account.imap.username, credential: credential, timeoutSeconds: options.timeoutSeconds,
-      caFile: options.caFile, limits: IMAPLimits(maxSizeMB: account.maxSizeMB))
-    return try IMAPSession(connecting: endpoint, trace: options.trace.map { trace in { trace("\(account.name): \($0)") } })
+    try IMAPConnector(store: store, account: account, options: options).connect()
   }
 
   /// The report of a failed account: the account's own error (nil when only folders failed)
@@ -97,17 +89,10 @@ struct AccountFetcher {
     if !options.dryRun {
       let message = report.error
       try? store.write { tx in
-        try tx.recordFetch(accountID: account.id, at: EmailDraft.iso8601(now()), error: message)
+        try tx.recordFetch(accountID: account.id, at: Timestamp.iso8601(now()), error: message)
       }
     }
     return report
-  }
-
-  /// Any error as the user should see it.
-  static func userFacing(_ error: any Error) -> EspoMailError {
-    if let error = error as? EspoMailError { return error }
-    if let error = error as? IMAPError { return error.espoMailError }
-    return EspoMailError(.internalError, "\(error)")
   }
 
   /// Whether fetched messages are marked `\Seen` on the server in this run.

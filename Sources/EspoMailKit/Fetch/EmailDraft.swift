@@ -12,14 +12,14 @@ enum EmailDraft {
     let identity = messageID(of: message, raw: raw)
     var email = NewEmail(
       messageID: identity.id, isMessageIDSynthetic: identity.isSynthetic, subject: message.subject,
-      dateSent: iso8601(message.date ?? now), size: size)
+      dateSent: Timestamp.iso8601(message.date ?? now), size: size)
     email.fingerprint = MessageFingerprint.of(message)
     email.from = message.from.first.map(party)
     email.to = message.to.map(party)
     email.cc = message.cc.map(party)
     email.bcc = message.bcc.map(party)
     email.replyTo = message.replyTo.map(party)
-    email.deliveryDate = message.deliveryDate.map(iso8601)
+    email.deliveryDate = message.deliveryDate.map(Timestamp.iso8601)
     email.bodyPlain = message.textBody ?? message.htmlBody.map(PlainText.fromHTML)
     email.bodyHTML = message.htmlBody
     email.calendar = message.calendar
@@ -68,7 +68,4 @@ enum EmailDraft {
   private static func party(_ address: MailAddress) -> EmailParty {
     EmailParty(name: address.name.flatMap { $0.isEmpty ? nil : $0 }, address: address.address)
   }
-
-  /// A date as ISO 8601 in UTC, the store's timestamp form.
-  static func iso8601(_ date: Date) -> String { date.formatted(.iso8601) }
 }

@@ -23,7 +23,7 @@ enum MessageFingerprint {
   static func of(_ message: ParsedMessage) -> String {
     let date: String
     if let parsed = message.date {
-      date = EmailDraft.iso8601(parsed)
+      date = Timestamp.iso8601(parsed)
     } else if let text = message.header("Date") {
       date = "unparsed " + collapsed(text)
     } else {

@@ -36,7 +36,7 @@ struct AutoReplier {
     let limit = try tx.setting(.autoReplyLimit).flatMap { Int($0) } ?? Self.defaultLimit
     let hours = try tx.setting(.autoReplyPeriodHours).flatMap { Int($0) }
       ?? Int(Self.defaultPeriod / 3600)
-    let since = EmailDraft.iso8601(now.addingTimeInterval(-Double(hours) * 3600))
+    let since = Timestamp.iso8601(now.addingTimeInterval(-Double(hours) * 3600))
     let recent = try tx.autoRepliesSent(to: sender, since: since)
     if recent >= limit {
       return try suppress("\(sender) already got \(recent) auto-replies in the last \(hours) hour(s) (limit \(limit))")
@@ -72,7 +72,7 @@ struct AutoReplier {
       text: template.isHTML ? PlainText.fromHTML(body) : body, html: template.isHTML ? body : nil,
       messageID: OwnMessageID.make(
         parent: caseNumber.map { RecordReference(.case, $0) }, unixTime: Int64(now.timeIntervalSince1970),
-        random: String(UInt64.random(in: 0...UInt64.max), radix: 36), domain: Self.domain(of: fromAddress)),
+        random: String(UInt64.random(in: 0...UInt64.max), radix: 36), domain: OwnMessageID.domain(of: fromAddress)),
       date: now, inReplyTo: inReplyTo, references: references,
       extraHeaders: [
         (name: "Auto-Submitted", value: "auto-replied"), (name: "X-Auto-Response-Suppress", value: "All"),
@@ -102,10 +102,5 @@ struct AutoReplier {
       system.smtp != nil
     else { return nil }
     return system
-  }
-
-  /// The domain part of an address, for Message-IDs.
-  static func domain(of address: String) -> String {
-    address.split(separator: "@").last.map(String.init) ?? "espomail.invalid"
   }
 }

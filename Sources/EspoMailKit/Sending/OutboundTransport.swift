@@ -65,16 +65,23 @@ struct OutboundTransport {
       guard let account else { throw EspoMailError.configuration("the sending account is gone") }
       try send(entry.raw, from: entry.mailFrom, to: entry.recipients, via: account)
     } catch {
-      failure = AccountFetcher.userFacing(error)
+      failure = EspoMailError.userFacing(error)
     }
+    record(outboxID: entry.id, kind: entry.kind, emailID: entry.emailID, failure: failure)
+    return failure.map { .failed($0) } ?? .sent
+  }
+
+  /// Records how sending a claimed message went: the outbox row's status and error; for mail
+  /// sent with `send`, its email's status and, once it went out, a stream note on its parent. A
+  /// store that cannot take this leaves the row `sending` (`outbox retry --resend-unconfirmed`).
+  func record(outboxID: Int64, kind: OutboxKind, emailID: Int64?, failure: EspoMailError?) {
     try? store.write { tx in
-      try tx.finish(outboxID: entry.id, error: failure?.message)
-      guard entry.kind == .user, let emailID = entry.emailID else { return }
+      try tx.finish(outboxID: outboxID, error: failure?.message)
+      guard kind == .user, let emailID else { return }
       try tx.setEmailStatus(emailID: emailID, failure == nil ? .sent : .failed)
       if failure == nil, let parent = try tx.threadingInfo(ofEmail: emailID)?.parent {
         try tx.addNote(parent, kind: .emailSent, emailID: emailID)
       }
     }
-    return failure.map { .failed($0) } ?? .sent
   }
 }

@@ -110,7 +110,7 @@ extension Session {
     }
     let messageID = OwnMessageID.make(
       parent: parent, unixTime: Int64(now.timeIntervalSince1970), random: String(UInt64.random(in: 0...UInt64.max), radix: 36),
-      domain: AutoReplier.domain(of: from.value))
+      domain: OwnMessageID.domain(of: from.value))
     let message = OutgoingMessage(
       from: MailAddress(name: user.name, address: from.value), to: to.map { MailAddress(name: nil, address: $0.value) },
       cc: cc.map { MailAddress(name: nil, address: $0.value) },
@@ -122,7 +122,7 @@ extension Session {
     // Store first (status sending) and claim the outbox row, then talk to the server.
     let (emailID, outboxID) = try store.write { tx -> (Int64, Int64) in
       var draft = NewEmail(
-        messageID: messageID, isMessageIDSynthetic: false, subject: request.subject, dateSent: EmailDraft.iso8601(now),
+        messageID: messageID, isMessageIDSynthetic: false, subject: request.subject, dateSent: Timestamp.iso8601(now),
         size: raw.count)
       draft.status = .sending
       // The fingerprint of the bytes sent, so a copy fetched back (Sent folder, a recipient's
@@ -163,18 +163,11 @@ extension Session {
     do {
       try transport.send(raw, from: from.value, to: recipients, via: account)
     } catch {
-      let failure = AccountFetcher.userFacing(error)
-      try? store.write { tx in
-        try tx.finish(outboxID: outboxID, error: failure.message)
-        try tx.setEmailStatus(emailID: emailID, .failed)
-      }
+      let failure = EspoMailError.userFacing(error)
+      transport.record(outboxID: outboxID, kind: .user, emailID: emailID, failure: failure)
       throw failure
     }
-    try store.write { tx in
-      try tx.finish(outboxID: outboxID, error: nil)
-      try tx.setEmailStatus(emailID: emailID, .sent)
-      if let parent { try tx.addNote(parent, kind: .emailSent, emailID: emailID) }
-    }
+    transport.record(outboxID: outboxID, kind: .user, emailID: emailID, failure: nil)
     var saved = false
     if let folder = account.sentFolder {
       saved = (try? appendToSentFolder(raw, folder: folder, account: account, timeoutSeconds: timeoutSeconds, caFile: caFile)) != nil
@@ -207,7 +200,7 @@ extension Session {
     var options = FetchOptions()
     options.timeoutSeconds = timeoutSeconds
     options.caFile = caFile
-    let session = try AccountFetcher(store: store, account: account, options: options, now: { Date() }, progress: nil).connect()
+    let session = try IMAPConnector(store: store, account: account, options: options).connect()
     defer { session.logout() }
     try session.append(raw, to: folder, flags: ["\\Seen"])
   }

@@ -1,0 +1,28 @@
+import EspoMailCore
+import EspoMailIMAP
+import EspoMailStore
+
+/// Logs in to an account's IMAP server: its secret resolved at the moment of login, what the
+/// server may send bounded by the account's `--max-size`. Used by fetch, `account test` and the
+/// Sent-folder append.
+struct IMAPConnector {
+  /// The store holding the account's secret.
+  let store: Store
+  /// The account to log in to.
+  let account: MailAccount
+  /// Timeout, CA file and trace.
+  let options: FetchOptions
+
+  /// A logged-in session; the caller logs out.
+  func connect() throws -> IMAPSession {
+    let secret = try store.read { try $0.secret(accountID: account.id) }
+    guard let secret else { throw EspoMailError.configuration("account '\(account.name)' has no secret configured") }
+    let credential = try SecretResolver(storePath: store.path).credential(for: secret, account: account.name)
+    let endpoint = IMAPEndpoint(
+      host: account.imap.host, port: account.imap.port, security: account.imap.security,
+      username: account.imap.username, credential: credential, timeoutSeconds: options.timeoutSeconds,
+      caFile: options.caFile, limits: IMAPLimits(maxSizeMB: account.maxSizeMB))
+    let name = account.name
+    return try IMAPSession(connecting: endpoint, trace: options.trace.map { trace in { trace("\(name): \($0)") } })
+  }
+}
