@@ -16,29 +16,12 @@ public final class CommandGateProxy: @unchecked Sendable {
   /// Starts a proxy to `target` that holds the first client bytes containing `pattern`.
   public init(target: Int, holding pattern: String) throws {
     directory = try TemporaryDirectory(prefix: "espomail-gate")
-    let script = directory.file("gateproxy.py")
-    try Self.script.write(toFile: script, atomically: true, encoding: .utf8)
     let portFile = directory.file("port")
     heldFile = directory.file("held")
     releaseFile = directory.file("release")
-    process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-    process.arguments = [script, "\(target)", pattern, portFile, heldFile, releaseFile, "600"]
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let deadline = Date().addingTimeInterval(10)
-    while Date() < deadline {
-      if let text = try? String(contentsOfFile: portFile, encoding: .utf8),
-        let port = Int(text.trimmingCharacters(in: .whitespacesAndNewlines))
-      {
-        self.port = port
-        return
-      }
-      Thread.sleep(forTimeInterval: 0.02)
-    }
-    process.terminate()
-    throw TestSupportError("the command gate proxy did not start")
+    (process, port) = try LoopbackPythonServer.start(
+      Self.script, arguments: ["\(target)", pattern, portFile, heldFile, releaseFile, "600"], portFile: portFile,
+      in: directory, what: "the command gate proxy")
   }
 
   /// Waits until a command matching the pattern is being held; false after `timeout` seconds.
@@ -58,12 +41,7 @@ public final class CommandGateProxy: @unchecked Sendable {
   }
 
   /// Stops the proxy.
-  public func stop() {
-    if process.isRunning {
-      kill(process.processIdentifier, SIGKILL)
-      process.waitUntilExit()
-    }
-  }
+  public func stop() { LoopbackPythonServer.stop(process) }
 
   deinit { stop() }
 

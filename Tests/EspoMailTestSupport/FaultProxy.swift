@@ -31,34 +31,14 @@ public final class FaultProxy: @unchecked Sendable {
   /// `.throttle`, the rate in bytes per second).
   public init(target: Int, fault: Fault, afterBytes: Int) throws {
     directory = try TemporaryDirectory(prefix: "espomail-proxy")
-    let script = directory.file("faultproxy.py")
-    try Self.script.write(toFile: script, atomically: true, encoding: .utf8)
     let portFile = directory.file("port")
-    process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-    process.arguments = [script, "\(target)", fault.rawValue, "\(afterBytes)", portFile, "600"]
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let deadline = Date().addingTimeInterval(10)
-    while Date() < deadline {
-      if let text = try? String(contentsOfFile: portFile, encoding: .utf8), let port = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
-        self.port = port
-        return
-      }
-      Thread.sleep(forTimeInterval: 0.02)
-    }
-    process.terminate()
-    throw TestSupportError("the fault proxy did not start")
+    (process, port) = try LoopbackPythonServer.start(
+      Self.script, arguments: ["\(target)", fault.rawValue, "\(afterBytes)", portFile, "600"], portFile: portFile,
+      in: directory, what: "the fault proxy")
   }
 
   /// Stops the proxy.
-  public func stop() {
-    if process.isRunning {
-      kill(process.processIdentifier, SIGKILL)
-      process.waitUntilExit()
-    }
-  }
+  public func stop() { LoopbackPythonServer.stop(process) }
 
   deinit { stop() }
 

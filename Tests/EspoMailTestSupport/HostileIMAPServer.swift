@@ -34,26 +34,9 @@ public final class HostileIMAPServer: @unchecked Sendable {
   /// Starts a server that behaves as `mode` says on every connection.
   public init(_ mode: Mode) throws {
     directory = try TemporaryDirectory(prefix: "espomail-hostile")
-    let script = directory.file("hostile.py")
-    try Self.script.write(toFile: script, atomically: true, encoding: .utf8)
-    process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-    process.arguments = [script, mode.rawValue, directory.file("port"), directory.file("streamed"), "600"]
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let deadline = Date().addingTimeInterval(10)
-    while Date() < deadline {
-      if let text = try? String(contentsOfFile: directory.file("port"), encoding: .utf8),
-        let port = Int(text.trimmingCharacters(in: .whitespacesAndNewlines))
-      {
-        self.port = port
-        return
-      }
-      Thread.sleep(forTimeInterval: 0.02)
-    }
-    process.terminate()
-    throw TestSupportError("the hostile IMAP server did not start")
+    (process, port) = try LoopbackPythonServer.start(
+      Self.script, arguments: [mode.rawValue, directory.file("port"), directory.file("streamed"), "600"],
+      portFile: directory.file("port"), in: directory, what: "the hostile IMAP server")
   }
 
   /// Bytes streamed after the hostile part began, once the client hung up (waits up to `seconds`).
@@ -71,12 +54,7 @@ public final class HostileIMAPServer: @unchecked Sendable {
   }
 
   /// Stops the server.
-  public func stop() {
-    if process.isRunning {
-      kill(process.processIdentifier, SIGKILL)
-      process.waitUntilExit()
-    }
-  }
+  public func stop() { LoopbackPythonServer.stop(process) }
 
   deinit { stop() }
 
