@@ -80,6 +80,7 @@ public final class Store: Sendable {
   private static func requireStoreSchema(at path: String) throws {
     var configuration = Configuration()
     configuration.readonly = true
+    configuration.busyMode = .timeout(busyTimeout)
     let isStore: Bool
     do {
       isStore = try readingWithFallback(path) { location in
@@ -219,7 +220,11 @@ public final class Store: Sendable {
   private static func readingWithFallback<T>(_ path: String, _ body: (String) throws -> T) throws -> T {
     do {
       return try body(path)
-    } catch {
+    } catch let error as DatabaseError
+      where [.SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_IOERR].contains(error.resultCode)
+    {
+      // Only when SQLite could not open or make its shared memory; a busy store is waited for,
+      // never read as immutable while a writer works on it.
       let wal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? NSNumber
       guard (wal?.intValue ?? 0) == 0,
         let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed)
