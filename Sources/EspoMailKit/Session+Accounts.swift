@@ -24,12 +24,10 @@ extension Session {
       throw EspoMailError.invalid("--team", "only group accounts have teams")
     }
     let security = request.security ?? .tls
-    if kind == .personal, let ownerLogin {
-      let owner = try store.read { try $0.user(login: ownerLogin) }.orNotFound("user", ownerLogin)
-      try accountAccess.requireOwnedAddress(try EmailAddress(address).value, owner: owner, allowUnowned: request.allowUnownedAddress)
-    }
+    let mailbox = try EmailAddress(address).value
+    if kind == .personal, let ownerLogin { try requireOwnedAddress(mailbox, ownerLogin: ownerLogin, request) }
     var account = MailAccount(
-      id: 0, name: request.name, kind: kind, owner: ownerLogin, address: try EmailAddress(address).value,
+      id: 0, name: request.name, kind: kind, owner: ownerLogin, address: mailbox,
       isActive: true,
       imap: ServerSettings(
         host: host, port: request.port ?? ServerSettings.defaultIMAPPort(security), security: security,
@@ -61,8 +59,7 @@ extension Session {
     if let address = request.address {
       account.address = try EmailAddress(address).value
       if account.kind == .personal, let ownerLogin = account.owner {
-        let owner = try store.read { try $0.user(login: ownerLogin) }.orNotFound("user", ownerLogin)
-        try accountAccess.requireOwnedAddress(account.address, owner: owner, allowUnowned: request.allowUnownedAddress)
+        try requireOwnedAddress(account.address, ownerLogin: ownerLogin, request)
       }
     }
     if let host = request.host { account.imap.host = host }
@@ -239,6 +236,12 @@ extension Session {
     let account = try store.read { try $0.mailAccount(name: name) }.orNotFound("email account", name)
     _ = try accountAccess.requireManage(kind: account.kind, owner: account.owner, action: action)
     return account
+  }
+
+  /// Checks that a personal account's address is its owner's (or that an admin accepted otherwise).
+  private func requireOwnedAddress(_ address: String, ownerLogin: String, _ request: AccountRequest) throws {
+    let owner = try store.read { try $0.user(login: ownerLogin) }.orNotFound("user", ownerLogin)
+    try accountAccess.requireOwnedAddress(address, owner: owner, allowUnowned: request.allowUnownedAddress)
   }
 
   /// Checks the connections a request sets up or changes: cleartext only on loopback, or accepted.

@@ -213,12 +213,7 @@ extension Transaction {
   /// Marks settled messages of a folder as still needing `\Seen` on the server (in the chunk's
   /// transaction, before the STORE is sent).
   public func markSeenPending(accountID: Int64, folder: String, uidValidity: UInt32, uids: [UInt32]) throws {
-    for uid in uids {
-      try run("""
-          UPDATE fetch_ledger SET seen_pending = 1
-          WHERE account_id = ? AND folder = ? AND uid_validity = ? AND uid = ?
-          """, [accountID, folder, Int64(uidValidity), Int64(uid)])
-    }
+    try setSeenPending(true, accountID: accountID, folder: folder, uidValidity: uidValidity, uids: uids)
   }
 
   /// The settled messages of a folder whose `\Seen` was never confirmed stored, UIDs ascending.
@@ -236,16 +231,23 @@ extension Transaction {
   /// Records that the server stored `\Seen` on these messages; rows of the folder under another
   /// UIDVALIDITY stop waiting too (their UIDs no longer name anything on the server).
   public func clearSeenPending(accountID: Int64, folder: String, uidValidity: UInt32, uids: [UInt32]) throws {
-    for uid in uids {
-      try run("""
-          UPDATE fetch_ledger SET seen_pending = 0
-          WHERE account_id = ? AND folder = ? AND uid_validity = ? AND uid = ?
-          """, [accountID, folder, Int64(uidValidity), Int64(uid)])
-    }
+    try setSeenPending(false, accountID: accountID, folder: folder, uidValidity: uidValidity, uids: uids)
     try run("""
         UPDATE fetch_ledger SET seen_pending = 0
         WHERE account_id = ? AND folder = ? AND uid_validity <> ? AND seen_pending = 1
         """, [accountID, folder, Int64(uidValidity)])
+  }
+
+  /// Sets or clears `seen_pending` on these ledger rows of a folder.
+  private func setSeenPending(_ pending: Bool, accountID: Int64, folder: String, uidValidity: UInt32, uids: [UInt32])
+    throws
+  {
+    for uid in uids {
+      try run("""
+          UPDATE fetch_ledger SET seen_pending = ?
+          WHERE account_id = ? AND folder = ? AND uid_validity = ? AND uid = ?
+          """, [pending, accountID, folder, Int64(uidValidity), Int64(uid)])
+    }
   }
 
   /// How many ledger rows an account has per outcome in its monitored folders, as the server

@@ -37,7 +37,7 @@ struct AccountFetcher {
         let leftovers = try store.read { try $0.queued(kind: .autoReply, answeringMailOf: account.id) }
         report.autoReplies += outbound().flush(leftovers)
       }
-      let session = try connect()
+      let session = try IMAPConnector(store: store, account: account, options: options).connect()
       defer { session.logout() }
       // Each folder on its own: one that is missing or refused fails alone, the others are
       // still fetched (Docs/architecture.md, "Failures").
@@ -70,11 +70,6 @@ struct AccountFetcher {
       transport.trace = { @Sendable line in trace("\(name): auto-reply: \(line)") }
     }
     return transport
-  }
-
-  /// Logs in to the account's server (see `IMAPConnector`).
-  func connect() throws -> IMAPSession {
-    try IMAPConnector(store: store, account: account, options: options).connect()
   }
 
   /// The report of a failed account: the account's own error (nil when only folders failed)

@@ -95,7 +95,7 @@ enum DuplicateCheck {
     return .reusedID(stored.map(\.emailID))
   }
 
-  /// The fingerprint of an email stored before migration 0003: from its raw message's header
+  /// The fingerprint of an email stored before migration 0004-message-fingerprint: from its raw message's header
   /// when kept and parseable, else from the stored From/To/Cc, subject and date sent.
   static func legacyFingerprint(_ candidate: StoredMessageIdentity, tx: Transaction) throws -> String? {
     if let sha = candidate.rawSHA256, let raw = try tx.raw(sha256: sha),
