@@ -43,23 +43,23 @@ public struct AccountStatus: Codable, Sendable {
 
 extension Session {
   /// Connects and logs in, lists folders and checks the monitored ones; reports which step failed.
-  public func testAccount(_ name: String, options: FetchOptions) throws -> AccountTestReport {
+  public func testAccount(_ name: String, network: NetworkOptions) throws -> AccountTestReport {
     let account = try manageableAccount(name, action: "account test")
     var report = AccountTestReport(
       name: account.name, ok: false, failedStep: nil, error: nil, errorStatus: nil, capabilities: [], folders: [],
       missingFolders: [])
-    let session: IMAPSession
-    do { session = try IMAPConnector(store: store, account: account, options: options).connect() } catch {
+    let imap: IMAPClient
+    do { imap = try IMAPConnector(store: store, account: account, network: network).connect() } catch {
       let failure = EspoMailError.userFacing(error)
       report.failedStep = failure.status == .permissionDenied ? "login" : "connect"
       report.error = failure.message
       report.errorStatus = failure.status.rawValue
       return report
     }
-    defer { session.logout() }
-    report.capabilities = session.capabilities.sorted()
+    defer { imap.logout() }
+    report.capabilities = imap.capabilities.sorted()
     do {
-      report.folders = try session.listFolders().map(\.name)
+      report.folders = try imap.listFolders().map(\.name)
     } catch {
       let failure = EspoMailError.userFacing(error)
       report.failedStep = "folders"

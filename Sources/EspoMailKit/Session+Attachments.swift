@@ -8,7 +8,7 @@ extension Session {
   /// from the kept raw message, or for mail composed here from the stored parts.
   public func attachments(ofEmail id: Int64) throws -> [(attachment: EmailAttachment, bytes: [UInt8])] {
     let (raw, stored) = try store.read { tx -> ([UInt8]?, [NewAttachment]) in
-      if let sha = try readableEmail(id, tx).rawSHA256, let raw = try tx.raw(sha256: sha) { return (raw, []) }
+      if let sha = try readableEmail(id, tx).rawSHA256, let raw = try tx.rawMessage(sha256: sha) { return (raw, []) }
       return (nil, try tx.storedAttachments(emailID: id))
     }
     let parts: [(String, String, Bool, String?, [UInt8])]

@@ -90,7 +90,7 @@ extension Session {
   /// An email's raw message exactly as fetched, for a user who may read it.
   public func rawEmail(_ id: Int64) throws -> [UInt8] {
     try store.read { tx in
-      guard let sha = try readableEmail(id, tx).rawSHA256, let raw = try tx.raw(sha256: sha) else {
+      guard let sha = try readableEmail(id, tx).rawSHA256, let raw = try tx.rawMessage(sha256: sha) else {
         throw EspoMailError(.notFound, "email:\(id) has no raw message kept")
       }
       return raw

@@ -13,7 +13,7 @@ extension Session {
   /// message left `sending` by a crash may already have gone out, so it is sent again only with
   /// `resendUnconfirmed`. Returns each message as it stands afterwards (admins only).
   public func retryOutbox(
-    ids: [Int64], allFailed: Bool, resendUnconfirmed: Bool, timeoutSeconds: Double, caFile: String?
+    ids: [Int64], allFailed: Bool, resendUnconfirmed: Bool, network: NetworkOptions
   ) throws -> [OutboxMessage] {
     try requireAdmin("outbox retry")
     let targets: [Int64] = try store.write { tx in
@@ -31,15 +31,15 @@ extension Session {
           throw EspoMailError(
             .dataError, "outbox message \(id) is \(message.status.rawValue); only failed or queued mail is retried")
         }
-        _ = try tx.requeue(outboxID: id)
+        _ = try tx.requeueOutboxEntry(id: id)
       }
       return chosen
     }
-    let transport = OutboundTransport(store: store, timeoutSeconds: timeoutSeconds, caFile: caFile)
+    let transport = OutboundTransport(store: store, network: network)
     for id in targets {
       guard let entry = try store.read({ try $0.queuedEntry(id: id) }) else { continue }  // a fetch sent it meanwhile
       if case .sent = transport.deliver(entry), entry.kind == .user {
-        try saveRetriedToSentFolder(entry.raw, accountID: entry.accountID, timeoutSeconds: timeoutSeconds, caFile: caFile)
+        try saveRetriedToSentFolder(entry.raw, accountID: entry.accountID, network: network)
       }
     }
     return try store.read { tx in try targets.map { try tx.outboxMessage(id: $0).orNotFound("outbox message", "\($0)") } }
@@ -48,11 +48,11 @@ extension Session {
   /// Mail sent with `send` that finally went out is kept in its account's Sent folder, as a first
   /// send would have done; failing that only loses the copy, never the message.
   private func saveRetriedToSentFolder(
-    _ raw: [UInt8], accountID: Int64?, timeoutSeconds: Double, caFile: String?
+    _ raw: [UInt8], accountID: Int64?, network: NetworkOptions
   ) throws {
     guard let account = try store.read({ tx in try accountID.flatMap { try tx.mailAccount(id: $0) } }),
       let folder = account.sentFolder
     else { return }
-    _ = try? appendToSentFolder(raw, folder: folder, account: account, timeoutSeconds: timeoutSeconds, caFile: caFile)
+    _ = try? appendToSentFolder(raw, folder: folder, account: account, network: network)
   }
 }

@@ -34,7 +34,7 @@ extension Session {
       throw EspoMailError.malformed("--account", account.description, accepted: "account:ID")
     }
     return try store.write { tx in
-      if let account = request.account, try !tx.exists(account) {
+      if let account = request.account, try !tx.recordExists(account) {
         throw EspoMailError.notFound("account", account.description)
       }
       let reference = try tx.insertRecord(
@@ -44,7 +44,7 @@ extension Session {
           try tx.attachAddress(address, to: owner, id: reference.id, primary: index == 0)
         }
       }
-      return try tx.record(reference).orNotFound(request.type.noun, reference.description)
+      return try tx.crmRecord(reference).orNotFound(request.type.noun, reference.description)
     }
   }
 
@@ -64,7 +64,7 @@ extension Session {
   /// One CRM record, if the acting user may read it.
   public func showRecord(_ reference: RecordReference) throws -> CRMRecord {
     try store.read { tx in
-      let record = try tx.record(reference).orNotFound(reference.type.noun, reference.description)
+      let record = try tx.crmRecord(reference).orNotFound(reference.type.noun, reference.description)
       let level = level(reference.type.scope, .read)
       guard mayRead(record, level: level, teammates: try teammateIDs(tx)) else {
         throw EspoMailError.denied(
@@ -86,7 +86,7 @@ extension Session {
     return try store.write { tx in
       let targetLogin = login ?? user.login
       let targetID = try tx.userID(login: targetLogin).orNotFound("user", targetLogin)
-      guard try tx.exists(reference) else { throw EspoMailError.notFound(reference.type.noun, reference.description) }
+      guard try tx.recordExists(reference) else { throw EspoMailError.notFound(reference.type.noun, reference.description) }
       if following { try requireReadable(reference, action: "\(verb) \(reference)", tx) }
       let changed = following ? try tx.follow(userID: targetID, reference) : try tx.unfollow(userID: targetID, reference)
       return CRMFollowResult(
@@ -121,7 +121,7 @@ extension Session {
       }
       return
     }
-    let record = try tx.record(reference).orNotFound(reference.type.noun, reference.description)
+    let record = try tx.crmRecord(reference).orNotFound(reference.type.noun, reference.description)
     let level = level(reference.type.scope, .read)
     guard mayRead(record, level: level, teammates: try teammateIDs(tx)) else {
       throw EspoMailError.denied(

@@ -63,7 +63,7 @@ extension Transaction {
   }
 
   /// The raw bytes stored under a SHA-256.
-  public func raw(sha256: String) throws -> [UInt8]? {
+  public func rawMessage(sha256: String) throws -> [UInt8]? {
     try Data.fetchOne(db, sql: "SELECT bytes FROM raw_message WHERE sha256 = ?", arguments: [sha256]).map { [UInt8]($0) }
   }
 
@@ -197,7 +197,7 @@ extension Transaction {
   }
 
   /// Settles one server message in the ledger.
-  public func settle(
+  public func settleInLedger(
     _ key: ServerMessageKey, outcome: LedgerOutcome, emailID: Int64?, filterID: Int64? = nil,
     quarantineID: Int64? = nil
   ) throws {

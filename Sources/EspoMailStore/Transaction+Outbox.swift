@@ -27,7 +27,7 @@ public struct OutboxEntry: Sendable {
 extension Transaction {
   /// Queues a message once per key; returns its id, or nil when the key was queued before.
   @discardableResult
-  public func enqueue(
+  public func enqueueOutbox(
     key: String, kind: OutboxKind, accountID: Int64?, emailID: Int64?, inReplyTo: Int64?, mailFrom: String,
     recipients: [String], raw: [UInt8]
   ) throws -> Int64? {
@@ -45,7 +45,7 @@ extension Transaction {
   }
 
   /// Queued messages of a kind answering one of `emailIDs`, oldest first.
-  public func queued(kind: OutboxKind, answering emailIDs: [Int64]) throws -> [OutboxEntry] {
+  public func queuedOutbox(kind: OutboxKind, answering emailIDs: [Int64]) throws -> [OutboxEntry] {
     try Row.fetchAll(
       db,
       sql: """
@@ -57,7 +57,7 @@ extension Transaction {
   }
 
   /// Queued messages of a kind answering emails an account fetched, oldest first.
-  public func queued(kind: OutboxKind, answeringMailOf accountID: Int64) throws -> [OutboxEntry] {
+  public func queuedOutbox(kind: OutboxKind, answeringMailOf accountID: Int64) throws -> [OutboxEntry] {
     try Row.fetchAll(
       db,
       sql: """
@@ -70,7 +70,7 @@ extension Transaction {
 
   /// Claims a queued message for sending (committed before the SMTP transfer starts, so a crash
   /// mid-send leaves it `sending`, never sent again automatically); false when another run has it.
-  public func claim(outboxID: Int64) throws -> Bool {
+  public func claimOutboxEntry(id outboxID: Int64) throws -> Bool {
     try db.execute(
       sql: "UPDATE outbox SET status = 'sending', attempts = attempts + 1 WHERE id = ? AND status = 'queued'",
       arguments: [outboxID])
@@ -78,7 +78,7 @@ extension Transaction {
   }
 
   /// Records how sending went.
-  public func finish(outboxID: Int64, error: String?) throws {
+  public func finishOutboxEntry(id outboxID: Int64, error: String?) throws {
     try db.execute(
       sql: """
         UPDATE outbox SET status = ?, last_error = ?,
@@ -111,7 +111,7 @@ extension Transaction {
 
   /// Puts a failed (or claimed but unconfirmed) message back in the queue; false when its status
   /// was neither.
-  public func requeue(outboxID: Int64) throws -> Bool {
+  public func requeueOutboxEntry(id outboxID: Int64) throws -> Bool {
     try db.execute(
       sql: "UPDATE outbox SET status = 'queued' WHERE id = ? AND status IN ('failed', 'sending')", arguments: [outboxID])
     return db.changesCount > 0

@@ -30,7 +30,7 @@ extension Transaction {
   public func quarantineBytes(id: Int64) throws -> [UInt8]? {
     guard let sha = try String.fetchOne(db, sql: "SELECT raw_sha256 FROM quarantine WHERE id = ?", arguments: [id])
     else { return nil }
-    return try raw(sha256: sha)
+    return try rawMessage(sha256: sha)
   }
 
   /// The account id of a quarantine entry, if it still exists.

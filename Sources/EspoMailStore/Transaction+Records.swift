@@ -45,7 +45,7 @@ extension Transaction {
   }
 
   /// Whether a record exists.
-  public func exists(_ reference: RecordReference) throws -> Bool {
+  public func recordExists(_ reference: RecordReference) throws -> Bool {
     let key = reference.type == .case ? "number" : "id"
     return try Bool.fetchOne(
       db, sql: "SELECT EXISTS(SELECT 1 FROM \(reference.type.table) WHERE \(key) = ?)", arguments: [reference.id])
@@ -53,7 +53,7 @@ extension Transaction {
   }
 
   /// A CRM record (account, contact, lead, opportunity), or nil.
-  public func record(_ reference: RecordReference) throws -> CRMRecord? {
+  public func crmRecord(_ reference: RecordReference) throws -> CRMRecord? {
     guard reference.type != .case, reference.type != .email else { return nil }
     let hasAccount = reference.type == .contact || reference.type == .opportunity
     let accountColumn = hasAccount ? "r.account_id" : "NULL"

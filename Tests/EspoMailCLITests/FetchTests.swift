@@ -63,7 +63,7 @@ import Testing
     try lab.dovecot.deliver(SampleMessage.make(), to: unread)
     #expect(try lab.fetch().status == 0)
     func flags(_ user: String) throws -> [String] {
-      let session = try IMAPSession(
+      let session = try IMAPClient(
         connecting: IMAPEndpoint(
           host: "127.0.0.1", port: lab.dovecot.port, security: .none, username: user,
           credential: .password("pw-\(user)")))

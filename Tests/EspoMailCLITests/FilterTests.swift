@@ -29,7 +29,7 @@ import Testing
     #expect(run.accounts["support"]?["skipped"] as? Int == 1)
     #expect(run.accounts["support"]?["new"] as? Int == 1)
     #expect(try subjects(lab) == ["Real"])
-    let session = try IMAPSession(
+    let session = try IMAPClient(
       connecting: IMAPEndpoint(
         host: "127.0.0.1", port: lab.dovecot.port, security: .none, username: box, credential: .password("pw-\(box)")))
     defer { session.logout() }

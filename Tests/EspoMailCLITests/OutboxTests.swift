@@ -73,7 +73,7 @@ import Testing
     try lab.store.json(["account", "set", "alice-mail", "--smtp-port", "\(sink.port)"])
     // A run claimed it and died before it could record how the transfer went.
     let store = try Store(openingAt: lab.store.path)
-    let claimed = try store.write { tx in try tx.requeue(outboxID: Int64(id)) && tx.claim(outboxID: Int64(id)) }
+    let claimed = try store.write { tx in try tx.requeueOutboxEntry(id: Int64(id)) && tx.claimOutboxEntry(id: Int64(id)) }
     #expect(claimed)
     let refused = lab.store.run(["outbox", "retry", "\(id)"])
     #expect(refused.status == 65)

@@ -79,7 +79,7 @@ import Testing
       ["send", "--from", "alice@example.com", "--to", "x@y.example", "--subject", "Filed", "--body", "b"], as: "alice"
     ).object()
     #expect(sent["savedToSentFolder"] as? Bool == true)
-    let session = try IMAPSession(
+    let session = try IMAPClient(
       connecting: IMAPEndpoint(
         host: "127.0.0.1", port: lab.dovecot.port, security: .none, username: alice, credential: .password("pw-\(alice)")))
     defer { session.logout() }

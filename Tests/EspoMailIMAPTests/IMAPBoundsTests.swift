@@ -12,8 +12,8 @@ import Testing
   static let streamedCeiling = 64 << 20
 
   /// A logged-in session on `server`.
-  private func session(_ server: HostileIMAPServer, timeout: Double = 5) throws -> IMAPSession {
-    try IMAPSession(
+  private func session(_ server: HostileIMAPServer, timeout: Double = 5) throws -> IMAPClient {
+    try IMAPClient(
       connecting: IMAPEndpoint(
         host: "127.0.0.1", port: server.port, security: .none, username: "user", credential: .password("pw"),
         timeoutSeconds: timeout))

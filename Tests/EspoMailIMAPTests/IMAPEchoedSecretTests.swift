@@ -13,7 +13,7 @@ import Testing
     let endpoint = IMAPEndpoint(
       host: "127.0.0.1", port: server.port, security: .none, username: "user@example.com", credential: credential,
       timeoutSeconds: 5)
-    let error = try #require(throws: IMAPError.self) { try IMAPSession(connecting: endpoint, trace: { lines.append($0) }) }
+    let error = try #require(throws: IMAPError.self) { try IMAPClient(connecting: endpoint, trace: { lines.append($0) }) }
     return (error, lines)
   }
 
@@ -55,7 +55,7 @@ import Testing
     let endpoint = IMAPEndpoint(
       host: "127.0.0.1", port: server.port, security: .none, username: "user", credential: .password("s3cret-Pw9"),
       timeoutSeconds: 5)
-    let session = try IMAPSession(connecting: endpoint, trace: { lines.append($0) })
+    let session = try IMAPClient(connecting: endpoint, trace: { lines.append($0) })
     let error = try #require(throws: IMAPError.self) { try session.listFolders() }
     session.logout()
     #expect(error.espoMailError.status == .protocolError, "\(error)")

@@ -10,7 +10,7 @@ struct IMAPLoginTests {
   @Test(arguments: [ConnectionSecurity.none, .starttls, .tls])
   func logsInWithEachSecurity(_ security: ConnectionSecurity) throws {
     let account = try TestAccount.make()
-    let session = try IMAPSession(connecting: account.endpoint(security))
+    let session = try IMAPClient(connecting: account.endpoint(security))
     #expect(session.capabilities.contains("IMAP4REV1"))
     #expect(!session.capabilities.contains("STARTTLS"), "capabilities are the post-login ones")
     #expect(try session.examine("INBOX").messages == 0)
@@ -22,13 +22,13 @@ struct IMAPLoginTests {
     var endpoint = account.endpoint(.tls)
     endpoint.credential = .oauth2(account.password)
     var lines: [String] = []
-    let session = try IMAPSession(connecting: endpoint, trace: { lines.append($0) })
+    let session = try IMAPClient(connecting: endpoint, trace: { lines.append($0) })
     #expect(try session.listFolders().map(\.name) == ["INBOX"])
     session.logout()
     #expect(lines.contains { $0.contains("AUTHENTICATE XOAUTH2 <redacted>") })
     #expect(!lines.contains { $0.contains(account.password) })
     endpoint.credential = .oauth2("expired-token-42")
-    let error = try #require(throws: IMAPError.self) { try IMAPSession(connecting: endpoint) }
+    let error = try #require(throws: IMAPError.self) { try IMAPClient(connecting: endpoint) }
     #expect(error.espoMailError.status == .permissionDenied)
     #expect(!"\(endpoint)".contains("expired-token-42"))
   }
@@ -37,17 +37,17 @@ struct IMAPLoginTests {
     let account = try TestAccount.make()
     var endpoint = account.endpoint(.tls)
     endpoint.server.caFile = nil
-    let error = try #require(throws: IMAPError.self) { try IMAPSession(connecting: endpoint) }
+    let error = try #require(throws: IMAPError.self) { try IMAPClient(connecting: endpoint) }
     #expect(error.espoMailError.status == .unavailable)
     endpoint.server.verifiesCertificate = false
-    try IMAPSession(connecting: endpoint).logout()
+    try IMAPClient(connecting: endpoint).logout()
   }
 
   @Test func wrongPasswordIsPermissionDenied() throws {
     let account = try TestAccount.make()
     for security in [ConnectionSecurity.none, .tls] {
       let error = try #require(throws: IMAPError.self) {
-        try IMAPSession(connecting: account.endpoint(security, password: "wrong-secret-123"))
+        try IMAPClient(connecting: account.endpoint(security, password: "wrong-secret-123"))
       }
       #expect(error.espoMailError.status == .permissionDenied)
       #expect(!error.description.contains("wrong-secret-123"))
@@ -58,7 +58,7 @@ struct IMAPLoginTests {
     let account = try TestAccount.make()
     var lines: [String] = []
     for security in [ConnectionSecurity.none, .starttls] {
-      let session = try IMAPSession(connecting: account.endpoint(security), trace: { lines.append($0) })
+      let session = try IMAPClient(connecting: account.endpoint(security), trace: { lines.append($0) })
       _ = try session.listFolders()
       session.logout()
     }
@@ -72,7 +72,7 @@ struct IMAPLoginTests {
     let endpoint = IMAPEndpoint(
       host: "127.0.0.1", port: try SilentListener.refusedPort(), security: .none, username: "nobody",
       credential: .password("x"), timeoutSeconds: 5)
-    let error = try #require(throws: IMAPError.self) { try IMAPSession(connecting: endpoint) }
+    let error = try #require(throws: IMAPError.self) { try IMAPClient(connecting: endpoint) }
     #expect(error.espoMailError.status == .unavailable)
   }
 
@@ -83,7 +83,7 @@ struct IMAPLoginTests {
       host: "127.0.0.1", port: listener.port, security: security, username: "nobody", credential: .password("x"),
       timeoutSeconds: 1)
     let started = ContinuousClock.now
-    let error = try #require(throws: IMAPError.self) { try IMAPSession(connecting: endpoint) }
+    let error = try #require(throws: IMAPError.self) { try IMAPClient(connecting: endpoint) }
     #expect(started.duration(to: .now) < .seconds(4))
     #expect([.tryAgain, .unavailable].contains(error.espoMailError.status))
   }

@@ -12,7 +12,7 @@ struct IMAPThroughputProbe {
     let account = try TestAccount.make()
     let messages = (1...2000).map { TestMessages.make($0, bodySize: 3600) }
     try account.server.deliver(messages, to: account.user)
-    let session = try IMAPSession(connecting: account.endpoint(security))
+    let session = try IMAPClient(connecting: account.endpoint(security))
     defer { session.logout() }
     _ = try session.examine("INBOX")
     let uids = try session.uidSearch("ALL")

@@ -186,9 +186,9 @@ import Testing
     #expect(try store.appliedMigrations().last == "0005-expunged-outcome")
     try store.write { tx in
       #expect(try tx.ledgerCounts(accountID: 1) == ["imported": 1, "skipped": 1])
-      try tx.settle(ServerMessageKey(accountID: 1, folder: "INBOX", uidValidity: 7, uid: 3), outcome: .expunged, emailID: nil)
-      try tx.settle(ServerMessageKey(accountID: 1, folder: "INBOX", uidValidity: 7, uid: 4), outcome: .imported, emailID: nil)
-      try tx.settle(ServerMessageKey(accountID: 1, folder: "INBOX", uidValidity: 6, uid: 9), outcome: .imported, emailID: nil)
+      try tx.settleInLedger(ServerMessageKey(accountID: 1, folder: "INBOX", uidValidity: 7, uid: 3), outcome: .expunged, emailID: nil)
+      try tx.settleInLedger(ServerMessageKey(accountID: 1, folder: "INBOX", uidValidity: 7, uid: 4), outcome: .imported, emailID: nil)
+      try tx.settleInLedger(ServerMessageKey(accountID: 1, folder: "INBOX", uidValidity: 6, uid: 9), outcome: .imported, emailID: nil)
       #expect(try tx.ledgerCounts(accountID: 1) == ["imported": 2, "skipped": 1, "expunged": 1])  // not UIDVALIDITY 6
       #expect(try tx.seenPendingUIDs(accountID: 1, folder: "INBOX", uidValidity: 7).isEmpty)
       try tx.markSeenPending(accountID: 1, folder: "INBOX", uidValidity: 7, uids: [1, 4])

@@ -37,14 +37,9 @@ extension EspoMail {
       var options = FetchOptions()
       options.dryRun = dryRun
       options.jobs = jobs
-      options.timeoutSeconds = timeout
       options.noAutoReply = noAutoReply
       options.noNotify = noNotify
-      options.caFile = context.environment["ESPOMAIL_CA_FILE"]
-      if context.output.isVerbose {
-        let output = context.output
-        options.trace = { output.trace($0) }
-      }
+      options.network = context.network(timeout: timeout)
       let output = context.output
       var progress: (@Sendable (FetchProgress) -> Void)?
       if context.isTerminal, !output.isQuiet, output.format == .text {

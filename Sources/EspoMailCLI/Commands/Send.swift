@@ -44,11 +44,7 @@ extension EspoMail {
         guard path != "-" else { throw EspoMailError(.usage, "--attach takes a file, not standard input") }
         return FileAttachment(name: URL(fileURLWithPath: path).lastPathComponent, data: try context.readFile(path))
       }
-      let output = context.output
-      var trace: (@Sendable (String) -> Void)?
-      if output.isVerbose { trace = { output.trace($0) } }
-      let result = try context.session().send(
-        request, timeoutSeconds: timeout, caFile: context.environment["ESPOMAIL_CA_FILE"], trace: trace)
+      let result = try context.session().send(request, network: context.network(timeout: timeout))
       try context.output.result(result) {
         "sent email \(result.emailID) via \(result.account)" + (result.parent.map { " about \($0)" } ?? "")
       }

@@ -44,6 +44,17 @@ public struct CommandContext: Sendable {
     return [UInt8](data)
   }
 
+  /// How this run talks to mail servers: `timeout` seconds, the CA bundle of ESPOMAIL_CA_FILE, and
+  /// the conversation traced (redacted) to stderr under `--verbose`.
+  func network(timeout: Double) -> NetworkOptions {
+    var network = NetworkOptions(timeoutSeconds: timeout, caFile: environment["ESPOMAIL_CA_FILE"])
+    if output.isVerbose {
+      let output = output
+      network.trace = { output.trace($0) }
+    }
+    return network
+  }
+
   /// Opens the store and resolves the acting user.
   func session() throws -> Session {
     let store = try Store(openingAt: storePath)

@@ -35,7 +35,7 @@ enum EmailText {
   }
 }
 
-/// An email as scripts see it (the keys in cli.md, every key present).
+/// An email as scripts see it (the keys in Docs/commands.md, every key present).
 struct EmailJSON: Encodable {
   /// The listing fields.
   let summary: EmailSummary

@@ -52,11 +52,11 @@ extension Session {
     }
     return try store.write { tx in
       var accountID = request.account?.id
-      if let account = request.account, try !tx.exists(account) {
+      if let account = request.account, try !tx.recordExists(account) {
         throw EspoMailError.notFound("account", account.description)
       }
       if let contact = request.contact {
-        let record = try tx.record(contact).orNotFound("contact", contact.description)
+        let record = try tx.crmRecord(contact).orNotFound("contact", contact.description)
         accountID = accountID ?? record.account?.id
       }
       let number = try tx.insertCase(

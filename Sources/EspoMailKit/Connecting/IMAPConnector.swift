@@ -10,19 +10,19 @@ struct IMAPConnector {
   let store: Store
   /// The account to log in to.
   let account: MailAccount
-  /// Timeout, CA file and trace.
-  let options: FetchOptions
+  /// Timeout, CA bundle and trace.
+  let network: NetworkOptions
 
-  /// A logged-in session; the caller logs out.
-  func connect() throws -> IMAPSession {
+  /// A logged-in IMAP client; the caller logs out.
+  func connect() throws -> IMAPClient {
     let secret = try store.read { try $0.secret(accountID: account.id) }
     guard let secret else { throw EspoMailError.configuration("account '\(account.name)' has no secret configured") }
     let credential = try SecretResolver(storePath: store.path).credential(for: secret, account: account.name)
     let endpoint = IMAPEndpoint(
       host: account.imap.host, port: account.imap.port, security: account.imap.security,
-      username: account.imap.username, credential: credential, timeoutSeconds: options.timeoutSeconds,
-      caFile: options.caFile, limits: IMAPLimits(maxSizeMB: account.maxSizeMB))
+      username: account.imap.username, credential: credential, timeoutSeconds: network.timeoutSeconds,
+      caFile: network.caFile, limits: IMAPLimits(maxSizeMB: account.maxSizeMB))
     let name = account.name
-    return try IMAPSession(connecting: endpoint, trace: options.trace.map { trace in { trace("\(name): \($0)") } })
+    return try IMAPClient(connecting: endpoint, trace: network.trace.map { trace in { trace("\(name): \($0)") } })
   }
 }

@@ -34,16 +34,16 @@ struct AccountFetcher {
       if !options.dryRun {
         // Auto-replies to this account's mail that a killed run committed but never sent go out
         // now, exactly once.
-        let leftovers = try store.read { try $0.queued(kind: .autoReply, answeringMailOf: account.id) }
+        let leftovers = try store.read { try $0.queuedOutbox(kind: .autoReply, answeringMailOf: account.id) }
         report.autoReplies += outbound().flush(leftovers)
       }
-      let session = try IMAPConnector(store: store, account: account, options: options).connect()
-      defer { session.logout() }
+      let imap = try IMAPConnector(store: store, account: account, network: options.network).connect()
+      defer { imap.logout() }
       // Each folder on its own: one that is missing or refused fails alone, the others are
       // still fetched (Docs/architecture.md, "Failures").
       for folder in account.folders {
         do {
-          try fetchFolder(folder, session: session, report: &report)
+          try fetchFolder(folder, imap: imap, report: &report)
         } catch let error as IMAPError where error.leavesSessionUsable {
           let failure = error.espoMailError
           report.folderErrors.append(
@@ -64,12 +64,12 @@ struct AccountFetcher {
 
   /// The SMTP side for auto-replies, tracing its conversation (redacted) under `--verbose`.
   private func outbound() -> OutboundTransport {
-    var transport = OutboundTransport(store: store, timeoutSeconds: options.timeoutSeconds, caFile: options.caFile)
-    if let trace = options.trace {
+    var network = options.network
+    if let trace = network.trace {
       let name = account.name
-      transport.trace = { @Sendable line in trace("\(name): auto-reply: \(line)") }
+      network.trace = { @Sendable line in trace("\(name): auto-reply: \(line)") }
     }
-    return transport
+    return OutboundTransport(store: store, network: network)
   }
 
   /// The report of a failed account: the account's own error (nil when only folders failed)
@@ -93,8 +93,8 @@ struct AccountFetcher {
   /// Whether fetched messages are marked `\Seen` on the server in this run.
   private var marksSeen: Bool { !account.keepUnread && !options.dryRun }
 
-  private func fetchFolder(_ folder: String, session: IMAPSession, report: inout AccountFetchReport) throws {
-    let status = try session.status(folder)
+  private func fetchFolder(_ folder: String, imap: IMAPClient, report: inout AccountFetchReport) throws {
+    let status = try imap.status(folder)
     let (saved, seenPending) = try store.read { tx in
       (
         try tx.checkpoints(accountID: account.id).first { $0.folder == folder },
@@ -104,10 +104,10 @@ struct AccountFetcher {
     var checkpoint = saved ?? FolderCheckpoint(folder: folder, uidValidity: nil, lastUID: 0, uidNext: nil)
     if checkpoint.uidValidity == status.uidValidity, checkpoint.uidNext == status.uidNext, seenPending.isEmpty { return }
     // Read-only unless fetched messages are to be marked \Seen (STORE needs a read-write SELECT).
-    if marksSeen { _ = try session.select(folder) } else { _ = try session.examine(folder) }
+    if marksSeen { _ = try imap.select(folder) } else { _ = try imap.examine(folder) }
     if !seenPending.isEmpty {
       // Settled by a run that stopped before their \Seen was stored (killed after the commit).
-      try session.addFlags(["\\Seen"], uids: seenPending)
+      try imap.addFlags(["\\Seen"], uids: seenPending)
       try store.write { tx in
         try tx.clearSeenPending(
           accountID: account.id, folder: folder, uidValidity: status.uidValidity, uids: seenPending)
@@ -117,7 +117,7 @@ struct AccountFetcher {
     if rescan {
       checkpoint = FolderCheckpoint(folder: folder, uidValidity: status.uidValidity, lastUID: 0, uidNext: nil)
     }
-    let found = try session.uidSearch(searchCriteria(from: checkpoint.lastUID, rescan: rescan))
+    let found = try imap.uidSearch(searchCriteria(from: checkpoint.lastUID, rescan: rescan))
       .filter { $0 > checkpoint.lastUID }.sorted()
     let settled = try store.read {
       try $0.settledUIDs(accountID: account.id, folder: folder, uidValidity: status.uidValidity, among: found)
@@ -139,7 +139,7 @@ struct AccountFetcher {
     func finishWriting() throws {
       guard let (chunk, work) = writing else { return }
       writing = nil
-      seenStored += try settle(chunk, outcomes: try work.wait(), session: session, report: &report)
+      seenStored += try settle(chunk, outcomes: try work.wait(), imap: imap, report: &report)
       done += chunk.uids.count
       progress?(FetchProgress(account: account.name, folder: folder, done: done, total: batch.count))
     }
@@ -148,7 +148,7 @@ struct AccountFetcher {
       var chunk: FetchedChunk
       do {
         // A chunk may take fewer UIDs than offered (its byte budget); the rest come next.
-        chunk = try download(Array(remaining.prefix(options.chunkSize)), folder: folder, checkpoint: checkpoint, session: session)
+        chunk = try download(Array(remaining.prefix(options.chunkSize)), folder: folder, checkpoint: checkpoint, imap: imap)
       } catch {
         try? finishWriting()  // what is written stays written; the download error is the news
         throw error
@@ -189,9 +189,9 @@ struct AccountFetcher {
   /// offered UIDs up to `options.chunkBytes` of bodies by their announced sizes (at least one), and
   /// its checkpoint ends at the last UID taken.
   private func download(
-    _ offered: [UInt32], folder: String, checkpoint: FolderCheckpoint, session: IMAPSession
+    _ offered: [UInt32], folder: String, checkpoint: FolderCheckpoint, imap: IMAPClient
   ) throws -> FetchedChunk {
-    let headers = try session.fetchHeaders(uids: offered)
+    let headers = try imap.fetchHeaders(uids: offered)
     let limit = account.maxSizeMB * 1_048_576
     var plans: [UInt32: MessagePlan] = [:]
     // A UID the server no longer hands over (omitted, or `BODY[…] NIL` with OK [EXPUNGEISSUED])
@@ -237,7 +237,7 @@ struct AccountFetcher {
       // sends much more is refused before it fills the memory.
       let budget = options.chunkBytes + IMAPLimits(maxSizeMB: account.maxSizeMB).maximumLiteralBytes
       var received = 0
-      try session.fetchMessages(uids: needBody, chunkSize: options.chunkSize) { message in
+      try imap.fetchMessages(uids: needBody, chunkSize: options.chunkSize) { message in
         received += message.bytes.count
         guard received <= budget else {
           throw IMAPError.limitExceeded(.fetchedBytes(what: "bodies", limitBytes: budget))
@@ -344,7 +344,7 @@ struct AccountFetcher {
   /// the account keeps them unread) and sends the auto-replies it queued. Returns the UIDs the
   /// server stored \Seen on.
   private func settle(
-    _ chunk: FetchedChunk, outcomes: [(UInt32, ImportOutcome)], session: IMAPSession, report: inout AccountFetchReport
+    _ chunk: FetchedChunk, outcomes: [(UInt32, ImportOutcome)], imap: IMAPClient, report: inout AccountFetchReport
   ) throws -> [UInt32] {
     var seen: [UInt32] = []
     var emailIDs: [Int64] = []
@@ -369,9 +369,9 @@ struct AccountFetcher {
       }
       if Self.wantsSeen(outcome) { seen.append(uid) }
     }
-    if marksSeen, !seen.isEmpty { try session.addFlags(["\\Seen"], uids: seen) }
+    if marksSeen, !seen.isEmpty { try imap.addFlags(["\\Seen"], uids: seen) }
     // Only this chunk's replies: an account fetched at the same time sends and counts its own.
-    let replies = try store.read { try $0.queued(kind: .autoReply, answering: emailIDs) }
+    let replies = try store.read { try $0.queuedOutbox(kind: .autoReply, answering: emailIDs) }
     report.autoReplies += outbound().flush(replies)
     return marksSeen ? seen : []
   }

@@ -113,10 +113,8 @@ public struct FetchOptions: Sendable {
   public var dryRun = false
   /// How many accounts at once.
   public var jobs = 4
-  /// Seconds before a silent server is given up on.
-  public var timeoutSeconds = 60.0
-  /// A CA bundle to trust (self-signed test servers), from ESPOMAIL_CA_FILE.
-  public var caFile: String?
+  /// Timeout, CA bundle and trace for the IMAP and SMTP servers.
+  public var network = NetworkOptions()
   /// Messages per UID FETCH round trip.
   public var chunkSize = 200
   /// Most message bytes (by their announced sizes) one chunk holds: 8 MiB. With two chunks in
@@ -128,9 +126,6 @@ public struct FetchOptions: Sendable {
   public var noAutoReply = false
   /// Skip notifications in this run.
   public var noNotify = false
-  /// Receives the IMAP conversation (credentials redacted) under `--verbose`.
-  public var trace: (@Sendable (String) -> Void)?
-
   /// Default options.
   public init() {}
 }

@@ -92,7 +92,7 @@ struct Importer {
       if !given.isEmpty, let subject = try tx.filterSubject(emailID: emailID) {
         _ = try userFilters.apply(emailID: emailID, subject: subject, userIDs: given)
       }
-      try tx.settle(key, outcome: .merged, emailID: emailID)
+      try tx.settleInLedger(key, outcome: .merged, emailID: emailID)
       return .merged(emailID: emailID, try routeDuplicate(emailID))
     }
   }
@@ -109,14 +109,14 @@ struct Importer {
 
   /// Settles a message a fetch filter skipped: nothing is imported.
   func skip(by filter: EmailFilter, key: ServerMessageKey) throws -> ImportOutcome {
-    try tx.settle(key, outcome: .skipped, emailID: nil, filterID: filter.id)
+    try tx.settleInLedger(key, outcome: .skipped, emailID: nil, filterID: filter.id)
     return .skipped(filter: filter.name)
   }
 
   /// Settles a server message that was expunged before its download: there is nothing to import
   /// or quarantine, and nothing to look for again.
   func expunged(key: ServerMessageKey) throws -> ImportOutcome {
-    try tx.settle(key, outcome: .expunged, emailID: nil)
+    try tx.settleInLedger(key, outcome: .expunged, emailID: nil)
     return .expunged
   }
 
@@ -143,7 +143,7 @@ struct Importer {
               emailID: existing, step: .duplicate, outcome: "merged",
               detail: "merged a file imported by \(importedBy): same Message-ID and From/Date/Subject/To/Cc fingerprint")
           }
-          if let key { try tx.settle(key, outcome: .merged, emailID: existing) }
+          if let key { try tx.settleInLedger(key, outcome: .merged, emailID: existing) }
           return .merged(emailID: existing, try routeDuplicate(existing))
         }
         try tx.storeRaw(sha256: prepared.sha256, bytes: prepared.raw)
@@ -192,7 +192,7 @@ struct Importer {
             emailID: emailID, step: .filter, outcome: "header-only",
             detail: "\(draft.size) bytes is over the account's \(account?.maxSizeMB ?? 0) MB limit")
         }
-        if let key { try tx.settle(key, outcome: draft.isHeaderOnly ? .tooLarge : .imported, emailID: emailID) }
+        if let key { try tx.settleInLedger(key, outcome: draft.isHeaderOnly ? .tooLarge : .imported, emailID: emailID) }
         return draft.isHeaderOnly
           ? .tooLarge(emailID: emailID, caseOutcome) : .imported(emailID: emailID, caseOutcome)
       }
@@ -225,7 +225,7 @@ struct Importer {
       let id = try tx.quarantine(
         accountID: key?.accountID, folder: key?.folder, uidValidity: key?.uidValidity, uid: key?.uid,
         rawSHA256: prepared.sha256, reason: reason)
-      if let key { try tx.settle(key, outcome: .quarantined, emailID: nil, quarantineID: id) }
+      if let key { try tx.settleInLedger(key, outcome: .quarantined, emailID: nil, quarantineID: id) }
       return .quarantined(id: id, reason: reason)
     }
   }

@@ -98,7 +98,7 @@ enum DuplicateCheck {
   /// The fingerprint of an email stored before migration 0004-message-fingerprint: from its raw message's header
   /// when kept and parseable, else from the stored From/To/Cc, subject and date sent.
   static func legacyFingerprint(_ candidate: StoredMessageIdentity, tx: Transaction) throws -> String? {
-    if let sha = candidate.rawSHA256, let raw = try tx.raw(sha256: sha),
+    if let sha = candidate.rawSHA256, let raw = try tx.rawMessage(sha256: sha),
       let parsed = try? MessageParser.parseHeaders(Array(raw.prefix(EmailDraft.bodyStart(raw))))
     {
       return MessageFingerprint.of(parsed)

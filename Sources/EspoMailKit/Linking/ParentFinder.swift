@@ -41,7 +41,7 @@ struct ParentFinder {
     let unixNow = Int64(now.timeIntervalSince1970)
     for id in references {
       guard let parent = OwnMessageID.parent(in: id, now: unixNow) else { continue }
-      if try tx.exists(parent) {
+      if try tx.recordExists(parent) {
         decision.parent = parent
         decision.rule = "references"
         decision.detail = "References carries our Message-ID \(id) for \(parent)"

@@ -53,7 +53,7 @@ extension Session {
     }
     return try store.write { tx in
       _ = try tx.emailDetail(id: emailID, viewerID: user.id).orNotFound("email", "email:\(emailID)")
-      guard try tx.exists(parent) else { throw EspoMailError.notFound(parent.type.noun, parent.description) }
+      guard try tx.recordExists(parent) else { throw EspoMailError.notFound(parent.type.noun, parent.description) }
       guard user.isAdmin || level(.email, .edit) != .no else {
         throw EspoMailError.denied("email link", because: "no role of '\(user.login)' grants email.edit")
       }

@@ -86,7 +86,7 @@ struct AutoReplier {
       // reply: the email is still imported, without a reply.
       return try suppress("the reply cannot be written: \(error.message)")
     }
-    try tx.enqueue(
+    try tx.enqueueOutbox(
       key: "auto-reply:\(emailID)", kind: .autoReply, accountID: sendingAccount.id, emailID: emailID, inReplyTo: emailID,
       mailFrom: fromAddress, recipients: [sender], raw: raw)
     try tx.addDecision(

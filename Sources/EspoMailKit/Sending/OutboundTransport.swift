@@ -7,12 +7,8 @@ import Foundation
 struct OutboundTransport {
   /// The store (outbox and secrets).
   let store: Store
-  /// Seconds to wait for a silent server.
-  let timeoutSeconds: Double
-  /// Extra CA certificates to trust.
-  let caFile: String?
-  /// Receives the SMTP conversation (credentials redacted) under `--verbose`.
-  var trace: (@Sendable (String) -> Void)? = nil
+  /// Timeout, CA bundle and trace.
+  let network: NetworkOptions
 
   /// Sends `raw` from `envelopeFrom` to `recipients` through `account`'s SMTP.
   func send(_ raw: [UInt8], from envelopeFrom: String, to recipients: [String], via account: MailAccount) throws {
@@ -30,8 +26,8 @@ struct OutboundTransport {
     }
     let endpoint = SMTPEndpoint(
       host: smtp.host, port: smtp.port, security: smtp.security, username: smtp.username.isEmpty ? nil : smtp.username,
-      credential: credential, timeoutSeconds: timeoutSeconds, caFile: caFile)
-    try SMTPClient.send(raw, from: envelopeFrom, to: recipients, via: endpoint, trace: trace.map { trace in { trace($0) } })
+      credential: credential, timeoutSeconds: network.timeoutSeconds, caFile: network.caFile)
+    try SMTPClient.send(raw, from: envelopeFrom, to: recipients, via: endpoint, trace: network.trace.map { trace in { trace($0) } })
   }
 
   /// Sends queued messages, each claimed first so a crash never sends one twice; returns how many
@@ -58,7 +54,7 @@ struct OutboundTransport {
   /// sends it through its account and records how it went; mail sent with `send` also gets its
   /// email's status, and a stream note on its parent once it went out.
   func deliver(_ entry: OutboxEntry) -> Attempt {
-    guard (try? store.write({ try $0.claim(outboxID: entry.id) })) == true else { return .claimedElsewhere }
+    guard (try? store.write({ try $0.claimOutboxEntry(id: entry.id) })) == true else { return .claimedElsewhere }
     var failure: EspoMailError?
     do {
       let account = try store.read { tx in try entry.accountID.flatMap { try tx.mailAccount(id: $0) } }
@@ -76,7 +72,7 @@ struct OutboundTransport {
   /// store that cannot take this leaves the row `sending` (`outbox retry --resend-unconfirmed`).
   func record(outboxID: Int64, kind: OutboxKind, emailID: Int64?, failure: EspoMailError?) {
     try? store.write { tx in
-      try tx.finish(outboxID: outboxID, error: failure?.message)
+      try tx.finishOutboxEntry(id: outboxID, error: failure?.message)
       guard kind == .user, let emailID else { return }
       try tx.setEmailStatus(emailID: emailID, failure == nil ? .sent : .failed)
       if failure == nil, let parent = try tx.threadingInfo(ofEmail: emailID)?.parent {

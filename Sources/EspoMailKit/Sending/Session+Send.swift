@@ -76,8 +76,7 @@ extension Session {
   /// Sends an email as the acting user and stores it as Sent: the From
   /// address decides the SMTP account and is checked against the user's rights.
   public func send(
-    _ request: SendRequest, now: Date = Date(), timeoutSeconds: Double = 60, caFile: String? = nil,
-    trace: (@Sendable (String) -> Void)? = nil
+    _ request: SendRequest, now: Date = Date(), network: NetworkOptions = NetworkOptions()
   ) throws -> SendResult {
     try HeaderText.check(request.subject, field: "--subject")
     let from = try EmailAddress(request.from)
@@ -152,14 +151,13 @@ extension Session {
         emailID: emailID, step: .parent, outcome: parent?.description ?? "none",
         detail: parent == nil ? "sent without a parent" : "sent by \(user.login) about \(parent?.description ?? "")")
       guard
-        let outboxID = try tx.enqueue(
+        let outboxID = try tx.enqueueOutbox(
           key: "send:\(emailID)", kind: .user, accountID: account.id, emailID: emailID, inReplyTo: repliedID,
-          mailFrom: from.value, recipients: recipients, raw: raw), try tx.claim(outboxID: outboxID)
+          mailFrom: from.value, recipients: recipients, raw: raw), try tx.claimOutboxEntry(id: outboxID)
       else { throw EspoMailError(.internalError, "the outbox refused a new message") }
       return (emailID, outboxID)
     }
-    var transport = OutboundTransport(store: store, timeoutSeconds: timeoutSeconds, caFile: caFile)
-    transport.trace = trace
+    let transport = OutboundTransport(store: store, network: network)
     do {
       try transport.send(raw, from: from.value, to: recipients, via: account)
     } catch {
@@ -170,7 +168,7 @@ extension Session {
     transport.record(outboxID: outboxID, kind: .user, emailID: emailID, failure: nil)
     var saved = false
     if let folder = account.sentFolder {
-      saved = (try? appendToSentFolder(raw, folder: folder, account: account, timeoutSeconds: timeoutSeconds, caFile: caFile)) != nil
+      saved = (try? appendToSentFolder(raw, folder: folder, account: account, network: network)) != nil
     }
     return SendResult(
       emailID: emailID, messageId: messageID, account: account.name, parent: parent, replyTo: replyTo, savedToSentFolder: saved)
@@ -194,14 +192,9 @@ extension Session {
         : "you may send from \(Array(Set(choices)).sorted().joined(separator: ", "))")
   }
 
-  func appendToSentFolder(_ raw: [UInt8], folder: String, account: MailAccount, timeoutSeconds: Double, caFile: String?)
-    throws
-  {
-    var options = FetchOptions()
-    options.timeoutSeconds = timeoutSeconds
-    options.caFile = caFile
-    let session = try IMAPConnector(store: store, account: account, options: options).connect()
-    defer { session.logout() }
-    try session.append(raw, to: folder, flags: ["\\Seen"])
+  func appendToSentFolder(_ raw: [UInt8], folder: String, account: MailAccount, network: NetworkOptions) throws {
+    let imap = try IMAPConnector(store: store, account: account, network: network).connect()
+    defer { imap.logout() }
+    try imap.append(raw, to: folder, flags: ["\\Seen"])
   }
 }

@@ -53,7 +53,7 @@ struct TestAccount {
   }
 
   /// A logged-in session over plain IMAP.
-  func session(trace: ((String) -> Void)? = nil) throws -> IMAPSession {
-    try IMAPSession(connecting: endpoint(), trace: trace)
+  func session(trace: ((String) -> Void)? = nil) throws -> IMAPClient {
+    try IMAPClient(connecting: endpoint(), trace: trace)
   }
 }

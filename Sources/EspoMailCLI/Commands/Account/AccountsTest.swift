@@ -13,14 +13,7 @@ extension EspoMail.Accounts {
     @Option(help: "Seconds to wait for a silent server.") var timeout: Double = 30
 
     func run(in context: CommandContext) throws {
-      var options = FetchOptions()
-      options.timeoutSeconds = timeout
-      options.caFile = context.environment["ESPOMAIL_CA_FILE"]
-      if context.output.isVerbose {
-        let output = context.output
-        options.trace = { output.trace($0) }
-      }
-      let report = try context.session().testAccount(name, options: options)
+      let report = try context.session().testAccount(name, network: context.network(timeout: timeout))
       try context.output.result(report) {
         if report.ok {
           return "account \(report.name): connected, logged in, \(report.folders.count) folders, monitored folders present"

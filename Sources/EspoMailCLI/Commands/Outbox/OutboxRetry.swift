@@ -28,8 +28,8 @@ extension EspoMail.Outbox {
 
     func run(in context: CommandContext) throws {
       let messages = try context.session().retryOutbox(
-        ids: ids, allFailed: failed, resendUnconfirmed: resendUnconfirmed, timeoutSeconds: timeout,
-        caFile: context.environment["ESPOMAIL_CA_FILE"])
+        ids: ids, allFailed: failed, resendUnconfirmed: resendUnconfirmed,
+        network: context.network(timeout: timeout))
       try context.output.result(messages) {
         messages.isEmpty
           ? "no failed messages"

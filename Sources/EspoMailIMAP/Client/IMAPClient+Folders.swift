@@ -1,4 +1,4 @@
-extension IMAPSession {
+extension IMAPClient {
   /// All folders (LIST "" "*"), names decoded to UTF-8.
   public func listFolders() throws -> [IMAPFolder] {
     var folders: [IMAPFolder] = []

@@ -1,4 +1,4 @@
-extension IMAPSession {
+extension IMAPClient {
   /// UID SEARCH in the selected folder, such as "UID 10:*" or "SINCE 1-Jan-2024"; UIDs ascending.
   /// More than `IMAPLimits.maximumSearchUIDs` UIDs is an error.
   public func uidSearch(_ criteria: String) throws -> [UInt32] {

@@ -1,4 +1,4 @@
-extension IMAPSession {
+extension IMAPClient {
   /// Adds flags (such as `\Seen`) to messages of the selected folder: `UID STORE +FLAGS.SILENT`.
   public func addFlags(_ flags: [String], uids: [UInt32]) throws {
     let sorted = UIDSet.normalised(uids)

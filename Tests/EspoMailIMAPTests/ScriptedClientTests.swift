@@ -4,8 +4,8 @@ import EspoMailCurl
 import Testing
 
 /// A session over a script, with a short timeout.
-private func session(_ transport: ScriptedTransport, trace: ((String) -> Void)? = nil) -> IMAPSession {
-  IMAPSession(transport: transport, timeoutSeconds: 1, trace: trace)
+private func session(_ transport: ScriptedTransport, trace: ((String) -> Void)? = nil) -> IMAPClient {
+  IMAPClient(transport: transport, timeoutSeconds: 1, trace: trace)
 }
 
 /// A body whose lines look like protocol lines, different per UID.
@@ -34,7 +34,7 @@ private func fetchResponder(_ line: String) -> String {
   return reply + "\(tag) OK UID FETCH completed\r\n"
 }
 
-@Suite struct ScriptedSessionTests {
+@Suite struct ScriptedClientTests {
   @Test func fetchMatchesByUIDAndPipelinesChunks() throws {
     let transport = ScriptedTransport(pieceSize: 7, respond: fetchResponder)
     var received: [UInt32: [UInt8]] = [:]

@@ -5,7 +5,7 @@ import EspoMailCurl
 ///
 /// Folder names are UTF-8 in this API and modified UTF-7 on the wire. Failures are `IMAPError`s.
 /// Not thread-safe: one session per account, used from one task at a time.
-public final class IMAPSession {
+public final class IMAPClient {
   /// The connection.
   let transport: any IMAPTransport
   /// Frames and parses what the server sends.

@@ -37,7 +37,7 @@ struct ResponseReader {
       let count: Int
       do {
         count = try chunk.withUnsafeMutableBytes { buffer in
-          try IMAPSession.transportCall { try transport.receive(into: buffer, timeout: readTimeout) }
+          try IMAPClient.transportCall { try transport.receive(into: buffer, timeout: readTimeout) }
         }
       } catch IMAPError.connection(let error) where isDeadline && error.code == 28 {
         throw deadlineExceeded()

@@ -1,6 +1,6 @@
 import EspoMailCurl
 
-/// The byte pipe an `IMAPSession` talks over: a logged-in `CurlConnection`, or a script in tests.
+/// The byte pipe an `IMAPClient` talks over: a logged-in `CurlConnection`, or a script in tests.
 protocol IMAPTransport: AnyObject {
   /// Sends all bytes.
   func send(_ bytes: [UInt8]) throws
