@@ -27,6 +27,7 @@ let package = Package(
     .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
     .systemLibrary(
       name: "CGMime", pkgConfig: "gmime-3.0", providers: [.apt(["libgmime-3.0-dev"])]),
+    .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
 
     // Library modules, dependencies pointing down.
     .target(name: "EspoMailCore", swiftSettings: strictSettings),
@@ -37,7 +38,7 @@ let package = Package(
     .target(name: "EspoMailSMTP", dependencies: ["EspoMailCurl", "EspoMailCore"], swiftSettings: strictSettings),
     .target(
       name: "EspoMailStore",
-      dependencies: ["EspoMailCore", .product(name: "GRDB", package: "GRDB.swift")],
+      dependencies: ["CLibPQ", "EspoMailCore", .product(name: "GRDB", package: "GRDB.swift")],
       swiftSettings: strictSettings),
     .target(
       name: "EspoMailKit",

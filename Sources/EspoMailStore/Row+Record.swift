@@ -1,7 +1,6 @@
 import EspoMailCore
-internal import GRDB
 
-extension Row {
+extension SQLRow {
   /// The record a type column and an id column name (parent, stream entity); nil when either is
   /// null or the type is unknown.
   func record(type typeColumn: String, id idColumn: String) -> RecordReference? {

@@ -120,7 +120,7 @@ public final class Store: Sendable {
       return try queue.writeWithoutTransaction { db in
         var result: Result<T, any Error> = .failure(EspoMailError(.internalError, "transaction did not run"))
         try db.inTransaction(.immediate) {
-          result = Result { try body(Transaction(db: db)) }
+          result = Result { try body(Transaction(db: SQLiteConnection(db))) }
           if case .failure = result { return .rollback }
           return .commit
         }
@@ -136,7 +136,7 @@ public final class Store: Sendable {
   /// Runs `body` with a consistent read-only view of the store.
   public func read<T>(_ body: (Transaction) throws -> T) throws -> T {
     do {
-      return try queue.read { db in try body(Transaction(db: db)) }
+      return try queue.read { db in try body(Transaction(db: SQLiteConnection(db))) }
     } catch let error as EspoMailError {
       throw error
     } catch {
@@ -146,7 +146,7 @@ public final class Store: Sendable {
 
   /// The names of the applied migrations, oldest first.
   public func appliedMigrations() throws -> [String] {
-    try read { tx in try Schema.migrator().appliedMigrations(tx.db) }
+    try queue.read { try Schema.migrator().appliedMigrations($0) }
   }
 
   /// Turns a database error into a user-facing one, never showing bound arguments.
@@ -176,6 +176,6 @@ public final class Store: Sendable {
 /// A transaction on the store. Every store operation is a method on it, so a command's whole
 /// work shares one transaction.
 public struct Transaction {
-  /// The GRDB connection, inside its transaction.
-  let db: Database
+  /// The engine's connection, inside its transaction.
+  let db: any SQLConnection
 }

@@ -1,6 +1,5 @@
 import EspoMailCore
 import Foundation
-internal import GRDB
 
 /// An account's secret as stored: sealed bytes, or a command to run.
 public struct StoredSecret: Sendable {
@@ -46,20 +45,17 @@ extension Transaction {
   /// Adds a mail account with its folders and teams; throws when the name is taken.
   public func insertMailAccount(_ account: MailAccount, ownerID: Int64?, secret: StoredSecret) throws -> Int64 {
     if try mailAccountID(name: account.name) != nil { throw EspoMailError.alreadyExists("email account", account.name) }
-    try db.execute(
-      sql: """
+    let id = try db.insert("""
         INSERT INTO mail_account(name, kind, owner_user_id, address, is_active, imap_host, imap_port, imap_security,
           imap_username, imap_secret_kind, imap_secret, imap_secret_command, imap_secret_by_admin, fetch_since,
           keep_unread, portion, max_size_mb)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
-      arguments: [
+        """, [
         account.name, account.kind.rawValue, ownerID, account.address, account.isActive, account.imap.host,
         account.imap.port, account.imap.security.rawValue, account.imap.username, secret.source.rawValue,
         secret.sealed.map { Data($0) }, secret.command, secret.setByAdmin, account.fetchSince, account.keepUnread, account.portion,
         account.maxSizeMB,
       ])
-    let id = db.lastInsertedRowID
     try setFolders(accountID: id, account.folders)
     try setTeams(accountID: id, account.teams)
     try setCaseSettings(accountID: id, account.cases)
@@ -69,13 +65,11 @@ extension Transaction {
 
   /// Rewrites an account's settings (not its secret, folders' checkpoints or health).
   public func updateMailAccount(_ account: MailAccount) throws {
-    try db.execute(
-      sql: """
+    try db.execute("""
         UPDATE mail_account SET address = ?, is_active = ?, imap_host = ?, imap_port = ?, imap_security = ?,
           imap_username = ?, fetch_since = ?, keep_unread = ?, portion = ?, max_size_mb = ?
         WHERE id = ?
-        """,
-      arguments: [
+        """, [
         account.address, account.isActive, account.imap.host, account.imap.port, account.imap.security.rawValue,
         account.imap.username, account.fetchSince, account.keepUnread, account.portion, account.maxSizeMB, account.id,
       ])
@@ -88,15 +82,13 @@ extension Transaction {
   /// Stores an account's SMTP, sharing, Sent folder and auto-reply settings (not the SMTP secret).
   public func setSendingSettings(accountID: Int64, _ account: MailAccount) throws {
     let templateID = try account.autoReply.template.map { name in
-      try Int64.fetchOne(db, sql: "SELECT id FROM template WHERE name = ?", arguments: [name]).orNotFound("template", name)
+      try db.value(Int64.self, "SELECT id FROM template WHERE name = ?", [name]).orNotFound("template", name)
     }
-    try db.execute(
-      sql: """
+    try db.execute("""
         UPDATE mail_account SET smtp_host = ?, smtp_port = ?, smtp_security = ?, smtp_username = ?, smtp_shared = ?,
           sent_folder = ?, auto_reply = ?, reply_template_id = ?, reply_from = ?, reply_from_name = ?, reply_to = ?
         WHERE id = ?
-        """,
-      arguments: [
+        """, [
         account.smtp?.host, account.smtp?.port, account.smtp?.security.rawValue, account.smtp?.username,
         account.isSMTPShared, account.sentFolder, account.autoReply.isOn, templateID, account.autoReply.from,
         account.autoReply.fromName, account.autoReply.replyTo, accountID,
@@ -117,25 +109,22 @@ extension Transaction {
   public func setCaseSettings(accountID: Int64, _ settings: CaseSettings) throws {
     let caseTeamID = try settings.team.map { name in try self.teamID(name: name).orNotFound("team", name) }
     let assigneeID = try settings.assignTo.map { login in try self.userID(login: login).orNotFound("user", login) }
-    try db.execute(
-      sql: """
+    try db.execute("""
         UPDATE mail_account SET create_case = ?, distribution = ?, case_team_id = ?, case_position = ?,
           assign_to_user_id = ? WHERE id = ?
-        """,
-      arguments: [
+        """, [
         settings.createCase, settings.distribution?.rawValue, caseTeamID, settings.position, assigneeID, accountID,
       ])
   }
 
   /// The user id the round-robin cursor of an account points at (the last one given a case).
   public func roundRobinCursor(accountID: Int64) throws -> Int64? {
-    try Int64.fetchOne(db, sql: "SELECT round_robin_cursor_user_id FROM mail_account WHERE id = ?", arguments: [accountID])
+    try db.value(Int64.self, "SELECT round_robin_cursor_user_id FROM mail_account WHERE id = ?", [accountID])
   }
 
   /// Moves an account's round-robin cursor.
   public func setRoundRobinCursor(accountID: Int64, userID: Int64) throws {
-    try db.execute(
-      sql: "UPDATE mail_account SET round_robin_cursor_user_id = ? WHERE id = ?", arguments: [userID, accountID])
+    try db.execute("UPDATE mail_account SET round_robin_cursor_user_id = ? WHERE id = ?", [userID, accountID])
   }
 
   /// Replaces an account's (IMAP) secret.
@@ -150,25 +139,20 @@ extension Transaction {
 
   /// Writes the `PREFIX_secret*` columns (prefix imap or smtp, never user input).
   private func storeSecret(_ secret: StoredSecret, prefix: String, accountID: Int64) throws {
-    try db.execute(
-      sql: """
+    try db.execute("""
         UPDATE mail_account SET \(prefix)_secret_kind = ?, \(prefix)_secret = ?, \(prefix)_secret_command = ?,
           \(prefix)_secret_by_admin = ? WHERE id = ?
-        """,
-      arguments: [secret.source.rawValue, secret.sealed.map { Data($0) }, secret.command, secret.setByAdmin, accountID])
+        """, [secret.source.rawValue, secret.sealed.map { Data($0) }, secret.command, secret.setByAdmin, accountID])
   }
 
   /// Reads the `PREFIX_secret*` columns; nil when no secret of that kind is set.
   private func loadSecret(prefix: String, accountID: Int64) throws -> StoredSecret? {
     guard
-      let row = try Row.fetchOne(
-        db,
-        sql: """
+      let row = try db.row("""
           SELECT \(prefix)_secret_kind AS kind, \(prefix)_secret AS sealed, \(prefix)_secret_command AS command,
             \(prefix)_secret_by_admin AS by_admin
           FROM mail_account WHERE id = ?
-          """,
-        arguments: [accountID]),
+          """, [accountID]),
       let source = SecretSource(rawValue: row["kind"] ?? "")
     else { return nil }
     let sealed: Data? = row["sealed"]
@@ -178,50 +162,42 @@ extension Transaction {
 
   /// Deletes an account; its emails stay (they may belong to other accounts and users).
   public func deleteMailAccount(id: Int64) throws {
-    try db.execute(sql: "DELETE FROM mail_account WHERE id = ?", arguments: [id])
+    try db.execute("DELETE FROM mail_account WHERE id = ?", [id])
   }
 
   /// An account by name, or nil.
   public func mailAccount(name: String) throws -> MailAccount? {
-    try Row.fetchOne(db, sql: Self.accountSelect + " WHERE a.name = ?", arguments: [name]).map(mailAccount(from:))
+    try db.row(Self.accountSelect + " WHERE a.name = ?", [name]).map(mailAccount(from:))
   }
 
   /// An account by id, or nil.
   public func mailAccount(id: Int64) throws -> MailAccount? {
-    try Row.fetchOne(db, sql: Self.accountSelect + " WHERE a.id = ?", arguments: [id]).map(mailAccount(from:))
+    try db.row(Self.accountSelect + " WHERE a.id = ?", [id]).map(mailAccount(from:))
   }
 
   /// Every account, by name.
   public func mailAccounts() throws -> [MailAccount] {
-    try Row.fetchAll(db, sql: Self.accountSelect + " ORDER BY a.name").map(mailAccount(from:))
+    try db.rows(Self.accountSelect + " ORDER BY a.name").map(mailAccount(from:))
   }
 
   /// Records the outcome of a fetch attempt.
   public func recordFetch(accountID: Int64, at time: String, error: String?) throws {
     if let error {
-      try db.execute(
-        sql: """
+      try db.execute("""
           UPDATE mail_account SET last_attempt_at = ?, last_error = ?, consecutive_failures = consecutive_failures + 1
           WHERE id = ?
-          """,
-        arguments: [time, error, accountID])
+          """, [time, error, accountID])
     } else {
-      try db.execute(
-        sql: """
+      try db.execute("""
           UPDATE mail_account SET last_attempt_at = ?1, last_success_at = ?1, last_error = NULL, consecutive_failures = 0
           WHERE id = ?2
-          """,
-        arguments: [time, accountID])
+          """, [time, accountID])
     }
   }
 
   /// The checkpoints of an account's monitored folders, in order.
   public func checkpoints(accountID: Int64) throws -> [FolderCheckpoint] {
-    try Row.fetchAll(
-      db,
-      sql: "SELECT name, uid_validity, last_uid, uid_next FROM mail_account_folder WHERE account_id = ? ORDER BY position",
-      arguments: [accountID]
-    ).map {
+    try db.rows("SELECT name, uid_validity, last_uid, uid_next FROM mail_account_folder WHERE account_id = ? ORDER BY position", [accountID]).map {
       FolderCheckpoint(
         folder: $0["name"], uidValidity: ($0["uid_validity"] as Int64?).map { UInt32(truncatingIfNeeded: $0) },
         lastUID: UInt32(truncatingIfNeeded: $0["last_uid"] as Int64),
@@ -231,13 +207,11 @@ extension Transaction {
 
   /// Stores a folder's checkpoint.
   public func saveCheckpoint(accountID: Int64, _ checkpoint: FolderCheckpoint) throws {
-    try db.execute(
-      sql: """
+    try db.execute("""
         UPDATE mail_account_folder SET uid_validity = ?, last_uid = ?, uid_next = ?,
           checked_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
         WHERE account_id = ? AND name = ?
-        """,
-      arguments: [
+        """, [
         checkpoint.uidValidity.map { Int64($0) }, Int64(checkpoint.lastUID), checkpoint.uidNext.map { Int64($0) },
         accountID, checkpoint.folder,
       ])
@@ -245,37 +219,29 @@ extension Transaction {
 
   /// Forgets every folder's checkpoint so the next fetch rescans from the account's fetch-since date.
   public func resetCheckpoints(accountID: Int64) throws {
-    try db.execute(
-      sql: "UPDATE mail_account_folder SET uid_validity = NULL, last_uid = 0, uid_next = NULL WHERE account_id = ?",
-      arguments: [accountID])
+    try db.execute("UPDATE mail_account_folder SET uid_validity = NULL, last_uid = 0, uid_next = NULL WHERE account_id = ?", [accountID])
   }
 
   private func setFolders(accountID: Int64, _ folders: [String]) throws {
     let existing = Set(
-      try String.fetchAll(db, sql: "SELECT name FROM mail_account_folder WHERE account_id = ?", arguments: [accountID]))
+      try db.values(String.self, "SELECT name FROM mail_account_folder WHERE account_id = ?", [accountID]))
     for (position, folder) in folders.enumerated() {
       if existing.contains(folder) {
-        try db.execute(
-          sql: "UPDATE mail_account_folder SET position = ? WHERE account_id = ? AND name = ?",
-          arguments: [position, accountID, folder])
+        try db.execute("UPDATE mail_account_folder SET position = ? WHERE account_id = ? AND name = ?", [position, accountID, folder])
       } else {
-        try db.execute(
-          sql: "INSERT INTO mail_account_folder(account_id, name, position) VALUES (?, ?, ?)",
-          arguments: [accountID, folder, position])
+        try db.execute("INSERT INTO mail_account_folder(account_id, name, position) VALUES (?, ?, ?)", [accountID, folder, position])
       }
     }
     for gone in existing.subtracting(folders) {
-      try db.execute(
-        sql: "DELETE FROM mail_account_folder WHERE account_id = ? AND name = ?", arguments: [accountID, gone])
+      try db.execute("DELETE FROM mail_account_folder WHERE account_id = ? AND name = ?", [accountID, gone])
     }
   }
 
   private func setTeams(accountID: Int64, _ teams: [String]) throws {
-    try db.execute(sql: "DELETE FROM mail_account_team WHERE account_id = ?", arguments: [accountID])
+    try db.execute("DELETE FROM mail_account_team WHERE account_id = ?", [accountID])
     for team in teams {
       let teamID = try teamID(name: team).orNotFound("team", team)
-      try db.execute(
-        sql: "INSERT OR IGNORE INTO mail_account_team(account_id, team_id) VALUES (?, ?)", arguments: [accountID, teamID])
+      try db.execute("INSERT INTO mail_account_team(account_id, team_id) VALUES (?, ?) ON CONFLICT DO NOTHING", [accountID, teamID])
     }
   }
 
@@ -286,7 +252,7 @@ extension Transaction {
     LEFT JOIN user d ON d.id = a.assign_to_user_id LEFT JOIN template tp ON tp.id = a.reply_template_id
     """
 
-  private func mailAccount(from row: Row) throws -> MailAccount {
+  private func mailAccount(from row: SQLRow) throws -> MailAccount {
     let id: Int64 = row["id"]
     let security = ConnectionSecurity(rawValue: row["imap_security"] ?? "") ?? .tls
     var account = MailAccount(
@@ -297,14 +263,10 @@ extension Transaction {
         security: security, username: row["imap_username"] ?? "",
         secretSource: SecretSource(rawValue: row["imap_secret_kind"] ?? "") ?? .stored,
         secretCommand: row["imap_secret_command"], secretSetByAdmin: row["imap_secret_by_admin"]),
-      folders: try String.fetchAll(
-        db, sql: "SELECT name FROM mail_account_folder WHERE account_id = ? ORDER BY position", arguments: [id]),
+      folders: try db.values(String.self, "SELECT name FROM mail_account_folder WHERE account_id = ? ORDER BY position", [id]),
       fetchSince: row["fetch_since"], keepUnread: row["keep_unread"], portion: row["portion"],
       maxSizeMB: row["max_size_mb"],
-      teams: try String.fetchAll(
-        db,
-        sql: "SELECT t.name FROM mail_account_team m JOIN team t ON t.id = m.team_id WHERE m.account_id = ? ORDER BY t.name",
-        arguments: [id]),
+      teams: try db.values(String.self, "SELECT t.name FROM mail_account_team m JOIN team t ON t.id = m.team_id WHERE m.account_id = ? ORDER BY t.name", [id]),
       health: AccountHealth(
         lastSuccessAt: row["last_success_at"], lastAttemptAt: row["last_attempt_at"], lastError: row["last_error"],
         consecutiveFailures: row["consecutive_failures"]),

@@ -1,5 +1,4 @@
 import EspoMailCore
-internal import GRDB
 
 /// What `case list` asks for.
 public struct CaseQuery: Sendable {
@@ -24,57 +23,45 @@ extension Transaction {
     name: String, account: Int64?, contact: Int64?, lead: Int64?, createdBy: Int64?, description: String? = nil,
     mailAccount: Int64? = nil
   ) throws -> Int64 {
-    try db.execute(
-      sql: """
+    return try db.insert("""
         INSERT INTO crm_case(name, account_id, contact_id, lead_id, created_by_user_id, description, mail_account_id)
         VALUES (?, ?, ?, ?, ?, ?, ?)
-        """,
-      arguments: [name, account, contact, lead, createdBy, description, mailAccount])
-    return db.lastInsertedRowID
+        """, [name, account, contact, lead, createdBy, description, mailAccount], returning: "number")
   }
 
   /// A case by number, or nil.
   public func caseRecord(number: Int64) throws -> CaseRecord? {
-    try Row.fetchOne(db, sql: Self.caseSelect + " WHERE c.number = ?", arguments: [number]).map {
+    try db.row(Self.caseSelect + " WHERE c.number = ?", [number]).map {
       try caseRecord(from: $0)
     }
   }
 
   /// Cases matching a query, newest first.
   public func cases(_ query: CaseQuery) throws -> [CaseRecord] {
-    try Row.fetchAll(
-      db,
-      sql: Self.caseSelect + """
+    try db.rows(Self.caseSelect + """
          WHERE (?1 IS NULL OR c.status = ?1) AND (?2 IS NULL OR c.assigned_user_id = ?2)
           AND (?3 IS NULL OR c.mail_account_id = ?3)
         ORDER BY c.number DESC
-        """,
-      arguments: [query.status?.rawValue, query.assignedUserID, query.mailAccountID]
-    ).map { try caseRecord(from: $0) }
+        """, [query.status?.rawValue, query.assignedUserID, query.mailAccountID]).map { try caseRecord(from: $0) }
   }
 
   /// Changes a case's status.
   public func setCaseStatus(number: Int64, _ status: CaseStatus) throws {
-    try db.execute(
-      sql: "UPDATE crm_case SET status = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE number = ?",
-      arguments: [status.rawValue, number])
+    try db.execute("UPDATE crm_case SET status = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE number = ?", [status.rawValue, number])
   }
 
   /// Assigns a case to a user; a New case becomes Assigned.
   public func assignCase(number: Int64, userID: Int64) throws {
-    try db.execute(
-      sql: """
+    try db.execute("""
         UPDATE crm_case SET assigned_user_id = ?, status = CASE status WHEN 'new' THEN 'assigned' ELSE status END,
           assigned_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
         WHERE number = ?
-        """,
-      arguments: [userID, number])
+        """, [userID, number])
   }
 
   /// Adds a team to a case.
   public func addCaseTeam(number: Int64, teamID: Int64) throws {
-    try db.execute(
-      sql: "INSERT OR IGNORE INTO case_team(case_number, team_id) VALUES (?, ?)", arguments: [number, teamID])
+    try db.execute("INSERT INTO case_team(case_number, team_id) VALUES (?, ?) ON CONFLICT DO NOTHING", [number, teamID])
   }
 
   private static let caseSelect = """
@@ -84,7 +71,7 @@ extension Transaction {
     FROM crm_case c LEFT JOIN user u ON u.id = c.assigned_user_id LEFT JOIN mail_account m ON m.id = c.mail_account_id
     """
 
-  private func caseRecord(from row: Row) throws -> CaseRecord {
+  private func caseRecord(from row: SQLRow) throws -> CaseRecord {
     let number: Int64 = row["number"]
     let statusText: String = row["status"]
     return CaseRecord(
@@ -93,10 +80,7 @@ extension Transaction {
       account: (row["account_id"] as Int64?).map { RecordReference(.account, $0) },
       contact: (row["contact_id"] as Int64?).map { RecordReference(.contact, $0) },
       lead: (row["lead_id"] as Int64?).map { RecordReference(.lead, $0) },
-      teams: try String.fetchAll(
-        db,
-        sql: "SELECT t.name FROM case_team ct JOIN team t ON t.id = ct.team_id WHERE ct.case_number = ? ORDER BY t.name",
-        arguments: [number]),
+      teams: try db.values(String.self, "SELECT t.name FROM case_team ct JOIN team t ON t.id = ct.team_id WHERE ct.case_number = ? ORDER BY t.name", [number]),
       groupAccount: row["mail_account_name"], emailCount: row["email_count"], description: row["description"],
       createdBy: row["created_login"], createdAt: row["created_at"])
   }
@@ -105,6 +89,6 @@ extension Transaction {
 extension Transaction {
   /// The id of a mail account by name (case-insensitive), or nil.
   public func mailAccountID(name: String) throws -> Int64? {
-    try Int64.fetchOne(db, sql: "SELECT id FROM mail_account WHERE name = ?", arguments: [name])
+    try db.value(Int64.self, "SELECT id FROM mail_account WHERE name = ?", [name])
   }
 }

@@ -1,5 +1,4 @@
 import EspoMailCore
-internal import GRDB
 
 /// A team member who may be given cases.
 public struct EligibleMember: Equatable, Sendable {
@@ -32,14 +31,10 @@ public struct CaseOrigin: Sendable {
 extension Transaction {
   /// Active members of a team, optionally with one position, in login order.
   public func eligibleMembers(team: String, position: String?) throws -> [EligibleMember] {
-    try Row.fetchAll(
-      db,
-      sql: """
+    try db.rows("""
         SELECT u.id, u.login FROM team_member m JOIN team t ON t.id = m.team_id JOIN user u ON u.id = m.user_id
         WHERE t.name = ? AND u.is_active AND (? IS NULL OR m.position = ?) ORDER BY u.login
-        """,
-      arguments: [team, position, position]
-    ).map { EligibleMember(id: $0["id"], login: $0["login"]) }
+        """, [team, position, position]).map { EligibleMember(id: $0["id"], login: $0["login"]) }
   }
 
   /// Open cases (not Closed, Rejected or Duplicate) per user, zero included.
@@ -47,12 +42,9 @@ extension Transaction {
     var counts: [Int64: Int] = [:]
     for id in userIDs {
       counts[id] =
-        try Int.fetchOne(
-          db,
-          sql: """
+        try db.value(Int.self, """
             SELECT COUNT(*) FROM crm_case WHERE assigned_user_id = ? AND status NOT IN ('closed', 'rejected', 'duplicate')
-            """,
-          arguments: [id]) ?? 0
+            """, [id]) ?? 0
     }
     return counts
   }
@@ -61,8 +53,7 @@ extension Transaction {
   public func lastAssignment(userIDs: [Int64]) throws -> [Int64: String] {
     var times: [Int64: String] = [:]
     for id in userIDs {
-      if let time = try String.fetchOne(
-        db, sql: "SELECT MAX(assigned_at) FROM crm_case WHERE assigned_user_id = ?", arguments: [id])
+      if let time = try db.value(String.self, "SELECT MAX(assigned_at) FROM crm_case WHERE assigned_user_id = ?", [id])
       {
         times[id] = time
       }
@@ -73,32 +64,24 @@ extension Transaction {
   /// Where a case came from and who has it; nil when it does not exist.
   public func caseOrigin(number: Int64) throws -> CaseOrigin? {
     guard
-      let row = try Row.fetchOne(
-        db, sql: "SELECT mail_account_id, account_id, contact_id, assigned_user_id FROM crm_case WHERE number = ?",
-        arguments: [number])
+      let row = try db.row("SELECT mail_account_id, account_id, contact_id, assigned_user_id FROM crm_case WHERE number = ?", [number])
     else { return nil }
     return CaseOrigin(
       mailAccountID: row["mail_account_id"], accountID: row["account_id"], contactID: row["contact_id"],
       assignedUserID: row["assigned_user_id"],
-      teamIDs: try Int64.fetchAll(db, sql: "SELECT team_id FROM case_team WHERE case_number = ?", arguments: [number]))
+      teamIDs: try db.values(Int64.self, "SELECT team_id FROM case_team WHERE case_number = ?", [number]))
   }
 
   /// Shares an email's attachments with a case.
   public func shareAttachments(emailID: Int64, caseNumber: Int64) throws {
-    try db.execute(
-      sql: "UPDATE attachment SET case_number = ? WHERE email_id = ? AND disposition = 'attachment'",
-      arguments: [caseNumber, emailID])
+    try db.execute("UPDATE attachment SET case_number = ? WHERE email_id = ? AND disposition = 'attachment'", [caseNumber, emailID])
   }
 
   /// The emails linked to a case, oldest first.
   public func caseEmails(number: Int64) throws -> [(id: Int64, subject: String, date: String, from: String?)] {
-    try Row.fetchAll(
-      db,
-      sql: """
+    try db.rows("""
         SELECT id, subject, date_sent, from_string FROM email WHERE parent_type = 'case' AND parent_id = ?
         ORDER BY date_sent, id
-        """,
-      arguments: [number]
-    ).map { ($0["id"], $0["subject"], $0["date_sent"], $0["from_string"]) }
+        """, [number]).map { ($0["id"], $0["subject"], $0["date_sent"], $0["from_string"]) }
   }
 }

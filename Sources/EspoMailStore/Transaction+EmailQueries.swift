@@ -1,6 +1,5 @@
 import EspoMailCore
 import Foundation
-internal import GRDB
 
 /// Which emails a viewer may see, from their role's email.read level (Docs/security.md, "Roles").
 public enum EmailVisibility: Sendable {
@@ -74,17 +73,17 @@ extension Transaction {
 
   /// The rows of a listing query, newest first (date sent, then id); a page bounded by a cursor
   /// email (`before`, `after`) continues exactly where the last one stopped.
-  private func emailRows(_ query: EmailQuery) throws -> [Row] {
+  private func emailRows(_ query: EmailQuery) throws -> [SQLRow] {
     var conditions: [String] = []
-    var arguments: [(any DatabaseValueConvertible)?] = [query.viewerID]
+    var arguments: SQLArguments = [query.viewerID]
     switch query.visibility {
     case .all: break
     case .own: conditions.append("eu.user_id IS NOT NULL")
     case .none: conditions.append("0")
     case .team(let teamIDs):
       conditions.append(
-        "(eu.user_id IS NOT NULL OR e.id IN (SELECT email_id FROM email_team WHERE team_id IN (\(databaseQuestionMarks(count: max(1, teamIDs.count))))))")
-      arguments += teamIDs.isEmpty ? [nil] : teamIDs.map { $0 as Int64? }
+        "(eu.user_id IS NOT NULL OR e.id IN (SELECT email_id FROM email_team WHERE team_id IN (\(SQLArguments.placeholders(max(1, teamIDs.count))))))")
+      arguments += teamIDs.isEmpty ? [nil] : SQLArguments(teamIDs.map(\.sqlValue))
     }
     if let folder = query.folder {
       switch SpecialFolder(named: folder) {
@@ -131,7 +130,7 @@ extension Transaction {
       \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
       ORDER BY e.date_sent \(order), e.id \(order) LIMIT ?
       """
-    let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
+    let rows = try db.rows(sql, arguments)
     return query.after == nil ? rows : rows.reversed()
   }
 
@@ -142,12 +141,12 @@ extension Transaction {
         \(Self.fromViewer) AS from_viewer, (SELECT name FROM email_folder WHERE id = eu.folder_id) AS folder_name
       FROM email e LEFT JOIN email_user eu ON eu.email_id = e.id AND eu.user_id = ?1 WHERE e.id = ?2
       """
-    guard let row = try Row.fetchOne(db, sql: sql, arguments: [viewerID, id]) else { return nil }
+    guard let row = try db.row(sql, [viewerID, id]) else { return nil }
     return try detail(from: row)
   }
 
   /// An email row with its bodies and threading headers.
-  private func detail(from row: Row) throws -> EmailDetail {
+  private func detail(from row: SQLRow) throws -> EmailDetail {
     EmailDetail(
       summary: try summary(from: row), replyTo: row["reply_to_string"], bodyPlain: row["body_plain"],
       bodyHTML: row["body_html"], inReplyTo: row["in_reply_to"], references: row["references_header"],
@@ -156,9 +155,7 @@ extension Transaction {
 
   /// Whether the email is one of the user's (a per-user row exists).
   public func userHasEmail(emailID: Int64, userID: Int64) throws -> Bool {
-    try Bool.fetchOne(
-      db, sql: "SELECT EXISTS(SELECT 1 FROM email_user WHERE email_id = ? AND user_id = ?)",
-      arguments: [emailID, userID]) ?? false
+    try db.value(Bool.self, "SELECT EXISTS(SELECT 1 FROM email_user WHERE email_id = ? AND user_id = ?)", [emailID, userID]) ?? false
   }
 
   private static let fromViewer = """
@@ -172,15 +169,12 @@ extension Transaction {
       .joined(separator: " ")
   }
 
-  private func summary(from row: Row) throws -> EmailSummary {
+  private func summary(from row: SQLRow) throws -> EmailSummary {
     let id: Int64 = row["id"]
-    let recipients = try Row.fetchAll(
-      db,
-      sql: """
+    let recipients = try db.rows("""
         SELECT r.kind, r.display_name, a.address FROM email_recipient r JOIN email_address a ON a.id = r.email_address_id
         WHERE r.email_id = ? ORDER BY r.kind, r.position
-        """,
-      arguments: [id])
+        """, [id])
     func parties(_ kind: String) -> [EmailParty] {
       recipients.filter { ($0["kind"] as String) == kind }.map { EmailParty(name: $0["display_name"], address: $0["address"]) }
     }
@@ -202,19 +196,10 @@ extension Transaction {
       id: id, messageID: row["message_id"], subject: row["subject"], from: parties("from").first, to: parties("to"),
       cc: parties("cc"), date: row["date_sent"],
       parent: row.record(type: "parent_type", id: "parent_id"),
-      attachments: try Row.fetchAll(
-        db, sql: "SELECT name, content_type, size FROM attachment WHERE email_id = ? AND disposition = 'attachment' ORDER BY id",
-        arguments: [id]
-      ).map { AttachmentInfo(name: $0["name"], contentType: $0["content_type"], size: $0["size"]) },
+      attachments: try db.rows("SELECT name, content_type, size FROM attachment WHERE email_id = ? AND disposition = 'attachment' ORDER BY id", [id]).map { AttachmentInfo(name: $0["name"], contentType: $0["content_type"], size: $0["size"]) },
       folder: folder, isRead: row["is_read"] as Bool? ?? false,
-      accounts: try String.fetchAll(
-        db,
-        sql: "SELECT a.name FROM email_mail_account m JOIN mail_account a ON a.id = m.account_id WHERE m.email_id = ? ORDER BY a.name",
-        arguments: [id]),
-      users: try String.fetchAll(
-        db,
-        sql: "SELECT u.login FROM email_user m JOIN user u ON u.id = m.user_id WHERE m.email_id = ? ORDER BY u.login",
-        arguments: [id]),
+      accounts: try db.values(String.self, "SELECT a.name FROM email_mail_account m JOIN mail_account a ON a.id = m.account_id WHERE m.email_id = ? ORDER BY a.name", [id]),
+      users: try db.values(String.self, "SELECT u.login FROM email_user m JOIN user u ON u.id = m.user_id WHERE m.email_id = ? ORDER BY u.login", [id]),
       isHeaderOnly: row["is_header_only"])
     summary.status = EmailStatus(rawValue: row["status"]) ?? .archived
     return summary

@@ -1,32 +1,16 @@
 import EspoMailCore
 import Foundation
-internal import GRDB
 
 extension Transaction {
-  /// Executes a statement kept prepared for the connection's lifetime (the import path runs the
-  /// same statements thousands of times; preparing each anew costs more than running it).
-  func run(_ sql: String, _ arguments: StatementArguments) throws {
-    try db.cachedStatement(sql: sql).execute(arguments: arguments)
-  }
-
   /// Runs `body` in a savepoint: on error only its own changes are undone, and the error is rethrown.
   public func savepoint<T>(_ body: () throws -> T) throws -> T {
-    var result: Result<T, any Error> = .failure(EspoMailError(.internalError, "savepoint did not run"))
-    try db.inSavepoint {
-      result = Result { try body() }
-      if case .failure = result { return .rollback }
-      return .commit
-    }
-    return try result.get()
+    try db.savepoint(body)
   }
 
   /// The emails stored with a Message-ID, first stored first: each is a different message (a
   /// Message-ID is unique only with its fingerprint).
   public func emailsSharing(messageID: String) throws -> [StoredMessageIdentity] {
-    try Row.fetchAll(
-      db.cachedStatement(sql: "SELECT id, fingerprint, raw_sha256 FROM email WHERE message_id = ? ORDER BY id"),
-      arguments: [messageID]
-    ).map { StoredMessageIdentity(emailID: $0["id"], fingerprint: $0["fingerprint"], rawSHA256: $0["raw_sha256"]) }
+    try db.rows("SELECT id, fingerprint, raw_sha256 FROM email WHERE message_id = ? ORDER BY id", [messageID]).map { StoredMessageIdentity(emailID: $0["id"], fingerprint: $0["fingerprint"], rawSHA256: $0["raw_sha256"]) }
   }
 
   /// What a fingerprint is made of, as stored for an email: From, To and Cc addresses, subject and
@@ -35,17 +19,13 @@ extension Transaction {
     from: [String], to: [String], cc: [String], subject: String, dateSent: String
   )? {
     guard
-      let row = try Row.fetchOne(
-        db, sql: "SELECT subject, date_sent FROM email WHERE id = ?", arguments: [emailID])
+      let row = try db.row("SELECT subject, date_sent FROM email WHERE id = ?", [emailID])
     else { return nil }
     var addresses: [String: [String]] = [:]
-    for entry in try Row.fetchAll(
-      db,
-      sql: """
+    for entry in try db.rows("""
         SELECT r.kind, a.address FROM email_recipient r JOIN email_address a ON a.id = r.email_address_id
         WHERE r.email_id = ? AND r.kind IN ('from', 'to', 'cc') ORDER BY r.kind, r.position
-        """,
-      arguments: [emailID])
+        """, [emailID])
     {
       addresses[entry["kind"], default: []].append(entry["address"])
     }
@@ -54,26 +34,27 @@ extension Transaction {
 
   /// Stores the fingerprint of an email stored before fingerprints existed, once computed.
   public func fillFingerprint(emailID: Int64, _ fingerprint: String) throws {
-    try run("UPDATE OR IGNORE email SET fingerprint = ? WHERE id = ? AND fingerprint IS NULL", [fingerprint, emailID])
+    // Left empty when another email already has this Message-ID and fingerprint (they are unique together).
+    try db.execute(
+      """
+      UPDATE email SET fingerprint = ?1 WHERE id = ?2 AND fingerprint IS NULL
+        AND NOT EXISTS (SELECT 1 FROM email other WHERE other.message_id = email.message_id AND other.fingerprint = ?1)
+      """, [fingerprint, emailID])
   }
 
   /// Stores raw message bytes under their SHA-256 (once).
   public func storeRaw(sha256: String, bytes: [UInt8]) throws {
-    try run("INSERT OR IGNORE INTO raw_message(sha256, size, bytes) VALUES (?, ?, ?)", [sha256, bytes.count, Data(bytes)])
+    try db.execute("INSERT INTO raw_message(sha256, size, bytes) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", [sha256, bytes.count, Data(bytes)])
   }
 
   /// The raw bytes stored under a SHA-256.
   public func rawMessage(sha256: String) throws -> [UInt8]? {
-    try Data.fetchOne(db, sql: "SELECT bytes FROM raw_message WHERE sha256 = ?", arguments: [sha256]).map { [UInt8]($0) }
+    try db.value(Data.self, "SELECT bytes FROM raw_message WHERE sha256 = ?", [sha256]).map { [UInt8]($0) }
   }
 
   /// Attachments stored with their bytes (mail composed here, whose raw message is not kept), in order.
   public func storedAttachments(emailID: Int64) throws -> [NewAttachment] {
-    try Row.fetchAll(
-      db,
-      sql: "SELECT name, content_type, disposition, content_id, bytes FROM attachment WHERE email_id = ? ORDER BY id",
-      arguments: [emailID]
-    ).map {
+    try db.rows("SELECT name, content_type, disposition, content_id, bytes FROM attachment WHERE email_id = ? ORDER BY id", [emailID]).map {
       NewAttachment(
         name: $0["name"], contentType: $0["content_type"], isInline: ($0["disposition"] as String) == "inline",
         contentID: $0["content_id"], bytes: [UInt8](($0["bytes"] as Data?) ?? Data()))
@@ -83,7 +64,7 @@ extension Transaction {
   /// Inserts a new email with its addresses, attachments and search entry; returns its id.
   public func insertEmail(_ email: NewEmail, createdBy: Int64? = nil) throws -> Int64 {
     let fromID = try email.from.flatMap { party in try? EmailAddress(party.address) }.map { try addressID($0) }
-    try run("""
+    let id = try db.insert("""
         INSERT INTO email(message_id, fingerprint, is_message_id_synthetic, subject, from_address_id, from_string, reply_to_string,
           date_sent, delivery_date, status, body_plain, body_html, is_html, ics_contents, has_attachment,
           is_header_only, size, in_reply_to, references_header, is_auto_submitted, created_by_user_id, raw_sha256,
@@ -97,7 +78,6 @@ extension Transaction {
         email.references, email.isAutoSubmitted, createdBy, email.rawSHA256, email.parent?.type.rawValue,
         email.parent?.id, email.crmAccountID, email.repliedEmailID,
       ])
-    let id = db.lastInsertedRowID
     let groups: [(String, [EmailParty])] = [
       ("from", email.from.map { [$0] } ?? []), ("to", email.to), ("cc", email.cc), ("bcc", email.bcc),
       ("reply-to", email.replyTo),
@@ -105,16 +85,16 @@ extension Transaction {
     for (kind, parties) in groups {
       for (position, party) in parties.enumerated() {
         guard let address = try? EmailAddress(party.address) else { continue }
-        try run("""
-            INSERT OR IGNORE INTO email_recipient(email_id, kind, email_address_id, display_name, position)
-            VALUES (?, ?, ?, ?, ?)
+        try db.execute("""
+            INSERT INTO email_recipient(email_id, kind, email_address_id, display_name, position)
+            VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
             """, [id, kind, try addressID(address), party.name, position])
       }
     }
     for attachment in email.attachments {
       // The raw message is kept, so its attachments are not stored a second time.
       let bytes = email.rawSHA256 == nil ? Data(attachment.bytes) : nil
-      try run(
+      try db.execute(
         """
         INSERT INTO attachment(email_id, name, content_type, size, disposition, content_id, bytes)
         VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -125,7 +105,7 @@ extension Transaction {
         ])
     }
     let addresses = groups.flatMap { $0.1 }.map(\.formatted).joined(separator: " ")
-    try run("INSERT INTO email_search(rowid, subject, body, addresses) VALUES (?, ?, ?, ?)", [id, email.subject, email.bodyPlain ?? "", addresses])
+    try db.execute("INSERT INTO email_search(rowid, subject, body, addresses) VALUES (?, ?, ?, ?)", [id, email.subject, email.bodyPlain ?? "", addresses])
     return id
   }
 
@@ -134,8 +114,7 @@ extension Transaction {
   public func addEmailUsers(emailID: Int64, userIDs: [Int64]) throws -> [Int64] {
     var added: [Int64] = []
     for userID in userIDs {
-      try run("INSERT OR IGNORE INTO email_user(email_id, user_id) VALUES (?, ?)", [emailID, userID])
-      if db.changesCount > 0 { added.append(userID) }
+      if try db.execute("INSERT INTO email_user(email_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING", [emailID, userID]) > 0 { added.append(userID) }
     }
     return added
   }
@@ -143,42 +122,37 @@ extension Transaction {
   /// Adds teams to an email.
   public func addEmailTeams(emailID: Int64, teamIDs: [Int64]) throws {
     for teamID in teamIDs {
-      try run("INSERT OR IGNORE INTO email_team(email_id, team_id) VALUES (?, ?)", [emailID, teamID])
+      try db.execute("INSERT INTO email_team(email_id, team_id) VALUES (?, ?) ON CONFLICT DO NOTHING", [emailID, teamID])
     }
   }
 
   /// Records that an account fetched (or sent) an email.
   public func addEmailAccount(emailID: Int64, accountID: Int64) throws {
-    try run("INSERT OR IGNORE INTO email_mail_account(email_id, account_id) VALUES (?, ?)", [emailID, accountID])
+    try db.execute("INSERT INTO email_mail_account(email_id, account_id) VALUES (?, ?) ON CONFLICT DO NOTHING", [emailID, accountID])
   }
 
   /// Active users who have any of the addresses.
   public func activeUserIDs(withAddresses addresses: [String]) throws -> [Int64] {
-    let statement = try db.cachedStatement(
-      sql: """
-        SELECT u.id FROM email_address a
-        JOIN entity_email_address l ON l.email_address_id = a.id AND l.entity_type = 'user'
-        JOIN user u ON u.id = l.entity_id AND u.is_active
-        WHERE a.lower = ?
-        """)
+    let statement = """
+      SELECT u.id FROM email_address a
+      JOIN entity_email_address l ON l.email_address_id = a.id AND l.entity_type = 'user'
+      JOIN user u ON u.id = l.entity_id AND u.is_active
+      WHERE a.lower = ?
+      """
     var ids: Set<Int64> = []
     for lower in Set(addresses.map { $0.lowercased() }) {
-      ids.formUnion(try Int64.fetchAll(statement, arguments: [lower]))
+      ids.formUnion(try db.values(Int64.self, statement, [lower]))
     }
     return ids.sorted()
   }
 
   /// Active members of an account's teams, and the team ids.
   public func accountTeamMembers(accountID: Int64) throws -> (userIDs: [Int64], teamIDs: [Int64]) {
-    let teamIDs = try Int64.fetchAll(
-      db, sql: "SELECT team_id FROM mail_account_team WHERE account_id = ?", arguments: [accountID])
-    let userIDs = try Int64.fetchAll(
-      db,
-      sql: """
+    let teamIDs = try db.values(Int64.self, "SELECT team_id FROM mail_account_team WHERE account_id = ?", [accountID])
+    let userIDs = try db.values(Int64.self, """
         SELECT DISTINCT m.user_id FROM team_member m JOIN mail_account_team t ON t.team_id = m.team_id
         JOIN user u ON u.id = m.user_id WHERE t.account_id = ? AND u.is_active ORDER BY m.user_id
-        """,
-      arguments: [accountID])
+        """, [accountID])
     return (userIDs, teamIDs)
   }
 
@@ -187,12 +161,9 @@ extension Transaction {
     UInt32
   > {
     guard let low = uids.min(), let high = uids.max() else { return [] }
-    let settled = try Int64.fetchAll(
-      db,
-      sql: """
+    let settled = try db.values(Int64.self, """
         SELECT uid FROM fetch_ledger WHERE account_id = ? AND folder = ? AND uid_validity = ? AND uid BETWEEN ? AND ?
-        """,
-      arguments: [accountID, folder, Int64(uidValidity), Int64(low), Int64(high)])
+        """, [accountID, folder, Int64(uidValidity), Int64(low), Int64(high)])
     return Set(settled.map { UInt32(truncatingIfNeeded: $0) })
   }
 
@@ -201,7 +172,7 @@ extension Transaction {
     _ key: ServerMessageKey, outcome: LedgerOutcome, emailID: Int64?, filterID: Int64? = nil,
     quarantineID: Int64? = nil
   ) throws {
-    try run("""
+    try db.execute("""
         INSERT INTO fetch_ledger(account_id, folder, uid_validity, uid, outcome, email_id, filter_id, quarantine_id)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         """, [
@@ -218,21 +189,17 @@ extension Transaction {
 
   /// The settled messages of a folder whose `\Seen` was never confirmed stored, UIDs ascending.
   public func seenPendingUIDs(accountID: Int64, folder: String, uidValidity: UInt32) throws -> [UInt32] {
-    try Int64.fetchAll(
-      db,
-      sql: """
+    try db.values(Int64.self, """
         SELECT uid FROM fetch_ledger
         WHERE account_id = ? AND folder = ? AND uid_validity = ? AND seen_pending = 1 ORDER BY uid
-        """,
-      arguments: [accountID, folder, Int64(uidValidity)]
-    ).map { UInt32(truncatingIfNeeded: $0) }
+        """, [accountID, folder, Int64(uidValidity)]).map { UInt32(truncatingIfNeeded: $0) }
   }
 
   /// Records that the server stored `\Seen` on these messages; rows of the folder under another
   /// UIDVALIDITY stop waiting too (their UIDs no longer name anything on the server).
   public func clearSeenPending(accountID: Int64, folder: String, uidValidity: UInt32, uids: [UInt32]) throws {
     try setSeenPending(false, accountID: accountID, folder: folder, uidValidity: uidValidity, uids: uids)
-    try run("""
+    try db.execute("""
         UPDATE fetch_ledger SET seen_pending = 0
         WHERE account_id = ? AND folder = ? AND uid_validity <> ? AND seen_pending = 1
         """, [accountID, folder, Int64(uidValidity)])
@@ -243,7 +210,7 @@ extension Transaction {
     throws
   {
     for uid in uids {
-      try run("""
+      try db.execute("""
           UPDATE fetch_ledger SET seen_pending = ?
           WHERE account_id = ? AND folder = ? AND uid_validity = ? AND uid = ?
           """, [pending, accountID, folder, Int64(uidValidity), Int64(uid)])
@@ -254,14 +221,11 @@ extension Transaction {
   /// numbers them now: rows of an old UIDVALIDITY or of a folder no longer monitored are not counted.
   public func ledgerCounts(accountID: Int64) throws -> [String: Int] {
     var counts: [String: Int] = [:]
-    for row in try Row.fetchAll(
-      db,
-      sql: """
+    for row in try db.rows("""
         SELECT l.outcome, COUNT(*) AS n FROM fetch_ledger l
         JOIN mail_account_folder f ON f.account_id = l.account_id AND f.name = l.folder AND f.uid_validity = l.uid_validity
         WHERE l.account_id = ? GROUP BY l.outcome
-        """,
-      arguments: [accountID])
+        """, [accountID])
     {
       counts[row["outcome"]] = row["n"]
     }
@@ -270,7 +234,7 @@ extension Transaction {
 
   /// Records a decision trace line on an email.
   public func addDecision(emailID: Int64, step: DecisionStep, outcome: String, detail: String) throws {
-    try run(
+    try db.execute(
       "INSERT INTO decision(email_id, step, outcome, detail) VALUES (?, ?, ?, ?)", [emailID, step.rawValue, outcome, detail])
   }
 }

@@ -1,5 +1,4 @@
 import EspoMailCore
-internal import GRDB
 
 /// A personal or group folder.
 public struct FolderInfo: Equatable, Codable, Sendable {
@@ -31,111 +30,87 @@ extension Transaction {
   /// Adds a personal folder; returns its id.
   public func insertFolder(userID: Int64, name: String, skipNotifications: Bool) throws -> Int64 {
     if try folderID(userID: userID, name: name) != nil { throw EspoMailError.alreadyExists("folder", name) }
-    try db.execute(
-      sql: "INSERT INTO email_folder(user_id, name, skip_notifications) VALUES (?, ?, ?)",
-      arguments: [userID, name, skipNotifications])
-    return db.lastInsertedRowID
+    return try db.insert("INSERT INTO email_folder(user_id, name, skip_notifications) VALUES (?, ?, ?)", [userID, name, skipNotifications])
   }
 
   /// A user's folder id by name, or nil.
   public func folderID(userID: Int64, name: String) throws -> Int64? {
-    try Int64.fetchOne(db, sql: "SELECT id FROM email_folder WHERE user_id = ? AND name = ?", arguments: [userID, name])
+    try db.value(Int64.self, "SELECT id FROM email_folder WHERE user_id = ? AND name = ?", [userID, name])
   }
 
   /// A user's folders, by name.
   public func folders(userID: Int64) throws -> [FolderInfo] {
-    try Row.fetchAll(
-      db,
-      sql: """
+    try db.rows("""
         SELECT f.id, f.name, f.skip_notifications, u.login FROM email_folder f JOIN user u ON u.id = f.user_id
         WHERE f.user_id = ? ORDER BY f.name
-        """,
-      arguments: [userID]
-    ).map { FolderInfo(id: $0["id"], name: $0["name"], owner: $0["login"], teams: [], skipNotifications: $0["skip_notifications"]) }
+        """, [userID]).map { FolderInfo(id: $0["id"], name: $0["name"], owner: $0["login"], teams: [], skipNotifications: $0["skip_notifications"]) }
   }
 
   /// Whether a personal folder skips notifications.
   public func folderSkipsNotifications(id: Int64) throws -> Bool {
-    try Bool.fetchOne(db, sql: "SELECT skip_notifications FROM email_folder WHERE id = ?", arguments: [id]) ?? false
+    try db.value(Bool.self, "SELECT skip_notifications FROM email_folder WHERE id = ?", [id]) ?? false
   }
 
   /// Adds a group folder shared by teams; returns its id.
   public func insertGroupFolder(name: String, teamIDs: [Int64]) throws -> Int64 {
     if try groupFolderID(name: name) != nil { throw EspoMailError.alreadyExists("group folder", name) }
-    try db.execute(sql: "INSERT INTO group_folder(name) VALUES (?)", arguments: [name])
-    let id = db.lastInsertedRowID
+    let id = try db.insert("INSERT INTO group_folder(name) VALUES (?)", [name])
     for teamID in teamIDs {
-      try db.execute(sql: "INSERT INTO group_folder_team(folder_id, team_id) VALUES (?, ?)", arguments: [id, teamID])
+      try db.execute("INSERT INTO group_folder_team(folder_id, team_id) VALUES (?, ?)", [id, teamID])
     }
     return id
   }
 
   /// A group folder id by name, or nil.
   public func groupFolderID(name: String) throws -> Int64? {
-    try Int64.fetchOne(db, sql: "SELECT id FROM group_folder WHERE name = ?", arguments: [name])
+    try db.value(Int64.self, "SELECT id FROM group_folder WHERE name = ?", [name])
   }
 
   /// Every group folder with its teams.
   public func groupFolders() throws -> [FolderInfo] {
-    try Row.fetchAll(db, sql: "SELECT id, name FROM group_folder ORDER BY name").map { row in
+    try db.rows("SELECT id, name FROM group_folder ORDER BY name").map { row in
       let id: Int64 = row["id"]
       return FolderInfo(
         id: id, name: row["name"], owner: nil,
-        teams: try String.fetchAll(
-          db,
-          sql: "SELECT t.name FROM group_folder_team g JOIN team t ON t.id = g.team_id WHERE g.folder_id = ? ORDER BY t.name",
-          arguments: [id]),
+        teams: try db.values(String.self, "SELECT t.name FROM group_folder_team g JOIN team t ON t.id = g.team_id WHERE g.folder_id = ? ORDER BY t.name", [id]),
         skipNotifications: false)
     }
   }
 
   /// Files an email in a group folder: the folder's teams and their active members get it.
   public func fileInGroupFolder(emailID: Int64, folderID: Int64) throws -> [Int64] {
-    try db.execute(sql: "UPDATE email SET group_folder_id = ? WHERE id = ?", arguments: [folderID, emailID])
-    let teamIDs = try Int64.fetchAll(
-      db, sql: "SELECT team_id FROM group_folder_team WHERE folder_id = ?", arguments: [folderID])
+    try db.execute("UPDATE email SET group_folder_id = ? WHERE id = ?", [folderID, emailID])
+    let teamIDs = try db.values(Int64.self, "SELECT team_id FROM group_folder_team WHERE folder_id = ?", [folderID])
     try addEmailTeams(emailID: emailID, teamIDs: teamIDs)
-    let members = try Int64.fetchAll(
-      db,
-      sql: """
+    let members = try db.values(Int64.self, """
         SELECT DISTINCT m.user_id FROM team_member m JOIN group_folder_team g ON g.team_id = m.team_id
         JOIN user u ON u.id = m.user_id WHERE g.folder_id = ? AND u.is_active ORDER BY m.user_id
-        """,
-      arguments: [folderID])
+        """, [folderID])
     return try addEmailUsers(emailID: emailID, userIDs: members)
   }
 
   /// Sets one per-user flag; false when the user does not have the email.
   @discardableResult
   public func setFlag(_ flag: EmailUserFlag, _ value: Bool, emailID: Int64, userID: Int64) throws -> Bool {
-    try db.execute(
-      sql: "UPDATE email_user SET \(flag.rawValue) = ? WHERE email_id = ? AND user_id = ?",
-      arguments: [value, emailID, userID])
-    return db.changesCount > 0
+    return try db.execute("UPDATE email_user SET \(flag.rawValue) = ? WHERE email_id = ? AND user_id = ?", [value, emailID, userID]) > 0
   }
 
   /// Files an email in one of the user's folders (nil: back to the inbox), out of trash and archive.
   @discardableResult
   public func moveToFolder(emailID: Int64, userID: Int64, folderID: Int64?) throws -> Bool {
-    try db.execute(
-      sql: "UPDATE email_user SET folder_id = ?, in_trash = 0, in_archive = 0 WHERE email_id = ? AND user_id = ?",
-      arguments: [folderID, emailID, userID])
-    return db.changesCount > 0
+    return try db.execute("UPDATE email_user SET folder_id = ?, in_trash = 0, in_archive = 0 WHERE email_id = ? AND user_id = ?", [folderID, emailID, userID]) > 0
   }
 
   /// Archives an email for a user (out of any folder).
   @discardableResult
   public func archive(emailID: Int64, userID: Int64) throws -> Bool {
-    try db.execute(
-      sql: "UPDATE email_user SET in_archive = 1, folder_id = NULL WHERE email_id = ? AND user_id = ?",
-      arguments: [emailID, userID])
-    return db.changesCount > 0
+    return try db.execute("UPDATE email_user SET in_archive = 1, folder_id = NULL WHERE email_id = ? AND user_id = ?", [emailID, userID]) > 0
   }
 
   /// Deletes an email for everyone. Its server messages stay settled in the ledger, so it is not
   /// fetched again; its search entry is left behind harmlessly (ids are never reused).
   public func deleteEmail(id: Int64) throws {
-    try db.execute(sql: "DELETE FROM note WHERE email_id = ?", arguments: [id])
-    try db.execute(sql: "DELETE FROM email WHERE id = ?", arguments: [id])
+    try db.execute("DELETE FROM note WHERE email_id = ?", [id])
+    try db.execute("DELETE FROM email WHERE id = ?", [id])
   }
 }

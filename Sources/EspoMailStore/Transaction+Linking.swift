@@ -1,5 +1,4 @@
 import EspoMailCore
-internal import GRDB
 
 /// A record that holds an address, as the parent finder sees it.
 public struct AddressHolder: Equatable, Sendable {
@@ -15,38 +14,28 @@ extension Transaction {
   public func holders(of lowerAddress: String, type: RecordType) throws -> [AddressHolder] {
     guard let owner = type.addressOwner else { return [] }
     let accountColumn = type == .contact ? "(SELECT account_id FROM contact WHERE id = l.entity_id)" : "NULL"
-    return try Row.fetchAll(
-      db.cachedStatement(
-        sql: """
+    return try db.rows("""
           SELECT l.entity_id, \(accountColumn) AS account_id FROM email_address a
           JOIN entity_email_address l ON l.email_address_id = a.id AND l.entity_type = ?
           WHERE a.lower = ? ORDER BY l.is_primary DESC, l.entity_id
-          """),
-      arguments: [owner.rawValue, lowerAddress]
-    ).map { AddressHolder(record: RecordReference(type, $0["entity_id"]), account: $0["account_id"]) }
+          """, [owner.rawValue, lowerAddress]).map { AddressHolder(record: RecordReference(type, $0["entity_id"]), account: $0["account_id"]) }
   }
 
   /// An email found by Message-ID with its parent, for threading. When different messages share
   /// the Message-ID, replies thread to the first stored (Docs/architecture.md, "Duplicates").
   public func threadingInfo(messageID: String) throws -> (emailID: Int64, parent: RecordReference?)? {
-    try Row.fetchOne(
-      db.cachedStatement(sql: "SELECT id, parent_type, parent_id FROM email WHERE message_id = ? ORDER BY id LIMIT 1"),
-      arguments: [messageID]
-    ).map { ($0["id"], $0.record(type: "parent_type", id: "parent_id")) }
+    try db.row("SELECT id, parent_type, parent_id FROM email WHERE message_id = ? ORDER BY id LIMIT 1", [messageID]).map { ($0["id"], $0.record(type: "parent_type", id: "parent_id")) }
   }
 
   /// An email's id and parent, by id.
   public func threadingInfo(ofEmail emailID: Int64) throws -> (emailID: Int64, parent: RecordReference?)? {
-    try Row.fetchOne(
-      db.cachedStatement(sql: "SELECT id, parent_type, parent_id FROM email WHERE id = ?"), arguments: [emailID]
-    ).map { ($0["id"], $0.record(type: "parent_type", id: "parent_id")) }
+    try db.row("SELECT id, parent_type, parent_id FROM email WHERE id = ?", [emailID]).map { ($0["id"], $0.record(type: "parent_type", id: "parent_id")) }
   }
 
   /// An email's own threading headers: In-Reply-To and the References ids.
   public func threadingHeaders(emailID: Int64) throws -> (inReplyTo: String?, references: [String]) {
     guard
-      let row = try Row.fetchOne(
-        db.cachedStatement(sql: "SELECT in_reply_to, references_header FROM email WHERE id = ?"), arguments: [emailID])
+      let row = try db.row("SELECT in_reply_to, references_header FROM email WHERE id = ?", [emailID])
     else { return (nil, []) }
     let references: String? = row["references_header"]
     return (row["in_reply_to"], references?.split(separator: " ").map(String.init) ?? [])
@@ -57,59 +46,52 @@ extension Transaction {
     switch parent.type {
     case .account: return parent.id
     case .contact, .opportunity:
-      return try Int64.fetchOne(
-        db.cachedStatement(sql: "SELECT account_id FROM \(parent.type.table) WHERE id = ?"), arguments: [parent.id])
+      return try db.value(Int64.self, "SELECT account_id FROM \(parent.type.table) WHERE id = ?", [parent.id])
     case .case:
-      return try Int64.fetchOne(
-        db.cachedStatement(sql: "SELECT account_id FROM crm_case WHERE number = ?"), arguments: [parent.id])
+      return try db.value(Int64.self, "SELECT account_id FROM crm_case WHERE number = ?", [parent.id])
     case .lead, .email: return nil
     }
   }
 
   /// Links an email to a parent (nil unlinks) and stores the account derived from it.
   public func setParent(emailID: Int64, _ parent: RecordReference?, account: Int64?) throws {
-    try run(
+    try db.execute(
       "UPDATE email SET parent_type = ?, parent_id = ?, crm_account_id = ? WHERE id = ?",
       [parent?.type.rawValue, parent?.id, account, emailID])
   }
 
   /// Flags an email as replied to (the reply itself names it when inserted).
   public func flagReplied(emailID: Int64) throws {
-    try run("UPDATE email SET is_replied = 1 WHERE id = ? AND NOT is_replied", [emailID])
+    try db.execute("UPDATE email SET is_replied = 1 WHERE id = ? AND NOT is_replied", [emailID])
   }
 
   /// Remembers the Message-IDs an email names but nothing stored has, so it is threaded when one
   /// of them arrives.
   public func awaitReferences(emailID: Int64, messageIDs: [String]) throws {
     for messageID in Set(messageIDs) {
-      try run("INSERT OR IGNORE INTO awaited_reference(message_id, email_id) VALUES (?, ?)", [messageID, emailID])
+      try db.execute("INSERT INTO awaited_reference(message_id, email_id) VALUES (?, ?) ON CONFLICT DO NOTHING", [messageID, emailID])
     }
   }
 
   /// Emails that were waiting for a Message-ID, oldest first; they wait for it no longer.
   public func takeAwaiting(messageID: String) throws -> [Int64] {
-    let emailIDs = try Int64.fetchAll(
-      db.cachedStatement(sql: "SELECT email_id FROM awaited_reference WHERE message_id = ? ORDER BY email_id"),
-      arguments: [messageID])
-    if !emailIDs.isEmpty { try run("DELETE FROM awaited_reference WHERE message_id = ?", [messageID]) }
+    let emailIDs = try db.values(Int64.self, "SELECT email_id FROM awaited_reference WHERE message_id = ? ORDER BY email_id", [messageID])
+    if !emailIDs.isEmpty { try db.execute("DELETE FROM awaited_reference WHERE message_id = ?", [messageID]) }
     return emailIDs
   }
 
   /// Sets the email a reply answers.
   public func setReplied(emailID: Int64, repliedID: Int64) throws {
-    try run("UPDATE email SET replied_email_id = ? WHERE id = ?", [repliedID, emailID])
+    try db.execute("UPDATE email SET replied_email_id = ? WHERE id = ?", [repliedID, emailID])
   }
 
   /// The email a reply answers: its id, Message-ID and parent; nil when it has none.
   public func repliedEmail(of emailID: Int64) throws -> (id: Int64, messageID: String, parent: RecordReference?)? {
     guard
-      let row = try Row.fetchOne(
-        db.cachedStatement(
-          sql: """
+      let row = try db.row("""
             SELECT r.id, r.message_id, r.parent_type, r.parent_id FROM email e JOIN email r ON r.id = e.replied_email_id
             WHERE e.id = ?
-            """),
-        arguments: [emailID])
+            """, [emailID])
     else { return nil }
     return (row["id"], row["message_id"], row.record(type: "parent_type", id: "parent_id"))
   }
@@ -117,10 +99,7 @@ extension Transaction {
   /// The rule of an email's latest parent decision (`from`, `in-reply-to`, … as `explain` shows
   /// it before the colon), nil when it has none.
   public func parentRule(emailID: Int64) throws -> String? {
-    let detail = try String.fetchOne(
-      db.cachedStatement(
-        sql: "SELECT detail FROM decision WHERE email_id = ? AND step = 'parent' ORDER BY id DESC LIMIT 1"),
-      arguments: [emailID])
+    let detail = try db.value(String.self, "SELECT detail FROM decision WHERE email_id = ? AND step = 'parent' ORDER BY id DESC LIMIT 1", [emailID])
     return detail.map { String($0.prefix { $0 != ":" }) }
   }
 
@@ -128,9 +107,7 @@ extension Transaction {
   public func replies(to emailIDs: [Int64]) throws -> [(id: Int64, parent: RecordReference?)] {
     var result: [(Int64, RecordReference?)] = []
     for id in emailIDs {
-      let rows = try Row.fetchAll(
-        db.cachedStatement(sql: "SELECT id, parent_type, parent_id FROM email WHERE replied_email_id = ?"),
-        arguments: [id])
+      let rows = try db.rows("SELECT id, parent_type, parent_id FROM email WHERE replied_email_id = ?", [id])
       result += rows.map { ($0["id"], $0.record(type: "parent_type", id: "parent_id")) }
     }
     return result
@@ -138,30 +115,25 @@ extension Transaction {
 
   /// Ids of active users following a record.
   public func followerIDs(of reference: RecordReference) throws -> [Int64] {
-    try Int64.fetchAll(
-      db.cachedStatement(
-        sql: """
+    try db.values(Int64.self, """
           SELECT f.user_id FROM follow f JOIN user u ON u.id = f.user_id
           WHERE f.entity_type = ? AND f.entity_id = ? AND u.is_active ORDER BY f.user_id
-          """),
-      arguments: [reference.type.rawValue, reference.id])
+          """, [reference.type.rawValue, reference.id])
   }
 
   /// Ids of the teams an email is assigned to.
   public func emailTeamIDs(emailID: Int64) throws -> [Int64] {
-    try Int64.fetchAll(
-      db.cachedStatement(sql: "SELECT team_id FROM email_team WHERE email_id = ?"), arguments: [emailID])
+    try db.values(Int64.self, "SELECT team_id FROM email_team WHERE email_id = ?", [emailID])
   }
 
   /// Ids of the users who have an email.
   public func emailUserIDs(emailID: Int64) throws -> [Int64] {
-    try Int64.fetchAll(
-      db.cachedStatement(sql: "SELECT user_id FROM email_user WHERE email_id = ?"), arguments: [emailID])
+    try db.values(Int64.self, "SELECT user_id FROM email_user WHERE email_id = ?", [emailID])
   }
 
   /// Login and admin flag of a user id.
   public func userSummary(id: Int64) throws -> (login: String, isAdmin: Bool)? {
-    try Row.fetchOne(db.cachedStatement(sql: "SELECT login, is_admin FROM user WHERE id = ?"), arguments: [id]).map {
+    try db.row("SELECT login, is_admin FROM user WHERE id = ?", [id]).map {
       ($0["login"], $0["is_admin"])
     }
   }
@@ -172,15 +144,12 @@ extension Transaction {
   /// subject, sender, plain body, whether it is automatic, and its parent and account.
   public func storedEmailForCases(emailID: Int64) throws -> (email: NewEmail, parent: RecordReference?, account: Int64?)? {
     guard
-      let row = try Row.fetchOne(
-        db,
-        sql: """
+      let row = try db.row("""
           SELECT e.message_id, e.subject, e.date_sent, e.body_plain, e.is_auto_submitted, e.parent_type, e.parent_id,
             e.crm_account_id, r.display_name, a.address
           FROM email e LEFT JOIN email_recipient r ON r.email_id = e.id AND r.kind = 'from'
           LEFT JOIN email_address a ON a.id = r.email_address_id WHERE e.id = ?
-          """,
-        arguments: [emailID])
+          """, [emailID])
     else { return nil }
     var email = NewEmail(
       messageID: row["message_id"], isMessageIDSynthetic: false, subject: row["subject"], dateSent: row["date_sent"], size: 0)

@@ -1,5 +1,4 @@
 import EspoMailCore
-internal import GRDB
 
 extension RecordType {
   /// The table holding records of this type.
@@ -30,25 +29,22 @@ extension Transaction {
   public func insertRecord(_ type: RecordType, name: String, account: Int64?, createdBy: Int64?) throws
     -> RecordReference
   {
+    let id: Int64
     switch type {
     case .account, .lead:
-      try db.execute(
-        sql: "INSERT INTO \(type.table)(name, created_by_user_id) VALUES (?, ?)", arguments: [name, createdBy])
+      id = try db.insert("INSERT INTO \(type.table)(name, created_by_user_id) VALUES (?, ?)", [name, createdBy])
     case .contact, .opportunity:
-      try db.execute(
-        sql: "INSERT INTO \(type.table)(name, account_id, created_by_user_id) VALUES (?, ?, ?)",
-        arguments: [name, account, createdBy])
+      id = try db.insert("INSERT INTO \(type.table)(name, account_id, created_by_user_id) VALUES (?, ?, ?)", [name, account, createdBy])
     case .case, .email:
       throw EspoMailError(.internalError, "insertRecord does not create \(type.rawValue) records")
     }
-    return RecordReference(type, db.lastInsertedRowID)
+    return RecordReference(type, id)
   }
 
   /// Whether a record exists.
   public func recordExists(_ reference: RecordReference) throws -> Bool {
     let key = reference.type == .case ? "number" : "id"
-    return try Bool.fetchOne(
-      db, sql: "SELECT EXISTS(SELECT 1 FROM \(reference.type.table) WHERE \(key) = ?)", arguments: [reference.id])
+    return try db.value(Bool.self, "SELECT EXISTS(SELECT 1 FROM \(reference.type.table) WHERE \(key) = ?)", [reference.id])
       ?? false
   }
 
@@ -63,7 +59,7 @@ extension Transaction {
       FROM \(reference.type.table) r LEFT JOIN crm_account a ON a.id = \(accountColumn)
       WHERE r.id = ?
       """
-    guard let row = try Row.fetchOne(db, sql: sql, arguments: [reference.id]) else { return nil }
+    guard let row = try db.row(sql, [reference.id]) else { return nil }
     return try record(reference.type, from: row)
   }
 
@@ -71,17 +67,14 @@ extension Transaction {
   public func records(_ type: RecordType) throws -> [CRMRecord] {
     let hasAccount = type == .contact || type == .opportunity
     let accountColumn = hasAccount ? "r.account_id" : "NULL"
-    return try Row.fetchAll(
-      db,
-      sql: """
+    return try db.rows("""
         SELECT r.id, r.name, r.created_at, r.created_by_user_id, \(accountColumn) AS account_id,
           a.name AS account_name
         FROM \(type.table) r LEFT JOIN crm_account a ON a.id = \(accountColumn) ORDER BY r.id
-        """
-    ).map { try record(type, from: $0) }
+        """).map { try record(type, from: $0) }
   }
 
-  private func record(_ type: RecordType, from row: Row) throws -> CRMRecord {
+  private func record(_ type: RecordType, from row: SQLRow) throws -> CRMRecord {
     let id: Int64 = row["id"]
     let reference = RecordReference(type, id)
     let accountID: Int64? = row["account_id"]
@@ -96,29 +89,20 @@ extension Transaction {
   /// Makes a user follow a record; returns false when they already did.
   @discardableResult
   public func follow(userID: Int64, _ reference: RecordReference) throws -> Bool {
-    try db.execute(
-      sql: "INSERT OR IGNORE INTO follow(user_id, entity_type, entity_id) VALUES (?, ?, ?)",
-      arguments: [userID, reference.type.rawValue, reference.id])
-    return db.changesCount > 0
+    return try db.execute("INSERT INTO follow(user_id, entity_type, entity_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", [userID, reference.type.rawValue, reference.id]) > 0
   }
 
   /// Stops a user following a record; returns false when they did not.
   @discardableResult
   public func unfollow(userID: Int64, _ reference: RecordReference) throws -> Bool {
-    try db.execute(
-      sql: "DELETE FROM follow WHERE user_id = ? AND entity_type = ? AND entity_id = ?",
-      arguments: [userID, reference.type.rawValue, reference.id])
-    return db.changesCount > 0
+    return try db.execute("DELETE FROM follow WHERE user_id = ? AND entity_type = ? AND entity_id = ?", [userID, reference.type.rawValue, reference.id]) > 0
   }
 
   /// Logins of a record's followers, sorted.
   public func followers(of reference: RecordReference) throws -> [String] {
-    try String.fetchAll(
-      db,
-      sql: """
+    try db.values(String.self, """
         SELECT u.login FROM follow f JOIN user u ON u.id = f.user_id
         WHERE f.entity_type = ? AND f.entity_id = ? ORDER BY u.login
-        """,
-      arguments: [reference.type.rawValue, reference.id])
+        """, [reference.type.rawValue, reference.id])
   }
 }

@@ -1,22 +1,20 @@
 import EspoMailCore
-internal import GRDB
 
 extension Transaction {
   /// Adds a role that grants nothing yet; throws when the name is taken.
   public func insertRole(name: String) throws -> Int64 {
     if try roleID(name: name) != nil { throw EspoMailError.alreadyExists("role", name) }
-    try db.execute(sql: "INSERT INTO role(name) VALUES (?)", arguments: [name])
-    return db.lastInsertedRowID
+    return try db.insert("INSERT INTO role(name) VALUES (?)", [name])
   }
 
   /// The id of a role by name (case-insensitive), or nil.
   public func roleID(name: String) throws -> Int64? {
-    try Int64.fetchOne(db, sql: "SELECT id FROM role WHERE name = ?", arguments: [name])
+    try db.value(Int64.self, "SELECT id FROM role WHERE name = ?", [name])
   }
 
   /// A role with its permissions, or nil.
   public func role(name: String) throws -> Role? {
-    guard let row = try Row.fetchOne(db, sql: "SELECT id, name FROM role WHERE name = ?", arguments: [name]) else {
+    guard let row = try db.row("SELECT id, name FROM role WHERE name = ?", [name]) else {
       return nil
     }
     return Role(id: row["id"], name: row["name"], permissions: try permissions(roleID: row["id"]))
@@ -24,7 +22,7 @@ extension Transaction {
 
   /// Every role, by name.
   public func roles() throws -> [Role] {
-    try Row.fetchAll(db, sql: "SELECT id, name FROM role ORDER BY name").map {
+    try db.rows("SELECT id, name FROM role ORDER BY name").map {
       Role(id: $0["id"], name: $0["name"], permissions: try permissions(roleID: $0["id"]))
     }
   }
@@ -32,8 +30,7 @@ extension Transaction {
   /// The permissions one role grants.
   public func permissions(roleID: Int64) throws -> RolePermissions {
     var permissions = RolePermissions.none
-    let rows = try Row.fetchAll(
-      db, sql: "SELECT key, value FROM role_permission WHERE role_id = ?", arguments: [roleID])
+    let rows = try db.rows("SELECT key, value FROM role_permission WHERE role_id = ?", [roleID])
     for row in rows {
       let key: String = row["key"]
       let value: String = row["value"]
@@ -46,7 +43,7 @@ extension Transaction {
 
   /// Stores a role's permissions, replacing what it had.
   public func setPermissions(roleID: Int64, _ permissions: RolePermissions) throws {
-    try db.execute(sql: "DELETE FROM role_permission WHERE role_id = ?", arguments: [roleID])
+    try db.execute("DELETE FROM role_permission WHERE role_id = ?", [roleID])
     var entries: [(String, String)] = [
       ("personal-email-accounts", permissions.personalEmailAccounts ? "yes" : "no"),
       ("group-email-account", permissions.groupEmailAccount.rawValue),
@@ -59,8 +56,7 @@ extension Transaction {
       }
     }
     for (key, value) in entries {
-      try db.execute(
-        sql: "INSERT INTO role_permission(role_id, key, value) VALUES (?, ?, ?)", arguments: [roleID, key, value])
+      try db.execute("INSERT INTO role_permission(role_id, key, value) VALUES (?, ?, ?)", [roleID, key, value])
     }
   }
 }

@@ -1,19 +1,16 @@
-internal import GRDB
 
 extension Transaction {
   /// A store-wide setting, or nil when unset.
   public func setting(_ key: SettingKey) throws -> String? {
-    try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key.rawValue])
+    try db.value(String.self, "SELECT value FROM setting WHERE key = ?", [key.rawValue])
   }
 
   /// Sets (or, with nil, clears) a store-wide setting.
   public func setSetting(_ key: SettingKey, to value: String?) throws {
     if let value {
-      try db.execute(
-        sql: "INSERT INTO setting(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        arguments: [key.rawValue, value])
+      try db.execute("INSERT INTO setting(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", [key.rawValue, value])
     } else {
-      try db.execute(sql: "DELETE FROM setting WHERE key = ?", arguments: [key.rawValue])
+      try db.execute("DELETE FROM setting WHERE key = ?", [key.rawValue])
     }
   }
 }

@@ -1,22 +1,20 @@
 import EspoMailCore
-internal import GRDB
 
 extension Transaction {
   /// Adds a team; throws when the name is taken.
   public func insertTeam(name: String) throws -> Int64 {
     if try teamID(name: name) != nil { throw EspoMailError.alreadyExists("team", name) }
-    try db.execute(sql: "INSERT INTO team(name) VALUES (?)", arguments: [name])
-    return db.lastInsertedRowID
+    return try db.insert("INSERT INTO team(name) VALUES (?)", [name])
   }
 
   /// The id of a team by name (case-insensitive), or nil.
   public func teamID(name: String) throws -> Int64? {
-    try Int64.fetchOne(db, sql: "SELECT id FROM team WHERE name = ?", arguments: [name])
+    try db.value(Int64.self, "SELECT id FROM team WHERE name = ?", [name])
   }
 
   /// A team with its members (by login), or nil.
   public func team(name: String) throws -> Team? {
-    guard let row = try Row.fetchOne(db, sql: "SELECT id, name FROM team WHERE name = ?", arguments: [name]) else {
+    guard let row = try db.row("SELECT id, name FROM team WHERE name = ?", [name]) else {
       return nil
     }
     return try team(from: row)
@@ -24,19 +22,15 @@ extension Transaction {
 
   /// Every team, by name.
   public func teams() throws -> [Team] {
-    try Row.fetchAll(db, sql: "SELECT id, name FROM team ORDER BY name").map { try team(from: $0) }
+    try db.rows("SELECT id, name FROM team ORDER BY name").map { try team(from: $0) }
   }
 
-  private func team(from row: Row) throws -> Team {
+  private func team(from row: SQLRow) throws -> Team {
     let id: Int64 = row["id"]
-    let members = try Row.fetchAll(
-      db,
-      sql: """
+    let members = try db.rows("""
         SELECT u.login, u.is_active, m.position FROM team_member m JOIN user u ON u.id = m.user_id
         WHERE m.team_id = ? ORDER BY u.login
-        """,
-      arguments: [id]
-    ).map { TeamMember(login: $0["login"], position: $0["position"], isActive: $0["is_active"]) }
+        """, [id]).map { TeamMember(login: $0["login"], position: $0["position"], isActive: $0["is_active"]) }
     return Team(id: id, name: row["name"], members: members)
   }
 
@@ -45,26 +39,21 @@ extension Transaction {
   @discardableResult
   public func addMember(teamID: Int64, userID: Int64, position: String?) throws -> Bool {
     let exists =
-      try Bool.fetchOne(
-        db, sql: "SELECT EXISTS(SELECT 1 FROM team_member WHERE team_id = ? AND user_id = ?)",
-        arguments: [teamID, userID]) ?? false
-    try db.execute(
-      sql: """
+      try db.value(Bool.self, "SELECT EXISTS(SELECT 1 FROM team_member WHERE team_id = ? AND user_id = ?)", [teamID, userID]) ?? false
+    try db.execute("""
         INSERT INTO team_member(team_id, user_id, position) VALUES (?, ?, ?)
         ON CONFLICT(team_id, user_id) DO UPDATE SET position = excluded.position
-        """,
-      arguments: [teamID, userID, position])
+        """, [teamID, userID, position])
     return !exists
   }
 
   /// Removes a user from a team; throws when they are not a member.
   public func removeMember(teamID: Int64, userID: Int64) throws {
-    try db.execute(sql: "DELETE FROM team_member WHERE team_id = ? AND user_id = ?", arguments: [teamID, userID])
-    guard db.changesCount > 0 else { throw EspoMailError(.notFound, "the user is not a member of that team") }
+    guard try db.execute("DELETE FROM team_member WHERE team_id = ? AND user_id = ?", [teamID, userID]) > 0 else { throw EspoMailError(.notFound, "the user is not a member of that team") }
   }
 
   /// The ids of the teams a user belongs to.
   public func teamIDs(userID: Int64) throws -> [Int64] {
-    try Int64.fetchAll(db, sql: "SELECT team_id FROM team_member WHERE user_id = ?", arguments: [userID])
+    try db.values(Int64.self, "SELECT team_id FROM team_member WHERE user_id = ?", [userID])
   }
 }

@@ -1,29 +1,25 @@
 import EspoMailCore
-internal import GRDB
 
 extension Transaction {
   /// How many users the store has.
   public func userCount() throws -> Int {
-    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM user") ?? 0
+    try db.value(Int.self, "SELECT COUNT(*) FROM user") ?? 0
   }
 
   /// Adds a user; throws when the login is taken.
   public func insertUser(login: String, name: String, isAdmin: Bool, isActive: Bool) throws -> Int64 {
     if try userID(login: login) != nil { throw EspoMailError.alreadyExists("user", login) }
-    try db.execute(
-      sql: "INSERT INTO user(login, name, is_admin, is_active) VALUES (?, ?, ?, ?)",
-      arguments: [login, name, isAdmin, isActive])
-    return db.lastInsertedRowID
+    return try db.insert("INSERT INTO user(login, name, is_admin, is_active) VALUES (?, ?, ?, ?)", [login, name, isAdmin, isActive])
   }
 
   /// The id of a user by login (case-insensitive), or nil.
   public func userID(login: String) throws -> Int64? {
-    try Int64.fetchOne(db, sql: "SELECT id FROM user WHERE login = ?", arguments: [login])
+    try db.value(Int64.self, "SELECT id FROM user WHERE login = ?", [login])
   }
 
   /// A user by login, with addresses, teams and roles; nil when there is none.
   public func user(login: String) throws -> User? {
-    guard let row = try Row.fetchOne(db, sql: "SELECT * FROM user WHERE login = ?", arguments: [login]) else {
+    guard let row = try db.row("SELECT * FROM user WHERE login = ?", [login]) else {
       return nil
     }
     return try user(from: row)
@@ -31,7 +27,7 @@ extension Transaction {
 
   /// A user by id, with addresses, teams and roles; nil when there is none.
   public func user(id: Int64) throws -> User? {
-    guard let row = try Row.fetchOne(db, sql: "SELECT * FROM user WHERE id = ?", arguments: [id]) else {
+    guard let row = try db.row("SELECT * FROM user WHERE id = ?", [id]) else {
       return nil
     }
     return try user(from: row)
@@ -39,56 +35,44 @@ extension Transaction {
 
   /// Every user, by login.
   public func users() throws -> [User] {
-    try Row.fetchAll(db, sql: "SELECT * FROM user ORDER BY login").map { try user(from: $0) }
+    try db.rows("SELECT * FROM user ORDER BY login").map { try user(from: $0) }
   }
 
-  private func user(from row: Row) throws -> User {
+  private func user(from row: SQLRow) throws -> User {
     let id: Int64 = row["id"]
     return User(
       id: id, login: row["login"], name: row["name"], isAdmin: row["is_admin"], isActive: row["is_active"],
       addresses: try addresses(of: .user, id: id),
-      teams: try String.fetchAll(
-        db,
-        sql: "SELECT t.name FROM team_member m JOIN team t ON t.id = m.team_id WHERE m.user_id = ? ORDER BY t.name",
-        arguments: [id]),
-      roles: try String.fetchAll(
-        db,
-        sql: "SELECT r.name FROM user_role ur JOIN role r ON r.id = ur.role_id WHERE ur.user_id = ? ORDER BY r.name",
-        arguments: [id]))
+      teams: try db.values(String.self, "SELECT t.name FROM team_member m JOIN team t ON t.id = m.team_id WHERE m.user_id = ? ORDER BY t.name", [id]),
+      roles: try db.values(String.self, "SELECT r.name FROM user_role ur JOIN role r ON r.id = ur.role_id WHERE ur.user_id = ? ORDER BY r.name", [id]))
   }
 
   /// Changes a user's name, active flag or admin flag (nil leaves a value as it is).
   public func updateUser(id: Int64, name: String?, isActive: Bool?, isAdmin: Bool?) throws {
-    try db.execute(
-      sql: """
+    try db.execute("""
         UPDATE user SET name = COALESCE(?, name), is_active = COALESCE(?, is_active),
           is_admin = COALESCE(?, is_admin) WHERE id = ?
-        """,
-      arguments: [name, isActive, isAdmin, id])
+        """, [name, isActive, isAdmin, id])
   }
 
   /// How many active admins there are.
   public func activeAdminCount() throws -> Int {
-    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM user WHERE is_admin AND is_active") ?? 0
+    try db.value(Int.self, "SELECT COUNT(*) FROM user WHERE is_admin AND is_active") ?? 0
   }
 
   /// Gives a user a role; throws when they have it already.
   public func grantRole(userID: Int64, roleID: Int64) throws {
-    try db.execute(
-      sql: "INSERT OR IGNORE INTO user_role(user_id, role_id) VALUES (?, ?)", arguments: [userID, roleID])
-    guard db.changesCount > 0 else { throw EspoMailError(.dataError, "the user has that role already") }
+    guard try db.execute("INSERT INTO user_role(user_id, role_id) VALUES (?, ?) ON CONFLICT DO NOTHING", [userID, roleID]) > 0 else { throw EspoMailError(.dataError, "the user has that role already") }
   }
 
   /// Takes a role from a user; throws when they do not have it.
   public func revokeRole(userID: Int64, roleID: Int64) throws {
-    try db.execute(sql: "DELETE FROM user_role WHERE user_id = ? AND role_id = ?", arguments: [userID, roleID])
-    guard db.changesCount > 0 else { throw EspoMailError(.notFound, "the user does not have that role") }
+    guard try db.execute("DELETE FROM user_role WHERE user_id = ? AND role_id = ?", [userID, roleID]) > 0 else { throw EspoMailError(.notFound, "the user does not have that role") }
   }
 
   /// The merged permissions of a user's roles (nothing when they have none).
   public func permissions(userID: Int64) throws -> RolePermissions {
-    let roleIDs = try Int64.fetchAll(
-      db, sql: "SELECT role_id FROM user_role WHERE user_id = ?", arguments: [userID])
+    let roleIDs = try db.values(Int64.self, "SELECT role_id FROM user_role WHERE user_id = ?", [userID])
     return RolePermissions.merged(try roleIDs.map { try permissions(roleID: $0) })
   }
 }

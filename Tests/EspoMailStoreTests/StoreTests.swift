@@ -14,7 +14,7 @@ import Testing
     let attributes = try FileManager.default.attributesOfItem(atPath: path)
     #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
     let (mode, foreignKeys) = try store.read { tx in
-      (try String.fetchOne(tx.db, sql: "PRAGMA journal_mode"), try Bool.fetchOne(tx.db, sql: "PRAGMA foreign_keys"))
+      (try tx.db.value(String.self, "PRAGMA journal_mode"), try tx.db.value(Bool.self, "PRAGMA foreign_keys"))
     }
     #expect(mode == "wal")
     #expect(foreignKeys == true)
@@ -78,7 +78,7 @@ import Testing
       let contact = try tx.insertRecord(.contact, name: "Jane", account: account.id, createdBy: nil)
       try tx.attachAddress(EmailAddress("Jane@Acme.example"), to: .contact, id: contact.id, primary: true)
       try tx.attachAddress(EmailAddress("jane@acme.EXAMPLE"), to: .account, id: account.id, primary: true)
-      #expect(try Int.fetchOne(tx.db, sql: "SELECT COUNT(*) FROM email_address") == 1)
+      #expect(try tx.db.value(Int.self, "SELECT COUNT(*) FROM email_address") == 1)
       #expect(try tx.owners(of: EmailAddress("JANE@acme.example"), kind: .contact) == [contact.id])
       #expect(try tx.addresses(of: .account, id: account.id) == ["Jane@Acme.example"])
     }
@@ -101,7 +101,7 @@ import Testing
     let directory = try TemporaryDirectory()
     let store = try Store.create(at: directory.file("s.sqlite"))
     let tables = try store.read { tx in
-      Set(try String.fetchAll(tx.db, sql: "SELECT name FROM sqlite_schema WHERE type = 'table'"))
+      Set(try tx.db.values(String.self, "SELECT name FROM sqlite_schema WHERE type = 'table'"))
     }
     for table in [
       "user", "team", "team_member", "role", "role_permission", "user_role", "email_address",
@@ -139,11 +139,11 @@ import Testing
     let store = try Store(openingAt: path)
     #expect(try store.appliedMigrations().contains("0004-message-fingerprint"))
     try store.write { tx in
-      #expect(try Int64.fetchAll(tx.db, sql: "SELECT id FROM email ORDER BY id") == [1, 2])
-      #expect(try Int64.fetchOne(tx.db, sql: "SELECT replied_email_id FROM email WHERE id = 2") == 1)
-      #expect(try Int.fetchOne(tx.db, sql: "SELECT COUNT(*) FROM email_user WHERE email_id = 1") == 1)
-      #expect(try Int.fetchOne(tx.db, sql: "SELECT COUNT(*) FROM decision WHERE email_id = 2") == 1)
-      #expect(try Row.fetchAll(tx.db, sql: "PRAGMA foreign_key_check").isEmpty)
+      #expect(try tx.db.values(Int64.self, "SELECT id FROM email ORDER BY id") == [1, 2])
+      #expect(try tx.db.value(Int64.self, "SELECT replied_email_id FROM email WHERE id = 2") == 1)
+      #expect(try tx.db.value(Int.self, "SELECT COUNT(*) FROM email_user WHERE email_id = 1") == 1)
+      #expect(try tx.db.value(Int.self, "SELECT COUNT(*) FROM decision WHERE email_id = 2") == 1)
+      #expect(try tx.db.rows("PRAGMA foreign_key_check").isEmpty)
       #expect(try tx.emailsSharing(messageID: "<a@x>") == [StoredMessageIdentity(emailID: 1, fingerprint: nil, rawSHA256: nil)])
       // Another message reusing <a@x> is stored beside it; the id of deleted email 3 is not reused.
       var reuse = NewEmail(messageID: "<a@x>", isMessageIDSynthetic: false, subject: "other", dateSent: "2026-11-17T00:00:00Z", size: 1)
@@ -198,7 +198,7 @@ import Testing
       try tx.clearSeenPending(accountID: 1, folder: "INBOX", uidValidity: 7, uids: [4])
       #expect(try tx.seenPendingUIDs(accountID: 1, folder: "INBOX", uidValidity: 7) == [1])
       #expect(try tx.seenPendingUIDs(accountID: 1, folder: "INBOX", uidValidity: 6).isEmpty)  // another UIDVALIDITY
-      #expect(try Row.fetchAll(tx.db, sql: "PRAGMA foreign_key_check").isEmpty)
+      #expect(try tx.db.rows("PRAGMA foreign_key_check").isEmpty)
     }
   }
 }

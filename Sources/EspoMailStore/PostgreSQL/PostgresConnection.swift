@@ -1,0 +1,154 @@
+internal import CLibPQ
+import EspoMailCore
+import Foundation
+
+/// The PostgreSQL engine's connection: one libpq connection, used by one thread at a time (the
+/// pool hands it out). Parameters go as text, bytes as binary `bytea`; results come as text and
+/// are read by their column types into the values both engines share.
+final class PostgresConnection: SQLConnection {
+  private let handle: OpaquePointer
+  private var savepointDepth = 0
+  /// The SQL of each statement already rewritten for PostgreSQL, by the store's SQL text.
+  private var rewritten: [String: String] = [:]
+
+  /// Connects with a libpq connection URI or `key=value` string; a refusal is an I/O error naming
+  /// the server's reason (never the password).
+  init(connecting uri: String) throws {
+    guard let handle = PQconnectdb(uri) else {
+      throw EspoMailError(.ioError, "cannot connect to PostgreSQL: out of memory")
+    }
+    guard PQstatus(handle) == CONNECTION_OK else {
+      let reason = Self.trimmed(PQerrorMessage(handle))
+      PQfinish(handle)
+      throw EspoMailError(
+        .ioError, "cannot connect to the PostgreSQL store: \(reason)",
+        hint: "check the URI given with --store or ESPOMAIL_STORE, and that the server is running")
+    }
+    self.handle = handle
+    // Messages in English and timestamps in UTC whatever the server's defaults are.
+    try execute("SET client_min_messages = warning; SET TIME ZONE 'UTC'")
+  }
+
+  deinit { PQfinish(handle) }
+
+  /// Always PostgreSQL.
+  var engine: StoreEngine { .postgresql }
+
+  /// Whether the connection still works (a pool drops broken ones).
+  var isUsable: Bool { PQstatus(handle) == CONNECTION_OK && PQtransactionStatus(handle) == PQTRANS_IDLE }
+
+  /// Runs a statement; returns how many rows it inserted, changed or deleted.
+  @discardableResult
+  func execute(_ sql: String, _ arguments: SQLArguments) throws -> Int {
+    let result = try run(sql, arguments)
+    defer { PQclear(result) }
+    return Int(String(cString: PQcmdTuples(result))) ?? 0
+  }
+
+  /// Runs a query; returns all its rows.
+  func rows(_ sql: String, _ arguments: SQLArguments) throws -> [SQLRow] {
+    let result = try run(sql, arguments)
+    defer { PQclear(result) }
+    let fieldCount = PQnfields(result)
+    let columns = SQLColumns((0..<fieldCount).map { String(cString: PQfname(result, $0)) })
+    let types = (0..<fieldCount).map { PQftype(result, $0) }
+    var rows: [SQLRow] = []
+    rows.reserveCapacity(Int(PQntuples(result)))
+    for row in 0..<PQntuples(result) {
+      var values: [SQLValue] = []
+      values.reserveCapacity(Int(fieldCount))
+      for field in 0..<fieldCount {
+        if PQgetisnull(result, row, field) == 1 {
+          values.append(.null)
+        } else {
+          let length = Int(PQgetlength(result, row, field))
+          let bytes = UnsafeRawBufferPointer(start: PQgetvalue(result, row, field), count: length)
+          values.append(Self.value(bytes, type: types[Int(field)]))
+        }
+      }
+      rows.append(SQLRow(columns: columns, values: values))
+    }
+    return rows
+  }
+
+  /// Runs `body` in a savepoint: on error only its own changes are undone, and the error is rethrown.
+  func savepoint<T>(_ body: () throws -> T) throws -> T {
+    savepointDepth += 1
+    defer { savepointDepth -= 1 }
+    let name = "espomail_\(savepointDepth)"
+    try execute("SAVEPOINT \(name)")
+    do {
+      let value = try body()
+      try execute("RELEASE SAVEPOINT \(name)")
+      return value
+    } catch {
+      try execute("ROLLBACK TO SAVEPOINT \(name)")
+      try execute("RELEASE SAVEPOINT \(name)")
+      throw error
+    }
+  }
+
+  /// Runs `sql` with `arguments`; a failure becomes the store's error for its SQLSTATE.
+  private func run(_ sql: String, _ arguments: SQLArguments) throws -> OpaquePointer {
+    let text: String
+    if let known = rewritten[sql] {
+      text = known
+    } else {
+      text = PostgresPlaceholders.rewrite(sql)
+      rewritten[sql] = text
+    }
+    let parameters = PostgresParameters(arguments)
+    let result = parameters.withPointers { types, values, lengths, formats in
+      PQexecParams(handle, text, Int32(arguments.values.count), types, values, lengths, formats, 0)
+    }
+    guard let result else { throw EspoMailError(.ioError, "the PostgreSQL store did not answer: \(Self.trimmed(PQerrorMessage(handle)))") }
+    switch PQresultStatus(result) {
+    case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
+      return result
+    default:
+      let error = PostgresError(result: result, connectionMessage: Self.trimmed(PQerrorMessage(handle)))
+      PQclear(result)
+      throw error.storeError
+    }
+  }
+
+  /// A column value as the shared value kinds: integers, booleans (as 0/1), reals, bytes, text.
+  private static func value(_ bytes: UnsafeRawBufferPointer, type: Oid) -> SQLValue {
+    let text = String(decoding: bytes, as: UTF8.self)
+    switch type {
+    case PostgresType.int8, PostgresType.int4, PostgresType.int2, PostgresType.oid:
+      return Int64(text).map(SQLValue.integer) ?? .text(text)
+    case PostgresType.bool:
+      return .integer(text == "t" ? 1 : 0)
+    case PostgresType.float4, PostgresType.float8:
+      return Double(text).map(SQLValue.real) ?? .text(text)
+    case PostgresType.numeric:
+      if let integer = Int64(text) { return .integer(integer) }
+      return Double(text).map(SQLValue.real) ?? .text(text)
+    case PostgresType.bytea:
+      return .blob(PostgresBytea.decode(bytes))
+    default:
+      return .text(text)
+    }
+  }
+
+  private static func trimmed(_ message: UnsafePointer<CChar>?) -> String {
+    message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? "unknown error"
+  }
+}
+
+/// The type ids (OIDs) of the built-in PostgreSQL types the store reads.
+enum PostgresType {
+  static let bool: Oid = 16
+  static let bytea: Oid = 17
+  static let int8: Oid = 20
+  static let int2: Oid = 21
+  static let int4: Oid = 23
+  static let text: Oid = 25
+  static let oid: Oid = 26
+  static let float4: Oid = 700
+  static let float8: Oid = 701
+  static let numeric: Oid = 1700
+  /// Left for the server to infer from where the parameter stands (text, and NULL).
+  static let unknown: Oid = 0
+}

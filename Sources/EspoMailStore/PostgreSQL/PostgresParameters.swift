@@ -1,0 +1,84 @@
+internal import CLibPQ
+
+/// Statement arguments laid out as libpq takes them: integers and reals as typed text, text and
+/// NULL left for the server to type from their place (so a name compared with a case-insensitive
+/// column stays case-insensitive), bytes as binary `bytea`.
+struct PostgresParameters {
+  private var types: [Oid] = []
+  private var values: [[UInt8]?] = []
+  private var formats: [Int32] = []
+
+  /// The layout of `arguments`.
+  init(_ arguments: SQLArguments) {
+    for value in arguments.values {
+      switch value {
+      case .null: add(nil, type: PostgresType.unknown, binary: false)
+      case .integer(let number): add(Array(String(number).utf8), type: PostgresType.int8, binary: false)
+      case .real(let number): add(Array("\(number)".utf8), type: PostgresType.float8, binary: false)
+      case .text(let text): add(Array(text.utf8), type: PostgresType.unknown, binary: false)
+      case .blob(let bytes): add(bytes, type: PostgresType.bytea, binary: true)
+      }
+    }
+  }
+
+  private mutating func add(_ bytes: [UInt8]?, type: Oid, binary: Bool) {
+    types.append(type)
+    values.append(bytes)
+    formats.append(binary ? 1 : 0)
+  }
+
+  /// Calls `body` with the C arrays of types, values, lengths and formats; text values are
+  /// NUL-terminated copies that live only for the call.
+  func withPointers<R>(
+    _ body: (
+      UnsafePointer<Oid>?, UnsafePointer<UnsafePointer<CChar>?>?, UnsafePointer<Int32>?, UnsafePointer<Int32>?
+    ) -> R
+  ) -> R {
+    let buffers: [UnsafeMutablePointer<CChar>?] = values.map { value in
+      guard let value else { return nil }
+      let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: value.count + 1)
+      value.withUnsafeBufferPointer { source in
+        source.withMemoryRebound(to: CChar.self) { buffer.update(from: $0.baseAddress!, count: value.count) }
+      }
+      buffer[value.count] = 0
+      return buffer
+    }
+    defer { buffers.forEach { $0?.deallocate() } }
+    let pointers = buffers.map { UnsafePointer($0) }
+    let lengths = values.map { Int32($0?.count ?? 0) }
+    return types.withUnsafeBufferPointer { types in
+      pointers.withUnsafeBufferPointer { pointers in
+        lengths.withUnsafeBufferPointer { lengths in
+          formats.withUnsafeBufferPointer { formats in
+            body(types.baseAddress, pointers.baseAddress, lengths.baseAddress, formats.baseAddress)
+          }
+        }
+      }
+    }
+  }
+}
+
+/// PostgreSQL's text form of `bytea` (`\x` and two hex digits a byte), read back into bytes.
+enum PostgresBytea {
+  /// The bytes of a `bytea` column in text form.
+  static func decode(_ text: UnsafeRawBufferPointer) -> [UInt8] {
+    guard text.count >= 2, text[0] == UInt8(ascii: "\\"), text[1] == UInt8(ascii: "x") else { return Array(text) }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity((text.count - 2) / 2)
+    var index = 2
+    while index + 1 < text.count {
+      bytes.append(nibble(text[index]) << 4 | nibble(text[index + 1]))
+      index += 2
+    }
+    return bytes
+  }
+
+  private static func nibble(_ digit: UInt8) -> UInt8 {
+    switch digit {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
+    case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
+    case UInt8(ascii: "A")...UInt8(ascii: "F"): digit - UInt8(ascii: "A") + 10
+    default: 0
+    }
+  }
+}

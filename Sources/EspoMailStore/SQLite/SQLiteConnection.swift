@@ -1,0 +1,70 @@
+import EspoMailCore
+import Foundation
+internal import GRDB
+
+/// The SQLite engine's connection: GRDB's `Database` inside the transaction the store opened.
+/// Every statement stays prepared for the connection's lifetime (the import path runs the same
+/// statements thousands of times; preparing each anew costs more than running it).
+final class SQLiteConnection: SQLConnection {
+  /// The GRDB connection, inside its transaction.
+  let db: Database
+
+  /// Wraps a GRDB connection.
+  init(_ db: Database) { self.db = db }
+
+  /// Always SQLite.
+  var engine: StoreEngine { .sqlite }
+
+  /// Runs a statement; returns how many rows it changed.
+  @discardableResult
+  func execute(_ sql: String, _ arguments: SQLArguments) throws -> Int {
+    try db.cachedStatement(sql: sql).execute(arguments: Self.bound(arguments))
+    return db.changesCount
+  }
+
+  /// Runs a query; returns all its rows.
+  func rows(_ sql: String, _ arguments: SQLArguments) throws -> [SQLRow] {
+    let statement = try db.cachedStatement(sql: sql)
+    let columns = SQLColumns(statement.columnNames)
+    let cursor = try Row.fetchCursor(statement, arguments: Self.bound(arguments))
+    var rows: [SQLRow] = []
+    while let row = try cursor.next() {
+      rows.append(SQLRow(columns: columns, values: row.databaseValues.map(Self.value)))
+    }
+    return rows
+  }
+
+  /// Runs `body` in a savepoint.
+  func savepoint<T>(_ body: () throws -> T) throws -> T {
+    var result: Result<T, any Error> = .failure(EspoMailError(.internalError, "savepoint did not run"))
+    try db.inSavepoint {
+      result = Result { try body() }
+      if case .failure = result { return .rollback }
+      return .commit
+    }
+    return try result.get()
+  }
+
+  private static func bound(_ arguments: SQLArguments) -> StatementArguments {
+    StatementArguments(
+      arguments.values.map { value -> (any DatabaseValueConvertible)? in
+        switch value {
+        case .null: nil
+        case .integer(let number): number
+        case .real(let number): number
+        case .text(let text): text
+        case .blob(let bytes): Data(bytes)
+        }
+      })
+  }
+
+  private static func value(_ value: DatabaseValue) -> SQLValue {
+    switch value.storage {
+    case .null: .null
+    case .int64(let number): .integer(number)
+    case .double(let number): .real(number)
+    case .string(let text): .text(text)
+    case .blob(let data): .blob([UInt8](data))
+    }
+  }
+}
