@@ -26,7 +26,8 @@ final class PostgresConnection: SQLConnection {
     }
     self.handle = handle
     // Messages in English and timestamps in UTC whatever the server's defaults are.
-    try execute("SET client_min_messages = warning; SET TIME ZONE 'UTC'")
+    try execute("SET client_min_messages = warning")
+    try execute("SET TIME ZONE 'UTC'")
   }
 
   deinit { PQfinish(handle) }

@@ -1,0 +1,99 @@
+import EspoMailCore
+import EspoMailTestSupport
+import Foundation
+import Testing
+
+@testable import EspoMailStore
+
+/// The PostgreSQL connection against a real server: values of every kind go in and come back
+/// unchanged, parameters are numbered as on SQLite, savepoints undo only their part, and errors
+/// become the store's errors.
+@Suite(.enabled(if: PostgresServer.shouldRun)) struct PostgresConnectionTests {
+  private func connection() throws -> PostgresConnection {
+    try PostgresConnection(connecting: try PostgresServer.shared.get().createDatabase())
+  }
+
+  @Test func valuesOfEveryKindRoundTrip() throws {
+    let db = try connection()
+    try db.execute("CREATE TABLE sample (id BIGSERIAL PRIMARY KEY, n BIGINT, r DOUBLE PRECISION, t TEXT, b BYTEA)")
+    let bytes: [UInt8] = [0, 1, 0x5c, 0x78, 255, 0, 39]
+    let id = try db.insert(
+      "INSERT INTO sample(n, r, t, b) VALUES (?, ?, ?, ?)", [Int64.max, 2.5, "naïve 'quoted' ?1 text", bytes])
+    let row = try #require(try db.row("SELECT * FROM sample WHERE id = ?", [id]))
+    #expect(row["n"] as Int64 == Int64.max)
+    #expect(row["r"] as Double == 2.5)
+    #expect(row["t"] as String == "naïve 'quoted' ?1 text")
+    #expect(row["b"] as [UInt8] == bytes)
+    try db.execute("INSERT INTO sample(n) VALUES (?)", [nil])
+    #expect(try db.values(Int64?.self, "SELECT n FROM sample ORDER BY id") == [Int64.max, nil])
+    #expect(try db.value(Bool.self, "SELECT EXISTS(SELECT 1 FROM sample WHERE t LIKE '%?%')") == true)
+  }
+
+  @Test func numberedAndBareParametersFollowSQLitesRule() throws {
+    let db = try connection()
+    let row = try #require(try db.row("SELECT ?2 AS second, ?1 AS first, ? AS third, '?' AS literal", [1, 2, 3]))
+    #expect(row["first"] as Int64 == 1)
+    #expect(row["second"] as Int64 == 2)
+    #expect(row["third"] as Int64 == 3)
+    #expect(row["literal"] as String == "?")
+  }
+
+  @Test func executeCountsChangedRowsAndInsertIfAbsentSeesConflicts() throws {
+    let db = try connection()
+    try db.execute("CREATE TABLE tag (id BIGSERIAL PRIMARY KEY, name TEXT UNIQUE NOT NULL)")
+    #expect(try db.insertIfAbsent("INSERT INTO tag(name) VALUES (?) ON CONFLICT DO NOTHING", ["a"]) == 1)
+    #expect(try db.insertIfAbsent("INSERT INTO tag(name) VALUES (?) ON CONFLICT DO NOTHING", ["a"]) == nil)
+    try db.execute("INSERT INTO tag(name) VALUES ('b'), ('c')")
+    #expect(try db.execute("UPDATE tag SET name = name || '!' WHERE name <> ?", ["a"]) == 2)
+  }
+
+  @Test func aSavepointUndoesOnlyItsOwnChanges() throws {
+    let db = try connection()
+    try db.execute("CREATE TABLE t (v BIGINT)")
+    try db.execute("BEGIN")
+    try db.execute("INSERT INTO t VALUES (1)")
+    #expect(throws: EspoMailError.self) {
+      try db.savepoint {
+        try db.execute("INSERT INTO t VALUES (2)")
+        throw EspoMailError(.dataError, "undo")
+      }
+    }
+    try db.savepoint { try db.execute("INSERT INTO t VALUES (3)") }
+    try db.execute("COMMIT")
+    #expect(try db.values(Int64.self, "SELECT v FROM t ORDER BY v") == [1, 3])
+  }
+
+  @Test func errorsBecomeTheStoresErrorsWithoutValues() throws {
+    let db = try connection()
+    try db.execute("CREATE TABLE u (login TEXT UNIQUE)")
+    try db.execute("INSERT INTO u VALUES (?)", ["secret-login"])
+    let duplicate = #expect(throws: EspoMailError.self) { try db.execute("INSERT INTO u VALUES (?)", ["secret-login"]) }
+    #expect(duplicate?.status == .dataError)
+    #expect(duplicate?.message.contains("secret-login") == false)
+    let syntax = #expect(throws: EspoMailError.self) { try db.execute("SELEC 1") }
+    #expect(syntax?.status == .internalError)
+  }
+
+  @Test func anUnreachableServerIsAnIOErrorNamingNoPassword() throws {
+    let port = try PostgresServer.shared.get().port
+    let error = #expect(throws: EspoMailError.self) {
+      try PostgresConnection(connecting: "postgresql://nobody:hunter2@127.0.0.1:\(port)/no_such_database")
+    }
+    #expect(error?.status == .ioError)
+    #expect(error?.message.contains("hunter2") == false)
+  }
+}
+
+/// The rewriting of `?` parameters into PostgreSQL's `$N`, without a server.
+@Suite struct PostgresPlaceholderTests {
+  @Test func bareMarksCountOnFromTheLargestNumberGiven() {
+    #expect(PostgresPlaceholders.rewrite("a = ? AND b = ?") == "a = $1 AND b = $2")
+    #expect(PostgresPlaceholders.rewrite("u = ?1 WHERE x = ? AND y = ?1 AND z = ?") == "u = $1 WHERE x = $2 AND y = $1 AND z = $3")
+    #expect(PostgresPlaceholders.rewrite("?3, ?") == "$3, $4")
+  }
+
+  @Test func quotedTextAndCommentsAreLeftAlone() {
+    #expect(PostgresPlaceholders.rewrite("SELECT '?', \"q?\", ? -- what?\n, ? /* ? */") == "SELECT '?', \"q?\", $1 -- what?\n, $2 /* ? */")
+    #expect(PostgresPlaceholders.rewrite("SELECT 'it''s ?', ?") == "SELECT 'it''s ?', $1")
+  }
+}
