@@ -69,11 +69,11 @@ extension Session {
             fix: "nothing to change in the roles if meant; espomail notification read as that user clears it"))
       }
       if try tx.mailAccounts().contains(where: { $0.imap.secretSource == .stored || $0.smtp?.secretSource == .stored }),
-        !FileManager.default.fileExists(atPath: SecretBox.keyPath(forStore: store.path))
+        !FileManager.default.fileExists(atPath: store.keyFile)
       {
         findings.append(
           AuditFinding(
-            kind: .keyFileMissing, subject: SecretBox.keyPath(forStore: store.path),
+            kind: .keyFileMissing, subject: store.keyFile,
             reason: "accounts have stored passwords, and the key that opens them is missing",
             fix: "restore the key file from the backup made with the store, or set each password again"))
       }
@@ -116,10 +116,13 @@ extension Session {
     return findings
   }
 
-  /// Store, WAL, shared-memory, key and lock files that anyone but their owner may use.
+  /// Store, WAL, shared-memory, key and lock files that anyone but their owner may use (for a
+  /// PostgreSQL store, the key file: the database guards the rest).
   private func auditFiles() -> [AuditFinding] {
     let path = store.path
-    let files = [path, path + "-wal", path + "-shm", SecretBox.keyPath(forStore: path), path + ".locks"]
+    let files =
+      store.engine == .sqlite
+      ? [path, path + "-wal", path + "-shm", store.keyFile, path + ".locks"] : [store.keyFile]
     return files.compactMap { file -> AuditFinding? in
       guard let attributes = try? FileManager.default.attributesOfItem(atPath: file),
         let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue, mode & 0o077 != 0

@@ -12,25 +12,57 @@ public struct StoreCreation: Codable, Sendable {
 }
 
 extension Session {
-  /// Creates a store at `path` and makes `login` its first admin, in one go: a failure leaves no file.
-  /// The store, its key file and its lock folder are created together, the owner's alone (0600,
-  /// 0600, 0700; SQLite gives the WAL files the store's mode): Docs/security.md, "Trust model".
-  public static func createStore(at path: String, adminLogin login: String, name: String?) throws -> StoreCreation {
+  /// Creates a store at `path` and makes `login` its first admin, in one go.
+  /// - SQLite: the store, its key file and its lock folder are created together, the owner's alone
+  ///   (0600, 0600, 0700; SQLite gives the WAL files the store's mode): Docs/security.md, "Trust
+  ///   model"; a failure leaves no file.
+  /// - PostgreSQL: the schema in an empty database; the key file is created unless the host has it
+  ///   already (one key serves every host of a store: Docs/postgresql.md).
+  public static func createStore(
+    at path: String, keyFile: String? = nil, adminLogin login: String, name: String?
+  ) throws -> StoreCreation {
     try User.validateLogin(login)
-    let store = try Store.create(at: path)
+    if StoreLocation.engine(of: path) == .postgresql {
+      return try createPostgresStore(at: path, keyFile: keyFile, adminLogin: login, name: name)
+    }
+    let store = try Store.create(at: path, keyFile: keyFile)
     do {
       try store.write { tx in
         _ = try tx.insertUser(login: login, name: name ?? login, isAdmin: true, isActive: true)
       }
-      try SecretBox.createKey(at: SecretBox.keyPath(forStore: path))
+      try SecretBox.createKey(at: store.keyFile)
       try FileManager.default.createDirectory(
-        atPath: AccountLock.directory(forStore: path), withIntermediateDirectories: false,
-        attributes: [.posixPermissions: 0o700])
+        atPath: path + ".locks", withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
     } catch {
-      for suffix in ["", "-wal", "-shm", ".key", ".locks"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+      for file in [path, path + "-wal", path + "-shm", store.keyFile, path + ".locks"] {
+        try? FileManager.default.removeItem(atPath: file)
+      }
       throw error
     }
     return StoreCreation(path: path, admin: login)
+  }
+
+  private static func createPostgresStore(
+    at uri: String, keyFile: String?, adminLogin login: String, name: String?
+  ) throws -> StoreCreation {
+    let keyFile = keyFile ?? StoreLocation.defaultPostgresKeyFile
+    let keyExisted = FileManager.default.fileExists(atPath: keyFile)
+    if !keyExisted {
+      let folder = URL(fileURLWithPath: keyFile).deletingLastPathComponent().path
+      try? FileManager.default.createDirectory(
+        atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+      _ = try SecretBox.createKey(at: keyFile)
+    }
+    do {
+      let store = try Store.create(at: uri, keyFile: keyFile)
+      try store.write { tx in
+        _ = try tx.insertUser(login: login, name: name ?? login, isAdmin: true, isActive: true)
+      }
+      return StoreCreation(path: store.path, admin: login)
+    } catch {
+      if !keyExisted { try? FileManager.default.removeItem(atPath: keyFile) }
+      throw error
+    }
   }
 }
 
@@ -52,7 +84,7 @@ extension Session {
   /// it, or after a key was lost. Names the accounts whose stored passwords it cannot open.
   public func createKey() throws -> KeyCreation {
     try requireAdmin("key create")
-    let path = SecretBox.keyPath(forStore: store.path)
+    let path = store.keyFile
     try SecretBox.createKey(at: path)
     let stale = try store.read { tx in
       try tx.mailAccounts().filter { $0.imap.secretSource == .stored || $0.smtp?.secretSource == .stored }.map(\.name)

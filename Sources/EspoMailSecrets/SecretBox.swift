@@ -13,9 +13,6 @@ public struct SecretBox: Sendable {
   private static let nonceLength = 12
   private static let tagLength = 16
 
-  /// The key file that belongs to a store.
-  public static func keyPath(forStore storePath: String) -> String { storePath + ".key" }
-
   /// Loads an existing key file; a missing one is an error naming it, never silently replaced
   /// (a new key would leave every stored password unreadable).
   public init(keyFile path: String) throws {

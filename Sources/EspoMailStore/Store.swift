@@ -2,21 +2,47 @@ import EspoMailCore
 import Foundation
 internal import GRDB
 
-/// The shared SQLite store: one file, opened in WAL mode with a busy timeout so that concurrent
-/// runs (cron, admins, scripts) wait for each other instead of failing. One writer connection
-/// and a pool of readers: reads see the last commit and never wait for a write in progress (the
-/// fetch plans chunk N+1 while chunk N is being written).
+/// The shared store, in one of two engines (Docs/architecture.md, "Store engines"):
+/// - an SQLite file, opened in WAL mode with a busy timeout so that concurrent runs (cron, admins,
+///   scripts) wait for each other instead of failing; one writer connection and a pool of readers:
+///   reads see the last commit and never wait for a write in progress (the fetch plans chunk N+1
+///   while chunk N is being written);
+/// - a PostgreSQL database named by a connection URI, shared by several hosts: writes take one
+///   transaction-scoped advisory lock, so they are serialised exactly as SQLite's are, and reads
+///   are snapshots that never wait.
 public final class Store: Sendable {
-  /// Where the store lives.
+  /// Where the store lives: the file, or the PostgreSQL URI without its password.
   public let path: String
-  private let queue: DatabasePool
+  /// The engine holding the store.
+  public let engine: StoreEngine
+  /// The file holding the key that seals stored passwords: beside an SQLite store unless given;
+  /// for PostgreSQL always given (the key never goes into the database).
+  public let keyFile: String
+  private let backend: Backend
+
+  /// The engines' connections.
+  private enum Backend: Sendable {
+    case sqlite(DatabasePool)
+    case postgresql(PostgresPool)
+  }
+
+  /// The PostgreSQL connection URI (with its password, if it has one); nil for SQLite.
+  var postgresURI: String {
+    guard case .postgresql(let pool) = backend else { preconditionFailure("not a PostgreSQL store") }
+    return pool.uri
+  }
 
   /// How long a writer waits for another before giving up with "try again later".
   public static let busyTimeout: TimeInterval = 10
 
-  /// Opens an existing store, running pending migrations. Throws a configuration error when the
-  /// store does not exist or was written by a newer espomail.
-  public convenience init(openingAt path: String) throws {
+  /// Opens an existing store (a file, or a PostgreSQL URI), running pending migrations. Throws a
+  /// configuration error when the store does not exist or was written by a newer espomail.
+  /// `keyFile` overrides where the sealing key is (required in effect for PostgreSQL).
+  public convenience init(openingAt path: String, keyFile: String? = nil) throws {
+    if let uri = StoreLocation.postgresURI(path) {
+      try self.init(postgresURI: uri, keyFile: keyFile, creating: false)
+      return
+    }
     guard FileManager.default.fileExists(atPath: path) else {
       throw EspoMailError.configuration(
         "no store at \(path)", hint: "create one with 'espomail init', or point --store or ESPOMAIL_STORE at it")
@@ -34,19 +60,22 @@ public final class Store: Sendable {
     let writable =
       FileManager.default.isWritableFile(atPath: path) && FileManager.default.isWritableFile(atPath: folder)
     do {
-      try self.init(path: path, readOnly: writable ? nil : .notWritable)
+      try self.init(path: path, keyFile: keyFile, readOnly: writable ? nil : .notWritable)
     } catch let error as EspoMailError where error.status == .ioError && Self.diskIsFull(holding: path) {
       // SQLite cannot grow its shared-memory file on a full disk; reading needs none of that.
-      try self.init(path: path, readOnly: .diskFull)
+      try self.init(path: path, keyFile: keyFile, readOnly: .diskFull)
     }
   }
 
   /// Why the store was opened read-only, or nil when it is writable.
   public let readOnly: ReadOnlyReason?
 
-  /// Creates a new store file (mode 0600, its directory created if needed) and migrates it.
-  /// Throws a data error when a store is already there.
-  public static func create(at path: String) throws -> Store {
+  /// Creates a new store: a file (mode 0600, its directory created if needed), or the schema in an
+  /// empty PostgreSQL database; then migrates it. Throws a data error when a store is already there.
+  public static func create(at path: String, keyFile: String? = nil) throws -> Store {
+    if let uri = StoreLocation.postgresURI(path) {
+      return try Store(postgresURI: uri, keyFile: keyFile, creating: true)
+    }
     let url = URL(fileURLWithPath: path)
     let directory = url.deletingLastPathComponent().path
     do {
@@ -64,15 +93,17 @@ public final class Store: Sendable {
     }
     close(descriptor)
     do {
-      return try Store(path: path)
+      return try Store(path: path, keyFile: keyFile)
     } catch {
       try? FileManager.default.removeItem(atPath: path)
       throw error
     }
   }
 
-  private init(path: String, readOnly: ReadOnlyReason? = nil) throws {
+  private init(path: String, keyFile: String?, readOnly: ReadOnlyReason? = nil) throws {
     self.path = path
+    self.engine = .sqlite
+    self.keyFile = keyFile ?? path + ".key"
     self.readOnly = readOnly
     var configuration = Configuration()
     configuration.readonly = readOnly != nil
@@ -90,8 +121,9 @@ public final class Store: Sendable {
       try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824")
     }
     do {
-      queue =
+      let queue =
         try readOnly != nil ? Self.openReadOnly(path, configuration) : DatabasePool(path: path, configuration: configuration)
+      backend = .sqlite(queue)
       let migrator = Schema.migrator()
       let superseded = try queue.read { try migrator.hasBeenSuperseded($0) }
       if superseded {
@@ -113,40 +145,72 @@ public final class Store: Sendable {
     }
   }
 
-  /// Runs `body` in one IMMEDIATE write transaction: all of it is stored, or none of it.
+  /// Opens (or with `creating`, creates) a PostgreSQL store.
+  private init(postgresURI uri: String, keyFile: String?, creating: Bool) throws {
+    path = StoreLocation.redacted(uri)
+    engine = .postgresql
+    readOnly = nil
+    let pool = PostgresPool(uri: uri)
+    backend = .postgresql(pool)
+    self.keyFile = keyFile ?? StoreLocation.defaultPostgresKeyFile
+    try pool.withConnection { connection in
+      try PostgresMigrator(connection: connection, location: path).prepare(creating: creating)
+    }
+  }
+
+  /// Runs `body` in one write transaction: all of it is stored, or none of it. Writers take turns
+  /// (SQLite's IMMEDIATE transaction; PostgreSQL's advisory lock), so a transaction sees no
+  /// other writer's changes appear while it runs.
   public func write<T>(_ body: (Transaction) throws -> T) throws -> T {
     if let readOnly { throw Self.readOnlyError(path, readOnly, doing: "store this command's changes") }
-    do {
-      return try queue.writeWithoutTransaction { db in
-        var result: Result<T, any Error> = .failure(EspoMailError(.internalError, "transaction did not run"))
-        try db.inTransaction(.immediate) {
-          result = Result { try body(Transaction(db: SQLiteConnection(db))) }
-          if case .failure = result { return .rollback }
-          return .commit
-        }
-        return try result.get()
+    switch backend {
+    case .postgresql(let pool):
+      return try pool.withConnection { connection in
+        try connection.inTransaction(writing: true) { try body(Transaction(db: connection)) }
       }
-    } catch let error as EspoMailError {
-      throw error
-    } catch {
-      throw Self.mapped(error, path: path)
+    case .sqlite(let queue):
+      do {
+        return try queue.writeWithoutTransaction { db in
+          var result: Result<T, any Error> = .failure(EspoMailError(.internalError, "transaction did not run"))
+          try db.inTransaction(.immediate) {
+            result = Result { try body(Transaction(db: SQLiteConnection(db))) }
+            if case .failure = result { return .rollback }
+            return .commit
+          }
+          return try result.get()
+        }
+      } catch let error as EspoMailError {
+        throw error
+      } catch {
+        throw Self.mapped(error, path: path)
+      }
     }
   }
 
   /// Runs `body` with a consistent read-only view of the store.
   public func read<T>(_ body: (Transaction) throws -> T) throws -> T {
-    do {
-      return try queue.read { db in try body(Transaction(db: SQLiteConnection(db))) }
-    } catch let error as EspoMailError {
-      throw error
-    } catch {
-      throw Self.mapped(error, path: path)
+    switch backend {
+    case .postgresql(let pool):
+      return try pool.withConnection { connection in
+        try connection.inTransaction(writing: false) { try body(Transaction(db: connection)) }
+      }
+    case .sqlite(let queue):
+      do {
+        return try queue.read { db in try body(Transaction(db: SQLiteConnection(db))) }
+      } catch let error as EspoMailError {
+        throw error
+      } catch {
+        throw Self.mapped(error, path: path)
+      }
     }
   }
 
   /// The names of the applied migrations, oldest first.
   public func appliedMigrations() throws -> [String] {
-    try queue.read { try Schema.migrator().appliedMigrations($0) }
+    switch backend {
+    case .sqlite(let queue): try queue.read { try Schema.migrator().appliedMigrations($0) }
+    case .postgresql(let pool): try pool.withConnection { try PostgresMigrator(connection: $0, location: path).applied() }
+    }
   }
 
   /// Turns a database error into a user-facing one, never showing bound arguments.
@@ -178,4 +242,8 @@ public final class Store: Sendable {
 public struct Transaction {
   /// The engine's connection, inside its transaction.
   let db: any SQLConnection
+
+  /// The current time as the store writes it (UTC, seconds: `2026-12-03T21:06:00Z`), bound as a
+  /// parameter so that both engines store the same text.
+  static var now: String { Date().formatted(.iso8601) }
 }

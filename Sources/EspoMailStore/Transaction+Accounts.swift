@@ -209,11 +209,11 @@ extension Transaction {
   public func saveCheckpoint(accountID: Int64, _ checkpoint: FolderCheckpoint) throws {
     try db.execute("""
         UPDATE mail_account_folder SET uid_validity = ?, last_uid = ?, uid_next = ?,
-          checked_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+          checked_at = ?
         WHERE account_id = ? AND name = ?
         """, [
         checkpoint.uidValidity.map { Int64($0) }, Int64(checkpoint.lastUID), checkpoint.uidNext.map { Int64($0) },
-        accountID, checkpoint.folder,
+        Self.now, accountID, checkpoint.folder,
       ])
   }
 
@@ -248,8 +248,8 @@ extension Transaction {
   private static let accountSelect = """
     SELECT a.*, u.login AS owner_login, t.name AS case_team_name, d.login AS assign_to_login,
       tp.name AS reply_template_name
-    FROM mail_account a LEFT JOIN user u ON u.id = a.owner_user_id LEFT JOIN team t ON t.id = a.case_team_id
-    LEFT JOIN user d ON d.id = a.assign_to_user_id LEFT JOIN template tp ON tp.id = a.reply_template_id
+    FROM mail_account a LEFT JOIN "user" u ON u.id = a.owner_user_id LEFT JOIN team t ON t.id = a.case_team_id
+    LEFT JOIN "user" d ON d.id = a.assign_to_user_id LEFT JOIN template tp ON tp.id = a.reply_template_id
     """
 
   private func mailAccount(from row: SQLRow) throws -> MailAccount {

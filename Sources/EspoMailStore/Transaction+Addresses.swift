@@ -31,7 +31,7 @@ extension Transaction {
       throw EspoMailError.alreadyExists("address", address.value, hint: "this \(owner.rawValue) has it already")
     }
     if owner == .user, let other = existing.first {
-      let login = try db.value(String.self, "SELECT login FROM user WHERE id = ?", [other]) ?? "?"
+      let login = try db.value(String.self, "SELECT login FROM \"user\" WHERE id = ?", [other]) ?? "?"
       throw EspoMailError(
         .dataError, "address '\(address.value)' already belongs to user '\(login)'",
         hint: "an address identifies one user; remove it from '\(login)' first")

@@ -47,16 +47,16 @@ extension Transaction {
 
   /// Changes a case's status.
   public func setCaseStatus(number: Int64, _ status: CaseStatus) throws {
-    try db.execute("UPDATE crm_case SET status = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE number = ?", [status.rawValue, number])
+    try db.execute("UPDATE crm_case SET status = ?, updated_at = ? WHERE number = ?", [status.rawValue, Self.now, number])
   }
 
   /// Assigns a case to a user; a New case becomes Assigned.
   public func assignCase(number: Int64, userID: Int64) throws {
     try db.execute("""
-        UPDATE crm_case SET assigned_user_id = ?, status = CASE status WHEN 'new' THEN 'assigned' ELSE status END,
-          assigned_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
-        WHERE number = ?
-        """, [userID, number])
+        UPDATE crm_case SET assigned_user_id = ?1, status = CASE status WHEN 'new' THEN 'assigned' ELSE status END,
+          assigned_at = ?2, updated_at = ?2
+        WHERE number = ?3
+        """, [userID, Self.now, number])
   }
 
   /// Adds a team to a case.
@@ -66,9 +66,9 @@ extension Transaction {
 
   private static let caseSelect = """
     SELECT c.*, u.login AS assigned_login, m.name AS mail_account_name,
-      (SELECT login FROM user WHERE id = c.created_by_user_id) AS created_login,
+      (SELECT login FROM "user" WHERE id = c.created_by_user_id) AS created_login,
       (SELECT COUNT(*) FROM email e WHERE e.parent_type = 'case' AND e.parent_id = c.number) AS email_count
-    FROM crm_case c LEFT JOIN user u ON u.id = c.assigned_user_id LEFT JOIN mail_account m ON m.id = c.mail_account_id
+    FROM crm_case c LEFT JOIN "user" u ON u.id = c.assigned_user_id LEFT JOIN mail_account m ON m.id = c.mail_account_id
     """
 
   private func caseRecord(from row: SQLRow) throws -> CaseRecord {

@@ -32,9 +32,9 @@ extension Transaction {
   /// Active members of a team, optionally with one position, in login order.
   public func eligibleMembers(team: String, position: String?) throws -> [EligibleMember] {
     try db.rows("""
-        SELECT u.id, u.login FROM team_member m JOIN team t ON t.id = m.team_id JOIN user u ON u.id = m.user_id
-        WHERE t.name = ? AND u.is_active AND (? IS NULL OR m.position = ?) ORDER BY u.login
-        """, [team, position, position]).map { EligibleMember(id: $0["id"], login: $0["login"]) }
+        SELECT u.id, u.login FROM team_member m JOIN team t ON t.id = m.team_id JOIN "user" u ON u.id = m.user_id
+        WHERE t.name = ?1 AND u.is_active = 1 AND (?2 IS NULL OR m.position = ?2) ORDER BY u.login
+        """, [team, position]).map { EligibleMember(id: $0["id"], login: $0["login"]) }
   }
 
   /// Open cases (not Closed, Rejected or Duplicate) per user, zero included.

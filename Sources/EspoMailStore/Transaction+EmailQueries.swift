@@ -79,7 +79,7 @@ extension Transaction {
     switch query.visibility {
     case .all: break
     case .own: conditions.append("eu.user_id IS NOT NULL")
-    case .none: conditions.append("0")
+    case .none: conditions.append("1 = 0")
     case .team(let teamIDs):
       conditions.append(
         "(eu.user_id IS NOT NULL OR e.id IN (SELECT email_id FROM email_team WHERE team_id IN (\(SQLArguments.placeholders(max(1, teamIDs.count))))))")
@@ -89,14 +89,14 @@ extension Transaction {
       switch SpecialFolder(named: folder) {
       case .inbox?:
         conditions.append(
-          "eu.user_id IS NOT NULL AND NOT eu.in_trash AND NOT eu.in_archive AND eu.folder_id IS NULL AND NOT \(Self.fromViewer)")
+          "eu.user_id IS NOT NULL AND eu.in_trash = 0 AND eu.in_archive = 0 AND eu.folder_id IS NULL AND NOT \(Self.fromViewer)")
       case .sent?: conditions.append("\(Self.fromViewer) AND COALESCE(eu.in_trash, 0) = 0")
-      case .archive?: conditions.append("eu.in_archive")
-      case .trash?: conditions.append("eu.in_trash")
-      case .important?: conditions.append("eu.is_important")
+      case .archive?: conditions.append("eu.in_archive = 1")
+      case .trash?: conditions.append("eu.in_trash = 1")
+      case .important?: conditions.append("eu.is_important = 1")
       case nil:
         conditions.append(
-          "NOT eu.in_trash AND eu.folder_id = (SELECT id FROM email_folder WHERE user_id = ? AND name = ?)")
+          "eu.in_trash = 0 AND eu.folder_id = (SELECT id FROM email_folder WHERE user_id = ? AND name = ?)")
         arguments += [query.viewerID, folder]
       }
     }
@@ -109,8 +109,8 @@ extension Transaction {
       arguments += [parent.type.rawValue, parent.id]
     }
     if let search = query.search, !search.trimmingWhitespace().isEmpty {
-      conditions.append("e.id IN (SELECT rowid FROM email_search WHERE email_search MATCH ?)")
-      arguments.append(Self.ftsPhrase(search))
+      conditions.append(db.engine.search.condition)
+      arguments.append(db.engine.search.argument(search))
     }
     if let before = query.before {
       conditions.append("(e.date_sent, e.id) < (SELECT date_sent, id FROM email WHERE id = ?)")
@@ -163,12 +163,6 @@ extension Transaction {
            AND l.email_address_id = e.from_address_id)
     """
 
-  /// Quotes each word so user text cannot inject FTS5 syntax.
-  private static func ftsPhrase(_ text: String) -> String {
-    text.split(whereSeparator: { $0.isWhitespace }).map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
-      .joined(separator: " ")
-  }
-
   private func summary(from row: SQLRow) throws -> EmailSummary {
     let id: Int64 = row["id"]
     let recipients = try db.rows("""
@@ -199,7 +193,7 @@ extension Transaction {
       attachments: try db.rows("SELECT name, content_type, size FROM attachment WHERE email_id = ? AND disposition = 'attachment' ORDER BY id", [id]).map { AttachmentInfo(name: $0["name"], contentType: $0["content_type"], size: $0["size"]) },
       folder: folder, isRead: row["is_read"] as Bool? ?? false,
       accounts: try db.values(String.self, "SELECT a.name FROM email_mail_account m JOIN mail_account a ON a.id = m.account_id WHERE m.email_id = ? ORDER BY a.name", [id]),
-      users: try db.values(String.self, "SELECT u.login FROM email_user m JOIN user u ON u.id = m.user_id WHERE m.email_id = ? ORDER BY u.login", [id]),
+      users: try db.values(String.self, "SELECT u.login FROM email_user m JOIN \"user\" u ON u.id = m.user_id WHERE m.email_id = ? ORDER BY u.login", [id]),
       isHeaderOnly: row["is_header_only"])
     summary.status = EmailStatus(rawValue: row["status"]) ?? .archived
     return summary

@@ -105,7 +105,7 @@ extension Transaction {
         ])
     }
     let addresses = groups.flatMap { $0.1 }.map(\.formatted).joined(separator: " ")
-    try db.execute("INSERT INTO email_search(rowid, subject, body, addresses) VALUES (?, ?, ?, ?)", [id, email.subject, email.bodyPlain ?? "", addresses])
+    try db.execute(db.engine.search.index, [id, email.subject, email.bodyPlain ?? "", addresses])
     return id
   }
 
@@ -136,7 +136,7 @@ extension Transaction {
     let statement = """
       SELECT u.id FROM email_address a
       JOIN entity_email_address l ON l.email_address_id = a.id AND l.entity_type = 'user'
-      JOIN user u ON u.id = l.entity_id AND u.is_active
+      JOIN "user" u ON u.id = l.entity_id AND u.is_active = 1
       WHERE a.lower = ?
       """
     var ids: Set<Int64> = []
@@ -151,7 +151,7 @@ extension Transaction {
     let teamIDs = try db.values(Int64.self, "SELECT team_id FROM mail_account_team WHERE account_id = ?", [accountID])
     let userIDs = try db.values(Int64.self, """
         SELECT DISTINCT m.user_id FROM team_member m JOIN mail_account_team t ON t.team_id = m.team_id
-        JOIN user u ON u.id = m.user_id WHERE t.account_id = ? AND u.is_active ORDER BY m.user_id
+        JOIN "user" u ON u.id = m.user_id WHERE t.account_id = ? AND u.is_active = 1 ORDER BY m.user_id
         """, [accountID])
     return (userIDs, teamIDs)
   }

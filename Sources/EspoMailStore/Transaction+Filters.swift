@@ -61,7 +61,7 @@ extension Transaction {
 
   private static let filterSelect = """
     SELECT f.*, a.name AS account_name, u.login AS user_login, ef.name AS folder_name, gf.name AS group_folder_name
-    FROM filter f LEFT JOIN mail_account a ON a.id = f.account_id LEFT JOIN user u ON u.id = f.user_id
+    FROM filter f LEFT JOIN mail_account a ON a.id = f.account_id LEFT JOIN "user" u ON u.id = f.user_id
     LEFT JOIN email_folder ef ON ef.id = f.folder_id LEFT JOIN group_folder gf ON gf.id = f.group_folder_id
     """
 

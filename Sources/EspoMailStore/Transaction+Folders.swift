@@ -41,7 +41,7 @@ extension Transaction {
   /// A user's folders, by name.
   public func folders(userID: Int64) throws -> [FolderInfo] {
     try db.rows("""
-        SELECT f.id, f.name, f.skip_notifications, u.login FROM email_folder f JOIN user u ON u.id = f.user_id
+        SELECT f.id, f.name, f.skip_notifications, u.login FROM email_folder f JOIN "user" u ON u.id = f.user_id
         WHERE f.user_id = ? ORDER BY f.name
         """, [userID]).map { FolderInfo(id: $0["id"], name: $0["name"], owner: $0["login"], teams: [], skipNotifications: $0["skip_notifications"]) }
   }
@@ -84,7 +84,7 @@ extension Transaction {
     try addEmailTeams(emailID: emailID, teamIDs: teamIDs)
     let members = try db.values(Int64.self, """
         SELECT DISTINCT m.user_id FROM team_member m JOIN group_folder_team g ON g.team_id = m.team_id
-        JOIN user u ON u.id = m.user_id WHERE g.folder_id = ? AND u.is_active ORDER BY m.user_id
+        JOIN "user" u ON u.id = m.user_id WHERE g.folder_id = ? AND u.is_active = 1 ORDER BY m.user_id
         """, [folderID])
     return try addEmailUsers(emailID: emailID, userIDs: members)
   }

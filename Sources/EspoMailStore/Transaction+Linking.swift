@@ -62,7 +62,7 @@ extension Transaction {
 
   /// Flags an email as replied to (the reply itself names it when inserted).
   public func flagReplied(emailID: Int64) throws {
-    try db.execute("UPDATE email SET is_replied = 1 WHERE id = ? AND NOT is_replied", [emailID])
+    try db.execute("UPDATE email SET is_replied = 1 WHERE id = ? AND is_replied = 0", [emailID])
   }
 
   /// Remembers the Message-IDs an email names but nothing stored has, so it is threaded when one
@@ -116,8 +116,8 @@ extension Transaction {
   /// Ids of active users following a record.
   public func followerIDs(of reference: RecordReference) throws -> [Int64] {
     try db.values(Int64.self, """
-          SELECT f.user_id FROM follow f JOIN user u ON u.id = f.user_id
-          WHERE f.entity_type = ? AND f.entity_id = ? AND u.is_active ORDER BY f.user_id
+          SELECT f.user_id FROM follow f JOIN "user" u ON u.id = f.user_id
+          WHERE f.entity_type = ? AND f.entity_id = ? AND u.is_active = 1 ORDER BY f.user_id
           """, [reference.type.rawValue, reference.id])
   }
 
@@ -133,7 +133,7 @@ extension Transaction {
 
   /// Login and admin flag of a user id.
   public func userSummary(id: Int64) throws -> (login: String, isAdmin: Bool)? {
-    try db.row("SELECT login, is_admin FROM user WHERE id = ?", [id]).map {
+    try db.row("SELECT login, is_admin FROM \"user\" WHERE id = ?", [id]).map {
       ($0["login"], $0["is_admin"])
     }
   }

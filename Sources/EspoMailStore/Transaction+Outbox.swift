@@ -42,10 +42,13 @@ extension Transaction {
 
   /// Queued messages of a kind answering one of `emailIDs`, oldest first.
   public func queuedOutbox(kind: OutboxKind, answering emailIDs: [Int64]) throws -> [OutboxEntry] {
-    try db.rows("""
+    guard !emailIDs.isEmpty else { return [] }
+    var arguments: SQLArguments = [kind.rawValue]
+    arguments += SQLArguments(emailIDs.map(\.sqlValue))
+    return try db.rows("""
         SELECT * FROM outbox WHERE status = 'queued' AND kind = ?
-          AND in_reply_to_email_id IN (SELECT value FROM json_each(?)) ORDER BY id
-        """, [kind.rawValue, "[" + emailIDs.map(String.init).joined(separator: ",") + "]"]).map(Self.entry)
+          AND in_reply_to_email_id IN (\(SQLArguments.placeholders(emailIDs.count))) ORDER BY id
+        """, arguments).map(Self.entry)
   }
 
   /// Queued messages of a kind answering emails an account fetched, oldest first.
@@ -66,17 +69,17 @@ extension Transaction {
   public func finishOutboxEntry(id outboxID: Int64, error: String?) throws {
     try db.execute("""
         UPDATE outbox SET status = ?, last_error = ?,
-          sent_at = CASE WHEN ? IS NULL THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') ELSE sent_at END
-        WHERE id = ?
-        """, [(error == nil ? OutboxStatus.sent : .failed).rawValue, error, error, outboxID])
+          sent_at = CASE WHEN ?2 IS NULL THEN ?3 ELSE sent_at END
+        WHERE id = ?4
+        """, [(error == nil ? OutboxStatus.sent : .failed).rawValue, error, Self.now, outboxID])
   }
 
   /// Outbox messages, newest first: with a status only those, else all; at most `limit`.
   public func outboxMessages(status: OutboxStatus?, limit: Int) throws -> [OutboxMessage] {
     try db.rows("""
         SELECT o.*, a.name AS account_name FROM outbox o LEFT JOIN mail_account a ON a.id = o.account_id
-        WHERE ? IS NULL OR o.status = ? ORDER BY o.id DESC LIMIT ?
-        """, [status?.rawValue, status?.rawValue, limit]).map(Self.outboxMessage)
+        WHERE ?1 IS NULL OR o.status = ?1 ORDER BY o.id DESC LIMIT ?2
+        """, [status?.rawValue, limit]).map(Self.outboxMessage)
   }
 
   /// One outbox message by id, or nil.

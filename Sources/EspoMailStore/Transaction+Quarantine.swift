@@ -35,9 +35,9 @@ extension Transaction {
   /// Marks an entry imported (with its email) or dropped.
   public func resolveQuarantine(id: Int64, status: QuarantineStatus, emailID: Int64?) throws {
     try db.execute("""
-        UPDATE quarantine SET status = ?, email_id = ?, resolved_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+        UPDATE quarantine SET status = ?, email_id = ?, resolved_at = ?
         WHERE id = ?
-        """, [status.rawValue, emailID, id])
+        """, [status.rawValue, emailID, Self.now, id])
   }
 
   private static let quarantineSelect = """

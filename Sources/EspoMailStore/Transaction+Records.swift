@@ -101,7 +101,7 @@ extension Transaction {
   /// Logins of a record's followers, sorted.
   public func followers(of reference: RecordReference) throws -> [String] {
     try db.values(String.self, """
-        SELECT u.login FROM follow f JOIN user u ON u.id = f.user_id
+        SELECT u.login FROM follow f JOIN "user" u ON u.id = f.user_id
         WHERE f.entity_type = ? AND f.entity_id = ? ORDER BY u.login
         """, [reference.type.rawValue, reference.id])
   }

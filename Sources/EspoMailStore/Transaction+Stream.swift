@@ -53,7 +53,7 @@ extension Transaction {
   /// A user's notifications, newest first.
   public func notifications(userID: Int64, unreadOnly: Bool) throws -> [UserNotification] {
     try db.rows("""
-        SELECT * FROM notification WHERE user_id = ? AND (? = 0 OR NOT is_read) ORDER BY id DESC
+        SELECT * FROM notification WHERE user_id = ? AND (? = 0 OR is_read = 0) ORDER BY id DESC
         """, [userID, unreadOnly]).map { row in
       UserNotification(
         id: row["id"], kind: row["kind"], emailID: row["email_id"], record: row.record(type: "entity_type", id: "entity_id"),
@@ -63,7 +63,7 @@ extension Transaction {
 
   /// Marks one of a user's notifications (or with nil all of them) read; returns how many changed.
   public func markNotificationsRead(userID: Int64, id: Int64?) throws -> Int {
-    return try db.execute("UPDATE notification SET is_read = 1 WHERE user_id = ? AND (? IS NULL OR id = ?) AND NOT is_read", [userID, id, id])
+    return try db.execute("UPDATE notification SET is_read = 1 WHERE user_id = ? AND (CAST(? AS INTEGER) IS NULL OR id = ?) AND is_read = 0", [userID, id, id])
   }
 
   /// Whether a notification belongs to a user.
@@ -80,7 +80,7 @@ extension Transaction {
   /// Notifications made about an email, with the recipient's login.
   public func notificationsAbout(emailID: Int64) throws -> [(login: String, kind: String)] {
     try db.rows("""
-        SELECT u.login, n.kind FROM notification n JOIN user u ON u.id = n.user_id WHERE n.email_id = ? ORDER BY n.id
+        SELECT u.login, n.kind FROM notification n JOIN "user" u ON u.id = n.user_id WHERE n.email_id = ? ORDER BY n.id
         """, [emailID]).map { ($0["login"], $0["kind"]) }
   }
 }

@@ -28,7 +28,7 @@ extension Transaction {
   private func team(from row: SQLRow) throws -> Team {
     let id: Int64 = row["id"]
     let members = try db.rows("""
-        SELECT u.login, u.is_active, m.position FROM team_member m JOIN user u ON u.id = m.user_id
+        SELECT u.login, u.is_active, m.position FROM team_member m JOIN "user" u ON u.id = m.user_id
         WHERE m.team_id = ? ORDER BY u.login
         """, [id]).map { TeamMember(login: $0["login"], position: $0["position"], isActive: $0["is_active"]) }
     return Team(id: id, name: row["name"], members: members)

@@ -3,23 +3,23 @@ import EspoMailCore
 extension Transaction {
   /// How many users the store has.
   public func userCount() throws -> Int {
-    try db.value(Int.self, "SELECT COUNT(*) FROM user") ?? 0
+    try db.value(Int.self, "SELECT COUNT(*) FROM \"user\"") ?? 0
   }
 
   /// Adds a user; throws when the login is taken.
   public func insertUser(login: String, name: String, isAdmin: Bool, isActive: Bool) throws -> Int64 {
     if try userID(login: login) != nil { throw EspoMailError.alreadyExists("user", login) }
-    return try db.insert("INSERT INTO user(login, name, is_admin, is_active) VALUES (?, ?, ?, ?)", [login, name, isAdmin, isActive])
+    return try db.insert("INSERT INTO \"user\"(login, name, is_admin, is_active) VALUES (?, ?, ?, ?)", [login, name, isAdmin, isActive])
   }
 
   /// The id of a user by login (case-insensitive), or nil.
   public func userID(login: String) throws -> Int64? {
-    try db.value(Int64.self, "SELECT id FROM user WHERE login = ?", [login])
+    try db.value(Int64.self, "SELECT id FROM \"user\" WHERE login = ?", [login])
   }
 
   /// A user by login, with addresses, teams and roles; nil when there is none.
   public func user(login: String) throws -> User? {
-    guard let row = try db.row("SELECT * FROM user WHERE login = ?", [login]) else {
+    guard let row = try db.row("SELECT * FROM \"user\" WHERE login = ?", [login]) else {
       return nil
     }
     return try user(from: row)
@@ -27,7 +27,7 @@ extension Transaction {
 
   /// A user by id, with addresses, teams and roles; nil when there is none.
   public func user(id: Int64) throws -> User? {
-    guard let row = try db.row("SELECT * FROM user WHERE id = ?", [id]) else {
+    guard let row = try db.row("SELECT * FROM \"user\" WHERE id = ?", [id]) else {
       return nil
     }
     return try user(from: row)
@@ -35,7 +35,7 @@ extension Transaction {
 
   /// Every user, by login.
   public func users() throws -> [User] {
-    try db.rows("SELECT * FROM user ORDER BY login").map { try user(from: $0) }
+    try db.rows("SELECT * FROM \"user\" ORDER BY login").map { try user(from: $0) }
   }
 
   private func user(from row: SQLRow) throws -> User {
@@ -50,14 +50,14 @@ extension Transaction {
   /// Changes a user's name, active flag or admin flag (nil leaves a value as it is).
   public func updateUser(id: Int64, name: String?, isActive: Bool?, isAdmin: Bool?) throws {
     try db.execute("""
-        UPDATE user SET name = COALESCE(?, name), is_active = COALESCE(?, is_active),
+        UPDATE "user" SET name = COALESCE(?, name), is_active = COALESCE(?, is_active),
           is_admin = COALESCE(?, is_admin) WHERE id = ?
         """, [name, isActive, isAdmin, id])
   }
 
   /// How many active admins there are.
   public func activeAdminCount() throws -> Int {
-    try db.value(Int.self, "SELECT COUNT(*) FROM user WHERE is_admin AND is_active") ?? 0
+    try db.value(Int.self, "SELECT COUNT(*) FROM \"user\" WHERE is_admin = 1 AND is_active = 1") ?? 0
   }
 
   /// Gives a user a role; throws when they have it already.

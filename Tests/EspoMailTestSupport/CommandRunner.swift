@@ -36,18 +36,29 @@ public struct TestSupportError: Error, CustomStringConvertible {
   public init(_ description: String) { self.description = description }
 }
 
-/// A store in a temporary directory, and a way to run espomail commands on it in-process.
+/// A store, and a way to run espomail commands on it in-process: an SQLite file in a temporary
+/// directory, or with `ESPOMAIL_TEST_STORE=postgresql` a fresh database on the test process's
+/// PostgreSQL (its key file in the temporary directory), so that one switch runs every store test
+/// on either engine (Docs/testing.md).
 public final class TestStore: @unchecked Sendable {
-  /// The directory holding the store.
+  /// The engine the tests of this process run on.
+  public static let engine: TestEngine = ProcessInfo.processInfo.environment["ESPOMAIL_TEST_STORE"] == "postgresql"
+    ? .postgresql : .sqlite
+
+  /// The directory holding the store (SQLite) or its key file (PostgreSQL).
   public let directory: TemporaryDirectory
-  /// The store's path.
-  public var path: String { directory.file("store.sqlite") }
+  /// The store's path: the SQLite file, or the PostgreSQL URI.
+  public let path: String
+  /// The file holding the store's sealing key.
+  public var keyFile: String { Self.engine == .sqlite ? path + ".key" : directory.file("store.key") }
   /// The login that created the store (its first admin).
   public let adminLogin: String
 
   /// Creates a directory and, unless `initialise` is false, a store whose first admin is `admin`.
   public init(admin: String = "root", initialise: Bool = true) throws {
     directory = try TemporaryDirectory()
+    path =
+      Self.engine == .sqlite ? directory.file("store.sqlite") : try PostgresServer.shared.get().createDatabase()
     adminLogin = admin
     if initialise {
       let result = run(["init"], as: admin)
@@ -64,6 +75,7 @@ public final class TestStore: @unchecked Sendable {
     let err = Buffer()
     var env = environment
     env["ESPOMAIL_STORE"] = env["ESPOMAIL_STORE"] ?? path
+    if Self.engine == .postgresql { env["ESPOMAIL_KEY_FILE"] = env["ESPOMAIL_KEY_FILE"] ?? keyFile }
     let status = Entry.run(
       arguments, environment: env, operatingSystemLogin: login ?? adminLogin, stdin: { Array(stdin.utf8) },
       stdout: { out.append($0) },
@@ -80,6 +92,14 @@ public final class TestStore: @unchecked Sendable {
     }
     return result
   }
+}
+
+/// The store engines tests can run on.
+public enum TestEngine: String, Sendable {
+  /// SQLite files (the default).
+  case sqlite
+  /// PostgreSQL databases on a private test server.
+  case postgresql
 }
 
 /// A thread-safe text accumulator.

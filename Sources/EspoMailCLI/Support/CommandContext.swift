@@ -28,6 +28,10 @@ public struct CommandContext: Sendable {
     return data + "/espomail/store.sqlite"
   }
 
+  /// The sealing key's file when ESPOMAIL_KEY_FILE names one; else the store decides (beside an
+  /// SQLite store; `~/.config/espomail/store.key` for PostgreSQL).
+  var keyFile: String? { environment["ESPOMAIL_KEY_FILE"].flatMap { $0.isEmpty ? nil : $0 } }
+
   /// The calling OS login, or an error when the uid has no name.
   func requireLogin() throws -> String {
     guard let login = operatingSystemLogin else {
@@ -57,7 +61,7 @@ public struct CommandContext: Sendable {
 
   /// Opens the store and resolves the acting user.
   func session() throws -> Session {
-    let store = try Store(openingAt: storePath)
+    let store = try Store(openingAt: storePath, keyFile: keyFile)
     return try Session(store: store, operatingSystemLogin: try requireLogin(), actingAs: global.actingAs)
   }
 }

@@ -20,8 +20,8 @@ struct AccountFetcher {
   /// Runs the fetch; never throws: failures are in the report and the account's health.
   func run() -> AccountFetchReport {
     var report = AccountFetchReport(name: account.name, status: options.dryRun ? .dryRun : .ok)
-    let lock: AccountLock?
-    do { lock = try AccountLock.acquire(storePath: store.path, accountID: account.id) } catch {
+    let lock: AccountLease?
+    do { lock = try store.leaseAccount(account.id) } catch {
       return failed(report, EspoMailError.userFacing(error))
     }
     guard let lock else {

@@ -4,8 +4,9 @@ import Foundation
 
 /// The PostgreSQL engine's connection: one libpq connection, used by one thread at a time (the
 /// pool hands it out). Parameters go as text, bytes as binary `bytea`; results come as text and
-/// are read by their column types into the values both engines share.
-final class PostgresConnection: SQLConnection {
+/// are read by their column types into the values both engines share. Not thread-safe: the pool
+/// hands each connection to one thread at a time, hence `@unchecked Sendable`.
+final class PostgresConnection: SQLConnection, @unchecked Sendable {
   private let handle: OpaquePointer
   private var savepointDepth = 0
   /// The SQL of each statement already rewritten for PostgreSQL, by the store's SQL text.
@@ -37,6 +38,17 @@ final class PostgresConnection: SQLConnection {
 
   /// Whether the connection still works (a pool drops broken ones).
   var isUsable: Bool { PQstatus(handle) == CONNECTION_OK && PQtransactionStatus(handle) == PQTRANS_IDLE }
+
+  /// Runs several statements without parameters (a schema script) in one round trip.
+  func executeScript(_ sql: String) throws {
+    guard let result = PQexec(handle, sql) else {
+      throw EspoMailError(.ioError, "the PostgreSQL store did not answer: \(Self.trimmed(PQerrorMessage(handle)))")
+    }
+    defer { PQclear(result) }
+    guard PQresultStatus(result) == PGRES_COMMAND_OK || PQresultStatus(result) == PGRES_TUPLES_OK else {
+      throw PostgresError(result: result, connectionMessage: Self.trimmed(PQerrorMessage(handle))).storeError
+    }
+  }
 
   /// Runs a statement; returns how many rows it inserted, changed or deleted.
   @discardableResult
@@ -70,6 +82,24 @@ final class PostgresConnection: SQLConnection {
       rows.append(SQLRow(columns: columns, values: values))
     }
     return rows
+  }
+
+  /// Runs `body` in a transaction: a write transaction first takes the writers' lock (writers take
+  /// turns, as on SQLite); a read is a snapshot that sees one moment of the store. On error the
+  /// transaction is rolled back and the error rethrown.
+  func inTransaction<T>(writing: Bool, _ body: () throws -> T) throws -> T {
+    try execute(writing ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+    do {
+      if writing {
+        try execute("SELECT pg_advisory_xact_lock(CAST(? AS INTEGER), CAST(? AS INTEGER))", [PostgresLocks.store, PostgresLocks.writers])
+      }
+      let value = try body()
+      try execute("COMMIT")
+      return value
+    } catch {
+      _ = try? execute("ROLLBACK")
+      throw error
+    }
   }
 
   /// Runs `body` in a savepoint: on error only its own changes are undone, and the error is rethrown.
@@ -136,6 +166,17 @@ final class PostgresConnection: SQLConnection {
   private static func trimmed(_ message: UnsafePointer<CChar>?) -> String {
     message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? "unknown error"
   }
+}
+
+/// The advisory-lock keys of a PostgreSQL store (two 32-bit numbers: espomail's space, then the
+/// lock within it).
+enum PostgresLocks {
+  /// espomail's space for store-wide locks ("espo" in ASCII), apart from other applications'.
+  static let store: Int32 = 0x6573_706F
+  /// The writers' lock in `store`, held for each write transaction.
+  static let writers: Int32 = 0
+  /// espomail's space for account leases ("espa"): the second key is the account id.
+  static let accounts: Int32 = 0x6573_7061
 }
 
 /// The type ids (OIDs) of the built-in PostgreSQL types the store reads.
