@@ -83,6 +83,10 @@ let package = Package(
       ],
       swiftSettings: strictSettings),
     .testTarget(
+      name: "EspoMailKitTests",
+      dependencies: ["EspoMailKit", "EspoMailStore", "EspoMailCore", "EspoMailTestSupport"],
+      swiftSettings: strictSettings),
+    .testTarget(
       name: "EspoMailCLITests",
       dependencies: [
         "EspoMailCLI", "EspoMailTestSupport", "EspoMailIMAP", "EspoMailStore", "espomail",

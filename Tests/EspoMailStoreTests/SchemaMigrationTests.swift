@@ -6,98 +6,10 @@ import Testing
 
 @testable import EspoMailStore
 
-@Suite struct StoreTests {
-  @Test func createsAPrivateWALStoreWithForeignKeys() throws {
-    let directory = try TemporaryDirectory()
-    let path = directory.file("nested/dir/store.sqlite")
-    let store = try Store.create(at: path)
-    let attributes = try FileManager.default.attributesOfItem(atPath: path)
-    #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
-    let (mode, foreignKeys) = try store.read { tx in
-      (try tx.db.value(String.self, "PRAGMA journal_mode"), try tx.db.value(Bool.self, "PRAGMA foreign_keys"))
-    }
-    #expect(mode == "wal")
-    #expect(foreignKeys == true)
-    #expect(
-      try store.appliedMigrations() == [
-        "0001-initial", "0002-threading", "0003-secret-provenance", "0004-message-fingerprint", "0005-expunged-outcome",
-      ])
-  }
-
-  @Test func refusesToCreateOverAnExistingStore() throws {
-    let directory = try TemporaryDirectory()
-    _ = try Store.create(at: directory.file("s.sqlite"))
-    #expect(throws: EspoMailError(.dataError, "a store already exists at \(directory.file("s.sqlite"))", hint: "use it, or choose another --store")) {
-      try Store.create(at: directory.file("s.sqlite"))
-    }
-  }
-
-  @Test func missingStoreIsAConfigurationError() throws {
-    let directory = try TemporaryDirectory()
-    do {
-      _ = try Store(openingAt: directory.file("none.sqlite"))
-      Issue.record("opened a missing store")
-    } catch let error as EspoMailError {
-      #expect(error.status == .configuration)
-      #expect(error.hint?.contains("espomail init") == true)
-    }
-  }
-
-  @Test func refusesAStoreWrittenByANewerEspomail() throws {
-    let directory = try TemporaryDirectory()
-    let path = directory.file("s.sqlite")
-    _ = try Store.create(at: path)
-    let queue = try DatabaseQueue(path: path)
-    try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations(identifier) VALUES ('9999-future')") }
-    do {
-      _ = try Store(openingAt: path)
-      Issue.record("opened a newer store")
-    } catch let error as EspoMailError {
-      #expect(error.status == .configuration)
-      #expect(error.message.contains("newer espomail"))
-    }
-  }
-
-  @Test func aFailedTransactionLeavesNothing() throws {
-    let directory = try TemporaryDirectory()
-    let store = try Store.create(at: directory.file("s.sqlite"))
-    #expect(throws: EspoMailError.self) {
-      try store.write { tx in
-        _ = try tx.insertUser(login: "alice", name: "Alice", isAdmin: false, isActive: true)
-        _ = try tx.insertUser(login: "ALICE", name: "again", isAdmin: false, isActive: true)
-      }
-    }
-    #expect(try store.read { try $0.userCount() } == 0)
-  }
-
-  @Test func oneAddressRowIsSharedCaseInsensitively() throws {
-    let directory = try TemporaryDirectory()
-    let store = try Store.create(at: directory.file("s.sqlite"))
-    try store.write { tx in
-      let account = try tx.insertRecord(.account, name: "Acme", account: nil, createdBy: nil)
-      let contact = try tx.insertRecord(.contact, name: "Jane", account: account.id, createdBy: nil)
-      try tx.attachAddress(EmailAddress("Jane@Acme.example"), to: .contact, id: contact.id, primary: true)
-      try tx.attachAddress(EmailAddress("jane@acme.EXAMPLE"), to: .account, id: account.id, primary: true)
-      #expect(try tx.db.value(Int.self, "SELECT COUNT(*) FROM email_address") == 1)
-      #expect(try tx.owners(of: EmailAddress("JANE@acme.example"), kind: .contact) == [contact.id])
-      #expect(try tx.addresses(of: .account, id: account.id) == ["Jane@Acme.example"])
-    }
-  }
-
-  @Test func anAddressIdentifiesOneUser() throws {
-    let directory = try TemporaryDirectory()
-    let store = try Store.create(at: directory.file("s.sqlite"))
-    try store.write { tx in
-      let alice = try tx.insertUser(login: "alice", name: "Alice", isAdmin: false, isActive: true)
-      let bob = try tx.insertUser(login: "bob", name: "Bob", isAdmin: false, isActive: true)
-      try tx.attachAddress(EmailAddress("desk@example.com"), to: .user, id: alice, primary: true)
-      #expect(throws: EspoMailError.self) {
-        try tx.attachAddress(EmailAddress("DESK@example.com"), to: .user, id: bob, primary: true)
-      }
-    }
-  }
-
-  @Test func schemaHasEveryTableTheMissionNeeds() throws {
+/// The schema's tables and the migrations that rebuild tables of older stores (`Schema`).
+@Suite struct SchemaMigrationTests {
+  @Test("the schema has every table the mission needs")
+  func schemaHasEveryTableTheMissionNeeds() throws {
     let directory = try TemporaryDirectory()
     let store = try Store.create(at: directory.file("s.sqlite"))
     let tables = try store.read { tx in
@@ -117,7 +29,8 @@ import Testing
 
   /// A store written before fingerprints: migration 0003 rebuilds `email` keeping every id, link
   /// and the AUTOINCREMENT high-water mark; a Message-ID is then unique only with its fingerprint.
-  @Test func messageFingerprintMigrationKeepsEmailsAndAllowsReusedMessageIDs() throws {
+  @Test("migration 0004 keeps emails and allows reused Message-IDs with other fingerprints")
+  func messageFingerprintMigrationKeepsEmailsAndAllowsReusedMessageIDs() throws {
     let directory = try TemporaryDirectory()
     let path = directory.file("s.sqlite")
     let queue = try DatabaseQueue(path: path)
@@ -144,9 +57,13 @@ import Testing
       #expect(try tx.db.value(Int.self, "SELECT COUNT(*) FROM email_user WHERE email_id = 1") == 1)
       #expect(try tx.db.value(Int.self, "SELECT COUNT(*) FROM decision WHERE email_id = 2") == 1)
       #expect(try tx.db.rows("PRAGMA foreign_key_check").isEmpty)
-      #expect(try tx.emailsSharing(messageID: "<a@x>") == [StoredMessageIdentity(emailID: 1, fingerprint: nil, rawSHA256: nil)])
+      #expect(
+        try tx.emailsSharing(messageID: "<a@x>") == [
+          StoredMessageIdentity(emailID: 1, fingerprint: nil, rawSHA256: nil)
+        ])
       // Another message reusing <a@x> is stored beside it; the id of deleted email 3 is not reused.
-      var reuse = NewEmail(messageID: "<a@x>", isMessageIDSynthetic: false, subject: "other", dateSent: "2026-11-17T00:00:00Z", size: 1)
+      var reuse = NewEmail(
+        messageID: "<a@x>", isMessageIDSynthetic: false, subject: "other", dateSent: "2026-11-17T00:00:00Z", size: 1)
       reuse.fingerprint = "f1"
       #expect(try tx.insertEmail(reuse) == 4)
       reuse.fingerprint = "f2"
@@ -162,7 +79,8 @@ import Testing
 
   /// A store written before 0005: the ledger is rebuilt with every row kept, then takes the
   /// `expunged` outcome, and rows owing `\Seen` are found and cleared per folder and UIDVALIDITY.
-  @Test func expungedOutcomeMigrationKeepsTheLedgerAndTracksSeenOwed() throws {
+  @Test("migration 0005 keeps the ledger, takes expunged and tracks \\Seen owed")
+  func expungedOutcomeMigrationKeepsTheLedgerAndTracksSeenOwed() throws {
     let directory = try TemporaryDirectory()
     let path = directory.file("s.sqlite")
     let queue = try DatabaseQueue(path: path)
@@ -178,7 +96,9 @@ import Testing
           """)
       #expect(throws: (any Error).self) {
         try db.execute(
-          sql: "INSERT INTO fetch_ledger(account_id, folder, uid_validity, uid, outcome) VALUES (1, 'INBOX', 7, 3, 'expunged')")
+          sql:
+            "INSERT INTO fetch_ledger(account_id, folder, uid_validity, uid, outcome) VALUES (1, 'INBOX', 7, 3, 'expunged')"
+        )
       }
     }
     try queue.close()
@@ -186,9 +106,12 @@ import Testing
     #expect(try store.appliedMigrations().last == "0005-expunged-outcome")
     try store.write { tx in
       #expect(try tx.ledgerCounts(accountID: 1) == ["imported": 1, "skipped": 1])
-      try tx.settleInLedger(ServerMessageKey(accountID: 1, folder: "INBOX", uidValidity: 7, uid: 3), outcome: .expunged, emailID: nil)
-      try tx.settleInLedger(ServerMessageKey(accountID: 1, folder: "INBOX", uidValidity: 7, uid: 4), outcome: .imported, emailID: nil)
-      try tx.settleInLedger(ServerMessageKey(accountID: 1, folder: "INBOX", uidValidity: 6, uid: 9), outcome: .imported, emailID: nil)
+      try tx.settleInLedger(
+        ServerMessageKey(accountID: 1, folder: "INBOX", uidValidity: 7, uid: 3), outcome: .expunged, emailID: nil)
+      try tx.settleInLedger(
+        ServerMessageKey(accountID: 1, folder: "INBOX", uidValidity: 7, uid: 4), outcome: .imported, emailID: nil)
+      try tx.settleInLedger(
+        ServerMessageKey(accountID: 1, folder: "INBOX", uidValidity: 6, uid: 9), outcome: .imported, emailID: nil)
       #expect(try tx.ledgerCounts(accountID: 1) == ["imported": 2, "skipped": 1, "expunged": 1])  // not UIDVALIDITY 6
       #expect(try tx.seenPendingUIDs(accountID: 1, folder: "INBOX", uidValidity: 7).isEmpty)
       try tx.markSeenPending(accountID: 1, folder: "INBOX", uidValidity: 7, uids: [1, 4])
