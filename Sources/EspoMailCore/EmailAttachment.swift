@@ -1,5 +1,5 @@
 /// One attachment or inline part of a stored email, numbered from 1 in message order.
-public struct EmailAttachment: Equatable, Sendable, StableJSON {
+public struct EmailAttachment: Equatable, Sendable {
   /// Its number, as `email attachment ID NUMBER` takes it.
   public var number: Int
   /// File name (decoded, path components removed).

@@ -30,7 +30,7 @@ public enum FilterAction: String, CaseIterable, Codable, Sendable {
 }
 
 /// An email filter.
-public struct EmailFilter: Equatable, Codable, Sendable {
+public struct EmailFilter: Equatable, Sendable {
   /// Store id.
   public var id: Int64
   /// Unique name.

@@ -1,5 +1,5 @@
 /// An address on an email, with the display name it was written with.
-public struct EmailParty: Equatable, Codable, Sendable {
+public struct EmailParty: Equatable, Sendable {
   /// Display name, if any.
   public var name: String?
   /// The address.
@@ -16,7 +16,7 @@ public struct EmailParty: Equatable, Codable, Sendable {
 }
 
 /// One attachment's description.
-public struct AttachmentInfo: Equatable, Codable, Sendable {
+public struct AttachmentInfo: Equatable, Sendable {
   /// File name.
   public var name: String
   /// MIME type.
@@ -65,7 +65,7 @@ public enum EmailStatus: String, CaseIterable, Codable, Sendable {
 }
 
 /// An imported or sent email as listings show it.
-public struct EmailSummary: Equatable, Codable, Sendable {
+public struct EmailSummary: Equatable, Sendable {
   /// Store id.
   public var id: Int64
   /// Message-ID with angle brackets (synthetic when the message had none).

@@ -18,7 +18,7 @@ public enum SecretSource: String, CaseIterable, Codable, Sendable {
 }
 
 /// How to reach a mail server.
-public struct ServerSettings: Equatable, Codable, Sendable {
+public struct ServerSettings: Equatable, Sendable {
   /// Host name or address.
   public var host: String
   /// TCP port.
@@ -65,7 +65,7 @@ public struct ServerSettings: Equatable, Codable, Sendable {
 }
 
 /// How an account's last fetches went.
-public struct AccountHealth: Equatable, Codable, Sendable {
+public struct AccountHealth: Equatable, Sendable {
   /// When a fetch last succeeded.
   public var lastSuccessAt: String?
   /// When a fetch was last attempted.
@@ -95,7 +95,7 @@ public enum CaseDistribution: String, CaseIterable, Codable, Sendable {
 }
 
 /// Email-to-case settings of a group account.
-public struct CaseSettings: Equatable, Codable, Sendable {
+public struct CaseSettings: Equatable, Sendable {
   /// Whether new threads open cases.
   public var createCase: Bool
   /// How cases are assigned.
@@ -121,7 +121,7 @@ public struct CaseSettings: Equatable, Codable, Sendable {
 }
 
 /// Auto-reply settings of a group account.
-public struct AutoReplySettings: Equatable, Codable, Sendable {
+public struct AutoReplySettings: Equatable, Sendable {
   /// Whether new mail is answered automatically.
   public var isOn: Bool
   /// The template the reply is made from.
@@ -147,7 +147,7 @@ public struct AutoReplySettings: Equatable, Codable, Sendable {
 }
 
 /// A monitored mailbox: a group account or a user's personal account.
-public struct MailAccount: Equatable, Codable, Sendable {
+public struct MailAccount: Equatable, Sendable {
   /// Store id.
   public var id: Int64
   /// Unique name.

@@ -1,5 +1,5 @@
 /// A stream note on a record ("email received", "case created", …).
-public struct StreamNote: Equatable, Codable, Sendable {
+public struct StreamNote: Equatable, Sendable {
   /// Store id.
   public var id: Int64
   /// The record whose stream it is in.
@@ -34,7 +34,7 @@ public struct StreamNote: Equatable, Codable, Sendable {
 }
 
 /// A notification for one user.
-public struct UserNotification: Equatable, Codable, Sendable {
+public struct UserNotification: Equatable, Sendable {
   /// Store id.
   public var id: Int64
   /// email-received (newly given an email), note (a followed record's stream) or assigned.
@@ -112,7 +112,7 @@ public enum DecisionStep: String, CaseIterable, Codable, Sendable {
 }
 
 /// One line of an email's decision trace.
-public struct Decision: Equatable, Codable, Sendable {
+public struct Decision: Equatable, Sendable {
   /// duplicate, filter, parent, users, case, assignment, auto-reply or notify.
   public var step: String
   /// What was decided, in a word or two.

@@ -23,7 +23,7 @@ public enum OutboxStatus: String, CaseIterable, Codable, Sendable {
 }
 
 /// A message in the outbox as an admin sees it: what it is, where it goes, how sending went.
-public struct OutboxMessage: Equatable, Sendable, StableJSON {
+public struct OutboxMessage: Equatable, Sendable {
   /// Store id.
   public var id: Int64
   /// auto-reply or user (sent with `send`).

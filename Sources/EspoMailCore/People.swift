@@ -1,5 +1,5 @@
 /// A person who uses espomail. Logins are operating-system logins.
-public struct User: Equatable, Codable, Sendable {
+public struct User: Equatable, Sendable {
   /// Store id.
   public var id: Int64
   /// Operating-system login, unique.
@@ -43,7 +43,7 @@ public struct User: Equatable, Codable, Sendable {
 }
 
 /// A team: a group of users that mail, cases and group accounts are shared with.
-public struct Team: Equatable, Codable, Sendable {
+public struct Team: Equatable, Sendable {
   /// Store id.
   public var id: Int64
   /// Unique name.
@@ -60,7 +60,7 @@ public struct Team: Equatable, Codable, Sendable {
 }
 
 /// One member of a team.
-public struct TeamMember: Equatable, Codable, Sendable {
+public struct TeamMember: Equatable, Sendable {
   /// The member's login.
   public var login: String
   /// The member's position in the team ("Support L1"), if any.
@@ -77,7 +77,7 @@ public struct TeamMember: Equatable, Codable, Sendable {
 }
 
 /// A named set of permissions given to users.
-public struct Role: Equatable, Codable, Sendable {
+public struct Role: Equatable, Sendable {
   /// Store id.
   public var id: Int64
   /// Unique name.

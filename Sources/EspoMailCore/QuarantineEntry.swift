@@ -9,7 +9,7 @@ public enum QuarantineStatus: String, CaseIterable, Codable, Sendable {
 }
 
 /// A message that could not be imported, kept with its bytes and the reason.
-public struct QuarantineEntry: Equatable, Codable, Sendable {
+public struct QuarantineEntry: Equatable, Sendable {
   /// Store id.
   public var id: Int64
   /// The account that fetched it.

@@ -1,5 +1,5 @@
 /// A CRM record: account, contact, lead or opportunity.
-public struct CRMRecord: Equatable, Codable, Sendable {
+public struct CRMRecord: Equatable, Sendable {
   /// Which record.
   public var reference: RecordReference
   /// Display name.
@@ -56,7 +56,7 @@ public enum CaseStatus: String, CaseIterable, Codable, Sendable {
 }
 
 /// A support case.
-public struct CaseRecord: Equatable, Codable, Sendable {
+public struct CaseRecord: Equatable, Sendable {
   /// The case number, also its id.
   public var number: Int64
   /// Subject line.

@@ -1,5 +1,5 @@
 /// The permissions one role grants, or several roles merged. A missing entry means no access.
-public struct RolePermissions: Equatable, Codable, Sendable {
+public struct RolePermissions: Equatable, Sendable {
   /// Levels by scope and action (`create` uses `.no` or `.all` for no/yes).
   public var levels: [Scope: [ScopeAction: AccessLevel]]
   /// Whether the user may manage their own personal email accounts.

@@ -1,5 +1,5 @@
 /// A reply or notification template with `{placeholder}` fields.
-public struct Template: Equatable, Codable, Sendable {
+public struct Template: Equatable, Sendable {
   /// Store id.
   public var id: Int64
   /// Unique name.

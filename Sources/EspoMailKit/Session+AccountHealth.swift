@@ -4,7 +4,7 @@ import EspoMailStore
 import Foundation
 
 /// What `account test` found.
-public struct AccountTestReport: Codable, Sendable {
+public struct AccountTestReport: Sendable {
   /// Account name.
   public var name: String
   /// Whether everything worked.
@@ -24,7 +24,7 @@ public struct AccountTestReport: Codable, Sendable {
 }
 
 /// One account's health for `account status`.
-public struct AccountStatus: Codable, Sendable {
+public struct AccountStatus: Sendable {
   /// Account name.
   public var name: String
   /// Whether it is fetched.

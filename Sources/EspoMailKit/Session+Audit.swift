@@ -22,7 +22,7 @@ public enum AuditCheck: String, CaseIterable, Codable, Sendable {
 }
 
 /// One thing an admin should fix.
-public struct AuditFinding: Codable, Sendable {
+public struct AuditFinding: Sendable {
   /// Which check found it.
   public var kind: AuditCheck
   /// What it is about: an account, role, file or user.
@@ -31,11 +31,6 @@ public struct AuditFinding: Codable, Sendable {
   public var reason: String
   /// How to fix it.
   public var fix: String
-
-  /// The JSON keys, fixed.
-  enum CodingKeys: String, CodingKey {
-    case kind, subject, reason, fix
-  }
 }
 
 extension Session {

@@ -2,7 +2,7 @@ import EspoMailCore
 import EspoMailStore
 
 /// The system's default outbound account, for notifications and auto-replies.
-public struct OutboundStatus: Codable, Sendable {
+public struct OutboundStatus: Sendable {
   /// The account, if one is set.
   public var account: String?
   /// Its address.

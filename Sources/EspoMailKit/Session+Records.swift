@@ -131,7 +131,7 @@ extension Session {
 }
 
 /// What `follow` / `unfollow` did.
-public struct CRMFollowResult: Codable, Sendable {
+public struct CRMFollowResult: Sendable {
   /// The record.
   public var record: RecordReference
   /// Whose following changed.

@@ -57,7 +57,7 @@ public enum StoreSetting: String, CaseIterable, Sendable {
 }
 
 /// One setting as `setting list` shows it.
-public struct SettingEntry: Codable, Sendable {
+public struct SettingEntry: Sendable {
   /// Its name.
   public var key: String
   /// Its value now (the default when unset).
@@ -68,11 +68,6 @@ public struct SettingEntry: Codable, Sendable {
   public var accepted: String
   /// What it does.
   public var meaning: String
-
-  /// The JSON keys, fixed.
-  enum CodingKeys: String, CodingKey {
-    case key, value, defaultValue = "default", accepted, meaning
-  }
 }
 
 extension Session {

@@ -4,7 +4,7 @@ import EspoMailStore
 import Foundation
 
 /// What `init` did.
-public struct StoreCreation: Codable, Sendable {
+public struct StoreCreation: Sendable {
   /// Where the store is.
   public var path: String
   /// The first admin's login.
@@ -67,16 +67,11 @@ extension Session {
 }
 
 /// What `key create` did.
-public struct KeyCreation: Codable, Sendable {
+public struct KeyCreation: Sendable {
   /// The new key file.
   public var path: String
   /// Accounts whose stored passwords were sealed with a lost key and must be set again.
   public var accountsToReset: [String]
-
-  /// The JSON keys, fixed.
-  enum CodingKeys: String, CodingKey {
-    case path, accountsToReset
-  }
 }
 
 extension Session {

@@ -19,7 +19,7 @@ extension EspoMail {
 
     func run(in context: CommandContext) throws {
       let findings = try context.session().audit()
-      try context.output.result(findings) {
+      try context.output.result(findings.map(AuditFindingJSON.init)) {
         guard !findings.isEmpty else { return "nothing to fix" }
         return findings.map { "\($0.kind.rawValue): \($0.subject): \($0.reason)\n  fix: \($0.fix)" }
           .joined(separator: "\n")

@@ -14,7 +14,7 @@ extension EspoMail {
     func run(in context: CommandContext) throws {
       let number = id.value
       let explanation = try context.session().explain(number)
-      try context.output.result(explanation) {
+      try context.output.result(ExplanationJSON(explanation)) {
         var lines = ["email:\(explanation.id) \(explanation.subject)", "parent: \(explanation.parent?.description ?? "none")"]
         for decision in explanation.decisions {
           lines.append("\(decision.step): \(decision.outcome): \(decision.detail)")

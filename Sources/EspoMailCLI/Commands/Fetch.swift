@@ -50,7 +50,7 @@ extension EspoMail {
       for account in report.accounts where account.status == .failed || account.status == .busy {
         output.warning("\(account.name): \(account.status.rawValue): \(account.error ?? "")")
       }
-      try output.result(report) {
+      try output.result(FetchReportJSON(report)) {
         report.accounts.map { account in
           switch account.status {
           case .failed where !account.folderErrors.isEmpty:

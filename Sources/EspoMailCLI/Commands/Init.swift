@@ -20,7 +20,7 @@ extension EspoMail {
     func run(in context: CommandContext) throws {
       let created = try Session.createStore(
         at: context.storePath, keyFile: context.keyFile, adminLogin: try context.requireLogin(), name: name)
-      try context.output.result(created) {
+      try context.output.result(StoreCreationJSON(created)) {
         "created store \(created.path); '\(created.admin)' is its first admin"
       }
     }

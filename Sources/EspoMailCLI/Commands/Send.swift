@@ -45,7 +45,7 @@ extension EspoMail {
         return FileAttachment(name: URL(fileURLWithPath: path).lastPathComponent, data: try context.readFile(path))
       }
       let result = try context.session().send(request, network: context.network(timeout: timeout))
-      try context.output.result(result) {
+      try context.output.result(SendResultJSON(result)) {
         "sent email \(result.emailID) via \(result.account)" + (result.parent.map { " about \($0)" } ?? "")
       }
     }

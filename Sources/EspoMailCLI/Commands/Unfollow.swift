@@ -15,7 +15,7 @@ extension EspoMail {
 
     func run(in context: CommandContext) throws {
       let result = try context.session().follow(try RecordReference(parsing: record), login: user, following: false)
-      try context.output.result(result) {
+      try context.output.result(FollowJSON(result)) {
         "\(result.user) \(result.changed ? "now" : "already") \(result.following ? "follows" : "does not follow") \(result.record)"
       }
     }

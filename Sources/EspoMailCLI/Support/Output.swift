@@ -27,8 +27,9 @@ public final class Output: @unchecked Sendable {
     writeErr = stderr
   }
 
-  /// Prints a result: `value` as JSON in json format, else `text()` (unless quiet).
-  func result<T: Encodable>(_ value: T, text: () -> String) throws {
+  /// Prints a result: `value` as JSON in json format, else `text()` (unless quiet). Only the
+  /// explicit JSON types (`JSONOutput`) are accepted, so every key printed is spelled out in one.
+  func result<T: JSONOutput>(_ value: T, text: () -> String) throws {
     switch format {
     case .json: writeOut(try Self.json(value) + "\n")
     case .text:
@@ -65,7 +66,7 @@ public final class Output: @unchecked Sendable {
 
   /// Writes one value as a line of compact JSON with sorted keys (JSON Lines exports), whatever
   /// the format: stdout is the data.
-  func jsonLine<T: Encodable>(_ value: T) throws {
+  func jsonLine<T: JSONOutput>(_ value: T) throws {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     writeOut(String(decoding: try encoder.encode(value), as: UTF8.self) + "\n")
@@ -78,7 +79,7 @@ public final class Output: @unchecked Sendable {
   func raw(stdout bytes: [UInt8]) { writeOutBytes(bytes) }
 
   /// Encodes a value as pretty JSON with sorted keys, the stable form scripts read.
-  static func json<T: Encodable>(_ value: T) throws -> String {
+  static func json<T: JSONOutput>(_ value: T) throws -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     return String(decoding: try encoder.encode(value), as: UTF8.self)

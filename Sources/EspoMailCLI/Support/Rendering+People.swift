@@ -64,31 +64,3 @@ enum PeopleText {
     return lines.joined(separator: "\n")
   }
 }
-
-/// A role as scripts see it: permissions as a flat `KEY: VALUE` map, the same keys `role set` takes.
-struct RoleJSON: StableJSON {
-  /// Store id.
-  var id: Int64
-  /// Role name.
-  var name: String
-  /// Every key with its value, `no` included.
-  var permissions: [String: String]
-
-  /// Builds the JSON view of a role.
-  init(_ role: Role) {
-    id = role.id
-    name = role.name
-    /// JSON key `map`.
-    var map: [String: String] = [
-      "personal-email-accounts": role.permissions.personalEmailAccounts ? "yes" : "no",
-      "group-email-account": role.permissions.groupEmailAccount.rawValue,
-    ]
-    for scope in Scope.allCases {
-      map["\(scope.rawValue).create"] = role.permissions.mayCreate(scope) ? "yes" : "no"
-      for action in [ScopeAction.read, .edit, .delete] {
-        map["\(scope.rawValue).\(action.rawValue)"] = role.permissions.level(scope, action).rawValue
-      }
-    }
-    permissions = map
-  }
-}

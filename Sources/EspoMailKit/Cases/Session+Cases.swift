@@ -126,7 +126,7 @@ public struct CaseDetail: Sendable {
 }
 
 /// One predicted turn of `case preview`.
-public struct PreviewTurn: Codable, Sendable {
+public struct PreviewTurn: Sendable {
   /// 1 for the next case, 2 for the one after…
   public var turn: Int
   /// Who would get it (nil: nobody eligible, the case would stay New).

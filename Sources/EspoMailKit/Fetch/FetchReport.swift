@@ -13,7 +13,7 @@ public enum AccountFetchStatus: String, Codable, Sendable {
 }
 
 /// How one account's fetch went: one entry of `fetch --format json`.
-public struct AccountFetchReport: Codable, Sendable {
+public struct AccountFetchReport: Sendable {
   /// Account name.
   public var name: String
   /// How it ended.
@@ -74,7 +74,7 @@ public struct AccountFetchReport: Codable, Sendable {
 }
 
 /// One monitored folder that failed while the rest of its account was fetched.
-public struct FolderFetchError: Codable, Sendable {
+public struct FolderFetchError: Sendable {
   /// The folder's name, as configured.
   public var folder: String
   /// What went wrong.
@@ -91,7 +91,7 @@ public struct FolderFetchError: Codable, Sendable {
 }
 
 /// The whole run.
-public struct FetchReport: Codable, Sendable {
+public struct FetchReport: Sendable {
   /// One report per account, in name order.
   public var accounts: [AccountFetchReport]
   /// Wall-clock seconds.

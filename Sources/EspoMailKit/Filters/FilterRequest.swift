@@ -38,7 +38,7 @@ public struct FilterRequest: Sendable {
 }
 
 /// What `filter test` found.
-public struct FilterTestResult: Codable, Sendable {
+public struct FilterTestResult: Sendable {
   /// The filter.
   public var filter: String
   /// Whether it matches (with the body).

@@ -3,7 +3,7 @@ import EspoMailStore
 import Foundation
 
 /// What `explain` shows for one email.
-public struct EmailExplanation: Codable, Sendable {
+public struct EmailExplanation: Sendable {
   /// The email.
   public var id: Int64
   /// Its subject.
@@ -17,7 +17,7 @@ public struct EmailExplanation: Codable, Sendable {
 }
 
 /// One notification made about an email.
-public struct NotifiedUser: Codable, Sendable {
+public struct NotifiedUser: Sendable {
   /// The user's login.
   public var login: String
   /// note (a followed record's stream) or email-received.
@@ -25,7 +25,7 @@ public struct NotifiedUser: Codable, Sendable {
 }
 
 /// What `email link` changed.
-public struct LinkResult: Codable, Sendable {
+public struct LinkResult: Sendable {
   /// The email linked by hand.
   public var email: Int64
   /// Its new parent.

@@ -57,7 +57,7 @@ public struct FileAttachment: Sendable {
 }
 
 /// What `send` did.
-public struct SendResult: StableJSON, Sendable {
+public struct SendResult: Sendable {
   /// The stored email.
   public var emailID: Int64
   /// Its Message-ID (carries the parent, so replies thread back).

@@ -12,7 +12,7 @@ extension EspoMail.Accounts {
 
     func run(in context: CommandContext) throws {
       let statuses = try context.session().accountStatus(name)
-      try context.output.result(statuses) {
+      try context.output.result(statuses.map(AccountStatusJSON.init)) {
         TextTable(
           headers: ["ACCOUNT", "ACTIVE", "LAST SUCCESS", "FAILURES", "SETTLED", "LAST ERROR"],
           rows: statuses.map {

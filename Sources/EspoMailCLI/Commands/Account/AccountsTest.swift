@@ -14,7 +14,7 @@ extension EspoMail.Accounts {
 
     func run(in context: CommandContext) throws {
       let report = try context.session().testAccount(name, network: context.network(timeout: timeout))
-      try context.output.result(report) {
+      try context.output.result(AccountTestJSON(report)) {
         if report.ok {
           return "account \(report.name): connected, logged in, \(report.folders.count) folders, monitored folders present"
         }

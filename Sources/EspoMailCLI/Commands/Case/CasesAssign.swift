@@ -13,7 +13,7 @@ extension EspoMail.Cases {
 
     func run(in context: CommandContext) throws {
       let updated = try context.session().assignCase(try EspoMail.Cases.number(number), to: login)
-      try context.output.result(updated) { "case #\(updated.number) is assigned to \(login)" }
+      try context.output.result(CaseJSON(updated)) { "case #\(updated.number) is assigned to \(login)" }
     }
   }
 }

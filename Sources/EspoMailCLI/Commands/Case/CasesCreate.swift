@@ -21,7 +21,7 @@ extension EspoMail.Cases {
         name: name, account: try account.map(RecordReference.init(parsing:)),
         contact: try contact.map(RecordReference.init(parsing:)), description: description)
       let created = try context.session().createCase(request)
-      try context.output.result(created) { "opened case #\(created.number) \(created.name)" }
+      try context.output.result(CaseJSON(created)) { "opened case #\(created.number) \(created.name)" }
     }
   }
 }

@@ -16,7 +16,7 @@ extension EspoMail.Cases {
 
     func run(in context: CommandContext) throws {
       let cases = try context.session().listCases(CaseFilter(status: status, assigned: assigned, account: account))
-      try context.output.result(cases) { RecordText.cases(cases) }
+      try context.output.result(cases.map(CaseJSON.init)) { RecordText.cases(cases) }
     }
   }
 }

@@ -13,7 +13,7 @@ extension EspoMail.Cases {
 
     func run(in context: CommandContext) throws {
       let turns = try context.session().previewCases(account: account, count: count)
-      try context.output.result(turns) {
+      try context.output.result(turns.map(PreviewTurnJSON.init)) {
         TextTable(headers: ["TURN", "USER", "WHY"], rows: turns.map { ["\($0.turn)", $0.user ?? "(nobody)", $0.reason] })
           .render(empty: "")
       }

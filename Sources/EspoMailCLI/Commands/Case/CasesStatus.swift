@@ -14,7 +14,7 @@ extension EspoMail.Cases {
 
     func run(in context: CommandContext) throws {
       let updated = try context.session().setCaseStatus(try EspoMail.Cases.number(number), status)
-      try context.output.result(updated) { "case #\(updated.number) is now \(updated.status.title)" }
+      try context.output.result(CaseJSON(updated)) { "case #\(updated.number) is now \(updated.status.title)" }
     }
   }
 }

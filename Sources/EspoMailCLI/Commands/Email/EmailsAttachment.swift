@@ -29,7 +29,7 @@ extension EspoMail.Emails {
       let parts = try context.session().attachments(ofEmail: emailID)
       guard let number else {
         let listed = parts.map(\.attachment)
-        try context.output.result(listed) {
+        try context.output.result(listed.map(EmailAttachmentJSON.init)) {
           TextTable(
             headers: ["#", "NAME", "TYPE", "SIZE", "INLINE"],
             rows: listed.map { ["\($0.number)", $0.name, $0.contentType, "\($0.size)", $0.isInline ? "yes" : "no"] }
@@ -59,7 +59,7 @@ extension EspoMail.Emails {
       do { try handle.write(contentsOf: Data(bytes)) } catch {
         throw EspoMailError(.ioError, "cannot write \(output): \(error.localizedDescription)")
       }
-      try context.output.result(attachment) { "wrote \(attachment.name) (\(attachment.size) bytes) to \(output)" }
+      try context.output.result(EmailAttachmentJSON(attachment)) { "wrote \(attachment.name) (\(attachment.size) bytes) to \(output)" }
     }
   }
 }

@@ -15,19 +15,9 @@ extension EspoMail.Emails {
 
     func run(in context: CommandContext) throws {
       let result = try context.session().importEmail(try context.readFile(file), accountName: account)
-      try context.output.result(ImportJSON(id: result.id, merged: result.merged ? 1 : 0)) {
+      try context.output.result(ImportJSON(id: result.id, merged: result.merged)) {
         result.merged ? "already in the store as email \(result.id); merged" : "imported as email \(result.id)"
       }
     }
   }
-}
-
-/// What `email import --format json` prints: the email's id, and `merged` 1 when the file was the
-/// same message as a stored email (0 when it became a new one). The 0/1 form is kept for the
-/// scripts that read it.
-struct ImportJSON: Encodable {
-  /// JSON key `id`.
-  let id: Int64
-  /// JSON key `merged`: 1 or 0.
-  let merged: Int
 }

@@ -14,7 +14,7 @@ extension EspoMail.Emails {
 
     func run(in context: CommandContext) throws {
       let result = try context.session().linkEmail(id.value, to: try RecordReference(parsing: record))
-      try context.output.result(result) {
+      try context.output.result(LinkResultJSON(result)) {
         "email \(result.email) is linked to \(result.parent)"
           + (result.followed.isEmpty ? "" : "; replies \(result.followed.map(String.init).joined(separator: ", ")) followed")
       }

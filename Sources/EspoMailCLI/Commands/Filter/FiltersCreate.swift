@@ -50,7 +50,7 @@ extension EspoMail.Filters {
       for earlier in created.shadowedBy {
         context.output.warning("filter '\(earlier)' runs first and matches everything '\(name)' matches; '\(name)' will never fire")
       }
-      try context.output.result(created.filter) { "created filter \(name) (\(FilterText.scope(created.filter)), order \(created.filter.position))" }
+      try context.output.result(EmailFilterJSON(created.filter)) { "created filter \(name) (\(FilterText.scope(created.filter)), order \(created.filter.position))" }
     }
   }
 }

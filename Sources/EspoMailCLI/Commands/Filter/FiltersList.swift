@@ -11,7 +11,7 @@ extension EspoMail.Filters {
 
     func run(in context: CommandContext) throws {
       let filters = try context.session().listFilters(user: user)
-      try context.output.result(filters) { FilterText.filters(filters) }
+      try context.output.result(filters.map(EmailFilterJSON.init)) { FilterText.filters(filters) }
     }
   }
 }

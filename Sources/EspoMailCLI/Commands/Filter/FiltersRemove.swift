@@ -10,7 +10,7 @@ extension EspoMail.Filters {
 
     func run(in context: CommandContext) throws {
       let filter = try context.session().removeFilter(name)
-      try context.output.result(filter) { "removed filter \(filter.name)" }
+      try context.output.result(EmailFilterJSON(filter)) { "removed filter \(filter.name)" }
     }
   }
 }

@@ -10,7 +10,7 @@ extension EspoMail.Filters {
 
     func run(in context: CommandContext) throws {
       let filter = try context.session().showFilter(name)
-      try context.output.result(filter) {
+      try context.output.result(EmailFilterJSON(filter)) {
         """
         filter: \(filter.name)
         scope:  \(FilterText.scope(filter)), order \(filter.position)

@@ -20,7 +20,7 @@ extension EspoMail.Filters {
 
     func run(in context: CommandContext) throws {
       let result = try context.session().testFilter(name, emailID: email, file: try file.map(context.readFile))
-      try context.output.result(result) {
+      try context.output.result(FilterTestJSON(result)) {
         (result.matches ? "matches: " : "does not match: ") + result.reason
           + (result.matches && result.matchesOnHeaders ? " (decided on the headers alone)" : "")
       }

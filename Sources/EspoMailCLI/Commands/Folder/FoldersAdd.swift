@@ -13,7 +13,7 @@ extension EspoMail.Folders {
 
     func run(in context: CommandContext) throws {
       let folder = try context.session().addFolder(name, login: user, skipNotifications: skipNotifications)
-      try context.output.result(folder) { "added folder \(folder.name) for \(folder.owner ?? "")" }
+      try context.output.result(FolderJSON(folder)) { "added folder \(folder.name) for \(folder.owner ?? "")" }
     }
   }
 }

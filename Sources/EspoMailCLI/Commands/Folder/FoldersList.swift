@@ -10,7 +10,7 @@ extension EspoMail.Folders {
 
     func run(in context: CommandContext) throws {
       let folders = try context.session().listFolders(login: user)
-      try context.output.result(folders) { FilterText.folders(folders) }
+      try context.output.result(folders.map(FolderJSON.init)) { FilterText.folders(folders) }
     }
   }
 }

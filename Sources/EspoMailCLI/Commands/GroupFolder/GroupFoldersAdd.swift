@@ -12,7 +12,7 @@ extension EspoMail.GroupFolders {
 
     func run(in context: CommandContext) throws {
       let folder = try context.session().addGroupFolder(name, teams: teams)
-      try context.output.result(folder) { "added group folder \(folder.name) for \(folder.teams.joined(separator: ", "))" }
+      try context.output.result(FolderJSON(folder)) { "added group folder \(folder.name) for \(folder.teams.joined(separator: ", "))" }
     }
   }
 }

@@ -16,7 +16,7 @@ extension EspoMail.Keys {
 
     func run(in context: CommandContext) throws {
       let created = try context.session().createKey()
-      try context.output.result(created) {
+      try context.output.result(KeyCreationJSON(created)) {
         var lines = ["created \(created.path)"]
         if !created.accountsToReset.isEmpty {
           lines.append(

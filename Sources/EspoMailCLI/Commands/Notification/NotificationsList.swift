@@ -11,7 +11,7 @@ extension EspoMail.Notifications {
 
     func run(in context: CommandContext) throws {
       let notifications = try context.session().notifications(unreadOnly: unread)
-      try context.output.result(notifications) {
+      try context.output.result(notifications.map(NotificationJSON.init)) {
         TextTable(
           headers: ["ID", "WHEN", "READ", "MESSAGE"],
           rows: notifications.map { ["\($0.id)", String($0.createdAt.prefix(16)), $0.isRead ? "yes" : "no", $0.message] }

@@ -16,7 +16,7 @@ extension EspoMail.Notifications {
 
     func run(in context: CommandContext) throws {
       let changed = try context.session().readNotifications(all ? nil : id)
-      try context.output.result(["marked": changed]) { "marked \(changed) notification(s) read" }
+      try context.output.result(MarkedNotificationsJSON(marked: changed)) { "marked \(changed) notification(s) read" }
     }
   }
 }

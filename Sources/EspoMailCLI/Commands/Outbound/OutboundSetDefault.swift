@@ -12,7 +12,7 @@ extension EspoMail.Outbound {
 
     func run(in context: CommandContext) throws {
       let status = try context.session().setDefaultOutbound(account)
-      try context.output.result(status) { "the system sender is now \(status.account ?? "") <\(status.address ?? "")>" }
+      try context.output.result(OutboundJSON(status)) { "the system sender is now \(status.account ?? "") <\(status.address ?? "")>" }
     }
   }
 }

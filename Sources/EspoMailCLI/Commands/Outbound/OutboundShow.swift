@@ -9,7 +9,7 @@ extension EspoMail.Outbound {
 
     func run(in context: CommandContext) throws {
       let status = try context.session().outboundStatus()
-      try context.output.result(status) {
+      try context.output.result(OutboundJSON(status)) {
         status.account.map { "system sender: \($0) <\(status.address ?? "")> via \(status.server ?? "no SMTP")" }
           ?? "no system sender: espomail outbound set-default ACCOUNT"
       }

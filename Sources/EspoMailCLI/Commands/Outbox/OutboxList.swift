@@ -23,7 +23,7 @@ extension EspoMail.Outbox {
 
     func run(in context: CommandContext) throws {
       let messages = try context.session().listOutbox(status: status, limit: limit)
-      try context.output.result(messages) {
+      try context.output.result(messages.map(OutboxMessageJSON.init)) {
         TextTable(
           headers: ["ID", "STATUS", "KIND", "ACCOUNT", "TO", "TRIES", "CREATED", "ERROR"],
           rows: messages.map {

@@ -30,7 +30,7 @@ extension EspoMail.Outbox {
       let messages = try context.session().retryOutbox(
         ids: ids, allFailed: failed, resendUnconfirmed: resendUnconfirmed,
         network: context.network(timeout: timeout))
-      try context.output.result(messages) {
+      try context.output.result(messages.map(OutboxMessageJSON.init)) {
         messages.isEmpty
           ? "no failed messages"
           : messages.map { "message \($0.id): \($0.status.rawValue)\($0.lastError.map { " (\($0))" } ?? "")" }.joined(separator: "\n")

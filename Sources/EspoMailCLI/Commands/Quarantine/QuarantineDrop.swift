@@ -12,7 +12,7 @@ extension EspoMail.Quarantine {
 
     func run(in context: CommandContext) throws {
       let entry = try context.session().dropQuarantine(id)
-      try context.output.result(entry) { "entry \(entry.id) dropped" }
+      try context.output.result(QuarantineEntryJSON(entry)) { "entry \(entry.id) dropped" }
     }
   }
 }

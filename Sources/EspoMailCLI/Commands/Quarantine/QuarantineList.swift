@@ -12,7 +12,7 @@ extension EspoMail.Quarantine {
 
     func run(in context: CommandContext) throws {
       let entries = try context.session().listQuarantine(all: all)
-      try context.output.result(entries) {
+      try context.output.result(entries.map(QuarantineEntryJSON.init)) {
         TextTable(
           headers: ["ID", "STATUS", "ACCOUNT", "FOLDER", "UID", "SIZE", "REASON"],
           rows: entries.map {

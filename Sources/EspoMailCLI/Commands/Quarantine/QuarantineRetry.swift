@@ -12,7 +12,7 @@ extension EspoMail.Quarantine {
 
     func run(in context: CommandContext) throws {
       let entry = try context.session().retryQuarantine(id)
-      try context.output.result(entry) { "entry \(entry.id) imported as email \(entry.emailID.map { "\($0)" } ?? "-")" }
+      try context.output.result(QuarantineEntryJSON(entry)) { "entry \(entry.id) imported as email \(entry.emailID.map { "\($0)" } ?? "-")" }
     }
   }
 }

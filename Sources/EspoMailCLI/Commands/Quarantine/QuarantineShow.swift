@@ -17,7 +17,7 @@ extension EspoMail.Quarantine {
         context.output.raw(stdout: bytes)
         return
       }
-      try context.output.result(entry) {
+      try context.output.result(QuarantineEntryJSON(entry)) {
         """
         entry:   \(entry.id) (\(entry.status.rawValue))
         account: \(entry.account.orDash) folder \(entry.folder.orDash) uid \(entry.uid.map { "\($0)" } ?? "-")

@@ -12,7 +12,7 @@ extension EspoMail.Settings {
 
     func run(in context: CommandContext) throws {
       let entries = try context.session().settingEntries()
-      try context.output.result(entries) {
+      try context.output.result(entries.map(SettingEntryJSON.init)) {
         TextTable(
           headers: ["SETTING", "VALUE", "DEFAULT", "ACCEPTS", "MEANING"],
           rows: entries.map { [$0.key, $0.value, $0.defaultValue, $0.accepted, $0.meaning] }

@@ -16,7 +16,7 @@ extension EspoMail.Settings {
 
     func run(in context: CommandContext) throws {
       let values = try context.session().setSetting(key, value)
-      try context.output.result(values) { "\(key.lowercased()) is now \(values[key.lowercased()] ?? value)" }
+      try context.output.result(SettingValuesJSON(values)) { "\(key.lowercased()) is now \(values[key.lowercased()] ?? value)" }
     }
   }
 }

@@ -10,7 +10,7 @@ extension EspoMail.Settings {
 
     func run(in context: CommandContext) throws {
       let values = try context.session().settings()
-      try context.output.result(values) { values.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "\n") }
+      try context.output.result(SettingValuesJSON(values)) { values.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "\n") }
     }
   }
 }

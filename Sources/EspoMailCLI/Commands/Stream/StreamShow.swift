@@ -12,7 +12,7 @@ extension EspoMail.Stream {
 
     func run(in context: CommandContext) throws {
       let notes = try context.session().stream(try RecordReference(parsing: record))
-      try context.output.result(notes) {
+      try context.output.result(notes.map(StreamNoteJSON.init)) {
         TextTable(
           headers: ["WHEN", "WHAT", "EMAIL", "FROM", "SUBJECT"],
           rows: notes.map {

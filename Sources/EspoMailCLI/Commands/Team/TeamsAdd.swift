@@ -11,7 +11,7 @@ extension EspoMail.Teams {
 
     func run(in context: CommandContext) throws {
       let team = try context.session().addTeam(name)
-      try context.output.result(team) { "added team \(team.name)" }
+      try context.output.result(TeamJSON(team)) { "added team \(team.name)" }
     }
   }
 }

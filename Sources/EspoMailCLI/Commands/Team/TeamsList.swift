@@ -10,7 +10,7 @@ extension EspoMail.Teams {
 
     func run(in context: CommandContext) throws {
       let teams = try context.session().listTeams()
-      try context.output.result(teams) { PeopleText.teams(teams) }
+      try context.output.result(teams.map(TeamJSON.init)) { PeopleText.teams(teams) }
     }
   }
 }

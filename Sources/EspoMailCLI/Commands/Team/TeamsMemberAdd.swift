@@ -14,7 +14,7 @@ extension EspoMail.Teams.Member {
 
     func run(in context: CommandContext) throws {
       let result = try context.session().addTeamMember(team, login, position: position)
-      try context.output.result(result) { "\(login) is a member of \(result.name)" }
+      try context.output.result(TeamJSON(result)) { "\(login) is a member of \(result.name)" }
     }
   }
 }

@@ -13,7 +13,7 @@ extension EspoMail.Teams.Member {
 
     func run(in context: CommandContext) throws {
       let result = try context.session().removeTeamMember(team, login)
-      try context.output.result(result) { "removed \(login) from \(result.name)" }
+      try context.output.result(TeamJSON(result)) { "removed \(login) from \(result.name)" }
     }
   }
 }

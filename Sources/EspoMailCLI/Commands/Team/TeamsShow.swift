@@ -11,7 +11,7 @@ extension EspoMail.Teams {
 
     func run(in context: CommandContext) throws {
       let team = try context.session().showTeam(name)
-      try context.output.result(team) { PeopleText.team(team) }
+      try context.output.result(TeamJSON(team)) { PeopleText.team(team) }
     }
   }
 }

@@ -24,7 +24,7 @@ extension EspoMail.Templates {
       var text = body ?? ""
       if let bodyFile { text = String(decoding: try context.readFile(bodyFile), as: UTF8.self) }
       let template = try context.session().addTemplate(name: name, subject: subject, body: text, isHTML: html)
-      try context.output.result(template) { "added template \(template.name)" }
+      try context.output.result(TemplateJSON(template)) { "added template \(template.name)" }
     }
   }
 }

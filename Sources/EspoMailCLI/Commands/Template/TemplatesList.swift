@@ -9,7 +9,7 @@ extension EspoMail.Templates {
 
     func run(in context: CommandContext) throws {
       let templates = try context.session().listTemplates()
-      try context.output.result(templates) {
+      try context.output.result(templates.map(TemplateJSON.init)) {
         TextTable(headers: ["TEMPLATE", "SUBJECT", "HTML"], rows: templates.map { [$0.name, $0.subject, $0.isHTML ? "yes" : "no"] })
           .render(empty: "no templates")
       }

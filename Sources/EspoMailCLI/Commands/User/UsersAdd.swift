@@ -20,7 +20,7 @@ extension EspoMail.Users {
     func run(in context: CommandContext) throws {
       let user = try context.session().addUser(
         NewUser(login: login, name: name, addresses: addresses, isAdmin: admin, isActive: !inactive, teams: teams))
-      try context.output.result(user) { "added user \(user.login)" }
+      try context.output.result(UserJSON(user)) { "added user \(user.login)" }
     }
   }
 }

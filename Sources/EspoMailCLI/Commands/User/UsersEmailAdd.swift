@@ -14,7 +14,7 @@ extension EspoMail.Users.Email {
 
     func run(in context: CommandContext) throws {
       let user = try context.session().addUserAddress(login, address, primary: primary)
-      try context.output.result(user) { "added \(address) to \(user.login)" }
+      try context.output.result(UserJSON(user)) { "added \(address) to \(user.login)" }
     }
   }
 }

@@ -13,7 +13,7 @@ extension EspoMail.Users.Email {
 
     func run(in context: CommandContext) throws {
       let user = try context.session().removeUserAddress(login, address)
-      try context.output.result(user) { "removed \(address) from \(user.login)" }
+      try context.output.result(UserJSON(user)) { "removed \(address) from \(user.login)" }
     }
   }
 }

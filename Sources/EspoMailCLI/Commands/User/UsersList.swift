@@ -11,7 +11,7 @@ extension EspoMail.Users {
 
     func run(in context: CommandContext) throws {
       let users = try context.session().listUsers()
-      try context.output.result(users) { PeopleText.users(users) }
+      try context.output.result(users.map(UserJSON.init)) { PeopleText.users(users) }
     }
   }
 }

@@ -12,7 +12,7 @@ extension EspoMail.Users.Role {
 
     func run(in context: CommandContext) throws {
       let user = try context.session().addUserRole(login, role)
-      try context.output.result(user) { "gave role \(role) to \(user.login)" }
+      try context.output.result(UserJSON(user)) { "gave role \(role) to \(user.login)" }
     }
   }
 }

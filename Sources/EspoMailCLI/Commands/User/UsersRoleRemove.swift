@@ -12,7 +12,7 @@ extension EspoMail.Users.Role {
 
     func run(in context: CommandContext) throws {
       let user = try context.session().removeUserRole(login, role)
-      try context.output.result(user) { "took role \(role) from \(user.login)" }
+      try context.output.result(UserJSON(user)) { "took role \(role) from \(user.login)" }
     }
   }
 }

@@ -30,7 +30,7 @@ extension EspoMail.Users {
         name: name, isActive: activate ? true : (deactivate ? false : nil),
         isAdmin: makeAdmin ? true : (removeAdmin ? false : nil))
       let user = try context.session().setUser(login, changes)
-      try context.output.result(user) { "updated user \(user.login)" }
+      try context.output.result(UserJSON(user)) { "updated user \(user.login)" }
     }
   }
 }

@@ -11,7 +11,7 @@ extension EspoMail.Users {
 
     func run(in context: CommandContext) throws {
       let user = try context.session().showUser(login)
-      try context.output.result(user) { PeopleText.user(user) }
+      try context.output.result(UserJSON(user)) { PeopleText.user(user) }
     }
   }
 }

@@ -1,0 +1,124 @@
+import EspoMailCore
+
+/// A user as `user add|list|show|set` and `user email|role add|remove` print it.
+struct UserJSON: JSONOutput {
+  /// The user shown.
+  let user: User
+
+  /// Wraps a user.
+  init(_ user: User) { self.user = user }
+
+  /// The keys, spelled out: never renamed.
+  private enum CodingKeys: String, CodingKey {
+    case id = "id"
+    case login = "login"
+    case name = "name"
+    case isAdmin = "isAdmin"
+    case isActive = "isActive"
+    case addresses = "addresses"
+    case teams = "teams"
+    case roles = "roles"
+  }
+
+  /// Writes every key.
+  func encode(to encoder: any Encoder) throws {
+    var json = encoder.container(keyedBy: CodingKeys.self)
+    try json.encode(user.id, forKey: .id)
+    try json.encode(user.login, forKey: .login)
+    try json.encode(user.name, forKey: .name)
+    try json.encode(user.isAdmin, forKey: .isAdmin)
+    try json.encode(user.isActive, forKey: .isActive)
+    try json.encode(user.addresses, forKey: .addresses)
+    try json.encode(user.teams, forKey: .teams)
+    try json.encode(user.roles, forKey: .roles)
+  }
+}
+
+/// A team with its members, as `team add|list|show` and `team member add|remove` print it.
+struct TeamJSON: JSONOutput {
+  /// The team shown.
+  let team: Team
+
+  /// Wraps a team.
+  init(_ team: Team) { self.team = team }
+
+  /// The keys, spelled out: never renamed.
+  private enum CodingKeys: String, CodingKey {
+    case id = "id"
+    case name = "name"
+    case members = "members"
+  }
+
+  /// Writes every key.
+  func encode(to encoder: any Encoder) throws {
+    var json = encoder.container(keyedBy: CodingKeys.self)
+    try json.encode(team.id, forKey: .id)
+    try json.encode(team.name, forKey: .name)
+    try json.encode(team.members.map(TeamMemberJSON.init), forKey: .members)
+  }
+}
+
+/// One member of a team, inside `TeamJSON`.
+struct TeamMemberJSON: JSONOutput {
+  /// The member shown.
+  let member: TeamMember
+
+  /// Wraps a member.
+  init(_ member: TeamMember) { self.member = member }
+
+  /// The keys, spelled out: never renamed.
+  private enum CodingKeys: String, CodingKey {
+    case login = "login"
+    case position = "position"
+    case isActive = "isActive"
+  }
+
+  /// Writes every key, a missing position as null.
+  func encode(to encoder: any Encoder) throws {
+    var json = encoder.container(keyedBy: CodingKeys.self)
+    try json.encode(member.login, forKey: .login)
+    try json.encodeOrNull(member.position, forKey: .position)
+    try json.encode(member.isActive, forKey: .isActive)
+  }
+}
+
+/// A role as `role create|list|show|set` print it: permissions as a flat `KEY: VALUE` map, the
+/// same keys `role set` takes, every one present (`no` included).
+struct RoleJSON: JSONOutput {
+  /// The role shown.
+  let role: Role
+
+  /// Wraps a role.
+  init(_ role: Role) { self.role = role }
+
+  /// The keys, spelled out: never renamed.
+  private enum CodingKeys: String, CodingKey {
+    case id = "id"
+    case name = "name"
+    case permissions = "permissions"
+  }
+
+  /// The permission map: `SCOPE.ACTION` for every scope and action, and the two account permissions.
+  var permissions: [String: String] {
+    let granted = role.permissions
+    var map: [String: String] = [
+      "personal-email-accounts": granted.personalEmailAccounts ? "yes" : "no",
+      "group-email-account": granted.groupEmailAccount.rawValue,
+    ]
+    for scope in Scope.allCases {
+      map["\(scope.rawValue).create"] = granted.mayCreate(scope) ? "yes" : "no"
+      for action in [ScopeAction.read, .edit, .delete] {
+        map["\(scope.rawValue).\(action.rawValue)"] = granted.level(scope, action).rawValue
+      }
+    }
+    return map
+  }
+
+  /// Writes every key.
+  func encode(to encoder: any Encoder) throws {
+    var json = encoder.container(keyedBy: CodingKeys.self)
+    try json.encode(role.id, forKey: .id)
+    try json.encode(role.name, forKey: .name)
+    try json.encode(permissions, forKey: .permissions)
+  }
+}
