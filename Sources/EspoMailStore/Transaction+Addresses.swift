@@ -39,7 +39,7 @@ extension Transaction {
     let position =
       try db.value(Int.self, "SELECT COALESCE(MAX(position), -1) + 1 FROM entity_email_address WHERE entity_type = ? AND entity_id = ?", [owner.rawValue, id]) ?? 0
     let hasPrimary =
-      try db.value(Bool.self, "SELECT EXISTS(SELECT 1 FROM entity_email_address WHERE entity_type = ? AND entity_id = ? AND is_primary)", [owner.rawValue, id]) ?? false
+      try db.value(Bool.self, "SELECT EXISTS(SELECT 1 FROM entity_email_address WHERE entity_type = ? AND entity_id = ? AND is_primary = 1)", [owner.rawValue, id]) ?? false
     let makePrimary = primary || !hasPrimary
     if makePrimary {
       try db.execute("UPDATE entity_email_address SET is_primary = 0 WHERE entity_type = ? AND entity_id = ?", [owner.rawValue, id])
@@ -62,7 +62,7 @@ extension Transaction {
     try db.execute("""
         UPDATE entity_email_address SET is_primary = 1
         WHERE entity_type = ?1 AND entity_id = ?2
-          AND NOT EXISTS (SELECT 1 FROM entity_email_address WHERE entity_type = ?1 AND entity_id = ?2 AND is_primary)
+          AND NOT EXISTS (SELECT 1 FROM entity_email_address WHERE entity_type = ?1 AND entity_id = ?2 AND is_primary = 1)
           AND email_address_id = (SELECT email_address_id FROM entity_email_address
                                   WHERE entity_type = ?1 AND entity_id = ?2 ORDER BY position LIMIT 1)
         """, [owner.rawValue, id])

@@ -39,8 +39,8 @@ extension Transaction {
   /// Cases matching a query, newest first.
   public func cases(_ query: CaseQuery) throws -> [CaseRecord] {
     try db.rows(Self.caseSelect + """
-         WHERE (?1 IS NULL OR c.status = ?1) AND (?2 IS NULL OR c.assigned_user_id = ?2)
-          AND (?3 IS NULL OR c.mail_account_id = ?3)
+         WHERE (CAST(?1 AS TEXT) IS NULL OR c.status = ?1) AND (CAST(?2 AS BIGINT) IS NULL OR c.assigned_user_id = ?2)
+          AND (CAST(?3 AS BIGINT) IS NULL OR c.mail_account_id = ?3)
         ORDER BY c.number DESC
         """, [query.status?.rawValue, query.assignedUserID, query.mailAccountID]).map { try caseRecord(from: $0) }
   }

@@ -33,7 +33,7 @@ extension Transaction {
   public func eligibleMembers(team: String, position: String?) throws -> [EligibleMember] {
     try db.rows("""
         SELECT u.id, u.login FROM team_member m JOIN team t ON t.id = m.team_id JOIN "user" u ON u.id = m.user_id
-        WHERE t.name = ?1 AND u.is_active = 1 AND (?2 IS NULL OR m.position = ?2) ORDER BY u.login
+        WHERE t.name = ?1 AND u.is_active = 1 AND (CAST(?2 AS TEXT) IS NULL OR m.position = ?2) ORDER BY u.login
         """, [team, position]).map { EligibleMember(id: $0["id"], login: $0["login"]) }
   }
 

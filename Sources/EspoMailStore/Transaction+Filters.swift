@@ -12,7 +12,7 @@ extension Transaction {
     let position =
       try db.value(Int.self, """
           SELECT COALESCE(MAX(position), 0) + 1 FROM filter
-          WHERE scope = ? AND account_id IS ? AND user_id IS ?
+          WHERE scope = ? AND account_id IS NOT DISTINCT FROM ? AND user_id IS NOT DISTINCT FROM ?
           """, [filter.scope.rawValue, accountID, userID]) ?? 1
     return try db.insert("""
         INSERT INTO filter(name, scope, account_id, user_id, from_pattern, to_pattern, subject_pattern, body_contains,

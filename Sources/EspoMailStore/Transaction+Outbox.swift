@@ -69,7 +69,7 @@ extension Transaction {
   public func finishOutboxEntry(id outboxID: Int64, error: String?) throws {
     try db.execute("""
         UPDATE outbox SET status = ?, last_error = ?,
-          sent_at = CASE WHEN ?2 IS NULL THEN ?3 ELSE sent_at END
+          sent_at = CASE WHEN CAST(?2 AS TEXT) IS NULL THEN ?3 ELSE sent_at END
         WHERE id = ?4
         """, [(error == nil ? OutboxStatus.sent : .failed).rawValue, error, Self.now, outboxID])
   }
@@ -78,7 +78,7 @@ extension Transaction {
   public func outboxMessages(status: OutboxStatus?, limit: Int) throws -> [OutboxMessage] {
     try db.rows("""
         SELECT o.*, a.name AS account_name FROM outbox o LEFT JOIN mail_account a ON a.id = o.account_id
-        WHERE ?1 IS NULL OR o.status = ?1 ORDER BY o.id DESC LIMIT ?2
+        WHERE CAST(?1 AS TEXT) IS NULL OR o.status = ?1 ORDER BY o.id DESC LIMIT ?2
         """, [status?.rawValue, limit]).map(Self.outboxMessage)
   }
 
@@ -128,7 +128,7 @@ extension Transaction {
   public func autoRepliesSent(to address: String, since time: String) throws -> Int {
     try db.value(Int.self, """
         SELECT COUNT(*) FROM outbox WHERE kind = 'auto-reply' AND status IN ('queued', 'sending', 'sent')
-          AND lower(recipients) = lower(?) AND created_at >= ?
+          AND lower(recipients) = lower(CAST(? AS TEXT)) AND created_at >= ?
         """, [String(decoding: (try? JSONEncoder().encode([address])) ?? Data(), as: UTF8.self), time]) ?? 0
   }
 

@@ -12,7 +12,7 @@ extension Transaction {
 
   /// Quarantine entries, newest first; only held ones unless `all`.
   public func quarantineEntries(all: Bool) throws -> [QuarantineEntry] {
-    try db.rows(Self.quarantineSelect + " WHERE ? OR q.status = 'held' ORDER BY q.id DESC", [all]).map(quarantineEntry(from:))
+    try db.rows(Self.quarantineSelect + " WHERE ? = 1 OR q.status = 'held' ORDER BY q.id DESC", [all]).map(quarantineEntry(from:))
   }
 
   /// One quarantine entry, or nil.

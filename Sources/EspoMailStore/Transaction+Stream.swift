@@ -63,7 +63,7 @@ extension Transaction {
 
   /// Marks one of a user's notifications (or with nil all of them) read; returns how many changed.
   public func markNotificationsRead(userID: Int64, id: Int64?) throws -> Int {
-    return try db.execute("UPDATE notification SET is_read = 1 WHERE user_id = ? AND (CAST(? AS INTEGER) IS NULL OR id = ?) AND is_read = 0", [userID, id, id])
+    return try db.execute("UPDATE notification SET is_read = 1 WHERE user_id = ? AND (CAST(? AS BIGINT) IS NULL OR id = ?) AND is_read = 0", [userID, id, id])
   }
 
   /// Whether a notification belongs to a user.
