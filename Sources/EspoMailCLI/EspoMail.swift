@@ -7,9 +7,11 @@ public struct EspoMail: ParsableCommand {
     commandName: "espomail",
     abstract: "Email administration for teams: fetch, link, cases, filters, roles and sending.",
     discussion: """
-      Every command works on one shared SQLite store: --store PATH, else $ESPOMAIL_STORE, else \
-      $XDG_DATA_HOME/espomail/store.sqlite. Results go to stdout (--format json for scripts), \
-      messages to stderr. Exit codes follow sysexits; see Docs/exit-codes.md.
+      Every command works on one shared store: --store PATH, else $ESPOMAIL_STORE, else \
+      $XDG_DATA_HOME/espomail/store.sqlite. The store is an SQLite file, or a PostgreSQL database given as a \
+      postgresql:// URI whose sealing key is read from $ESPOMAIL_KEY_FILE (else ~/.config/espomail/store.key). \
+      Results go to stdout (--format json for scripts), messages to stderr. Exit codes follow sysexits; see \
+      Docs/exit-codes.md.
       """,
     version: "0.1.0",
     groupedSubcommands: [

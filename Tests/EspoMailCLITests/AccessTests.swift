@@ -89,7 +89,7 @@ import Testing
         #expect(!result.stdout.contains("VG9wLVNlY3JldC05"), "\(arguments) leaked its base64")
       }
     }
-    let raw = try Data(contentsOf: URL(fileURLWithPath: store.path))
+    let raw = try store.storedBytes()
     #expect(raw.range(of: Data("Top-Secret-9".utf8)) == nil)
   }
 

@@ -42,9 +42,9 @@ import Testing
         #expect(!result.stdout.contains("Sekr3t") && !result.stderr.contains("Sekr3t"))
       }
     }
-    let raw = try String(contentsOfFile: store.path, encoding: .isoLatin1)
+    let raw = String(decoding: try store.storedBytes(), as: Unicode.ASCII.self)
     #expect(!raw.contains("Sekr3t-pw"), "the password is stored in plain text")
-    let key = try FileManager.default.attributesOfItem(atPath: store.path + ".key")
+    let key = try FileManager.default.attributesOfItem(atPath: store.keyFile)
     #expect((key[.posixPermissions] as? NSNumber)?.intValue == 0o600)
     try store.json(["user", "add", "alice"])
     #expect(add(store, "other", ["--group"], as: "alice").status == 77)

@@ -24,7 +24,7 @@ import Testing
     try lab.dovecot.deliver(
       (1...count).map { SampleMessage.make(id: "ask-\($0)@cust.example", from: "c\($0)@cust.example", subject: "Ask \($0)") },
       to: box)
-    let environment = ["ESPOMAIL_STORE": lab.store.path]
+    let environment = lab.store.environment
     var kills = 0
     for delay in [0.3, 0.6, 0.9] {
       let process = try BinaryRunner.start(["fetch", "--all", "--quiet"], environment: environment)

@@ -79,7 +79,7 @@ import Testing
 
     // Through the real binary, stdout carries the bytes unchanged: the attachment and the raw
     // message with its 8-bit Latin-1 byte.
-    let environment = ["ESPOMAIL_STORE": store.path]
+    let environment = store.environment
     let attachment = try BinaryRunner.bytes(["email", "attachment", "\(id)", "2"], environment: environment)
     #expect(attachment.status == 0)
     #expect(attachment.stdout == binary)

@@ -11,7 +11,7 @@ import Testing
     let box = try lab.mailbox("bulk")
     #expect(lab.addAccount("bulk", mailbox: box, port: port, extra: ["--portion", "100000"] + extra).status == 0)
     try lab.dovecot.deliver(messages(count), to: box)
-    return (lab, ["ESPOMAIL_STORE": lab.store.path], box)
+    return (lab, lab.store.environment, box)
   }
 
   private func messages(_ count: Int) -> [[UInt8]] {

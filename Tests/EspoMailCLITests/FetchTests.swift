@@ -184,7 +184,7 @@ import Testing
     try lab.dovecot.deliver((0..<24).map { SampleMessage.make(subject: "Big \($0)", body: body) }, to: box)
     let marker = "espomail-peak-rss-kib:"
     let result = try BinaryRunner.run(
-      ["fetch", "--all", "--format", "json"], environment: ["ESPOMAIL_STORE": lab.store.path],
+      ["fetch", "--all", "--format", "json"], environment: lab.store.environment,
       wrapper: ["/usr/bin/time", "-f", "\(marker)%M"])
     #expect(result.status == 0, "\(result.stderr)")
     let peak = result.stderr.split(separator: "\n").last { $0.hasPrefix(marker) }.flatMap { Int($0.dropFirst(marker.count)) }

@@ -1,6 +1,6 @@
 import EspoMailTestSupport
 import Foundation
-import GRDB
+@testable import EspoMailStore
 
 /// The store the golden JSON cases start from, built once per test process with no mail server:
 /// people, teams and roles, three mail accounts (group, personal, inactive), filters, folders,
@@ -18,14 +18,8 @@ final class GoldenJSONStore: Sendable {
     try populate()
   }
 
-  /// A copy of the populated store in a new directory: the store, its key and its lock folder.
-  func clone() throws -> TestStore {
-    let copy = try TestStore(initialise: false)
-    for name in try FileManager.default.contentsOfDirectory(atPath: base.directory.path) {
-      try FileManager.default.copyItem(atPath: base.directory.file(name), toPath: copy.directory.file(name))
-    }
-    return copy
-  }
+  /// A copy of the populated store with its key.
+  func clone() throws -> TestStore { try TestStore(copying: base) }
 
   /// The message of Jane Roe at Acme that opens case #1 through `support`.
   static let printerMessage = SampleMessage.make(
@@ -149,8 +143,8 @@ final class GoldenJSONStore: Sendable {
         "--smtp-host", "127.0.0.1", "--smtp-port", "1", "--smtp-security", "none", "--smtp-password-command", "echo pw",
       ])
     // A secret from before admins had to set commands: shown as not set by an admin, and audited.
-    try DatabaseQueue(path: base.path).write { db in
-      try db.execute(sql: "UPDATE mail_account SET imap_secret_by_admin = 0, smtp_secret_by_admin = 0 WHERE name = 'bob-mail'")
+    try Store(openingAt: base.path, keyFile: base.keyFile).write { tx in
+      try tx.db.execute("UPDATE mail_account SET imap_secret_by_admin = 0, smtp_secret_by_admin = 0 WHERE name = 'bob-mail'")
     }
     try step(["filter", "create", "no-spam", "--global", "--from", "*@spam.example", "--action", "skip"])
     try step([

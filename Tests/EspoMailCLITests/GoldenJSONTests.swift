@@ -134,26 +134,26 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
   func commandOutput(_ golden: GoldenCase) throws {
     let store = try GoldenJSONStore.shared.get().clone()
     let result = store.run(golden.arguments + ["--format", "json"], as: golden.login, stdin: golden.stdin)
-    try GoldenJSON.check(golden.name, result, status: golden.status, replacing: [store.directory.path: "<store-dir>"])
+    try GoldenJSON.check(golden.name, result, status: golden.status, replacing: [store.path: "<store-dir>/store.sqlite", store.directory.path: "<store-dir>"])
   }
 
   @Test func initOutput() throws {
     let store = try TestStore(initialise: false)
     let result = store.run(["init", "--format", "json"])
-    try GoldenJSON.check("init", result, replacing: [store.directory.path: "<store-dir>"])
+    try GoldenJSON.check("init", result, replacing: [store.path: "<store-dir>/store.sqlite", store.directory.path: "<store-dir>"])
   }
 
   @Test func keyCreateOutput() throws {
     let store = try GoldenJSONStore.shared.get().clone()
-    try FileManager.default.removeItem(atPath: store.path + ".key")
+    try FileManager.default.removeItem(atPath: store.keyFile)
     let result = store.run(["key", "create", "--format", "json"])
-    try GoldenJSON.check("key-create", result, replacing: [store.directory.path: "<store-dir>"])
+    try GoldenJSON.check("key-create", result, replacing: [store.path: "<store-dir>/store.sqlite", store.directory.path: "<store-dir>"])
   }
 
   @Test func emailAttachmentWrittenToAFile() throws {
     let store = try GoldenJSONStore.shared.get().clone()
     let result = store.run(["email", "attachment", "3", "2", "--output", store.directory.file("invoice.pdf"), "--format", "json"])
-    try GoldenJSON.check("email-attachment-output", result, replacing: [store.directory.path: "<store-dir>"])
+    try GoldenJSON.check("email-attachment-output", result, replacing: [store.path: "<store-dir>/store.sqlite", store.directory.path: "<store-dir>"])
   }
 
   @Test func everyGoldenFileHasItsTest() throws {
@@ -185,7 +185,7 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
         Array("\u{1}\u{2} this is not an email\n".utf8),
         SampleMessage.make(id: "fetched-2@acme.example", subject: "Also fetched", date: "Mon, 04 Mar 2024 11:00:00 +0000"),
       ], to: box)
-    let replacing = [box: "<mailbox>", store.directory.path: "<store-dir>"]
+    let replacing = [box: "<mailbox>", store.path: "<store-dir>/store.sqlite", store.directory.path: "<store-dir>"]
     try GoldenJSON.check("fetch", store.run(["fetch", "--all", "--format", "json"]), replacing: replacing)
     try GoldenJSON.check("quarantine-list", store.run(["quarantine", "list", "--format", "json"]), replacing: replacing)
     try GoldenJSON.check("quarantine-show", store.run(["quarantine", "show", "1", "--format", "json"]), replacing: replacing)

@@ -20,7 +20,7 @@ import Testing
   private func runMeasured(_ arguments: [String], store: TestStore) throws -> (CommandResult, Int?) {
     let marker = "espomail-peak-rss-kib:"
     var result = try BinaryRunner.run(
-      arguments, environment: ["ESPOMAIL_STORE": store.path], wrapper: ["/usr/bin/time", "-f", "\(marker)%M"])
+      arguments, environment: store.environment, wrapper: ["/usr/bin/time", "-f", "\(marker)%M"])
     var lines = result.stderr.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     let peak = lines.last { $0.hasPrefix(marker) }.flatMap { Int($0.dropFirst(marker.count)) }
     lines.removeAll { $0.hasPrefix(marker) }
@@ -75,7 +75,7 @@ import Testing
     addHostileAccount(store, server)
     let start = ContinuousClock.now
     let result = try BinaryRunner.run(
-      ["fetch", "--all", "--timeout", "2", "--format", "json"], environment: ["ESPOMAIL_STORE": store.path])
+      ["fetch", "--all", "--timeout", "2", "--format", "json"], environment: store.environment)
     let elapsed = start.duration(to: .now)
     #expect(result.status == 75, "\(result.stderr)")
     #expect(result.stdout.contains("did not complete UID FETCH within"), "\(result.stdout)")
@@ -87,7 +87,7 @@ import Testing
     let later = try HostileIMAPServer(.echoLater)
     addHostileAccount(store, later, password: "s3cret-Pw9")
     let run = try BinaryRunner.run(
-      ["fetch", "--all", "--verbose", "--format", "json"], environment: ["ESPOMAIL_STORE": store.path])
+      ["fetch", "--all", "--verbose", "--format", "json"], environment: store.environment)
     #expect(run.status == 76, "\(run.stderr)")
     #expect(run.stderr.contains("[ALERT]"), "the trace should show the server's alert: \(run.stderr)")
     #expect(run.stdout.contains("invalid password"), "\(run.stdout)")
@@ -97,7 +97,7 @@ import Testing
 
     let login = try HostileIMAPServer(.echoLogin)
     #expect(store.run(["account", "set", "hostile", "--imap-port", "\(login.port)"]).status == 0)
-    let refused = try BinaryRunner.run(["fetch", "--all", "--verbose"], environment: ["ESPOMAIL_STORE": store.path])
+    let refused = try BinaryRunner.run(["fetch", "--all", "--verbose"], environment: store.environment)
     #expect(refused.status == 77, "\(refused.stderr)")
     #expect(refused.stderr.contains("NO [AUTHENTICATIONFAILED]"), "\(refused.stderr)")
     #expect(!refused.stderr.contains("s3cret-Pw9"), "\(refused.stderr)")

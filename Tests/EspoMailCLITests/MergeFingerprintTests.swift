@@ -147,16 +147,8 @@ import Testing
     try Data(original).write(to: URL(fileURLWithPath: originalFile))
     try Data(forged).write(to: URL(fileURLWithPath: forgedFile))
     let id = try #require(try store.json(["email", "import", originalFile]).object()["id"] as? Int)
-    func sql(_ statement: String) throws {
-      let queue = try DatabaseQueue(path: store.path)
-      try queue.write { try $0.execute(sql: statement) }
-      try queue.close()
-    }
-    func fingerprint() throws -> String? {
-      let queue = try DatabaseQueue(path: store.path)
-      defer { try? queue.close() }
-      return try queue.read { try String.fetchOne($0, sql: "SELECT fingerprint FROM email WHERE id = ?", arguments: [id]) }
-    }
+    func sql(_ statement: String) throws { try store.execute(statement) }
+    func fingerprint() throws -> String? { try store.text("SELECT fingerprint FROM email WHERE id = \(id)") }
     let computed = try #require(try fingerprint())
     #expect(computed.count == 64)
     try sql("UPDATE email SET fingerprint = NULL")

@@ -69,15 +69,7 @@ import Testing
     #expect(try audit(store).status == 0)
     // A store from before provenance was recorded: the migration marks personal accounts' secrets
     // as their owner's; here the column is reset the same way.
-    let python = Process()
-    python.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-    python.arguments = [
-      "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('UPDATE mail_account SET imap_secret_by_admin=0'); c.commit()",
-      store.path,
-    ]
-    try python.run()
-    python.waitUntilExit()
-    #expect(python.terminationStatus == 0)
+    try store.execute("UPDATE mail_account SET imap_secret_by_admin = 0")
     let fetched = store.run(["fetch", "--all", "--timeout", "2"])
     #expect(fetched.status == 77, "\(fetched.stderr)")
     #expect(!FileManager.default.fileExists(atPath: marker), "the command ran")
@@ -260,11 +252,13 @@ import Testing
     let clean = store.run(["audit"])
     #expect(clean.status == 0, "\(clean.stdout)\(clean.stderr)")
     #expect(clean.stdout.contains("nothing to fix"))
-    for suffix in ["", ".key"] {
-      let mode = (try FileManager.default.attributesOfItem(atPath: store.path + suffix)[.posixPermissions] as? NSNumber)?.intValue
-      #expect(mode == 0o600, "\(suffix)")
+    // The store file (SQLite) and the key file; a PostgreSQL store has only the key on disk.
+    let files = TestStore.engine == .sqlite ? [store.path, store.keyFile] : [store.keyFile]
+    for file in files {
+      let mode = (try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? NSNumber)?.intValue
+      #expect(mode == 0o600, "\(file)")
     }
-    try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: store.path)
+    try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: files[0])
     try store.json(["role", "set", "OwnMail", "email.delete=own"])
     let found = try audit(store)
     #expect(found.status == 3)

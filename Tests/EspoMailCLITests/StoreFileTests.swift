@@ -83,7 +83,7 @@ import Testing
 
   @Test func aMissingKeyIsNamedAndOnlyMadeOnRequest() throws {
     let store = try TestStore()
-    let key = store.path + ".key"
+    let key = store.keyFile
     #expect(FileManager.default.fileExists(atPath: key), "init makes the key")
     let add = [
       "account", "add", "support", "--group", "--address", "support@example.com", "--imap-host", "127.0.0.1",

@@ -49,10 +49,15 @@ public final class TestStore: @unchecked Sendable {
   public let directory: TemporaryDirectory
   /// The store's path: the SQLite file, or the PostgreSQL URI.
   public let path: String
-  /// The file holding the store's sealing key.
-  public var keyFile: String { Self.engine == .sqlite ? path + ".key" : directory.file("store.key") }
+  /// The file holding the store's sealing key (named as beside an SQLite store on both engines, so
+  /// that outputs naming it read the same).
+  public var keyFile: String { directory.file("store.sqlite.key") }
   /// The login that created the store (its first admin).
   public let adminLogin: String
+  /// The environment that points the espomail binary at this store (and its key file).
+  public var environment: [String: String] {
+    Self.engine == .sqlite ? ["ESPOMAIL_STORE": path] : ["ESPOMAIL_STORE": path, "ESPOMAIL_KEY_FILE": keyFile]
+  }
 
   /// Creates a directory and, unless `initialise` is false, a store whose first admin is `admin`.
   public init(admin: String = "root", initialise: Bool = true) throws {
@@ -66,6 +71,23 @@ public final class TestStore: @unchecked Sendable {
     }
   }
 
+  /// A copy of `original` with its key (and, for SQLite, its WAL and lock files): a new database
+  /// made from it as a template on PostgreSQL, copied files on SQLite.
+  public init(copying original: TestStore) throws {
+    directory = try TemporaryDirectory()
+    adminLogin = original.adminLogin
+    switch Self.engine {
+    case .sqlite:
+      path = directory.file("store.sqlite")
+      for name in try FileManager.default.contentsOfDirectory(atPath: original.directory.path) {
+        try FileManager.default.copyItem(atPath: original.directory.file(name), toPath: directory.file(name))
+      }
+    case .postgresql:
+      path = try PostgresServer.shared.get().createDatabase(template: original.path)
+      try FileManager.default.copyItem(atPath: original.keyFile, toPath: keyFile)
+    }
+  }
+
   /// Runs a command line in-process as the OS login `login` (default: the admin) on this store.
   @discardableResult
   public func run(
@@ -74,8 +96,7 @@ public final class TestStore: @unchecked Sendable {
     let out = Buffer()
     let err = Buffer()
     var env = environment
-    env["ESPOMAIL_STORE"] = env["ESPOMAIL_STORE"] ?? path
-    if Self.engine == .postgresql { env["ESPOMAIL_KEY_FILE"] = env["ESPOMAIL_KEY_FILE"] ?? keyFile }
+    env.merge(self.environment) { given, _ in given }
     let status = Entry.run(
       arguments, environment: env, operatingSystemLogin: login ?? adminLogin, stdin: { Array(stdin.utf8) },
       stdout: { out.append($0) },

@@ -73,15 +73,23 @@ public final class PostgresServer: Sendable {
   /// A connection URI for `database`, over TCP to 127.0.0.1.
   public func uri(database: String) -> String { "postgresql://espomail@127.0.0.1:\(port)/\(database)" }
 
-  /// Makes a new empty database and returns its URI.
-  public func createDatabase() throws -> String {
+  /// Makes a new database, empty or a copy of the one at `template` (a URI of this server, with no
+  /// open connections), and returns its URI.
+  public func createDatabase(template: String? = nil) throws -> String {
     let number = state.withLock { state -> Int in
       state.databases += 1
       return state.databases
     }
     let name = "espomail_test_\(number)"
-    try DovecotCommand.run(binaries + "/createdb", ["-h", "127.0.0.1", "-p", "\(port)", "-U", "espomail", name])
+    let copying = template.flatMap { URL(string: $0)?.lastPathComponent }.map { ["--template", $0] } ?? []
+    try DovecotCommand.run(
+      binaries + "/createdb", ["-h", "127.0.0.1", "-p", "\(port)", "-U", "espomail"] + copying + [name])
     return uri(database: name)
+  }
+
+  /// A plain-text dump of the database at `uri` (a URI of this server): every row of every table.
+  public func dump(_ uri: String) throws -> String {
+    try DovecotCommand.run(binaries + "/pg_dump", ["--data-only", "--dbname", uri])
   }
 
   /// Runs SQL through psql as the superuser on `database` and returns what it printed.

@@ -11,7 +11,9 @@ public enum OutputFormat: String, CaseIterable, ExpressibleByArgument, Sendable 
 /// Options every command takes, before or after the subcommand name.
 struct GlobalOptions: ParsableArguments {
   @Option(
-    name: .long, help: ArgumentHelp("The store file (default: $ESPOMAIL_STORE, else $XDG_DATA_HOME/espomail/store.sqlite).", valueName: "path"),
+    name: .long, help: ArgumentHelp(
+        "The store: an SQLite file or a postgresql:// URI (default: $ESPOMAIL_STORE, else $XDG_DATA_HOME/espomail/store.sqlite).",
+        valueName: "path|uri"),
     completion: .file(extensions: ["sqlite"]))
   var store: String?
 

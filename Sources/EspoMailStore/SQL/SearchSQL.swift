@@ -19,14 +19,21 @@ struct SearchSQL: Sendable {
         .joined(separator: " ")
     })
 
-  /// PostgreSQL: a `simple` (language-neutral) `tsvector` of the unaccented text with a GIN index,
-  /// matched by `plainto_tsquery`, which reads user text as words only.
+  /// PostgreSQL: a `simple` (language-neutral) `tsvector` with a GIN index, matched by
+  /// `plainto_tsquery`, which reads user text as words only. Both sides are unaccented and split at
+  /// every character that is not a letter or digit first, as FTS5's `unicode61` splits, so that
+  /// `jane@acme.example` is the words jane, acme and example on both engines (PostgreSQL's own
+  /// parser would keep an address or a URL whole).
   static let postgresql = SearchSQL(
     index: """
       INSERT INTO email_search(email_id, document)
-      VALUES (?1, to_tsvector('simple', unaccent(CAST(?2 AS TEXT) || ' ' || CAST(?3 AS TEXT) || ' ' || CAST(?4 AS TEXT))))
+      VALUES (?1, to_tsvector('simple', regexp_replace(
+        unaccent(CAST(?2 AS TEXT) || ' ' || CAST(?3 AS TEXT) || ' ' || CAST(?4 AS TEXT)), '[^[:alnum:]]+', ' ', 'g')))
       """,
-    condition: "e.id IN (SELECT email_id FROM email_search WHERE document @@ plainto_tsquery('simple', unaccent(CAST(? AS TEXT))))",
+    condition: """
+      e.id IN (SELECT email_id FROM email_search WHERE document @@ plainto_tsquery('simple',
+        regexp_replace(unaccent(CAST(? AS TEXT)), '[^[:alnum:]]+', ' ', 'g')))
+      """,
     argument: { $0 })
 }
 
