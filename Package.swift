@@ -38,7 +38,7 @@ let package = Package(
     .target(name: "EspoMailSMTP", dependencies: ["EspoMailCurl", "EspoMailCore"], swiftSettings: strictSettings),
     .target(
       name: "EspoMailStore",
-      dependencies: ["CLibPQ", "EspoMailCore", .product(name: "GRDB", package: "GRDB.swift")],
+      dependencies: ["CLibPQ", "EspoMailCore", "EspoMailSecrets", .product(name: "GRDB", package: "GRDB.swift")],
       swiftSettings: strictSettings),
     .target(
       name: "EspoMailKit",

@@ -188,13 +188,13 @@ _espomail() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    init|user|team|role|setting|key|audit|account|fetch|email|explain|filter|folder|group-folder|quarantine|crm|follow|unfollow|case|stream|notification|send|outbox|template|outbound|help)
+    init|user|team|role|setting|key|store|audit|account|fetch|email|explain|filter|folder|group-folder|quarantine|crm|follow|unfollow|case|stream|notification|send|outbox|template|outbound|help)
         # Offer subcommand argument completions
         "_espomail_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'init user team role setting key audit account fetch email explain filter folder group-folder quarantine crm follow unfollow case stream notification send outbox template outbound help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'init user team role setting key store audit account fetch email explain filter folder group-folder quarantine crm follow unfollow case stream notification send outbox template outbound help' -- "${cur}"))
         ;;
     esac
 }
@@ -910,6 +910,58 @@ _espomail_key_create() {
         ;;
     '--format')
         __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_espomail_store() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __espomail_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    copy)
+        # Offer subcommand argument completions
+        "_espomail_store_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'copy' -- "${cur}"))
+        ;;
+    esac
+}
+
+_espomail_store_copy() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format --to --key-file)
+    __espomail_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--to')
+        return
+        ;;
+    '--key-file')
         return
         ;;
     esac

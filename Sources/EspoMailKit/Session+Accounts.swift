@@ -263,7 +263,7 @@ extension Session {
     switch secret {
     case .password(let password):
       guard !password.isEmpty else { throw EspoMailError.invalid("password", "it is empty") }
-      let box = try SecretBox(keyFile: store.keyFile)
+      let box = try store.secretBox()
       return StoredSecret(source: .stored, sealed: try box.seal(password), command: nil, setByAdmin: user.isAdmin)
     case .command(let command):
       guard !command.trimmingWhitespace().isEmpty else { throw EspoMailError.invalid("--password-command", "it is empty") }

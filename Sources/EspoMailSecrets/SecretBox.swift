@@ -36,7 +36,27 @@ public struct SecretBox: Sendable {
   /// throws a data error when one exists already.
   @discardableResult
   public static func createKey(at path: String) throws -> SecretBox {
-    let fresh = try randomBytes(32)
+    try write(try randomBytes(32), at: path)
+    return try SecretBox(keyFile: path)
+  }
+
+  /// Gives another store the same key: writes this key to a new file at `path` (0600, its folder
+  /// created 0700 if missing; written and synced), so passwords sealed under it open there too.
+  /// Throws a data error when a file exists there already.
+  public func copy(to path: String) throws {
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    try? FileManager.default.createDirectory(
+      atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    try Self.write(key, at: path)
+  }
+
+  /// Whether the key file at `path` holds this key.
+  public func isStored(at path: String) -> Bool {
+    FileManager.default.contents(atPath: path).map { [UInt8]($0) == key } ?? false
+  }
+
+  /// Writes key bytes to a new 0600 file, synced before it is used.
+  private static func write(_ fresh: [UInt8], at path: String) throws {
     let descriptor = Glibc.open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
     guard descriptor >= 0 else {
       if errno == EEXIST {
@@ -45,10 +65,9 @@ public struct SecretBox: Sendable {
       throw EspoMailError(.ioError, "cannot create the key file \(path): \(String(cString: strerror(errno)))")
     }
     defer { close(descriptor) }
-    guard write(descriptor, fresh, fresh.count) == fresh.count, fsync(descriptor) == 0 else {
+    guard Glibc.write(descriptor, fresh, fresh.count) == fresh.count, fsync(descriptor) == 0 else {
       throw EspoMailError(.ioError, "cannot write the key file \(path)")
     }
-    return try SecretBox(keyFile: path)
   }
 
   /// Encrypts a secret: version byte, nonce, ciphertext, tag.

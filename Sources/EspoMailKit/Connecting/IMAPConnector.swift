@@ -17,7 +17,7 @@ struct IMAPConnector {
   func connect() throws -> IMAPClient {
     let secret = try store.read { try $0.secret(accountID: account.id) }
     guard let secret else { throw EspoMailError.configuration("account '\(account.name)' has no secret configured") }
-    let credential = try SecretResolver(keyFile: store.keyFile).credential(for: secret, account: account.name)
+    let credential = try SecretResolver(store: store).credential(for: secret, account: account.name)
     let endpoint = IMAPEndpoint(
       host: account.imap.host, port: account.imap.port, security: account.imap.security,
       username: account.imap.username, credential: credential, timeoutSeconds: network.timeoutSeconds,

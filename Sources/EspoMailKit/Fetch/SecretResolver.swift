@@ -7,8 +7,8 @@ import Foundation
 /// Turns an account's stored secret into a credential at the moment of login: opens a sealed
 /// password, or runs the configured command and reads its first line. Never logs the result.
 struct SecretResolver {
-  /// The file holding the store's sealing key (`Store.keyFile`).
-  let keyFile: String
+  /// The store whose sealing key opens stored passwords.
+  let store: Store
 
   /// A secret ready for login: a password or an OAuth2 token.
   enum Resolved {
@@ -26,7 +26,7 @@ struct SecretResolver {
         throw EspoMailError.configuration(
           "account '\(account)' has no stored password", hint: "espomail account set \(account) --password-stdin")
       }
-      return .password(try SecretBox(keyFile: keyFile).open(sealed))
+      return .password(try store.secretBox().open(sealed))
     case .command:
       try requireSetByAdmin(secret, account: account, what: "password command")
       return .password(try run(secret.command, account: account, what: "password command"))

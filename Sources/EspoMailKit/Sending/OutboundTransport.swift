@@ -19,7 +19,7 @@ struct OutboundTransport {
     let secret = try store.read { try $0.smtpSecret(accountID: account.id) }
     var credential = SMTPCredential.none
     if let secret {
-      switch try SecretResolver(keyFile: store.keyFile).resolve(secret, account: account.name) {
+      switch try SecretResolver(store: store).resolve(secret, account: account.name) {
       case .password(let value): credential = .password(value)
       case .oauth2(let value): credential = .oauth2(value)
       }

@@ -124,3 +124,48 @@ struct SettingValuesJSON: JSONOutput {
     }
   }
 }
+
+/// What `store copy` prints: both stores, the key's fate, and each table's rows and checksum.
+struct StoreCopyJSON: JSONOutput {
+  /// What was copied.
+  let report: StoreCopyReport
+
+  /// Wraps a report.
+  init(_ report: StoreCopyReport) { self.report = report }
+
+  /// The keys, spelled out: never renamed.
+  private enum CodingKeys: String, CodingKey {
+    case from = "from"
+    case to = "to"
+    case rows = "rows"
+    case tables = "tables"
+    case keyFile = "keyFile"
+    case key = "key"
+    case verified = "verified"
+  }
+
+  /// One table's keys.
+  private enum TableKeys: String, CodingKey {
+    case table = "table"
+    case rows = "rows"
+    case checksum = "checksum"
+  }
+
+  /// Writes every key; `verified` is always true, since a copy that does not verify is not made.
+  func encode(to encoder: any Encoder) throws {
+    var json = encoder.container(keyedBy: CodingKeys.self)
+    try json.encode(report.from, forKey: .from)
+    try json.encode(report.to, forKey: .to)
+    try json.encode(report.rows, forKey: .rows)
+    try json.encode(report.keyFile, forKey: .keyFile)
+    try json.encode(report.key.rawValue, forKey: .key)
+    try json.encode(true, forKey: .verified)
+    var tables = json.nestedUnkeyedContainer(forKey: .tables)
+    for table in report.tables {
+      var entry = tables.nestedContainer(keyedBy: TableKeys.self)
+      try entry.encode(table.table, forKey: .table)
+      try entry.encode(table.rows, forKey: .rows)
+      try entry.encode(table.checksum, forKey: .checksum)
+    }
+  }
+}
