@@ -92,12 +92,12 @@ public final class PostgresServer: Sendable {
     try DovecotCommand.run(binaries + "/pg_dump", ["--data-only", "--dbname", uri])
   }
 
-  /// Runs SQL through psql as the superuser on `database` and returns what it printed.
+  /// Runs SQL through psql on `database` as `user` (default: the superuser) and returns what it printed.
   @discardableResult
-  public func psql(_ sql: String, database: String = "postgres") throws -> String {
+  public func psql(_ sql: String, database: String = "postgres", user: String = "espomail") throws -> String {
     try DovecotCommand.run(
       "/usr/bin/psql",
-      ["-h", "127.0.0.1", "-p", "\(port)", "-U", "espomail", "-d", database, "-X", "-q", "-A", "-t", "-v",
+      ["-h", "127.0.0.1", "-p", "\(port)", "-U", user, "-d", database, "-X", "-q", "-A", "-t", "-v",
        "ON_ERROR_STOP=1", "-c", sql])
   }
 
