@@ -15,6 +15,8 @@ public struct AccountTestReport: Sendable {
   public var error: String?
   /// The exit status the failure maps to (nil when everything worked).
   public var errorStatus: Int32?
+  /// What to do about the error, when espomail knows.
+  public var errorHint: String? = nil
   /// Server capabilities (after login).
   public var capabilities: [String]
   /// Every folder on the server.
@@ -54,6 +56,7 @@ extension Session {
       report.failedStep = failure.status == .permissionDenied ? "login" : "connect"
       report.error = failure.message
       report.errorStatus = failure.status.rawValue
+      report.errorHint = failure.hint
       return report
     }
     defer { imap.logout() }
@@ -65,6 +68,7 @@ extension Session {
       report.failedStep = "folders"
       report.error = failure.message
       report.errorStatus = failure.status.rawValue
+      report.errorHint = failure.hint
       return report
     }
     report.missingFolders = account.folders.filter { !report.folders.contains($0) }

@@ -70,6 +70,13 @@ import Testing
     let test = store.run(["account", "test", "support", "--timeout", "2", "--format", "json"], environment: target.environment)
     #expect(try test.object()["failedStep"] as? String == "connect")
     #expect(!test.stdout.contains("key file"))
+    // A host without the key is told why it cannot log in, and on PostgreSQL to copy the key over.
+    var keyless = target.environment
+    keyless["ESPOMAIL_KEY_FILE"] = store.directory.file("no-such.key")
+    let withoutKey = try store.run(["account", "test", "support", "--format", "json"], environment: keyless).object()
+    #expect((withoutKey["error"] as? String)?.contains("no-such.key") == true)
+    let hint = try #require(withoutKey["errorHint"] as? String)
+    #expect(hint.contains(TestStore.engine == .sqlite ? "from a host that fetches this store" : "restore it from the backup"))
   }
 
   @Test func refusesATargetThatIsNotEmptyOrAKeyFileWithAnotherKey() throws {

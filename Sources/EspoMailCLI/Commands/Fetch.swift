@@ -49,6 +49,7 @@ extension EspoMail {
       if progress != nil { output.progress(nil) }
       for account in report.accounts where account.status == .failed || account.status == .busy {
         output.warning("\(account.name): \(account.status.rawValue): \(account.error ?? "")")
+        if let hint = account.errorHint { output.hint(hint) }
       }
       try output.result(FetchReportJSON(report)) {
         report.accounts.map { account in

@@ -52,6 +52,11 @@ public final class Output: @unchecked Sendable {
     writeErr("espomail: warning: \(TerminalText.neutralised(message))\n")
   }
 
+  /// Says on stderr what to do about a problem just reported, even when quiet.
+  func hint(_ message: String) {
+    writeErr("espomail: hint: \(TerminalText.neutralised(message))\n")
+  }
+
   /// Reports an error on stderr: one line saying what is wrong, one saying what to do.
   func error(_ error: EspoMailError) {
     var text = "espomail: error: \(TerminalText.neutralised(error.message))\n"

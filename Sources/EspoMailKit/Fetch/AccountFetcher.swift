@@ -81,6 +81,7 @@ struct AccountFetcher {
     report.status = .failed
     report.error = messages.joined(separator: "; ")
     report.errorStatus = statuses.max() ?? ExitStatus.internalError.rawValue
+    report.errorHint = error?.hint
     if !options.dryRun {
       let message = report.error
       try? store.write { tx in

@@ -38,6 +38,8 @@ public struct AccountFetchReport: Sendable {
   public var error: String?
   /// The exit status the error maps to.
   public var errorStatus: Int32?
+  /// What to do about the account's own error, when espomail knows.
+  public var errorHint: String?
   /// Messages expunged on the server between the search and their download (settled, nothing
   /// imported).
   public var expunged: Int

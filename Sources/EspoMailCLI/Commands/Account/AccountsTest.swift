@@ -20,6 +20,7 @@ extension EspoMail.Accounts {
         }
         return "account \(report.name): \(report.failedStep ?? "test") failed: \(report.error ?? "")"
       }
+      if let hint = report.errorHint { context.output.hint(hint) }
       if let status = report.errorStatus { throw ExitCode(status) }
     }
   }

@@ -47,6 +47,7 @@ struct AccountTestJSON: JSONOutput {
     case failedStep = "failedStep"
     case error = "error"
     case errorStatus = "errorStatus"
+    case errorHint = "errorHint"
     case capabilities = "capabilities"
     case folders = "folders"
     case missingFolders = "missingFolders"
@@ -60,6 +61,7 @@ struct AccountTestJSON: JSONOutput {
     try json.encodeOrNull(report.failedStep, forKey: .failedStep)
     try json.encodeOrNull(report.error, forKey: .error)
     try json.encodeOrNull(report.errorStatus, forKey: .errorStatus)
+    try json.encodeOrNull(report.errorHint, forKey: .errorHint)
     try json.encode(report.capabilities, forKey: .capabilities)
     try json.encode(report.folders, forKey: .folders)
     try json.encode(report.missingFolders, forKey: .missingFolders)

@@ -45,6 +45,7 @@ struct AccountFetchReportJSON: JSONOutput {
     case autoReplies = "autoReplies"
     case error = "error"
     case errorStatus = "errorStatus"
+    case errorHint = "errorHint"
     case expunged = "expunged"
     case folderErrors = "folderErrors"
   }
@@ -64,6 +65,7 @@ struct AccountFetchReportJSON: JSONOutput {
     try json.encode(report.autoReplies, forKey: .autoReplies)
     try json.encodeOrNull(report.error, forKey: .error)
     try json.encodeOrNull(report.errorStatus, forKey: .errorStatus)
+    try json.encodeOrNull(report.errorHint, forKey: .errorHint)
     try json.encode(report.expunged, forKey: .expunged)
     try json.encode(report.folderErrors.map(FolderFetchErrorJSON.init), forKey: .folderErrors)
   }
