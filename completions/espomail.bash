@@ -1798,7 +1798,7 @@ _espomail_email_delete() {
 
 _espomail_explain() {
     repeating_flags=()
-    non_repeating_flags=(--quiet --verbose --version -h --help)
+    non_repeating_flags=(--quiet --verbose --who --version -h --help)
     repeating_options=()
     non_repeating_options=(--store --as --format)
     __espomail_offer_flags_options 1

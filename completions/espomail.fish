@@ -163,7 +163,7 @@ function __espomail_parse_tokens -S
                 __espomail_parse_subcommand 1 'store=' 'as=' 'format=' 'quiet' 'verbose' 'yes' 'version' 'h/help'
             end
         case 'explain'
-            __espomail_parse_subcommand 1 'store=' 'as=' 'format=' 'quiet' 'verbose' 'version' 'h/help'
+            __espomail_parse_subcommand 1 'store=' 'as=' 'format=' 'quiet' 'verbose' 'who' 'version' 'h/help'
         case 'filter'
             __espomail_parse_subcommand 0 'version' 'h/help'
             switch $unparsed_tokens[1]
@@ -371,7 +371,7 @@ complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "e
 complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail" -eq 1' -fa 'account' -d 'Manage group and personal email accounts.'
 complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail" -eq 1' -fa 'fetch' -d 'Fetch new mail from IMAP accounts now (cron: espomail fetch --all --quiet).'
 complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail" -eq 1' -fa 'email' -d 'Read, export, import, link, file and delete emails.'
-complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail" -eq 1' -fa 'explain' -d 'Say why an email was linked, threaded, merged and notified as it was.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail" -eq 1' -fa 'explain' -d 'Say why an email was linked, threaded, merged and notified as it was, or who may read it.'
 complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail" -eq 1' -fa 'filter' -d 'Email filters: global, per account, per user inbox.'
 complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail" -eq 1' -fa 'folder' -d 'Personal email folders.'
 complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail" -eq 1' -fa 'group-folder' -d 'Folders shared by teams; group-account filters file mail in them.'
@@ -910,6 +910,7 @@ complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_opti
 complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail explain" format' -l 'format' -d 'Output format: text or json.' -rfka 'text json'
 complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail explain" quiet' -l 'quiet' -d 'Print nothing unless something is wrong (for cron).'
 complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail explain" verbose' -l 'verbose' -d 'Explain more on stderr.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail explain" who' -l 'who' -d 'List every user who may read the email, and why (admins only).'
 complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail explain" version' -l 'version' -d 'Show the version.'
 complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail explain" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail filter" version' -l 'version' -d 'Show the version.'

@@ -91,6 +91,7 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
     GoldenCase(name: "explain", arguments: ["explain", "1"]),
     GoldenCase(name: "explain-filed", arguments: ["explain", "3"]),
     GoldenCase(name: "explain-notified", arguments: ["explain", "6"]),
+    GoldenCase(name: "explain-who", arguments: ["explain", "1", "--who"]),
     // Filters and folders.
     GoldenCase(name: "filter-create", arguments: ["filter", "create", "news", "--user", "bob", "--subject", "*news*", "--action", "skip"]),
     GoldenCase(name: "filter-list", arguments: ["filter", "list"]),

@@ -100,3 +100,41 @@ struct LinkResultJSON: JSONOutput {
     try json.encode(result.followed, forKey: .followed)
   }
 }
+
+/// What `explain --who` prints: the email and every user who may read it, with the rule.
+struct EmailReadersJSON: JSONOutput {
+  /// The email.
+  let emailID: Int64
+  /// Its readers.
+  let readers: [EmailReader]
+
+  /// The keys, spelled out: never renamed.
+  private enum CodingKeys: String, CodingKey {
+    case id = "id"
+    case readers = "readers"
+  }
+
+  /// One reader's keys.
+  private enum ReaderKeys: String, CodingKey {
+    case login = "login"
+    case name = "name"
+    case rule = "rule"
+    case hasEmail = "hasEmail"
+    case sharedTeams = "sharedTeams"
+  }
+
+  /// Writes every key.
+  func encode(to encoder: any Encoder) throws {
+    var json = encoder.container(keyedBy: CodingKeys.self)
+    try json.encode(emailID, forKey: .id)
+    var list = json.nestedUnkeyedContainer(forKey: .readers)
+    for reader in readers {
+      var entry = list.nestedContainer(keyedBy: ReaderKeys.self)
+      try entry.encode(reader.login, forKey: .login)
+      try entry.encode(reader.name, forKey: .name)
+      try entry.encode(reader.rule, forKey: .rule)
+      try entry.encode(reader.hasEmail, forKey: .hasEmail)
+      try entry.encode(reader.sharedTeams, forKey: .sharedTeams)
+    }
+  }
+}
