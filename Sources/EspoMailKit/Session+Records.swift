@@ -97,6 +97,11 @@ extension Session {
 
   /// Ids of users who share a team with the acting user, the user included.
   func teammateIDs(_ tx: Transaction) throws -> Set<Int64> {
+    try Self.teammateIDs(of: user, tx)
+  }
+
+  /// Ids of users who share a team with `user`, the user included.
+  static func teammateIDs(of user: User, _ tx: Transaction) throws -> Set<Int64> {
     var ids: Set<Int64> = [user.id]
     for teamName in user.teams {
       guard let team = try tx.team(name: teamName) else { continue }

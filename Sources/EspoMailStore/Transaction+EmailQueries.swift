@@ -76,15 +76,7 @@ extension Transaction {
   private func emailRows(_ query: EmailQuery) throws -> [SQLRow] {
     var conditions: [String] = []
     var arguments: SQLArguments = [query.viewerID]
-    switch query.visibility {
-    case .all: break
-    case .own: conditions.append("eu.user_id IS NOT NULL")
-    case .none: conditions.append("1 = 0")
-    case .team(let teamIDs):
-      conditions.append(
-        "(eu.user_id IS NOT NULL OR e.id IN (SELECT email_id FROM email_team WHERE team_id IN (\(SQLArguments.placeholders(max(1, teamIDs.count))))))")
-      arguments += teamIDs.isEmpty ? [nil] : SQLArguments(teamIDs.map(\.sqlValue))
-    }
+    Self.restrict(to: query.visibility, &conditions, &arguments)
     if let folder = query.folder {
       switch SpecialFolder(named: folder) {
       case .inbox?:
@@ -132,6 +124,32 @@ extension Transaction {
       """
     let rows = try db.rows(sql, arguments)
     return query.after == nil ? rows : rows.reversed()
+  }
+
+  /// How many emails a viewer with this visibility may see (`role preview`).
+  public func emailCount(viewerID: Int64, visibility: EmailVisibility) throws -> Int {
+    var conditions: [String] = []
+    var arguments: SQLArguments = [viewerID]
+    Self.restrict(to: visibility, &conditions, &arguments)
+    return try db.value(
+      Int.self,
+      """
+      SELECT count(*) FROM email e LEFT JOIN email_user eu ON eu.email_id = e.id AND eu.user_id = ?1
+      \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
+      """, arguments) ?? 0
+  }
+
+  /// Adds the condition of a visibility on `e` (an email) and `eu` (the viewer's row of it).
+  private static func restrict(to visibility: EmailVisibility, _ conditions: inout [String], _ arguments: inout SQLArguments) {
+    switch visibility {
+    case .all: break
+    case .own: conditions.append("eu.user_id IS NOT NULL")
+    case .none: conditions.append("1 = 0")
+    case .team(let teamIDs):
+      conditions.append(
+        "(eu.user_id IS NOT NULL OR e.id IN (SELECT email_id FROM email_team WHERE team_id IN (\(SQLArguments.placeholders(max(1, teamIDs.count))))))")
+      arguments += teamIDs.isEmpty ? [nil] : SQLArguments(teamIDs.map(\.sqlValue))
+    }
   }
 
   /// One email with bodies, seen by a viewer; nil when it does not exist.

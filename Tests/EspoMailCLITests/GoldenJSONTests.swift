@@ -44,6 +44,7 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
     GoldenCase(name: "role-create", arguments: ["role", "create", "Viewer"]),
     GoldenCase(name: "role-list", arguments: ["role", "list"]),
     GoldenCase(name: "role-show", arguments: ["role", "show", "Agent"]),
+    GoldenCase(name: "role-preview", arguments: ["role", "preview", "Agent", "email.read=own", "case.read=own"]),
     GoldenCase(name: "role-set", arguments: ["role", "set", "Agent", "email.delete=own", "group-email-account=team"]),
     // Settings, audit.
     GoldenCase(name: "setting-list", arguments: ["setting", "list"]),

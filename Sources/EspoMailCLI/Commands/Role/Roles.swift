@@ -10,6 +10,6 @@ extension EspoMail {
         contact, lead and opportunity; yes|no for create; personal-email-accounts=yes|no; \
         group-email-account=no|team|all. A user without roles has no access.
         """,
-      subcommands: [Create.self, List.self, Show.self, Change.self])
+      subcommands: [Create.self, List.self, Show.self, Change.self, Preview.self])
   }
 }

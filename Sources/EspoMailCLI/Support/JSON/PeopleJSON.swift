@@ -1,4 +1,5 @@
 import EspoMailCore
+import EspoMailKit
 
 /// A user as `user add|list|show|set` and `user email|role add|remove` print it.
 struct UserJSON: JSONOutput {
@@ -120,5 +121,54 @@ struct RoleJSON: JSONOutput {
     try json.encode(role.id, forKey: .id)
     try json.encode(role.name, forKey: .name)
     try json.encode(permissions, forKey: .permissions)
+  }
+}
+
+/// What `role preview` prints: each holder's readable emails, cases and records before and after.
+struct RolePreviewJSON: JSONOutput {
+  /// The preview shown.
+  let preview: RolePreview
+
+  /// Wraps a preview.
+  init(_ preview: RolePreview) { self.preview = preview }
+
+  /// The keys, spelled out: never renamed.
+  private enum CodingKeys: String, CodingKey {
+    case role = "role"
+    case settings = "settings"
+    case users = "users"
+  }
+
+  /// One holder's keys.
+  private enum UserKeys: String, CodingKey {
+    case login = "login"
+    case affected = "affected"
+    case emails = "emails"
+    case cases = "cases"
+    case records = "records"
+  }
+
+  /// A count's keys.
+  private enum CountKeys: String, CodingKey {
+    case before = "before"
+    case after = "after"
+  }
+
+  /// Writes every key.
+  func encode(to encoder: any Encoder) throws {
+    var json = encoder.container(keyedBy: CodingKeys.self)
+    try json.encode(preview.role, forKey: .role)
+    try json.encode(preview.settings, forKey: .settings)
+    var users = json.nestedUnkeyedContainer(forKey: .users)
+    for user in preview.users {
+      var entry = users.nestedContainer(keyedBy: UserKeys.self)
+      try entry.encode(user.login, forKey: .login)
+      try entry.encode(user.isAffected, forKey: .affected)
+      for (key, count) in [(UserKeys.emails, user.emails), (.cases, user.cases), (.records, user.records)] {
+        var counts = entry.nestedContainer(keyedBy: CountKeys.self, forKey: key)
+        try counts.encode(count.before, forKey: .before)
+        try counts.encode(count.after, forKey: .after)
+      }
+    }
   }
 }
