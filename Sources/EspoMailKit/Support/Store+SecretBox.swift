@@ -12,7 +12,7 @@ extension Store {
       return try SecretBox(keyFile: keyFile)
     }
     throw EspoMailError.configuration(
-      "this host has no key file at \(keyFile), so the store's passwords can be neither opened nor sealed here",
+      "the key file \(keyFile) is missing on this host, so the store's passwords can be neither opened nor sealed here",
       hint: "copy the key file (0600) from a host that fetches this store to \(keyFile), or point ESPOMAIL_KEY_FILE "
         + "at the copy; every host of a PostgreSQL store uses the same key (Docs/postgresql.md)")
   }
