@@ -250,9 +250,9 @@ _espomail_user() {
 
 _espomail_user_add() {
     repeating_flags=()
-    non_repeating_flags=(--quiet --verbose --admin --inactive --version -h --help)
+    non_repeating_flags=(--quiet --verbose --admin --inactive --create-db-role --version -h --help)
     repeating_options=(--email --team)
-    non_repeating_options=(--store --as --format --name)
+    non_repeating_options=(--store --as --format --name --db-role)
     __espomail_offer_flags_options 1
 
     # Offer option value completions
@@ -275,6 +275,9 @@ _espomail_user_add() {
         return
         ;;
     '--team')
+        return
+        ;;
+    '--db-role')
         return
         ;;
     esac
@@ -328,9 +331,9 @@ _espomail_user_show() {
 
 _espomail_user_set() {
     repeating_flags=()
-    non_repeating_flags=(--quiet --verbose --active --inactive --admin --no-admin --version -h --help)
+    non_repeating_flags=(--quiet --verbose --active --inactive --admin --no-admin --create-db-role --no-db-role --version -h --help)
     repeating_options=()
-    non_repeating_options=(--store --as --format --name)
+    non_repeating_options=(--store --as --format --name --db-role)
     __espomail_offer_flags_options 1
 
     # Offer option value completions
@@ -347,6 +350,9 @@ _espomail_user_set() {
         return
         ;;
     '--name')
+        return
+        ;;
+    '--db-role')
         return
         ;;
     esac

@@ -16,11 +16,13 @@ public struct User: Equatable, Sendable {
   public var teams: [String]
   /// Names of the user's roles.
   public var roles: [String]
+  /// The PostgreSQL login role the user connects as (Docs/security.md), or nil.
+  public var databaseRole: String?
 
   /// Creates a user value.
   public init(
     id: Int64, login: String, name: String, isAdmin: Bool, isActive: Bool, addresses: [String] = [],
-    teams: [String] = [], roles: [String] = []
+    teams: [String] = [], roles: [String] = [], databaseRole: String? = nil
   ) {
     self.id = id
     self.login = login
@@ -30,6 +32,7 @@ public struct User: Equatable, Sendable {
     self.addresses = addresses
     self.teams = teams
     self.roles = roles
+    self.databaseRole = databaseRole
   }
 
   /// Checks a login: 1 to 64 characters, letters, digits, `.`, `_`, `-`, not starting with `-`.

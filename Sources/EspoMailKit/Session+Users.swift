@@ -15,15 +15,21 @@ public struct NewUser: Sendable {
   public var isActive: Bool
   /// Teams to join.
   public var teams: [String]
+  /// The PostgreSQL login role to map the user to, if any.
+  public var databaseRole: DatabaseRoleChange?
 
   /// Creates a request.
-  public init(login: String, name: String?, addresses: [String], isAdmin: Bool, isActive: Bool, teams: [String]) {
+  public init(
+    login: String, name: String?, addresses: [String], isAdmin: Bool, isActive: Bool, teams: [String],
+    databaseRole: DatabaseRoleChange? = nil
+  ) {
     self.login = login
     self.name = name
     self.addresses = addresses
     self.isAdmin = isAdmin
     self.isActive = isActive
     self.teams = teams
+    self.databaseRole = databaseRole
   }
 }
 
@@ -35,12 +41,32 @@ public struct UserChanges: Sendable {
   public var isActive: Bool?
   /// Grant or take admin rights.
   public var isAdmin: Bool?
+  /// Map the user to another PostgreSQL login role, or to none.
+  public var databaseRole: DatabaseRoleChange?
 
   /// Creates a change set.
-  public init(name: String? = nil, isActive: Bool? = nil, isAdmin: Bool? = nil) {
+  public init(name: String? = nil, isActive: Bool? = nil, isAdmin: Bool? = nil, databaseRole: DatabaseRoleChange? = nil) {
     self.name = name
     self.isActive = isActive
     self.isAdmin = isAdmin
+    self.databaseRole = databaseRole
+  }
+}
+
+/// What to do with the PostgreSQL login role a user connects as (Docs/security.md, "Several users
+/// on PostgreSQL").
+public enum DatabaseRoleChange: Equatable, Sendable {
+  /// Map the user to this role; create it as a login role first when `create` is set.
+  case map(String, create: Bool)
+  /// Map the user to no role: their database login, if any, reaches nothing.
+  case unmap
+
+  /// Applies the change to the user's row and role memberships.
+  func apply(toUser id: Int64, _ tx: Transaction) throws {
+    switch self {
+    case .map(let name, let create): try tx.setDatabaseRole(userID: id, to: name, create: create)
+    case .unmap: try tx.setDatabaseRole(userID: id, to: nil, create: false)
+    }
   }
 }
 
@@ -64,6 +90,7 @@ extension Session {
         }
         try tx.addMember(teamID: teamID, userID: id, position: nil)
       }
+      try request.databaseRole?.apply(toUser: id, tx)
       return try tx.user(id: id).orNotFound("user", request.login)
     }
   }
@@ -97,6 +124,8 @@ extension Session {
           .dataError, "'\(target.login)' is the last active admin", hint: "make another user an admin first")
       }
       try tx.updateUser(id: target.id, name: changes.name, isActive: changes.isActive, isAdmin: changes.isAdmin)
+      try changes.databaseRole?.apply(toUser: target.id, tx)
+      try tx.syncDatabaseRole(userID: target.id)
       return try tx.user(id: target.id).orNotFound("user", login)
     }
   }

@@ -13,14 +13,21 @@ public struct Session: Sendable {
   /// The OS login that ran the command (differs from `user.login` under `--as`).
   public let operatingSystemLogin: String
 
-  /// Resolves who is acting: the OS login, or with `actingAs` (admins only) another user.
+  /// Resolves who is acting: the user the database login is mapped to on a PostgreSQL store
+  /// (the database authenticated them, Docs/security.md), else the OS login; with `actingAs`
+  /// (admins only) another user.
   public init(store: Store, operatingSystemLogin: String, actingAs: String?) throws {
     self.store = store
     self.operatingSystemLogin = operatingSystemLogin
     let resolved = try store.read { tx -> (User, RolePermissions) in
-      // Logins match exactly: the store compares names without case, but the OS login 'ROOT' is
-      // not the user 'root'.
-      guard let caller = try tx.user(login: operatingSystemLogin), caller.login == operatingSystemLogin else {
+      let caller: User
+      if let mapped = try tx.databaseLoginUserID() {
+        caller = try tx.user(id: mapped).orNotFound("user", "\(mapped)")
+      } else if let found = try tx.user(login: operatingSystemLogin), found.login == operatingSystemLogin {
+        // Logins match exactly: the store compares names without case, but the OS login 'ROOT' is
+        // not the user 'root'.
+        caller = found
+      } else {
         throw EspoMailError(
           .permissionDenied, "the login '\(operatingSystemLogin)' is not a user of this store",
           hint: "ask an admin to run 'espomail user add \(operatingSystemLogin)'")

@@ -24,8 +24,19 @@ enum Schema {
     migrator.registerMigration("0005-expunged-outcome") { db in
       try db.execute(sql: expungedOutcome)
     }
+    migrator.registerMigration("0006-database-roles") { db in
+      try db.execute(sql: databaseRoles)
+    }
     return migrator
   }
+
+  /// The database role a user connects as, on a PostgreSQL store (Docs/security.md, "Several users
+  /// on PostgreSQL"). An SQLite store keeps the column empty, so both engines have one schema and
+  /// `store copy` carries the mapping either way.
+  static let databaseRoles = """
+    ALTER TABLE user ADD COLUMN db_role TEXT;
+    CREATE UNIQUE INDEX user_db_role ON user(db_role);
+    """
 
   /// Who set each account secret: a command secret runs only when an admin set it (Docs/security.md,
   /// "Command secrets"). Group accounts were always admins'; a personal account's existing secret

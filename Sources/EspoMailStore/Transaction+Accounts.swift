@@ -167,17 +167,17 @@ extension Transaction {
 
   /// An account by name, or nil.
   public func mailAccount(name: String) throws -> MailAccount? {
-    try db.row(Self.accountSelect + " WHERE a.name = ?", [name]).map(mailAccount(from:))
+    try db.row(try accountSelect() + " WHERE a.name = ?", [name]).map(mailAccount(from:))
   }
 
   /// An account by id, or nil.
   public func mailAccount(id: Int64) throws -> MailAccount? {
-    try db.row(Self.accountSelect + " WHERE a.id = ?", [id]).map(mailAccount(from:))
+    try db.row(try accountSelect() + " WHERE a.id = ?", [id]).map(mailAccount(from:))
   }
 
   /// Every account, by name.
   public func mailAccounts() throws -> [MailAccount] {
-    try db.rows(Self.accountSelect + " ORDER BY a.name").map(mailAccount(from:))
+    try db.rows(try accountSelect() + " ORDER BY a.name").map(mailAccount(from:))
   }
 
   /// Records the outcome of a fetch attempt.
@@ -245,12 +245,32 @@ extension Transaction {
     }
   }
 
-  private static let accountSelect = """
-    SELECT a.*, u.login AS owner_login, t.name AS case_team_name, d.login AS assign_to_login,
-      tp.name AS reply_template_name
-    FROM mail_account a LEFT JOIN "user" u ON u.id = a.owner_user_id LEFT JOIN team t ON t.id = a.case_team_id
-    LEFT JOIN "user" d ON d.id = a.assign_to_user_id LEFT JOIN template tp ON tp.id = a.reply_template_id
-    """
+  /// The query accounts are read with. The sealed passwords are never among its columns; the
+  /// secret commands are, unless the connection may not read them (an agent's database role on
+  /// PostgreSQL, Docs/security.md), which then sees none.
+  private func accountSelect() throws -> String {
+    let commands =
+      try maySeeSecretCommands()
+      ? "a.imap_secret_command, a.smtp_secret_command" : "NULL AS imap_secret_command, NULL AS smtp_secret_command"
+    return """
+      SELECT a.id, a.name, a.kind, a.address, a.is_active, a.imap_host, a.imap_port, a.imap_security, a.imap_username,
+        a.imap_secret_kind, a.imap_secret_by_admin, a.fetch_since, a.keep_unread, a.portion, a.max_size_mb,
+        a.smtp_host, a.smtp_port, a.smtp_security, a.smtp_username, a.smtp_secret_kind, a.smtp_secret_by_admin,
+        a.smtp_shared, a.sent_folder, a.create_case, a.distribution, a.case_position, a.auto_reply, a.reply_from,
+        a.reply_from_name, a.reply_to, a.last_success_at, a.last_attempt_at, a.last_error, a.consecutive_failures,
+        \(commands), u.login AS owner_login, t.name AS case_team_name, d.login AS assign_to_login,
+        tp.name AS reply_template_name
+      FROM mail_account a LEFT JOIN "user" u ON u.id = a.owner_user_id LEFT JOIN team t ON t.id = a.case_team_id
+      LEFT JOIN "user" d ON d.id = a.assign_to_user_id LEFT JOIN template tp ON tp.id = a.reply_template_id
+      """
+  }
+
+  /// Whether this connection may read the secret commands: always on SQLite; on PostgreSQL
+  /// unless its role is an agent's.
+  private func maySeeSecretCommands() throws -> Bool {
+    guard db.engine == .postgresql else { return true }
+    return try db.value(Bool.self, "SELECT has_column_privilege('mail_account', 'imap_secret_command', 'SELECT')") ?? false
+  }
 
   private func mailAccount(from row: SQLRow) throws -> MailAccount {
     let id: Int64 = row["id"]

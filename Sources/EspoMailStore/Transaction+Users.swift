@@ -44,7 +44,8 @@ extension Transaction {
       id: id, login: row["login"], name: row["name"], isAdmin: row["is_admin"], isActive: row["is_active"],
       addresses: try addresses(of: .user, id: id),
       teams: try db.values(String.self, "SELECT t.name FROM team_member m JOIN team t ON t.id = m.team_id WHERE m.user_id = ? ORDER BY t.name", [id]),
-      roles: try db.values(String.self, "SELECT r.name FROM user_role ur JOIN role r ON r.id = ur.role_id WHERE ur.user_id = ? ORDER BY r.name", [id]))
+      roles: try db.values(String.self, "SELECT r.name FROM user_role ur JOIN role r ON r.id = ur.role_id WHERE ur.user_id = ? ORDER BY r.name", [id]),
+      databaseRole: row["db_role"])
   }
 
   /// Changes a user's name, active flag or admin flag (nil leaves a value as it is).

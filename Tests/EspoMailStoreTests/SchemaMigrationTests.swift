@@ -103,7 +103,7 @@ import Testing
     }
     try queue.close()
     let store = try Store(openingAt: path)
-    #expect(try store.appliedMigrations().last == "0005-expunged-outcome")
+    #expect(try store.appliedMigrations().contains("0005-expunged-outcome"))
     try store.write { tx in
       #expect(try tx.ledgerCounts(accountID: 1) == ["imported": 1, "skipped": 1])
       try tx.settleInLedger(

@@ -27,7 +27,10 @@ struct PostgresError {
     case "23505", "23503", "23514", "23502":
       return EspoMailError(.dataError, "the store refused the change: \(message)")
     case "42501":
-      return EspoMailError(.permissionDenied, "the PostgreSQL store refused: \(message)")
+      return EspoMailError(
+        .permissionDenied, "the PostgreSQL store refused: \(message)",
+        hint: "your database role may not do this; a user's own login role reads what their espomail roles "
+          + "allow and changes only their own mail state (Docs/security.md)")
     case "53100":
       return EspoMailError(.ioError, "the PostgreSQL server's disk is full")
     case let state where state.hasPrefix("08") || state.isEmpty || state.hasPrefix("57P"):

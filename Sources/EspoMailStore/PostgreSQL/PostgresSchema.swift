@@ -11,6 +11,7 @@ enum PostgresSchema {
     ("0003-secret-provenance", ""),
     ("0004-message-fingerprint", ""),
     ("0005-expunged-outcome", ""),
+    ("0006-database-roles", PostgresRowSecurity.migration),
   ]
 
   /// The table that records applied migrations.

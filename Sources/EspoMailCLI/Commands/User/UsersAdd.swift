@@ -16,10 +16,19 @@ extension EspoMail.Users {
     @Flag(help: "Make the user an admin.") var admin = false
     @Flag(help: "Add the user inactive.") var inactive = false
     @Option(name: .customLong("team"), help: "A team to join; repeat for more.") var teams: [String] = []
+    @Option(
+      name: .customLong("db-role"),
+      help: ArgumentHelp("PostgreSQL stores: the login role the user connects as (default with --create-db-role: the login).", valueName: "role"))
+    var databaseRole: String?
+    @Flag(name: .customLong("create-db-role"), help: "PostgreSQL stores: create the login role first.")
+    var createDatabaseRole = false
 
     func run(in context: CommandContext) throws {
+      let role = databaseRole ?? (createDatabaseRole ? login : nil)
       let user = try context.session().addUser(
-        NewUser(login: login, name: name, addresses: addresses, isAdmin: admin, isActive: !inactive, teams: teams))
+        NewUser(
+          login: login, name: name, addresses: addresses, isAdmin: admin, isActive: !inactive, teams: teams,
+          databaseRole: role.map { .map($0, create: createDatabaseRole) }))
       try context.output.result(UserJSON(user)) { "added user \(user.login)" }
     }
   }

@@ -6,7 +6,7 @@ extension EspoMail.Users {
   struct Change: EspoCommand {
     static let configuration = CommandConfiguration(
       commandName: "set",
-      abstract: "Change a user's name, activity or admin rights (admins only).",
+      abstract: "Change a user's name, activity, admin rights or database role (admins only).",
       discussion: "Example: espomail user set bob --inactive")
 
     @OptionGroup var global: GlobalOptions
@@ -16,19 +16,32 @@ extension EspoMail.Users {
     @Flag(name: .customLong("inactive"), help: "Deactivate the user: kept, but can do nothing.") var deactivate = false
     @Flag(name: .customLong("admin"), help: "Make the user an admin.") var makeAdmin = false
     @Flag(name: .customLong("no-admin"), help: "Take admin rights away.") var removeAdmin = false
+    @Option(
+      name: .customLong("db-role"), help: ArgumentHelp("PostgreSQL stores: map the user to this login role.", valueName: "role"))
+    var databaseRole: String?
+    @Flag(name: .customLong("create-db-role"), help: "PostgreSQL stores: create the --db-role login role first.")
+    var createDatabaseRole = false
+    @Flag(name: .customLong("no-db-role"), help: "PostgreSQL stores: map the user to no login role.")
+    var removeDatabaseRole = false
 
     func validate() throws {
       if activate && deactivate { throw ValidationError("--active and --inactive exclude each other") }
       if makeAdmin && removeAdmin { throw ValidationError("--admin and --no-admin exclude each other") }
-      if name == nil && !activate && !deactivate && !makeAdmin && !removeAdmin {
-        throw ValidationError("nothing to change: give --name, --active, --inactive, --admin or --no-admin")
+      if removeDatabaseRole && (databaseRole != nil || createDatabaseRole) {
+        throw ValidationError("--no-db-role excludes --db-role and --create-db-role")
+      }
+      if createDatabaseRole && databaseRole == nil { throw ValidationError("--create-db-role needs --db-role ROLE") }
+      if name == nil && !activate && !deactivate && !makeAdmin && !removeAdmin && databaseRole == nil && !removeDatabaseRole {
+        throw ValidationError(
+          "nothing to change: give --name, --active, --inactive, --admin, --no-admin, --db-role or --no-db-role")
       }
     }
 
     func run(in context: CommandContext) throws {
       let changes = UserChanges(
         name: name, isActive: activate ? true : (deactivate ? false : nil),
-        isAdmin: makeAdmin ? true : (removeAdmin ? false : nil))
+        isAdmin: makeAdmin ? true : (removeAdmin ? false : nil),
+        databaseRole: removeDatabaseRole ? .unmap : databaseRole.map { .map($0, create: createDatabaseRole) })
       let user = try context.session().setUser(login, changes)
       try context.output.result(UserJSON(user)) { "updated user \(user.login)" }
     }

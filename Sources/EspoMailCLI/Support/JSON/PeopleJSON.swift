@@ -19,6 +19,7 @@ struct UserJSON: JSONOutput {
     case addresses = "addresses"
     case teams = "teams"
     case roles = "roles"
+    case databaseRole = "databaseRole"
   }
 
   /// Writes every key.
@@ -32,6 +33,7 @@ struct UserJSON: JSONOutput {
     try json.encode(user.addresses, forKey: .addresses)
     try json.encode(user.teams, forKey: .teams)
     try json.encode(user.roles, forKey: .roles)
+    try json.encode(user.databaseRole, forKey: .databaseRole)
   }
 }
 
