@@ -1,4 +1,5 @@
 import EspoMailTestSupport
+import Foundation
 import Testing
 
 @Suite struct PeopleCommandTests {
@@ -30,7 +31,8 @@ import Testing
     #expect(alice["teams"] as? [String] == ["Support"])
     #expect(alice["isAdmin"] as? Bool == false)
     #expect(alice["isActive"] as? Bool == true)
-    #expect(Set(alice.keys) == ["id", "login", "name", "isAdmin", "isActive", "addresses", "teams", "roles"])
+    #expect(Set(alice.keys) == ["id", "login", "name", "isAdmin", "isActive", "addresses", "teams", "roles", "databaseRole"])
+    #expect(alice["databaseRole"] is NSNull, "no database role unless asked")
   }
 
   @Test func badUserInputGetsDistinctExitCodes() throws {
