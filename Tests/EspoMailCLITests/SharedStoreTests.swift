@@ -79,6 +79,10 @@ import Testing
     #expect(final.status == 0, "final fetch: \(final.stderr) (\(why))")
     let finalAccounts = try FetchWorker.accounts(final)
     #expect(finalAccounts.values.allSatisfy { $0["status"] as? String == "ok" }, "final fetch: \(final.stdout) (\(why))")
+    // The last round ran to its end unkilled, so it found every account free (the killed runs'
+    // leases died with them) and left nothing for the clean run.
+    let leftovers = finalAccounts.filter { SharedLayout.settled($0.value) > 0 }.keys.sorted()
+    #expect(leftovers.isEmpty, "the last round left mail of \(leftovers) for the clean run (\(why))")
     reports.append(finalAccounts)
     #expect(kills >= 1, "no run was still going when killed; the test proved nothing (\(why))")
     #expect(busy >= 1, "the runs never overlapped on an account; the test proved nothing (\(why))")
