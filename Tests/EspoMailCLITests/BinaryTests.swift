@@ -35,10 +35,11 @@ import Testing
     #expect(try json.array().count == 1)
   }
 
+  /// Twelve writers at once on the run's engine (an SQLite file, or PostgreSQL with
+  /// `ESPOMAIL_TEST_STORE=postgresql`): each waits its turn, none fails.
   @Test func concurrentRunsWaitForEachOtherInsteadOfFailing() throws {
-    let directory = try TemporaryDirectory()
-    let env = ["ESPOMAIL_STORE": directory.file("s.sqlite")]
-    #expect(try BinaryRunner.run(["init"], environment: env).status == 0)
+    let store = try TestStore()
+    let env = store.environment
     let statuses = Buffer32()
     DispatchQueue.concurrentPerform(iterations: 12) { index in
       let result = try? BinaryRunner.run(["team", "add", "Team \(index)"], environment: env)

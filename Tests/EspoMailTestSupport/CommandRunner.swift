@@ -10,6 +10,13 @@ public struct CommandResult: Sendable {
   /// The exit status.
   public var status: Int32
 
+  /// A result from its parts (for processes run by tests themselves).
+  public init(stdout: String, stderr: String, status: Int32) {
+    self.stdout = stdout
+    self.stderr = stderr
+    self.status = status
+  }
+
   /// Decodes stdout as JSON.
   public func json() throws -> Any {
     try JSONSerialization.jsonObject(with: Data(stdout.utf8), options: [.fragmentsAllowed])
