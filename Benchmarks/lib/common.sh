@@ -1,6 +1,7 @@
 # Shared set-up of the benchmark scripts (sourced): the release binary, Debian's python, a scratch
 # directory removed on exit, and a private loopback Dovecot whose user "bench" holds COUNT generated
-# messages. Defines: root, espomail, python, work, port, free_port, median, seed_crm_records.
+# messages. Defines: root, espomail, python, work, port, free_port, median, seed_crm_records, and for
+# the PostgreSQL scripts start_bench_postgres, pg_uri, pg_sql, tree_cpu.
 # Usage: start_bench_mailbox COUNT [recent]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -11,7 +12,11 @@ work="$(mktemp -d)"
 chmod 755 "$work"   # Dovecot runs unprivileged and must reach its files
 free_port() { "$python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 port="$(free_port)"
-cleanup() { bash "$root/Benchmarks/lib/dovecot_ctl.sh" stop "$work/dovecot" || true; rm -rf "$work"; }
+cleanup() {
+  [ ! -d "$work/pg" ] || bash "$root/Benchmarks/lib/postgres_ctl.sh" stop "$work/pg" || true
+  bash "$root/Benchmarks/lib/dovecot_ctl.sh" stop "$work/dovecot" || true
+  rm -rf "$work"
+}
 trap cleanup EXIT
 
 start_bench_mailbox() {
@@ -46,4 +51,35 @@ INSERT INTO entity_email_address(entity_type, entity_id, email_address_id, is_pr
 INSERT INTO follow(user_id, entity_type, entity_id) SELECT 2, 'account', id FROM crm_account WHERE id % 10 = 0;
 COMMIT;
 SQL
+}
+
+# A private PostgreSQL cluster in $work/pg on a free loopback port (lib/postgres_ctl.sh: fsync on,
+# synchronous_commit off), stopped by its pid on exit. Sets pg_port.
+start_bench_postgres() {
+  pg_port="$(free_port)"
+  bash "$root/Benchmarks/lib/postgres_ctl.sh" start "$work/pg" "$pg_port"
+}
+# The libpq URI of database $1 of that cluster.
+pg_uri() { echo "postgresql://espomail@127.0.0.1:$pg_port/$1"; }
+# psql on database $1 of that cluster, unaligned and quiet; further arguments go to psql.
+pg_sql() { local db=$1; shift; psql -X -q -A -t -v ON_ERROR_STOP=1 "$(pg_uri "$db")" "$@"; }
+
+# CPU seconds (user + system) used so far by process $1 and its children, live ones and those
+# it has reaped: postgres' backends, Dovecot's login and imap processes.
+tree_cpu() {
+  "$python" - "$1" <<'PY'
+import os, sys
+root = int(sys.argv[1]); total = 0
+for name in os.listdir("/proc"):
+    if not name.isdigit():
+        continue
+    try:
+        stat = open(f"/proc/{name}/stat").read()
+    except OSError:
+        continue
+    fields = stat[stat.rindex(")") + 2:].split()
+    if int(name) == root or int(fields[1]) == root:
+        total += sum(int(x) for x in fields[11:15])   # utime stime cutime cstime
+print(round(total / os.sysconf("SC_CLK_TCK"), 2))
+PY
 }
