@@ -11,7 +11,8 @@
 # fetched); VACUUM ANALYZE; and the same calls again. Prints both medians, the ratios, and the
 # server-side times of the two queries (EXPLAIN ANALYZE).
 #   Benchmarks/pg-search-scale.sh [SIZE] [CALLS] [WORD]      (MESSAGES=N fetches N instead of 10,000)
-# Measured: see Docs/performance.md, "PostgreSQL".
+# Measured 2026-12-04 (2 cores, shared machine, 100000 20): list 139.7 -> 122.5 ms, search 146.3 -> 112.3 ms
+# from 10,000 to 100,000 emails, about 1 ms of it in the server (Docs/performance.md, "PostgreSQL").
 source "$(dirname "$0")/lib/common.sh"
 size="${1:-1000000}"
 calls="${2:-20}"
