@@ -27,8 +27,18 @@ enum Schema {
     migrator.registerMigration("0006-database-roles") { db in
       try db.execute(sql: databaseRoles)
     }
+    migrator.registerMigration("0007-fetch-attempts") { db in
+      try db.execute(sql: fetchAttempts)
+    }
     return migrator
   }
+
+  /// A counter of each account's fetch attempts: a `fetch --all` pass skips an account whose
+  /// counter moved since the pass began, because another run fetched it meanwhile
+  /// (Docs/architecture.md, "Fetching").
+  static let fetchAttempts = """
+    ALTER TABLE mail_account ADD COLUMN fetch_attempts INTEGER NOT NULL DEFAULT 0;
+    """
 
   /// The database role a user connects as, on a PostgreSQL store (Docs/security.md, "Several users
   /// on PostgreSQL"). An SQLite store keeps the column empty, so both engines have one schema and

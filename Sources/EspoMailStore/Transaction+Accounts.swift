@@ -180,16 +180,32 @@ extension Transaction {
     try db.rows(try accountSelect() + " ORDER BY a.name").map(mailAccount(from:))
   }
 
+  /// How many fetch attempts each account has had, by account id: a counter, so that a run can
+  /// tell whether another run attempted an account since it began, whatever the clocks say.
+  public func fetchAttempts() throws -> [Int64: Int64] {
+    Dictionary(
+      uniqueKeysWithValues: try db.rows("SELECT id, fetch_attempts FROM mail_account").map {
+        ($0["id"] as Int64, $0["fetch_attempts"] as Int64)
+      })
+  }
+
+  /// How many fetch attempts the account has had.
+  public func fetchAttempts(accountID: Int64) throws -> Int64 {
+    try db.value(Int64.self, "SELECT fetch_attempts FROM mail_account WHERE id = ?", [accountID]) ?? 0
+  }
+
   /// Records the outcome of a fetch attempt.
   public func recordFetch(accountID: Int64, at time: String, error: String?) throws {
     if let error {
       try db.execute("""
-          UPDATE mail_account SET last_attempt_at = ?, last_error = ?, consecutive_failures = consecutive_failures + 1
+          UPDATE mail_account SET last_attempt_at = ?, last_error = ?, consecutive_failures = consecutive_failures + 1,
+            fetch_attempts = fetch_attempts + 1
           WHERE id = ?
           """, [time, error, accountID])
     } else {
       try db.execute("""
-          UPDATE mail_account SET last_attempt_at = ?1, last_success_at = ?1, last_error = NULL, consecutive_failures = 0
+          UPDATE mail_account SET last_attempt_at = ?1, last_success_at = ?1, last_error = NULL, consecutive_failures = 0,
+            fetch_attempts = fetch_attempts + 1
           WHERE id = ?2
           """, [time, accountID])
     }

@@ -62,7 +62,7 @@ import Testing
         #expect(Set(accounts.keys) == Set(layout.accountNames), "round \(round) run \(index) reported other accounts (\(why))")
         for (name, report) in accounts {
           let status = report["status"] as? String
-          #expect(status == "ok" || status == "busy", "round \(round) run \(index): \(name) \(report) (\(why))")
+          #expect(SharedLayout.statuses.contains(status ?? ""), "round \(round) run \(index): \(name) \(report) (\(why))")
           if status == "busy" { busy += 1 }
           if status == "ok", SharedLayout.settled(report) > 0 { fetchedBy[name, default: 0] += 1 }
         }
@@ -87,6 +87,37 @@ import Testing
     #expect(kills >= 1, "no run was still going when killed; the test proved nothing (\(why))")
     #expect(busy >= 1, "the runs never overlapped on an account; the test proved nothing (\(why))")
     try layout.verify(lab, reports: reports, why: "\(trail.joined(separator: "; ")) (\(why))")
+  }
+
+  /// One fetch per account and pass: a `fetch --all` run held up on one account finds that another
+  /// run fetched the next one meanwhile, and leaves it (`fetched-by-another-run`, exit 0 for it);
+  /// a pass that begins afterwards fetches it again.
+  @Test func aPassLeavesAnAccountAnotherRunFetchedMeanwhile() throws {
+    let lab = try MailLab()
+    let silent = try SilentListener()
+    #expect(
+      lab.store.run([
+        "account", "add", "a-stuck", "--group", "--address", "stuck@example.com", "--imap-host", "127.0.0.1",
+        "--imap-port", "\(silent.port)", "--security", "none", "--username", "u", "--password-stdin",
+      ], stdin: "pw\n").status == 0)
+    let box = try lab.mailbox("b")
+    #expect(lab.addAccount("b-mail", mailbox: box).status == 0)
+    for number in 1...3 {
+      try lab.dovecot.deliver(SampleMessage.make(id: "pass-\(number)@example.org", subject: "Pass \(number)"), to: box)
+    }
+    let scratch = try TemporaryDirectory()
+    let held = try FetchWorker.launch(
+      ["fetch", "--all", "--jobs", "1", "--timeout", "8", "--format", "json"], environment: lab.store.environment,
+      output: scratch.file("held"))
+    Thread.sleep(forTimeInterval: 1)
+    let other = try lab.fetch(["b-mail"])
+    #expect(other.accounts["b-mail"]?["new"] as? Int == 3, "\(other.result.stderr)")
+    held.waitUntilExit()
+    let heldAccounts = try FetchWorker.accounts(FetchWorker.result(of: held, output: scratch.file("held")))
+    #expect(heldAccounts["a-stuck"]?["status"] as? String == "failed", "\(heldAccounts)")
+    #expect(heldAccounts["b-mail"]?["status"] as? String == "fetched-by-another-run", "\(heldAccounts)")
+    let next = try lab.fetch(["--all", "--timeout", "1"])
+    #expect(next.accounts["b-mail"]?["status"] as? String == "ok", "a new pass fetches the account again: \(next.accounts)")
   }
 
   /// Fetch workers that share nothing but the PostgreSQL URI, each with its own HOME, working
@@ -118,7 +149,7 @@ import Testing
       #expect([0, 75].contains(result.status), "host \(index) exited \(result.status): \(result.stderr) (\(why))")
       let accounts = try FetchWorker.accounts(result)
       for (name, report) in accounts {
-        #expect(["ok", "busy"].contains(report["status"] as? String), "host \(index): \(name) \(report) (\(why))")
+        #expect(SharedLayout.statuses.contains(report["status"] as? String ?? ""), "host \(index): \(name) \(report) (\(why))")
         if SharedLayout.settled(report) > 0 { settledBy[name, default: []].append(SharedLayout.settled(report)) }
       }
       reports.append(accounts)
@@ -152,6 +183,8 @@ import Testing
 /// Thirty-odd accounts over fewer mailboxes, the mail in them, and what the store must hold after
 /// every account has been fetched.
 struct SharedLayout {
+  /// The statuses a run may report for an account here.
+  static let statuses: Set<String> = ["ok", "busy", "fetched-by-another-run"]
   /// Account names, in creation order.
   var accountNames: [String]
   /// Each account's mailbox user.
@@ -421,4 +454,34 @@ struct SeededGenerator: RandomNumberGenerator {
     z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
     return z ^ (z >> 31)
   }
+}
+
+/// A TCP port on 127.0.0.1 that accepts connections into its backlog and never says a word: an
+/// IMAP server that never greets, so a fetch waits there until its timeout.
+final class SilentListener {
+  /// The port.
+  let port: Int
+  private let descriptor: Int32
+
+  init() throws {
+    let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    address.sin_port = 0
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    let bound = withUnsafeMutablePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        bind(listener, $0, length) == 0 && listen(listener, 16) == 0 && getsockname(listener, $0, &length) == 0
+      }
+    }
+    guard listener >= 0, bound else {
+      if listener >= 0 { close(listener) }
+      throw TestSupportError("cannot listen on 127.0.0.1")
+    }
+    descriptor = listener
+    port = Int(UInt16(bigEndian: address.sin_port))
+  }
+
+  deinit { close(descriptor) }
 }

@@ -59,6 +59,7 @@ extension EspoMail {
             return "\(account.name): failed in folder(s) \(folders): " + Self.counts(account)
           case .failed, .busy: return "\(account.name): \(account.status.rawValue)"
           case .dryRun: return "\(account.name): \(account.new) new message(s) would be fetched"
+          case .fetchedByAnotherRun: return "\(account.name): fetched by another run during this pass"
           case .ok: return "\(account.name): " + Self.counts(account)
           }
         }.joined(separator: "\n")

@@ -31,6 +31,12 @@ struct AccountFetcher {
     }
     defer { withExtendedLifetime(lock) {} }
     do {
+      if let atStart = options.attemptsAtPassStart?[account.id],
+        try store.read({ try $0.fetchAttempts(accountID: account.id) }) != atStart
+      {
+        report.status = .fetchedByAnotherRun
+        return report
+      }
       if !options.dryRun {
         // Auto-replies to this account's mail that a killed run committed but never sent go out
         // now, exactly once.

@@ -8,6 +8,9 @@ public enum AccountFetchStatus: String, Codable, Sendable {
   case failed
   /// Another run holds the account.
   case busy
+  /// Another run fetched the account since this pass began (`fetch --all` on several hosts, or
+  /// overlapping cron runs): one fetch per account and pass is enough.
+  case fetchedByAnotherRun = "fetched-by-another-run"
   /// `--dry-run`: counted, nothing fetched.
   case dryRun = "dry-run"
 }
@@ -128,6 +131,10 @@ public struct FetchOptions: Sendable {
   public var noAutoReply = false
   /// Skip notifications in this run.
   public var noNotify = false
+  /// For `fetch --all`, each account's fetch-attempt counter when this pass began: an account
+  /// another run has attempted since then is not fetched again in this pass. Nil fetches every
+  /// account named.
+  public var attemptsAtPassStart: [Int64: Int64]?
   /// Default options.
   public init() {}
 }

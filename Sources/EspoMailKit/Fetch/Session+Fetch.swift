@@ -28,6 +28,8 @@ extension Session {
         if !chosen.contains(where: { $0.id == account.id }) { chosen.append(account) }
       }
     }
+    var options = options
+    if all && !options.dryRun { options.attemptsAtPassStart = try store.read { try $0.fetchAttempts() } }
     return FetchRun(store: store, accounts: chosen, options: options, now: now, progress: progress).run()
   }
 }

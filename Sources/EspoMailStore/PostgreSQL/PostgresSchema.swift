@@ -12,6 +12,7 @@ enum PostgresSchema {
     ("0004-message-fingerprint", ""),
     ("0005-expunged-outcome", ""),
     ("0006-database-roles", PostgresRowSecurity.migration),
+    ("0007-fetch-attempts", "ALTER TABLE mail_account ADD COLUMN fetch_attempts BIGINT NOT NULL DEFAULT 0;"),
   ]
 
   /// The table that records applied migrations.
