@@ -11,6 +11,10 @@ final class PostgresConnection: SQLConnection, @unchecked Sendable {
   private var savepointDepth = 0
   /// The SQL of each statement already rewritten for PostgreSQL, by the store's SQL text.
   private var rewritten: [String: String] = [:]
+  /// The names of the statements prepared on this connection, by their SQL and parameter types.
+  private var prepared: [String: String] = [:]
+  /// At most this many statements are prepared per connection; others are sent unprepared.
+  private static let preparedLimit = 1000
 
   /// Connects with a libpq connection URI or `key=value` string; a refusal is an I/O error naming
   /// the server's reason (never the password).
@@ -129,8 +133,13 @@ final class PostgresConnection: SQLConnection, @unchecked Sendable {
       rewritten[sql] = text
     }
     let parameters = PostgresParameters(arguments)
+    let name = try preparedStatement(text, parameters)
     let result = parameters.withPointers { types, values, lengths, formats in
-      PQexecParams(handle, text, Int32(arguments.values.count), types, values, lengths, formats, 0)
+      if let name {
+        PQexecPrepared(handle, name, Int32(parameters.count), values, lengths, formats, 0)
+      } else {
+        PQexecParams(handle, text, Int32(parameters.count), types, values, lengths, formats, 0)
+      }
     }
     guard let result else { throw EspoMailError(.ioError, "the PostgreSQL store did not answer: \(Self.trimmed(PQerrorMessage(handle)))") }
     switch PQresultStatus(result) {
@@ -141,6 +150,30 @@ final class PostgresConnection: SQLConnection, @unchecked Sendable {
       PQclear(result)
       throw error.storeError
     }
+  }
+
+  /// The name of `text` prepared on this connection for these parameters' types, preparing it the
+  /// first time: the server then parses and analyses each of the store's statements once per
+  /// connection instead of once per call, the largest cost of an import (Docs/performance.md).
+  /// Only queries and row changes are prepared (never `BEGIN`, savepoints or role commands);
+  /// nil sends the statement unprepared.
+  private func preparedStatement(_ text: String, _ parameters: PostgresParameters) throws -> String? {
+    let verb = text.drop { $0 == " " || $0 == "\n" }.prefix(6).uppercased()
+    guard ["SELECT", "INSERT", "UPDATE", "DELETE", "WITH "].contains(where: verb.hasPrefix) else { return nil }
+    let key = parameters.typeKey + "\u{0}" + text
+    if let name = prepared[key] { return name }
+    guard prepared.count < Self.preparedLimit else { return nil }
+    let name = "espomail_\(prepared.count + 1)"
+    let result = parameters.withPointers { types, _, _, _ in
+      PQprepare(handle, name, text, Int32(parameters.count), types)
+    }
+    guard let result else { throw EspoMailError(.ioError, "the PostgreSQL store did not answer: \(Self.trimmed(PQerrorMessage(handle)))") }
+    defer { PQclear(result) }
+    guard PQresultStatus(result) == PGRES_COMMAND_OK else {
+      throw PostgresError(result: result, connectionMessage: Self.trimmed(PQerrorMessage(handle))).storeError
+    }
+    prepared[key] = name
+    return name
   }
 
   /// A column value as the shared value kinds: integers, booleans (as 0/1), reals, bytes, text.

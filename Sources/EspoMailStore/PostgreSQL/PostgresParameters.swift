@@ -8,6 +8,12 @@ struct PostgresParameters {
   private var values: [[UInt8]?] = []
   private var formats: [Int32] = []
 
+  /// How many parameters there are.
+  var count: Int { types.count }
+
+  /// The parameters' types, as a key for a statement prepared for them.
+  var typeKey: String { types.map(String.init).joined(separator: ",") }
+
   /// The layout of `arguments`.
   init(_ arguments: SQLArguments) {
     for value in arguments.values {
