@@ -52,14 +52,20 @@ extension Store {
     guard let key = Int32(exactly: accountID) else {
       throw EspoMailError(.internalError, "account id \(accountID) is beyond the lease keys")
     }
-    let connection = try PostgresConnection(connecting: postgresURI)
+    let pool = postgresPool
+    let connection = try pool.leaseConnection()
     let taken = try connection.value(
       Bool.self, "SELECT pg_try_advisory_lock(CAST(? AS INTEGER), CAST(? AS INTEGER))", [PostgresLocks.accounts, key])
-    guard taken == true else { return nil }
+    guard taken == true else {
+      pool.releaseLeaseConnection(connection)
+      return nil
+    }
     return AccountLease {
-      // Closing the session releases the lock too; unlocking first keeps the server's view exact.
-      _ = try? connection.execute(
-        "SELECT pg_advisory_unlock(CAST(? AS INTEGER), CAST(? AS INTEGER))", [PostgresLocks.accounts, key])
+      // The connection goes back for the next lease only once the server confirms the unlock; a
+      // connection that fails to unlock is dropped, and closing it releases the lock.
+      let unlocked = try? connection.value(
+        Bool.self, "SELECT pg_advisory_unlock(CAST(? AS INTEGER), CAST(? AS INTEGER))", [PostgresLocks.accounts, key])
+      if unlocked == true { pool.releaseLeaseConnection(connection) }
     }
   }
 }

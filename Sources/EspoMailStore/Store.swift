@@ -26,10 +26,10 @@ public final class Store: Sendable {
     case postgresql(PostgresPool)
   }
 
-  /// The PostgreSQL connection URI (with its password, if it has one); nil for SQLite.
-  var postgresURI: String {
+  /// The PostgreSQL store's connection pool; only for a PostgreSQL store.
+  var postgresPool: PostgresPool {
     guard case .postgresql(let pool) = backend else { preconditionFailure("not a PostgreSQL store") }
-    return pool.uri
+    return pool
   }
 
   /// How long a writer waits for another before giving up with "try again later".

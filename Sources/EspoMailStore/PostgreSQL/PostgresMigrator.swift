@@ -32,6 +32,9 @@ struct PostgresMigrator {
       throw EspoMailError.configuration(
         "no store in the database at \(location)",
         hint: "create one with 'espomail init', or point --store or ESPOMAIL_STORE at it")
+    } else if try applied() == PostgresSchema.migrations.map(\.name) {
+      // Up to date, the common case: no need to wait for the writers' lock.
+      return
     }
     try connection.inTransaction(writing: true) {
       if creating {
