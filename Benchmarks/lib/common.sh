@@ -83,3 +83,58 @@ for name in os.listdir("/proc"):
 print(round(total / os.sysconf("SC_CLK_TCK"), 2))
 PY
 }
+
+# Multiplies the emails of database $1 inside PostgreSQL into $2 more copies of each: INSERT ...
+# SELECT over generate_series, each copy with fresh ids and Message-IDs, dates moved back a week per
+# copy, and its recipients, account links, user and team rows, attachments, decision traces,
+# awaited references and search vector copied with it (the raw message is shared, as for merged
+# emails; fetch ledger rows are not copied: the copies were not fetched); then VACUUM ANALYZE.
+pg_multiply() {
+  pg_sql "$1" >/dev/null <<SQL
+SET synchronous_commit = off;
+SET TIME ZONE 'UTC';
+SET maintenance_work_mem = '512MB';
+BEGIN;
+CREATE TEMP TABLE copy AS SELECT c, c * (SELECT max(id) FROM email) AS shift FROM generate_series(1, $2) c;
+INSERT INTO email(id, message_id, fingerprint, is_message_id_synthetic, subject, from_address_id, from_string,
+                  reply_to_string, date_sent, delivery_date, status, body_plain, body_html, is_html, ics_contents,
+                  has_attachment, is_header_only, size, in_reply_to, references_header, parent_type, parent_id,
+                  crm_account_id, replied_email_id, is_replied, is_auto_reply, is_auto_submitted, assigned_user_id,
+                  created_by_user_id, sent_by_mail_account_id, group_folder_id, group_status_folder, raw_sha256,
+                  created_at)
+  SELECT e.id + k.shift, '<copy' || k.c || '.' || substr(e.message_id, 2), e.fingerprint, e.is_message_id_synthetic,
+         e.subject, e.from_address_id, e.from_string, e.reply_to_string,
+         to_char(e.date_sent::timestamptz - k.c * interval '7 days', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), e.delivery_date,
+         e.status, e.body_plain, e.body_html, e.is_html, e.ics_contents, e.has_attachment, e.is_header_only, e.size,
+         e.in_reply_to, e.references_header, e.parent_type, e.parent_id, e.crm_account_id,
+         e.replied_email_id + k.shift, e.is_replied, e.is_auto_reply, e.is_auto_submitted, e.assigned_user_id,
+         e.created_by_user_id, e.sent_by_mail_account_id, e.group_folder_id, e.group_status_folder, e.raw_sha256,
+         e.created_at
+  FROM copy k CROSS JOIN email e WHERE e.id <= (SELECT min(shift) FROM copy)
+  ORDER BY k.c, e.id;
+SELECT setval(pg_get_serial_sequence('email', 'id'), (SELECT max(id) FROM email));
+INSERT INTO email_recipient(email_id, kind, email_address_id, display_name, position)
+  SELECT r.email_id + k.shift, r.kind, r.email_address_id, r.display_name, r.position
+  FROM copy k CROSS JOIN email_recipient r WHERE r.email_id <= (SELECT min(shift) FROM copy) ORDER BY k.c, r.email_id;
+INSERT INTO email_mail_account(email_id, account_id)
+  SELECT m.email_id + k.shift, m.account_id FROM copy k CROSS JOIN email_mail_account m WHERE m.email_id <= (SELECT min(shift) FROM copy);
+INSERT INTO email_user(email_id, user_id, is_read, is_important, in_trash, in_archive, folder_id, added_at)
+  SELECT u.email_id + k.shift, u.user_id, u.is_read, u.is_important, u.in_trash, u.in_archive, u.folder_id, u.added_at
+  FROM copy k CROSS JOIN email_user u WHERE u.email_id <= (SELECT min(shift) FROM copy);
+INSERT INTO email_team(email_id, team_id)
+  SELECT t.email_id + k.shift, t.team_id FROM copy k CROSS JOIN email_team t WHERE t.email_id <= (SELECT min(shift) FROM copy);
+INSERT INTO attachment(email_id, case_number, name, content_type, size, disposition, content_id, bytes)
+  SELECT a.email_id + k.shift, a.case_number, a.name, a.content_type, a.size, a.disposition, a.content_id, a.bytes
+  FROM copy k CROSS JOIN attachment a WHERE a.email_id <= (SELECT min(shift) FROM copy);
+INSERT INTO decision(email_id, step, outcome, detail, created_at)
+  SELECT d.email_id + k.shift, d.step, d.outcome, d.detail, d.created_at
+  FROM copy k CROSS JOIN decision d WHERE d.email_id <= (SELECT min(shift) FROM copy);
+INSERT INTO awaited_reference(message_id, email_id)
+  SELECT w.message_id, w.email_id + k.shift FROM copy k CROSS JOIN awaited_reference w WHERE w.email_id <= (SELECT min(shift) FROM copy);
+INSERT INTO email_search(email_id, document)
+  SELECT s.email_id + k.shift, s.document FROM copy k CROSS JOIN email_search s WHERE s.email_id <= (SELECT min(shift) FROM copy)
+  ORDER BY k.c, s.email_id;
+COMMIT;
+VACUUM ANALYZE;
+SQL
+}

@@ -52,6 +52,16 @@ public struct Session: Sendable {
     permissions = resolved.1
   }
 
+  /// Throws unless the store connection may open sealed passwords and queue mail: an agent's own
+  /// database role on PostgreSQL reads mail as them but leaves fetching and sending to the
+  /// service (Docs/security.md, "Several users on PostgreSQL").
+  public func requireServiceConnection(_ action: String) throws {
+    guard try store.read({ try $0.connectsAsAgent() }) else { return }
+    throw EspoMailError.denied(
+      action, because: "your own database role reads mail as you, but fetching and sending need sealed passwords and the outbox",
+      hint: "run it on a host where espomail connects as the fetch service or as an admin (Docs/security.md)")
+  }
+
   /// Throws unless the acting user is an admin.
   public func requireAdmin(_ action: String) throws {
     guard user.isAdmin else { throw EspoMailError.denied(action, because: "only admins may do this") }

@@ -17,6 +17,18 @@ extension Transaction {
     return try db.value(Int64.self, "SELECT id FROM \"user\" WHERE db_role = session_user::text")
   }
 
+  /// Whether the connection's own login is an agent's: mapped to a user and no member of
+  /// `espomail_service`, so that policies limit it to the user's levels. False on SQLite.
+  public func connectsAsAgent() throws -> Bool {
+    guard db.engine == .postgresql else { return false }
+    return try db.value(
+      Bool.self,
+      """
+      SELECT EXISTS (SELECT 1 FROM "user" WHERE db_role = session_user::text)
+        AND NOT pg_has_role(session_user, 'espomail_service', 'MEMBER')
+      """) ?? false
+  }
+
   /// Maps a user to the database role `name` (nil: to none), creating it as a login role when
   /// `create` is set, and makes its memberships follow the user. Throws a usage error on SQLite, a
   /// not-found error for a missing role without `create`, and a denial for a role that would

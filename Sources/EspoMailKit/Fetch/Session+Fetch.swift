@@ -9,6 +9,7 @@ extension Session {
     names: [String], all: Bool, options: FetchOptions, now: @escaping @Sendable () -> Date = { Date() },
     progress: (@Sendable (FetchProgress) -> Void)? = nil
   ) throws -> FetchReport {
+    try requireServiceConnection("fetch")
     let known = try store.read { try $0.mailAccounts() }
     var chosen: [MailAccount] = []
     if all {

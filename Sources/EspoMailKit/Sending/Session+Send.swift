@@ -78,6 +78,7 @@ extension Session {
   public func send(
     _ request: SendRequest, now: Date = Date(), network: NetworkOptions = NetworkOptions()
   ) throws -> SendResult {
+    try requireServiceConnection("send")
     try HeaderText.check(request.subject, field: "--subject")
     let from = try EmailAddress(request.from)
     let to = try request.to.map(EmailAddress.init)
