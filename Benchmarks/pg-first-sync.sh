@@ -7,7 +7,8 @@
 # synchronous_commit=on (SYNC_ON_RUN=0 skips it).
 #   Benchmarks/pg-first-sync.sh [COUNT] [RUNS]     (needs PostgreSQL's server: apt-get install postgresql)
 # Measured 2026-12-04 (2 cores, shared machine): SQLite 636 msg/s, PostgreSQL 111 msg/s, ratio 0.17;
-# synchronous_commit=on 123 msg/s (Docs/performance.md, "PostgreSQL").
+# with prepared statements (0766d04, 3000 3): SQLite 1209, PostgreSQL 148 msg/s, ratio 0.12
+# (Docs/performance.md, "PostgreSQL").
 source "$(dirname "$0")/lib/common.sh"
 count="${1:-10000}"
 runs="${2:-3}"

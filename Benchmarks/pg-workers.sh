@@ -11,8 +11,8 @@
 # server has the cores), then one pass each of 2 and 4 workers given disjoint shares of the
 # accounts by name, for reference.
 #   Benchmarks/pg-workers.sh [ACCOUNTS] [RUNS]      (JOBS=N sets each worker's --jobs)
-# Measured 2026-12-04 (2 cores, shared machine, 1000 3, JOBS=1): 1 worker 33.4 s, 2 workers 47.7 s (0.70x),
-# 4 workers 82.7 s (0.40x: accounts fetched again by later workers); split by name 4 workers 1.84x
+# Measured 2026-12-04 (2 cores, 1000 3, JOBS=1, commit a40037a): 1 worker 15.9 s, 2 workers 10.7 s
+# (1.49x), 4 workers 10.4 s (1.53x; each account fetched once per pass); split by name 4 workers 1.72x
 # (Docs/performance.md, "PostgreSQL").
 source "$(dirname "$0")/lib/common.sh"
 accounts="${1:-1000}"
@@ -92,7 +92,7 @@ for run in $(seq "$runs"); do
     out=$(pass "$workers")
     read -r seconds fetched busy espomail_cpu pg_cpu dovecot_cpu <<< "$out"
     times[$workers]="${times[$workers]:-} $seconds"
-    echo "run $run, $workers worker(s): $seconds s ($fetched account fetches, $busy busy skips; CPU s: espomail $espomail_cpu, postgres $pg_cpu, dovecot $dovecot_cpu; total $(python_round "$espomail_cpu + $pg_cpu + $dovecot_cpu") on $(nproc) cores)"
+    echo "run $run, $workers worker(s): $seconds s ($fetched account fetches, $busy skips (busy, or fetched by another run); CPU s: espomail $espomail_cpu, postgres $pg_cpu, dovecot $dovecot_cpu; total $(python_round "$espomail_cpu + $pg_cpu + $dovecot_cpu") on $(nproc) cores)"
   done
 done
 declare -A medians

@@ -9,9 +9,12 @@
 /// A login role is mapped to an espomail user by `user.db_role`; inactive users are mapped to
 /// nothing. The rules are the library's (`EmailAccess`, `CaseAccess`, `RecordAccess`,
 /// `AccountAccess`): RowSecurityTests compares both on a generated population. The `email` table's
-/// rule is written inline so that the planner can drive listings from the indexes of `email_user`
-/// and `email_team`; the other tables ask the `SECURITY DEFINER` functions below, which read as
-/// the owner (no policy applies to them, so policies never recurse).
+/// rule is written once, inline, so that the planner can drive listings from the indexes of
+/// `email_user` and `email_team`; the tables that hang off an email (recipients, attachments,
+/// search entries, raw bytes, …) show a row when its email is visible through that rule
+/// (`EXISTS (SELECT 1 FROM email …)`). `email_team`, which the rule itself reads, and the other
+/// scopes ask the `SECURITY DEFINER` functions below, which read as the owner (no policy applies
+/// to them, so policies never recurse).
 enum PostgresRowSecurity {
   /// The migration's SQL.
   static let migration = roles + functions + grants + policies
@@ -113,27 +116,15 @@ enum PostgresRowSecurity {
               OR (espomail_level(kind, 'read') = 2 AND record.created_by_user_id = ANY (espomail_teammate_ids())))
         END
       $$;
-    CREATE FUNCTION espomail_address_readable(wanted bigint) RETURNS boolean
-      LANGUAGE sql STABLE SECURITY DEFINER
-      AS $$
-        SELECT EXISTS (
-            SELECT 1 FROM entity_email_address h WHERE h.email_address_id = wanted
-              AND (h.entity_type = 'user' OR espomail_record_readable(h.entity_type, h.entity_id)))
-          OR EXISTS (
-            SELECT 1 FROM email_recipient r WHERE r.email_address_id = wanted AND espomail_email_readable(r.email_id))
-          OR EXISTS (SELECT 1 FROM email e WHERE e.from_address_id = wanted AND espomail_email_readable(e.id))
-      $$;
-    CREATE FUNCTION espomail_raw_readable(sha text) RETURNS boolean
-      LANGUAGE sql STABLE SECURITY DEFINER
-      AS $$ SELECT EXISTS (SELECT 1 FROM email e WHERE e.raw_sha256 = sha AND espomail_email_readable(e.id)) $$;
     REVOKE EXECUTE ON FUNCTION espomail_user_id(), espomail_level(text, text), espomail_team_ids(),
       espomail_teammate_ids(), espomail_email_readable(bigint), espomail_case_readable(bigint),
-      espomail_record_readable(text, bigint), espomail_address_readable(bigint), espomail_raw_readable(text) FROM PUBLIC;
+      espomail_record_readable(text, bigint) FROM PUBLIC;
     GRANT EXECUTE ON FUNCTION espomail_user_id(), espomail_level(text, text), espomail_team_ids(),
       espomail_teammate_ids(), espomail_email_readable(bigint), espomail_case_readable(bigint),
-      espomail_record_readable(text, bigint), espomail_address_readable(bigint), espomail_raw_readable(text)
+      espomail_record_readable(text, bigint)
       TO espomail_service, espomail_agent;
     CREATE INDEX email_raw ON email(raw_sha256);
+    CREATE INDEX email_from ON email(from_address_id);
 
     """
 
@@ -195,7 +186,10 @@ enum PostgresRowSecurity {
       USING (EXISTS (SELECT 1 FROM user_role r WHERE r.role_id = role_permission.role_id
                      AND r.user_id = (SELECT espomail_user_id())));
     CREATE POLICY agent ON user_role FOR SELECT TO espomail_agent USING (user_id = (SELECT espomail_user_id()));
-    CREATE POLICY agent ON email_address FOR SELECT TO espomail_agent USING (espomail_address_readable(id));
+    CREATE POLICY agent ON email_address FOR SELECT TO espomail_agent USING (
+      EXISTS (SELECT 1 FROM entity_email_address h WHERE h.email_address_id = email_address.id)
+      OR EXISTS (SELECT 1 FROM email_recipient r WHERE r.email_address_id = email_address.id)
+      OR EXISTS (SELECT 1 FROM email e WHERE e.from_address_id = email_address.id));
     CREATE POLICY agent ON entity_email_address FOR SELECT TO espomail_agent
       USING (entity_type = 'user' OR espomail_record_readable(entity_type, entity_id));
     CREATE POLICY agent ON crm_account FOR SELECT TO espomail_agent USING (espomail_record_readable('account', id));
@@ -211,7 +205,8 @@ enum PostgresRowSecurity {
       USING (EXISTS (SELECT 1 FROM mail_account a WHERE a.id = account_id));
     CREATE POLICY agent ON fetch_ledger FOR SELECT TO espomail_agent
       USING (EXISTS (SELECT 1 FROM mail_account a WHERE a.id = account_id));
-    CREATE POLICY agent ON raw_message FOR SELECT TO espomail_agent USING (espomail_raw_readable(sha256));
+    CREATE POLICY agent ON raw_message FOR SELECT TO espomail_agent
+      USING (EXISTS (SELECT 1 FROM email e WHERE e.raw_sha256 = sha256));
     CREATE POLICY agent ON email_folder TO espomail_agent
       USING (user_id = (SELECT espomail_user_id())) WITH CHECK (user_id = (SELECT espomail_user_id()));
     CREATE POLICY agent ON crm_case FOR SELECT TO espomail_agent USING (espomail_case_readable(number));
@@ -222,9 +217,11 @@ enum PostgresRowSecurity {
           AND EXISTS (SELECT 1 FROM email_user u WHERE u.email_id = email.id AND u.user_id = (SELECT espomail_user_id())))
       OR ((SELECT espomail_level('email', 'read')) = 2
           AND EXISTS (SELECT 1 FROM email_team t WHERE t.email_id = email.id AND t.team_id = ANY ((SELECT espomail_team_ids())::bigint[]))));
-    CREATE POLICY agent ON email_recipient FOR SELECT TO espomail_agent USING (espomail_email_readable(email_id));
+    CREATE POLICY agent ON email_recipient FOR SELECT TO espomail_agent
+      USING (EXISTS (SELECT 1 FROM email e WHERE e.id = email_id));
     CREATE POLICY agent ON attachment FOR SELECT TO espomail_agent
-      USING (CASE WHEN email_id IS NOT NULL THEN espomail_email_readable(email_id) ELSE espomail_case_readable(case_number) END);
+      USING (CASE WHEN email_id IS NOT NULL THEN EXISTS (SELECT 1 FROM email e WHERE e.id = email_id)
+             ELSE espomail_case_readable(case_number) END);
     CREATE POLICY agent ON email_user FOR SELECT TO espomail_agent USING (user_id = (SELECT espomail_user_id()));
     CREATE POLICY agent_state ON email_user FOR UPDATE TO espomail_agent
       USING (user_id = (SELECT espomail_user_id()))
@@ -232,17 +229,22 @@ enum PostgresRowSecurity {
         SELECT 1 FROM email_folder f WHERE f.id = folder_id AND f.user_id = (SELECT espomail_user_id()))));
     CREATE POLICY agent ON email_team FOR SELECT TO espomail_agent
       USING (team_id = ANY ((SELECT espomail_team_ids())::bigint[]) OR espomail_email_readable(email_id));
-    CREATE POLICY agent ON email_mail_account FOR SELECT TO espomail_agent USING (espomail_email_readable(email_id));
+    CREATE POLICY agent ON email_mail_account FOR SELECT TO espomail_agent
+      USING (EXISTS (SELECT 1 FROM email e WHERE e.id = email_id));
     CREATE POLICY agent ON filter FOR SELECT TO espomail_agent
       USING ((scope = 'user' AND user_id = (SELECT espomail_user_id()))
              OR (scope = 'account' AND EXISTS (SELECT 1 FROM mail_account a WHERE a.id = account_id)));
-    CREATE POLICY agent ON decision FOR SELECT TO espomail_agent USING (espomail_email_readable(email_id));
+    CREATE POLICY agent ON decision FOR SELECT TO espomail_agent
+      USING (EXISTS (SELECT 1 FROM email e WHERE e.id = email_id));
     CREATE POLICY agent ON note FOR SELECT TO espomail_agent
-      USING (espomail_record_readable(entity_type, entity_id) AND (email_id IS NULL OR espomail_email_readable(email_id)));
+      USING (espomail_record_readable(entity_type, entity_id)
+             AND (email_id IS NULL OR EXISTS (SELECT 1 FROM email e WHERE e.id = email_id)));
     CREATE POLICY agent ON notification FOR SELECT TO espomail_agent USING (user_id = (SELECT espomail_user_id()));
     CREATE POLICY agent_read_flag ON notification FOR UPDATE TO espomail_agent
       USING (user_id = (SELECT espomail_user_id())) WITH CHECK (user_id = (SELECT espomail_user_id()));
-    CREATE POLICY agent ON awaited_reference FOR SELECT TO espomail_agent USING (espomail_email_readable(email_id));
-    CREATE POLICY agent ON email_search FOR SELECT TO espomail_agent USING (espomail_email_readable(email_id));
+    CREATE POLICY agent ON awaited_reference FOR SELECT TO espomail_agent
+      USING (EXISTS (SELECT 1 FROM email e WHERE e.id = email_id));
+    CREATE POLICY agent ON email_search FOR SELECT TO espomail_agent
+      USING (EXISTS (SELECT 1 FROM email e WHERE e.id = email_id));
     """
 }
