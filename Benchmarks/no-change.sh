@@ -7,14 +7,7 @@
 source "$(dirname "$0")/lib/common.sh"
 accounts="${1:-200}"
 runs="${2:-3}"
-users=""
-for i in $(seq "$accounts"); do
-  users="$users box$i:pw$i"
-  mkdir -p "$work/dovecot/home/box$i/Maildir/cur" "$work/dovecot/home/box$i/Maildir/new" "$work/dovecot/home/box$i/Maildir/tmp"
-  printf 'From: a@example.org\nTo: box%s@example.com\nSubject: one\nMessage-ID: <one.%s@example.org>\n\nhello\n' "$i" "$i" \
-    > "$work/dovecot/home/box$i/Maildir/cur/1700000000.M$i.bench:2,S"
-done
-DOVECOT_USERS="$users" bash "$root/Benchmarks/lib/dovecot_ctl.sh" start "$work/dovecot" "$port" "$(free_port)"
+start_bench_boxes "$accounts"
 export ESPOMAIL_STORE="$work/store.sqlite"
 "$espomail" init >/dev/null
 for i in $(seq "$accounts"); do

@@ -18,14 +18,7 @@ source "$(dirname "$0")/lib/common.sh"
 accounts="${1:-1000}"
 runs="${2:-3}"
 jobs="${JOBS:-1}"
-users=""
-for i in $(seq "$accounts"); do
-  users="$users box$i:pw$i"
-  mkdir -p "$work/dovecot/home/box$i/Maildir/cur" "$work/dovecot/home/box$i/Maildir/new" "$work/dovecot/home/box$i/Maildir/tmp"
-  printf 'From: a@example.org\nTo: box%s@example.com\nSubject: one\nMessage-ID: <one.%s@example.org>\n\nhello\n' "$i" "$i" \
-    > "$work/dovecot/home/box$i/Maildir/cur/1700000000.M$i.bench:2,S"
-done
-DOVECOT_USERS="$users" bash "$root/Benchmarks/lib/dovecot_ctl.sh" start "$work/dovecot" "$port" "$(free_port)"
+start_bench_boxes "$accounts"
 start_bench_postgres
 pg_pid="$(cat "$work/pg/postgres.pid")"
 dovecot_pid="$(cat "$work/dovecot/dovecot.pid")"

@@ -138,3 +138,16 @@ COMMIT;
 VACUUM ANALYZE;
 SQL
 }
+
+# N Dovecot users box1..boxN (password pwI), each with one message already seen, and the private
+# Dovecot serving them on $port: the mailboxes of a cron pass with nothing new.
+start_bench_boxes() {
+  local accounts=$1 users="" i
+  for i in $(seq "$accounts"); do
+    users="$users box$i:pw$i"
+    mkdir -p "$work/dovecot/home/box$i/Maildir/cur" "$work/dovecot/home/box$i/Maildir/new" "$work/dovecot/home/box$i/Maildir/tmp"
+    printf 'From: a@example.org\nTo: box%s@example.com\nSubject: one\nMessage-ID: <one.%s@example.org>\n\nhello\n' "$i" "$i" \
+      > "$work/dovecot/home/box$i/Maildir/cur/1700000000.M$i.bench:2,S"
+  done
+  DOVECOT_USERS="$users" bash "$root/Benchmarks/lib/dovecot_ctl.sh" start "$work/dovecot" "$port" "$(free_port)"
+}
