@@ -80,9 +80,15 @@ extension Transaction {
       let row = try db.row("SELECT db_role, is_admin, is_active FROM \"user\" WHERE id = ?", [userID]),
       let name: String = row["db_role"]
     else { return }
+    guard try db.value(Bool.self, "SELECT true FROM pg_roles WHERE rolname = ?", [name]) == true else { return }
     let isAdmin: Bool = row["is_admin"]
     let isActive: Bool = row["is_active"]
     try setMemberships(of: name, agent: true, service: isAdmin && isActive)
+    if !(isAdmin && isActive), try db.value(Bool.self, "SELECT pg_has_role(?, ?, 'MEMBER')", [name, Self.serviceRole]) == true {
+      throw EspoMailError.denied(
+        "database role \(name)", because: "it reaches every row through another role that is a member of \(Self.serviceRole)",
+        hint: "give the user a login role of their own (--db-role NAME --create-db-role), or revoke that membership")
+    }
   }
 
   /// Grants or revokes the two group roles to `name`, when the role exists.

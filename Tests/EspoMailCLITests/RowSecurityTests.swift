@@ -317,6 +317,12 @@ import Testing
     let missing = store.run(["user", "set", "ada", "--db-role", "\(database)_nobody"])
     #expect(missing.status == 66 && missing.stderr.contains("--create-db-role"), "\(missing.stderr)")
     #expect(store.run(["user", "set", "ada", "--db-role", "bad\"name"]).status == 64)
+    try population.server.psql(
+      "CREATE ROLE \(database)_fetchers; GRANT espomail_service TO \(database)_fetchers; "
+        + "CREATE ROLE \(database)_eve LOGIN IN ROLE \(database)_fetchers", database: database)
+    let indirect = store.run(["user", "set", "ada", "--db-role", "\(database)_eve"])
+    #expect(indirect.status == 77 && indirect.stderr.contains("through another role"), "\(indirect.stderr)")
+    #expect(try store.json(["user", "show", "ada"]).object()["databaseRole"] is NSNull, "the refused mapping was kept")
   }
 }
 
