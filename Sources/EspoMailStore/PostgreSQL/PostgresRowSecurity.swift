@@ -45,47 +45,48 @@ enum PostgresRowSecurity {
     """
 
   /// Who the session is and what its roles grant, read as the owner. Each is called once per
-  /// query from a policy, as `(SELECT f())`, which the planner runs once as an init plan.
+  /// query from a policy, as `(SELECT f())`, which the planner runs once as an init plan. They are
+  /// PL/pgSQL rather than SQL functions because PL/pgSQL keeps its plans for the session, where a
+  /// SQL function would be planned anew in every statement that calls it.
   static let functions = """
     CREATE FUNCTION espomail_user_id() RETURNS bigint
-      LANGUAGE sql STABLE SECURITY DEFINER
-      AS $$ SELECT id FROM "user" WHERE db_role = session_user::text AND is_active = 1 $$;
+      LANGUAGE plpgsql STABLE SECURITY DEFINER
+      AS $$ BEGIN RETURN (
+        SELECT id FROM "user" WHERE db_role = session_user::text AND is_active = 1); END $$;
     CREATE FUNCTION espomail_level(scope text, action text) RETURNS integer
-      LANGUAGE sql STABLE SECURITY DEFINER
-      AS $$
+      LANGUAGE plpgsql STABLE SECURITY DEFINER
+      AS $$ BEGIN RETURN (
         SELECT coalesce((
           SELECT CASE WHEN u.is_admin = 1 THEN 3 ELSE coalesce((
             SELECT max(CASE p.value WHEN 'all' THEN 3 WHEN 'team' THEN 2 WHEN 'own' THEN 1 ELSE 0 END)
             FROM user_role r JOIN role_permission p ON p.role_id = r.role_id
             WHERE r.user_id = u.id AND p.key = scope || '.' || action), 0) END
-          FROM "user" u WHERE u.db_role = session_user::text AND u.is_active = 1), 0)
-      $$;
+          FROM "user" u WHERE u.db_role = session_user::text AND u.is_active = 1), 0)); END $$;
     CREATE FUNCTION espomail_team_ids() RETURNS bigint[]
-      LANGUAGE sql STABLE SECURITY DEFINER
-      AS $$ SELECT coalesce(array_agg(team_id), '{}') FROM team_member WHERE user_id = espomail_user_id() $$;
+      LANGUAGE plpgsql STABLE SECURITY DEFINER
+      AS $$ BEGIN RETURN (
+        SELECT coalesce(array_agg(team_id), '{}') FROM team_member WHERE user_id = espomail_user_id()); END $$;
     CREATE FUNCTION espomail_teammate_ids() RETURNS bigint[]
-      LANGUAGE sql STABLE SECURITY DEFINER
-      AS $$
+      LANGUAGE plpgsql STABLE SECURITY DEFINER
+      AS $$ BEGIN RETURN (
         SELECT coalesce(array_agg(DISTINCT id), '{}') FROM (
           SELECT espomail_user_id() AS id
           UNION SELECT other.user_id FROM team_member mine JOIN team_member other ON other.team_id = mine.team_id
           WHERE mine.user_id = espomail_user_id()) members
-        WHERE id IS NOT NULL
-      $$;
+        WHERE id IS NOT NULL); END $$;
     CREATE FUNCTION espomail_email_readable(wanted bigint) RETURNS boolean
-      LANGUAGE sql STABLE SECURITY DEFINER
-      AS $$
+      LANGUAGE plpgsql STABLE SECURITY DEFINER
+      AS $$ BEGIN RETURN (
         SELECT CASE espomail_level('email', 'read')
           WHEN 3 THEN true
           WHEN 0 THEN false
           ELSE EXISTS (SELECT 1 FROM email_user WHERE email_id = wanted AND user_id = espomail_user_id())
             OR (espomail_level('email', 'read') = 2
                 AND EXISTS (SELECT 1 FROM email_team WHERE email_id = wanted AND team_id = ANY (espomail_team_ids())))
-        END
-      $$;
+        END); END $$;
     CREATE FUNCTION espomail_case_readable(wanted bigint) RETURNS boolean
-      LANGUAGE sql STABLE SECURITY DEFINER
-      AS $$
+      LANGUAGE plpgsql STABLE SECURITY DEFINER
+      AS $$ BEGIN RETURN (
         SELECT CASE espomail_level('case', 'read')
           WHEN 3 THEN true
           WHEN 0 THEN false
@@ -94,28 +95,26 @@ enum PostgresRowSecurity {
               AND (c.assigned_user_id = espomail_user_id() OR c.created_by_user_id = espomail_user_id()
                    OR (espomail_level('case', 'read') = 2 AND EXISTS (
                      SELECT 1 FROM case_team t WHERE t.case_number = c.number AND t.team_id = ANY (espomail_team_ids())))))
-        END
-      $$;
-    CREATE FUNCTION espomail_record_readable(kind text, wanted bigint) RETURNS boolean
-      LANGUAGE sql STABLE SECURITY DEFINER
-      AS $$
+        END); END $$;
+    CREATE FUNCTION espomail_record_readable(record_kind text, wanted bigint) RETURNS boolean
+      LANGUAGE plpgsql STABLE SECURITY DEFINER
+      AS $$ BEGIN RETURN (
         SELECT CASE
-          WHEN kind = 'case' THEN espomail_case_readable(wanted)
-          WHEN espomail_level(kind, 'read') = 3 THEN true
-          WHEN espomail_level(kind, 'read') = 0 THEN false
+          WHEN record_kind = 'case' THEN espomail_case_readable(wanted)
+          WHEN espomail_level(record_kind, 'read') = 3 THEN true
+          WHEN espomail_level(record_kind, 'read') = 0 THEN false
           ELSE EXISTS (
             SELECT 1 FROM (
-              SELECT created_by_user_id FROM crm_account WHERE kind = 'account' AND id = wanted
-              UNION ALL SELECT created_by_user_id FROM contact WHERE kind = 'contact' AND id = wanted
-              UNION ALL SELECT created_by_user_id FROM lead WHERE kind = 'lead' AND id = wanted
-              UNION ALL SELECT created_by_user_id FROM opportunity WHERE kind = 'opportunity' AND id = wanted
-            ) record
-            WHERE record.created_by_user_id = espomail_user_id()
+              SELECT created_by_user_id FROM crm_account WHERE record_kind = 'account' AND id = wanted
+              UNION ALL SELECT created_by_user_id FROM contact WHERE record_kind = 'contact' AND id = wanted
+              UNION ALL SELECT created_by_user_id FROM lead WHERE record_kind = 'lead' AND id = wanted
+              UNION ALL SELECT created_by_user_id FROM opportunity WHERE record_kind = 'opportunity' AND id = wanted
+            ) holder
+            WHERE holder.created_by_user_id = espomail_user_id()
               OR EXISTS (SELECT 1 FROM follow f WHERE f.user_id = espomail_user_id()
-                           AND f.entity_type = kind AND f.entity_id = wanted)
-              OR (espomail_level(kind, 'read') = 2 AND record.created_by_user_id = ANY (espomail_teammate_ids())))
-        END
-      $$;
+                           AND f.entity_type = record_kind AND f.entity_id = wanted)
+              OR (espomail_level(record_kind, 'read') = 2 AND holder.created_by_user_id = ANY (espomail_teammate_ids())))
+        END); END $$;
     REVOKE EXECUTE ON FUNCTION espomail_user_id(), espomail_level(text, text), espomail_team_ids(),
       espomail_teammate_ids(), espomail_email_readable(bigint), espomail_case_readable(bigint),
       espomail_record_readable(text, bigint) FROM PUBLIC;
