@@ -25,8 +25,8 @@ extension Transaction {
       Bool.self,
       """
       SELECT EXISTS (SELECT 1 FROM "user" WHERE db_role = session_user::text)
-        AND NOT pg_has_role(session_user, 'espomail_service', 'MEMBER')
-      """) ?? false
+        AND NOT pg_has_role(session_user, ?, 'MEMBER')
+      """, [Self.serviceRole]) ?? false
   }
 
   /// Maps a user to the database role `name` (nil: to none), creating it as a login role when
