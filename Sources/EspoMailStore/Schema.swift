@@ -30,8 +30,21 @@ enum Schema {
     migrator.registerMigration("0007-fetch-attempts") { db in
       try db.execute(sql: fetchAttempts)
     }
+    migrator.registerMigration("0008-user-email-dates") { db in
+      try db.execute(sql: userEmailDates)
+    }
     return migrator
   }
+
+  /// Each user's row of an email carries the email's date, with an index on (user, date), so that
+  /// a listing of one's own mail reads the newest rows of that index instead of every email the
+  /// user has (Docs/performance.md, "What row-level security costs an agent"). Both engines run
+  /// this same SQL (`PostgresSchema` names it too).
+  static let userEmailDates = """
+    ALTER TABLE email_user ADD COLUMN date_sent TEXT;
+    UPDATE email_user SET date_sent = (SELECT e.date_sent FROM email e WHERE e.id = email_user.email_id);
+    CREATE INDEX email_user_newest ON email_user(user_id, date_sent DESC, email_id DESC);
+    """
 
   /// A counter of each account's fetch attempts: a `fetch --all` pass skips an account whose
   /// counter moved since the pass began, because another run fetched it meanwhile

@@ -11,6 +11,11 @@ public enum EmailVisibility: Sendable {
   case own
   /// None.
   case none
+
+  /// Whether only the viewer's own emails are visible.
+  var isOwn: Bool {
+    if case .own = self { true } else { false }
+  }
 }
 
 /// What `email list` asks for.
@@ -92,6 +97,11 @@ extension Transaction {
         arguments += [query.viewerID, folder]
       }
     }
+    // A listing of the viewer's own rows only (level own, or any folder but Sent) sorts by the date
+    // and id those rows carry, indexed per user, so that it reads the newest entries of that index
+    // instead of every email the viewer has. The order is the same either way.
+    let onlyViewerRows = query.visibility.isOwn || (query.folder.map { SpecialFolder(named: $0) != .sent } ?? false)
+    let (date, id) = onlyViewerRows ? ("eu.date_sent", "eu.email_id") : ("e.date_sent", "e.id")
     if let accountID = query.accountID {
       conditions.append("e.id IN (SELECT email_id FROM email_mail_account WHERE account_id = ?)")
       arguments.append(accountID)
@@ -105,11 +115,11 @@ extension Transaction {
       arguments.append(db.engine.search.argument(search))
     }
     if let before = query.before {
-      conditions.append("(e.date_sent, e.id) < (SELECT date_sent, id FROM email WHERE id = ?)")
+      conditions.append("(\(date), \(id)) < (SELECT date_sent, id FROM email WHERE id = ?)")
       arguments.append(before)
     }
     if let after = query.after {
-      conditions.append("(e.date_sent, e.id) > (SELECT date_sent, id FROM email WHERE id = ?)")
+      conditions.append("(\(date), \(id)) > (SELECT date_sent, id FROM email WHERE id = ?)")
       arguments.append(after)
     }
     arguments.append(query.limit)
@@ -120,7 +130,7 @@ extension Transaction {
         \(Self.fromViewer) AS from_viewer, (SELECT name FROM email_folder WHERE id = eu.folder_id) AS folder_name
       FROM email e LEFT JOIN email_user eu ON eu.email_id = e.id AND eu.user_id = ?1
       \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
-      ORDER BY e.date_sent \(order), e.id \(order) LIMIT ?
+      ORDER BY \(date) \(order), \(id) \(order) LIMIT ?
       """
     let rows = try db.rows(sql, arguments)
     return query.after == nil ? rows : rows.reversed()

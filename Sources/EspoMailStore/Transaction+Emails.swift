@@ -114,7 +114,10 @@ extension Transaction {
   public func addEmailUsers(emailID: Int64, userIDs: [Int64]) throws -> [Int64] {
     var added: [Int64] = []
     for userID in userIDs {
-      if try db.execute("INSERT INTO email_user(email_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING", [emailID, userID]) > 0 { added.append(userID) }
+      let inserted = try db.execute(
+        "INSERT INTO email_user(email_id, user_id, date_sent) SELECT ?1, ?2, date_sent FROM email WHERE id = ?1 ON CONFLICT DO NOTHING",
+        [emailID, userID])
+      if inserted > 0 { added.append(userID) }
     }
     return added
   }

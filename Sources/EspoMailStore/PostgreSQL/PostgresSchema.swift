@@ -13,6 +13,7 @@ enum PostgresSchema {
     ("0005-expunged-outcome", ""),
     ("0006-database-roles", PostgresRowSecurity.migration),
     ("0007-fetch-attempts", "ALTER TABLE mail_account ADD COLUMN fetch_attempts BIGINT NOT NULL DEFAULT 0;"),
+    ("0008-user-email-dates", Schema.userEmailDates),
   ]
 
   /// The table that records applied migrations.
