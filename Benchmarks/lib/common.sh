@@ -118,9 +118,11 @@ INSERT INTO email_recipient(email_id, kind, email_address_id, display_name, posi
   FROM copy k CROSS JOIN email_recipient r WHERE r.email_id <= (SELECT min(shift) FROM copy) ORDER BY k.c, r.email_id;
 INSERT INTO email_mail_account(email_id, account_id)
   SELECT m.email_id + k.shift, m.account_id FROM copy k CROSS JOIN email_mail_account m WHERE m.email_id <= (SELECT min(shift) FROM copy);
-INSERT INTO email_user(email_id, user_id, is_read, is_important, in_trash, in_archive, folder_id, added_at)
-  SELECT u.email_id + k.shift, u.user_id, u.is_read, u.is_important, u.in_trash, u.in_archive, u.folder_id, u.added_at
-  FROM copy k CROSS JOIN email_user u WHERE u.email_id <= (SELECT min(shift) FROM copy);
+INSERT INTO email_user(email_id, user_id, is_read, is_important, in_trash, in_archive, folder_id, added_at, date_sent)
+  SELECT u.email_id + k.shift, u.user_id, u.is_read, u.is_important, u.in_trash, u.in_archive, u.folder_id, u.added_at,
+         e.date_sent
+  FROM copy k CROSS JOIN email_user u JOIN email e ON e.id = u.email_id + k.shift
+  WHERE u.email_id <= (SELECT min(shift) FROM copy);
 INSERT INTO email_team(email_id, team_id)
   SELECT t.email_id + k.shift, t.team_id FROM copy k CROSS JOIN email_team t WHERE t.email_id <= (SELECT min(shift) FROM copy);
 INSERT INTO attachment(email_id, case_number, name, content_type, size, disposition, content_id, bytes)
