@@ -2,36 +2,26 @@ internal import GRDB
 
 /// The store's migrations, in order. Never edit a shipped migration: add a new one.
 enum Schema {
+  /// The migrations, oldest first: a name and its SQL. 0004 was named after 0003, which reached
+  /// the main line first; 0004 rebuilds `email` (SQLite cannot drop a UNIQUE constraint in place)
+  /// and 0005 `fetch_ledger` (nor change a CHECK constraint), which GRDB runs with foreign keys off
+  /// and checks them all before it commits.
+  static let migrations: [(name: String, sql: String)] = [
+    ("0001-initial", initial),
+    ("0002-threading", threading),
+    ("0003-secret-provenance", secretProvenance),
+    ("0004-message-fingerprint", messageFingerprint),
+    ("0005-expunged-outcome", expungedOutcome),
+    ("0006-database-roles", databaseRoles),
+    ("0007-fetch-attempts", fetchAttempts),
+    ("0008-user-email-dates", userEmailDates),
+  ]
+
   /// Builds the migrator every open runs.
   static func migrator() -> DatabaseMigrator {
     var migrator = DatabaseMigrator()
-    migrator.registerMigration("0001-initial") { db in
-      try db.execute(sql: initial)
-    }
-    migrator.registerMigration("0002-threading") { db in
-      try db.execute(sql: threading)
-    }
-    migrator.registerMigration("0003-secret-provenance") { db in
-      try db.execute(sql: secretProvenance)
-    }
-    // Registered after 0003-secret-provenance, which reached the main line first. Rebuilds
-    // `email` (SQLite cannot drop a UNIQUE constraint in place); GRDB runs it with foreign keys
-    // off and checks them all before it commits.
-    migrator.registerMigration("0004-message-fingerprint") { db in
-      try db.execute(sql: messageFingerprint)
-    }
-    // Rebuilds `fetch_ledger`: SQLite cannot change a CHECK constraint in place.
-    migrator.registerMigration("0005-expunged-outcome") { db in
-      try db.execute(sql: expungedOutcome)
-    }
-    migrator.registerMigration("0006-database-roles") { db in
-      try db.execute(sql: databaseRoles)
-    }
-    migrator.registerMigration("0007-fetch-attempts") { db in
-      try db.execute(sql: fetchAttempts)
-    }
-    migrator.registerMigration("0008-user-email-dates") { db in
-      try db.execute(sql: userEmailDates)
+    for migration in migrations {
+      migrator.registerMigration(migration.name) { db in try db.execute(sql: migration.sql) }
     }
     return migrator
   }
@@ -628,5 +618,5 @@ enum Schema {
 
 extension Schema {
   /// The newest migration this binary knows.
-  static let latestMigration = migrator().migrations.last ?? ""
+  static let latestMigration = migrations.last?.name ?? ""
 }

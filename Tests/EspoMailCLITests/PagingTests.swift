@@ -46,6 +46,33 @@ import Testing
     #expect(store.run(["email", "list", "--before", "999"]).status == 66)
   }
 
+  /// Listings of one's own rows (level own, or a folder such as the inbox) sort by the date and id
+  /// those rows carry (migration 0008); their pages must keep the order and ties of every listing.
+  @Test func ownRowsPageInTheSameOrderAsEveryListing() throws {
+    let store = try store()
+    // Imported last but dated first: an order by id alone would put it first.
+    let late = store.directory.file("late.eml")
+    FileManager.default.createFile(
+      atPath: late,
+      contents: Data(SampleMessage.make(to: "carol@example.com", subject: "Old", date: "Mon, 01 Nov 2025 10:00:00 +0000")))
+    try store.json(["email", "import", late])
+    let all = try ids(store, ["--limit", "100"])
+    let carols = try ids(store, ["--limit", "100"], as: "carol")
+    #expect(carols.count == 6 && carols == all.filter(carols.contains), "own rows in the order of every listing")
+    #expect(carols.last == all.last, "the oldest mail comes last")
+    #expect(try ids(store, ["--folder", "inbox", "--limit", "100"], as: "carol") == carols)
+    var paged: [Int] = []
+    var cursor: [String] = []
+    while true {
+      let page = try ids(store, ["--limit", "2"] + cursor, as: "carol")
+      paged += page
+      guard page.count == 2, let last = page.last else { break }
+      cursor = ["--before", "email:\(last)"]
+    }
+    #expect(paged == carols)
+    #expect(try ids(store, ["--limit", "2", "--after", "\(carols[3])"], as: "carol") == Array(carols[1..<3]))
+  }
+
   @Test func exportWritesEveryReadableEmailAsJSONLines() throws {
     let store = try store()
     let lines = store.run(["email", "export"]).stdout.split(separator: "\n")

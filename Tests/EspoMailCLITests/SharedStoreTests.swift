@@ -455,33 +455,3 @@ struct SeededGenerator: RandomNumberGenerator {
     return z ^ (z >> 31)
   }
 }
-
-/// A TCP port on 127.0.0.1 that accepts connections into its backlog and never says a word: an
-/// IMAP server that never greets, so a fetch waits there until its timeout.
-final class SilentListener {
-  /// The port.
-  let port: Int
-  private let descriptor: Int32
-
-  init() throws {
-    let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    address.sin_port = 0
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    let bound = withUnsafeMutablePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-        bind(listener, $0, length) == 0 && listen(listener, 16) == 0 && getsockname(listener, $0, &length) == 0
-      }
-    }
-    guard listener >= 0, bound else {
-      if listener >= 0 { close(listener) }
-      throw TestSupportError("cannot listen on 127.0.0.1")
-    }
-    descriptor = listener
-    port = Int(UInt16(bigEndian: address.sin_port))
-  }
-
-  deinit { close(descriptor) }
-}

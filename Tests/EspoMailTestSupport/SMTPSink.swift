@@ -51,11 +51,8 @@ public final class SMTPSink: Sendable {
     return process.terminationStatus == 0
   }()
 
-  /// Whether the environment demands real mail servers (`ESPOMAIL_REQUIRE_MAIL_SERVERS=1` or `CI=true`).
-  public static var isRequired: Bool {
-    let environment = ProcessInfo.processInfo.environment
-    return environment["ESPOMAIL_REQUIRE_MAIL_SERVERS"] == "1" || environment["CI"] == "true"
-  }
+  /// Whether the environment demands real mail servers (the same switch as Dovecot's).
+  public static var isRequired: Bool { DovecotServer.isRequired }
 
   /// Whether tests needing the sink should run: it is installed, or required (and then fail loudly).
   public static var shouldRun: Bool { isInstalled || isRequired }

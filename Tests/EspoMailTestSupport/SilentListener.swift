@@ -4,14 +4,14 @@
 
 /// A TCP listener on 127.0.0.1 that never says anything: the kernel completes connections from
 /// its backlog, nobody answers. Closed on deinit.
-final class SilentListener {
+public final class SilentListener: @unchecked Sendable {
   /// The listening socket.
   private let socketDescriptor: Int32
   /// The port it listens on.
-  let port: Int
+  public let port: Int
 
   /// Binds 127.0.0.1 on a free port and listens.
-  init() throws {
+  public init() throws {
     struct SocketError: Error {}
     let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     guard descriptor >= 0 else { throw SocketError() }
@@ -36,7 +36,7 @@ final class SilentListener {
   deinit { close(socketDescriptor) }
 
   /// A port on 127.0.0.1 where nothing listens (bound once, then released).
-  static func refusedPort() throws -> Int {
+  public static func refusedPort() throws -> Int {
     let listener = try SilentListener()
     return listener.port
   }

@@ -9,13 +9,15 @@ extension EspoMail {
     static let configuration = CommandConfiguration(
       abstract: "Fetch new mail from IMAP accounts now (cron: espomail fetch --all --quiet).",
       discussion: """
-        Each message is settled exactly once: imported, merged into the same email fetched by another \\
-        account, quarantined with its reason, or settled as expunged when another client deleted it \\
-        before its download. Each monitored folder is fetched on its own: a folder missing on the \\
-        server fails alone (the account is reported failed, naming it in folderErrors), and the \\
-        account's other folders are still fetched. Exit 0 when every account succeeded, 75 when some \\
-        were skipped because another run holds them, else the worst failure's code (66 for a missing \\
-        folder). Example: */1 * * * * espomail fetch --all --quiet
+        Each message is settled exactly once: imported, merged into the same email fetched by another \
+        account, quarantined with its reason, or settled as expunged when another client deleted it \
+        before its download. Each monitored folder is fetched on its own: a folder missing on the \
+        server fails alone (the account is reported failed, naming it in folderErrors), and the \
+        account's other folders are still fetched. With --all, an account another run (or another \
+        host on a PostgreSQL store) fetched since this pass began is not fetched again \
+        (fetched-by-another-run). Exit 0 when every account succeeded, 75 when some were skipped \
+        because another run holds them, else the worst failure's code (66 for a missing folder). \
+        Example: */1 * * * * espomail fetch --all --quiet
         """)
 
     @OptionGroup var global: GlobalOptions

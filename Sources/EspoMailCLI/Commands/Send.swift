@@ -9,9 +9,9 @@ extension EspoMail {
     static let configuration = CommandConfiguration(
       abstract: "Send an email as you; it is stored as Sent and linked to its parent.",
       discussion: """
-        From must be one of your addresses with a personal account's SMTP, or a shared group account \\
-        your role allows (group-email-account). With a Case parent, Reply-To is the case's group \\
-        address, and the Message-ID carries the case so replies thread back to it. \\
+        From must be one of your addresses with a personal account's SMTP, or a shared group account \
+        your role allows (group-email-account). With a Case parent, Reply-To is the case's group \
+        address, and the Message-ID carries the case so replies thread back to it. \
         Example: espomail send --from support@example.com --to jane@acme.example --subject 'Re: printer' \\
         --body-file reply.txt --parent case:17
         """)
