@@ -89,7 +89,7 @@ let package = Package(
     .testTarget(
       name: "EspoMailCLITests",
       dependencies: [
-        "EspoMailCLI", "EspoMailTestSupport", "EspoMailIMAP", "EspoMailStore", "espomail",
+        "EspoMailCLI", "EspoMailTestSupport", "EspoMailIMAP", "EspoMailStore", "EspoMailSecrets", "espomail",
         .product(name: "GRDB", package: "GRDB.swift"),
       ],
       resources: [.copy("Fixtures")],

@@ -1,4 +1,5 @@
 import EspoMailCLI
+import EspoMailSecrets
 import Foundation
 import Testing
 
@@ -27,5 +28,20 @@ import Testing
     let headings = GeneratedFiles.all()["Docs/commands.md", default: ""].split(separator: "\n").filter { $0.hasPrefix("## ") }
     #expect(headings.count > 100)
     #expect(Set(headings).count == headings.count, "a command's section is repeated")
+  }
+
+  /// The manual pages are made by swift-argument-parser's generator (`bash man/generate.sh`), which
+  /// cannot run inside the tests: they record the hash of the help they were made from instead.
+  @Test func theManualPagesAreMadeFromTheCurrentHelp() throws {
+    let man = Self.root.appendingPathComponent("man")
+    let recorded = try String(contentsOf: man.appendingPathComponent("help.sha256"), encoding: .utf8)
+    let current = Digest.sha256Hex(Array((EspoMail._dumpHelp() + "\n").utf8))
+    #expect(
+      recorded.trimmingCharacters(in: .whitespacesAndNewlines) == current,
+      "the manual pages in man/ are out of date: run bash man/generate.sh")
+    let pages = Set(try FileManager.default.contentsOfDirectory(atPath: man.path).filter { $0.hasSuffix(".1") })
+    let expected = Set(GeneratedFiles.commandPaths().map { (["espomail"] + $0).joined(separator: ".") + ".1" })
+    #expect(expected.subtracting(pages).isEmpty, "commands without a manual page")
+    #expect(pages.subtracting(expected).subtracting(["espomail.help.1"]).isEmpty, "pages of commands that are gone")
   }
 }

@@ -33,6 +33,11 @@ public enum GeneratedFiles {
     return text
   }
 
+  /// The path of every command below `espomail`, in tree order (the root's is empty).
+  public static func commandPaths() -> [[String]] {
+    commands(under: EspoMail.self, path: []).map(\.0)
+  }
+
   /// The exit-status table.
   static func exitCodes() -> String {
     var text = """
