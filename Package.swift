@@ -19,6 +19,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
   ],
   targets: [
     // C libraries, each imported by exactly one Swift module.
@@ -52,6 +53,7 @@ let package = Package(
       dependencies: [
         "EspoMailKit", "EspoMailCore", "EspoMailStore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Yams", package: "Yams"),
       ],
       swiftSettings: strictSettings),
     .executableTarget(name: "espomail", dependencies: ["EspoMailCLI"], swiftSettings: strictSettings),

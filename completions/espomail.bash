@@ -188,13 +188,13 @@ _espomail() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    init|user|team|role|setting|key|store|audit|account|fetch|email|explain|filter|folder|group-folder|quarantine|crm|follow|unfollow|case|stream|notification|send|outbox|template|outbound|help)
+    init|user|team|role|setting|config|key|store|audit|account|fetch|email|explain|filter|folder|group-folder|quarantine|crm|follow|unfollow|case|stream|notification|send|outbox|template|outbound|help)
         # Offer subcommand argument completions
         "_espomail_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'init user team role setting key store audit account fetch email explain filter folder group-folder quarantine crm follow unfollow case stream notification send outbox template outbound help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'init user team role setting config key store audit account fetch email explain filter folder group-folder quarantine crm follow unfollow case stream notification send outbox template outbound help' -- "${cur}"))
         ;;
     esac
 }
@@ -893,6 +893,83 @@ _espomail_setting_set() {
     case "${positional_number}" in
     1)
         __espomail_add_completions -W 'b2c-mode'$'\n''auto-reply-limit'$'\n''auto-reply-period-hours'
+        return
+        ;;
+    esac
+}
+
+_espomail_config() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __espomail_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    export|apply)
+        # Offer subcommand argument completions
+        "_espomail_config_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'export apply' -- "${cur}"))
+        ;;
+    esac
+}
+
+_espomail_config_export() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_espomail_config_apply() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --dry-run --prune --allow-cleartext --allow-unowned-address --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format)
+    __espomail_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __espomail_add_completions -o plusdirs -fX '!*.@(yaml|yml)'
         return
         ;;
     esac

@@ -17,7 +17,9 @@ public struct EspoMail: ParsableCommand {
     groupedSubcommands: [
       CommandGroup(
         name: "Store and people",
-        subcommands: [Init.self, Users.self, Teams.self, Roles.self, Settings.self, Keys.self, Stores.self, Audit.self]),
+        subcommands: [
+          Init.self, Users.self, Teams.self, Roles.self, Settings.self, Config.self, Keys.self, Stores.self, Audit.self,
+        ]),
       CommandGroup(
         name: "Mail",
         subcommands: [

@@ -20,6 +20,22 @@ public struct RolePermissions: Equatable, Sendable {
     self.groupEmailAccount = groupEmailAccount
   }
 
+  /// Every permission as `role set` takes it: `SCOPE.ACTION` for every scope and action (`create`
+  /// as yes/no), and the two account permissions.
+  public var settings: [String: String] {
+    var map: [String: String] = [
+      "personal-email-accounts": personalEmailAccounts ? "yes" : "no",
+      "group-email-account": groupEmailAccount.rawValue,
+    ]
+    for scope in Scope.allCases {
+      map["\(scope.rawValue).create"] = mayCreate(scope) ? "yes" : "no"
+      for action in [ScopeAction.read, .edit, .delete] {
+        map["\(scope.rawValue).\(action.rawValue)"] = level(scope, action).rawValue
+      }
+    }
+    return map
+  }
+
   /// The level granted for an action on a scope.
   public func level(_ scope: Scope, _ action: ScopeAction) -> AccessLevel {
     levels[scope]?[action] ?? .no

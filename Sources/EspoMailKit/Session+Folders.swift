@@ -38,6 +38,17 @@ extension Session {
     }
   }
 
+  /// Shares a group folder with exactly these teams (admins only).
+  public func setGroupFolderTeams(_ name: String, teams: [String]) throws -> FolderInfo {
+    try requireAdmin("group-folder set")
+    guard !teams.isEmpty else { throw EspoMailError(.usage, "a group folder needs at least one team") }
+    return try store.write { tx in
+      let id = try tx.groupFolderID(name: name).orNotFound("group folder", name)
+      try tx.setGroupFolderTeams(folderID: id, teamIDs: try teams.map { try tx.teamID(name: $0).orNotFound("team", $0) })
+      return try tx.groupFolders().first { $0.id == id }.orNotFound("group folder", name)
+    }
+  }
+
   /// Group folders: admins see all; others those shared with one of their teams.
   public func listGroupFolders() throws -> [FolderInfo] {
     let all = try store.read { try $0.groupFolders() }

@@ -54,6 +54,22 @@ extension Session {
     }
   }
 
+  /// Replaces a template's subject, body and kind (admins only); placeholders are checked.
+  public func updateTemplate(name: String, subject: String, body: String, isHTML: Bool) throws -> Template {
+    try requireAdmin("template update")
+    try HeaderText.check(subject, field: "subject")
+    try Template.validate(subject, field: "subject")
+    try Template.validate(body, field: "body")
+    return try store.write { tx in
+      var template = try tx.template(name: name).orNotFound("template", name)
+      template.subject = subject
+      template.body = body
+      template.isHTML = isHTML
+      try tx.updateTemplate(template)
+      return template
+    }
+  }
+
   /// Every template.
   public func listTemplates() throws -> [Template] {
     try store.read { try $0.templates() }

@@ -61,6 +61,14 @@ extension Transaction {
     return id
   }
 
+  /// Shares a group folder with exactly these teams.
+  public func setGroupFolderTeams(folderID: Int64, teamIDs: [Int64]) throws {
+    try db.execute("DELETE FROM group_folder_team WHERE folder_id = ?", [folderID])
+    for teamID in teamIDs {
+      try db.execute("INSERT INTO group_folder_team(folder_id, team_id) VALUES (?, ?)", [folderID, teamID])
+    }
+  }
+
   /// A group folder id by name, or nil.
   public func groupFolderID(name: String) throws -> Int64? {
     try db.value(Int64.self, "SELECT id FROM group_folder WHERE name = ?", [name])

@@ -138,6 +138,13 @@ extension Transaction {
     return try db.insert("INSERT INTO template(name, subject, body, is_html) VALUES (?, ?, ?, ?)", [template.name, template.subject, template.body, template.isHTML])
   }
 
+  /// Replaces a template's subject, body and kind.
+  public func updateTemplate(_ template: Template) throws {
+    try db.execute(
+      "UPDATE template SET subject = ?, body = ?, is_html = ? WHERE id = ?",
+      [template.subject, template.body, template.isHTML, template.id])
+  }
+
   /// A template by name, or nil.
   public func template(name: String) throws -> Template? {
     try db.row("SELECT * FROM template WHERE name = ?", [name]).map {

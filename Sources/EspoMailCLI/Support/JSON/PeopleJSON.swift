@@ -101,28 +101,12 @@ struct RoleJSON: JSONOutput {
     case permissions = "permissions"
   }
 
-  /// The permission map: `SCOPE.ACTION` for every scope and action, and the two account permissions.
-  var permissions: [String: String] {
-    let granted = role.permissions
-    var map: [String: String] = [
-      "personal-email-accounts": granted.personalEmailAccounts ? "yes" : "no",
-      "group-email-account": granted.groupEmailAccount.rawValue,
-    ]
-    for scope in Scope.allCases {
-      map["\(scope.rawValue).create"] = granted.mayCreate(scope) ? "yes" : "no"
-      for action in [ScopeAction.read, .edit, .delete] {
-        map["\(scope.rawValue).\(action.rawValue)"] = granted.level(scope, action).rawValue
-      }
-    }
-    return map
-  }
-
   /// Writes every key.
   func encode(to encoder: any Encoder) throws {
     var json = encoder.container(keyedBy: CodingKeys.self)
     try json.encode(role.id, forKey: .id)
     try json.encode(role.name, forKey: .name)
-    try json.encode(permissions, forKey: .permissions)
+    try json.encode(role.permissions.settings, forKey: .permissions)
   }
 }
 
