@@ -175,6 +175,7 @@ _espomail() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -213,6 +214,7 @@ _espomail_init() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion init -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -262,6 +264,7 @@ _espomail_user_add() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion user add -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -275,6 +278,7 @@ _espomail_user_add() {
         return
         ;;
     '--team')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion user add -- --team "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--db-role')
@@ -297,6 +301,7 @@ _espomail_user_list() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion user list -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -320,10 +325,19 @@ _espomail_user_show() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion user show -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
         __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion user show -- positional@0 "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -343,6 +357,7 @@ _espomail_user_set() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion user set -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -353,6 +368,14 @@ _espomail_user_set() {
         return
         ;;
     '--db-role')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion user set -- positional@0 "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -395,10 +418,19 @@ _espomail_user_email_add() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion user email add -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
         __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion user email add -- positional@0 "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -418,10 +450,19 @@ _espomail_user_email_remove() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion user email remove -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
         __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion user email remove -- positional@0 "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -464,10 +505,23 @@ _espomail_user_role_add() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion user role add -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
         __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion user role add -- positional@0 "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
+        return
+        ;;
+    2)
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion user role add -- positional@1 "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -487,10 +541,23 @@ _espomail_user_role_remove() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion user role remove -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
         __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion user role remove -- positional@0 "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
+        return
+        ;;
+    2)
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion user role remove -- positional@1 "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -533,6 +600,7 @@ _espomail_team_add() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion team add -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -556,6 +624,7 @@ _espomail_team_list() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion team list -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -579,10 +648,19 @@ _espomail_team_show() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion team show -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
         __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion team show -- positional@0 "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -625,6 +703,7 @@ _espomail_team_member_add() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion team member add -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -632,6 +711,18 @@ _espomail_team_member_add() {
         return
         ;;
     '--position')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion team member add -- positional@0 "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
+        return
+        ;;
+    2)
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion team member add -- positional@1 "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -651,10 +742,23 @@ _espomail_team_member_remove() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion team member remove -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
         __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion team member remove -- positional@0 "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
+        return
+        ;;
+    2)
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion team member remove -- positional@1 "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -697,6 +801,7 @@ _espomail_role_create() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion role create -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -720,6 +825,7 @@ _espomail_role_list() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion role list -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -743,10 +849,19 @@ _espomail_role_show() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion role show -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
         __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion role show -- positional@0 "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -766,10 +881,19 @@ _espomail_role_set() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion role set -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
         __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion role set -- positional@0 "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -789,10 +913,19 @@ _espomail_role_preview() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion role preview -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
         __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion role preview -- positional@0 "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -835,6 +968,7 @@ _espomail_setting_list() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion setting list -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -858,6 +992,7 @@ _espomail_setting_show() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion setting show -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -881,6 +1016,7 @@ _espomail_setting_set() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion setting set -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -935,6 +1071,7 @@ _espomail_config_export() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion config export -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -958,6 +1095,7 @@ _espomail_config_apply() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion config apply -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -1012,6 +1150,7 @@ _espomail_key_create() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion key create -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -1058,6 +1197,7 @@ _espomail_store_copy() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion store copy -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -1087,6 +1227,7 @@ _espomail_audit() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion audit -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -1133,6 +1274,7 @@ _espomail_account_add() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion account add -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -1140,6 +1282,7 @@ _espomail_account_add() {
         return
         ;;
     '--owner')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion account add -- --owner "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--address')
@@ -1218,6 +1361,7 @@ _espomail_account_list() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion account list -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -1241,10 +1385,19 @@ _espomail_account_show() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion account show -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
         __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion account show -- positional@0 "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -1264,6 +1417,7 @@ _espomail_account_set() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion account set -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -1371,10 +1525,19 @@ _espomail_account_remove() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion account remove -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
         __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion account remove -- positional@0 "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -1394,6 +1557,7 @@ _espomail_account_test() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion account test -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -1401,6 +1565,14 @@ _espomail_account_test() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion account test -- positional@0 "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -1420,6 +1592,7 @@ _espomail_account_reset() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion account reset -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -1446,6 +1619,7 @@ _espomail_account_status() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion account status -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -1469,6 +1643,7 @@ _espomail_fetch() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion fetch -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -1479,6 +1654,14 @@ _espomail_fetch() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    *)
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion fetch -- positional@0 "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -1521,6 +1704,7 @@ _espomail_email_list() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion email list -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -1528,9 +1712,11 @@ _espomail_email_list() {
         return
         ;;
     '--folder')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion email list -- --folder "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--account')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion email list -- --account "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--parent')
@@ -1565,6 +1751,7 @@ _espomail_email_export() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion email export -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -1572,9 +1759,11 @@ _espomail_email_export() {
         return
         ;;
     '--folder')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion email export -- --folder "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--account')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion email export -- --account "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--parent')
@@ -1603,6 +1792,7 @@ _espomail_email_show() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion email show -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -1626,6 +1816,7 @@ _espomail_email_attachment() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion email attachment -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -1652,6 +1843,7 @@ _espomail_email_import() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion email import -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -1659,6 +1851,7 @@ _espomail_email_import() {
         return
         ;;
     '--account')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion email import -- --account "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -1686,6 +1879,7 @@ _espomail_email_link() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion email link -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -1709,6 +1903,7 @@ _espomail_email_read() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion email read -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -1732,6 +1927,7 @@ _espomail_email_unread() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion email unread -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -1755,6 +1951,7 @@ _espomail_email_important() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion email important -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -1778,6 +1975,7 @@ _espomail_email_unimportant() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion email unimportant -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -1801,6 +1999,7 @@ _espomail_email_trash() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion email trash -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -1824,6 +2023,7 @@ _espomail_email_restore() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion email restore -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -1847,6 +2047,7 @@ _espomail_email_archive() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion email archive -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -1870,10 +2071,19 @@ _espomail_email_move() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion email move -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
         __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    2)
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion email move -- positional@1 "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -1893,6 +2103,7 @@ _espomail_email_delete() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion email delete -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -1916,6 +2127,7 @@ _espomail_explain() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion explain -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -1962,6 +2174,7 @@ _espomail_filter_create() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion filter create -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -1969,9 +2182,11 @@ _espomail_filter_create() {
         return
         ;;
     '--account')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion filter create -- --account "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--user')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion filter create -- --user "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--from')
@@ -1994,6 +2209,7 @@ _espomail_filter_create() {
         return
         ;;
     '--folder')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion filter create -- --folder "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -2013,6 +2229,7 @@ _espomail_filter_list() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion filter list -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -2020,6 +2237,7 @@ _espomail_filter_list() {
         return
         ;;
     '--user')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion filter list -- --user "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -2039,10 +2257,19 @@ _espomail_filter_show() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion filter show -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
         __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion filter show -- positional@0 "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -2062,10 +2289,19 @@ _espomail_filter_remove() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion filter remove -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
         __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion filter remove -- positional@0 "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -2085,6 +2321,7 @@ _espomail_filter_test() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion filter test -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -2096,6 +2333,14 @@ _espomail_filter_test() {
         ;;
     '--file')
         __espomail_add_completions -o plusdirs -fX '!*.@(eml)'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion filter test -- positional@0 "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -2138,6 +2383,7 @@ _espomail_folder_add() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion folder add -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -2145,6 +2391,7 @@ _espomail_folder_add() {
         return
         ;;
     '--user')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion folder add -- --user "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -2164,6 +2411,7 @@ _espomail_folder_list() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion folder list -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -2171,6 +2419,7 @@ _espomail_folder_list() {
         return
         ;;
     '--user')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion folder list -- --user "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -2213,6 +2462,7 @@ _espomail_group-folder_add() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion group-folder add -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -2220,6 +2470,7 @@ _espomail_group-folder_add() {
         return
         ;;
     '--team')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion group-folder add -- --team "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -2239,6 +2490,7 @@ _espomail_group-folder_list() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion group-folder list -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -2285,6 +2537,7 @@ _espomail_quarantine_list() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion quarantine list -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -2308,6 +2561,7 @@ _espomail_quarantine_show() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion quarantine show -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -2331,6 +2585,7 @@ _espomail_quarantine_retry() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion quarantine retry -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -2354,6 +2609,7 @@ _espomail_quarantine_drop() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion quarantine drop -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -2423,6 +2679,7 @@ _espomail_crm_account_add() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion crm account add -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -2472,6 +2729,7 @@ _espomail_crm_contact_add() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion crm contact add -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -2524,6 +2782,7 @@ _espomail_crm_lead_add() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion crm lead add -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -2573,6 +2832,7 @@ _espomail_crm_opportunity_add() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion crm opportunity add -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -2599,6 +2859,7 @@ _espomail_crm_list() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion crm list -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -2630,6 +2891,7 @@ _espomail_crm_show() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion crm show -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -2653,6 +2915,7 @@ _espomail_follow() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion follow -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -2660,6 +2923,7 @@ _espomail_follow() {
         return
         ;;
     '--user')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion follow -- --user "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -2679,6 +2943,7 @@ _espomail_unfollow() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion unfollow -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -2686,6 +2951,7 @@ _espomail_unfollow() {
         return
         ;;
     '--user')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion unfollow -- --user "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -2728,6 +2994,7 @@ _espomail_case_create() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion case create -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -2760,6 +3027,7 @@ _espomail_case_list() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion case list -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -2774,6 +3042,7 @@ _espomail_case_list() {
         return
         ;;
     '--account')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion case list -- --account "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -2793,6 +3062,7 @@ _espomail_case_show() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion case show -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -2816,6 +3086,7 @@ _espomail_case_status() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion case status -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -2847,10 +3118,19 @@ _espomail_case_assign() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion case assign -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
         __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    2)
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion case assign -- positional@1 "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -2870,6 +3150,7 @@ _espomail_case_preview() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion case preview -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -2877,6 +3158,14 @@ _espomail_case_preview() {
         return
         ;;
     '--count')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion case preview -- positional@0 "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -2919,6 +3208,7 @@ _espomail_stream_show() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion stream show -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -2965,6 +3255,7 @@ _espomail_notification_list() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion notification list -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -2988,6 +3279,7 @@ _espomail_notification_read() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion notification read -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -3011,6 +3303,7 @@ _espomail_send() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion send -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -3089,6 +3382,7 @@ _espomail_outbox_list() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion outbox list -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -3119,6 +3413,7 @@ _espomail_outbox_retry() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion outbox retry -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -3168,6 +3463,7 @@ _espomail_template_add() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion template add -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -3201,6 +3497,7 @@ _espomail_template_list() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion template list -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
@@ -3247,10 +3544,19 @@ _espomail_outbound_set-default() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion outbound set-default -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')
         __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion outbound set-default -- positional@0 "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -3270,6 +3576,7 @@ _espomail_outbound_show() {
         return
         ;;
     '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion outbound show -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--format')

@@ -22,7 +22,7 @@ extension EspoMail {
 
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Fetch every active account you may fetch.") var all = false
-    @Argument(help: "Accounts to fetch.") var names: [String] = []
+    @Argument(help: "Accounts to fetch.", completion: LiveCompletion.accounts) var names: [String] = []
     @Option(help: "How many accounts to fetch at once.") var jobs: Int = 4
     @Flag(help: "Change nothing anywhere: report how many messages would be fetched.") var dryRun = false
     @Flag(help: "Send no auto-replies in this run.") var noAutoReply = false

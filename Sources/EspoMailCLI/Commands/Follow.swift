@@ -11,7 +11,7 @@ extension EspoMail {
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp("The record (account, contact, lead, opportunity or case).", valueName: "TYPE:ID"))
     var record: String
-    @Option(help: "Whose following changes (admins only; default: you).") var user: String?
+    @Option(help: "Whose following changes (admins only; default: you).", completion: LiveCompletion.users) var user: String?
 
     func run(in context: CommandContext) throws {
       let result = try context.session().follow(try RecordReference(parsing: record), login: user, following: true)

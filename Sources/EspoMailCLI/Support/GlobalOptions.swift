@@ -17,7 +17,9 @@ struct GlobalOptions: ParsableArguments {
     completion: .file(extensions: ["sqlite"]))
   var store: String?
 
-  @Option(name: .customLong("as"), help: ArgumentHelp("Act as another user (admins only).", valueName: "login"))
+  @Option(
+    name: .customLong("as"), help: ArgumentHelp("Act as another user (admins only).", valueName: "login"),
+    completion: LiveCompletion.users)
   var actingAs: String?
 
   @Option(name: .long, help: "Output format: text or json.")

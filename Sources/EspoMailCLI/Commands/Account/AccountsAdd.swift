@@ -15,7 +15,7 @@ extension EspoMail.Accounts {
     @Argument(help: "A name for the account.") var name: String
     @Flag(help: "A shared mailbox (admins only).") var group = false
     @Flag(help: "A user's own mailbox.") var personal = false
-    @Option(help: ArgumentHelp("The owner of a personal account.", valueName: "login")) var owner: String?
+    @Option(help: ArgumentHelp("The owner of a personal account.", valueName: "login"), completion: LiveCompletion.users) var owner: String?
     @OptionGroup var settings: AccountSettingsOptions
 
     func validate() throws {

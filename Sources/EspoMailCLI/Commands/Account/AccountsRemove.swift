@@ -8,7 +8,7 @@ extension EspoMail.Accounts {
       discussion: "Example: espomail account remove old-support")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The account's name.") var name: String
+    @Argument(help: "The account's name.", completion: LiveCompletion.accounts) var name: String
 
     func run(in context: CommandContext) throws {
       let account = try context.session().removeAccount(name)

@@ -9,7 +9,7 @@ extension EspoMail.Accounts {
       discussion: "Example: espomail account test support")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The account's name.") var name: String
+    @Argument(help: "The account's name.", completion: LiveCompletion.accounts) var name: String
     @Option(help: "Seconds to wait for a silent server.") var timeout: Double = 30
 
     func run(in context: CommandContext) throws {

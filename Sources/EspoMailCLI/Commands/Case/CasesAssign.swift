@@ -9,7 +9,7 @@ extension EspoMail.Cases {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The case number (17, #17 or case:17).") var number: String
-    @Argument(help: "The assignee's login.") var login: String
+    @Argument(help: "The assignee's login.", completion: LiveCompletion.users) var login: String
 
     func run(in context: CommandContext) throws {
       let updated = try context.session().assignCase(try EspoMail.Cases.number(number), to: login)

@@ -12,7 +12,7 @@ extension EspoMail.Cases {
     @OptionGroup var global: GlobalOptions
     @Option(help: "Only this status: new, assigned, pending, closed, rejected, duplicate.") var status: CaseStatus?
     @Option(help: "Only cases assigned to this login.") var assigned: String?
-    @Option(help: "Only cases that came through this email account.") var account: String?
+    @Option(help: "Only cases that came through this email account.", completion: LiveCompletion.accounts) var account: String?
 
     func run(in context: CommandContext) throws {
       let cases = try context.session().listCases(CaseFilter(status: status, assigned: assigned, account: account))

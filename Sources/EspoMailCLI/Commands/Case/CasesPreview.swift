@@ -8,7 +8,7 @@ extension EspoMail.Cases {
       discussion: "Example: espomail case preview support --count 6")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The group account.") var account: String
+    @Argument(help: "The group account.", completion: LiveCompletion.accounts) var account: String
     @Option(help: "How many turns to show.") var count: Int = 5
 
     func run(in context: CommandContext) throws {

@@ -11,7 +11,7 @@ extension EspoMail.Emails {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The .eml file, or - for standard input.", completion: .file(extensions: ["eml"])) var file: String
-    @Option(help: "Import as fetched by this account (its users and teams get it).") var account: String?
+    @Option(help: "Import as fetched by this account (its users and teams get it).", completion: LiveCompletion.accounts) var account: String?
 
     func run(in context: CommandContext) throws {
       let result = try context.session().importEmail(try context.readFile(file), accountName: account)

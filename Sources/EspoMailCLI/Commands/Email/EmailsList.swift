@@ -16,8 +16,8 @@ extension EspoMail.Emails {
         """)
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "inbox, sent, archive, trash, important, or one of your folders.") var folder: String?
-    @Option(help: "Only emails of this account.") var account: String?
+    @Option(help: "inbox, sent, archive, trash, important, or one of your folders.", completion: LiveCompletion.folders) var folder: String?
+    @Option(help: "Only emails of this account.", completion: LiveCompletion.accounts) var account: String?
     @Option(help: ArgumentHelp("Only emails linked to this record.", valueName: "TYPE:ID")) var parent: String?
     @Option(help: "At most this many.") var limit: Int = 100
     @Option(help: "Only emails whose subject, body or addresses contain these words.") var search: String?

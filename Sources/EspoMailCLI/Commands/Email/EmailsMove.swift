@@ -9,7 +9,7 @@ extension EspoMail.Emails {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The email's id (42 or email:42).") var id: EmailID
-    @Argument(help: "One of your folders, or inbox.") var folder: String
+    @Argument(help: "One of your folders, or inbox.", completion: LiveCompletion.folders) var folder: String
 
     func run(in context: CommandContext) throws {
       try EmailStateChanging.change(id, .move(folder), verb: "moved to \(folder)", in: context)

@@ -17,15 +17,15 @@ extension EspoMail.Filters {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "A unique name.") var name: String
     @Flag(name: .customLong("global"), help: "Apply to every account at fetch time (admins; skip only).") var isGlobal = false
-    @Option(help: "Apply to this account's mail at fetch time.") var account: String?
-    @Option(help: ArgumentHelp("Apply to this user's inbox.", valueName: "login")) var user: String?
+    @Option(help: "Apply to this account's mail at fetch time.", completion: LiveCompletion.accounts) var account: String?
+    @Option(help: ArgumentHelp("Apply to this user's inbox.", valueName: "login"), completion: LiveCompletion.users) var user: String?
     @Option(help: ArgumentHelp("From address pattern.", valueName: "pattern")) var from: String?
     @Option(help: ArgumentHelp("To/CC address pattern.", valueName: "pattern")) var to: String?
     @Option(help: ArgumentHelp("Subject pattern.", valueName: "pattern")) var subject: String?
     @Option(help: "The body contains this phrase (repeat: any of them).") var bodyContains: [String] = []
     @Option(help: "The body contains this phrase (repeat: all of them).") var bodyContainsAll: [String] = []
     @Option(help: "skip, move-to-folder, move-to-group-folder or none.") var action: FilterAction
-    @Option(help: "The folder for move-to-folder (yours) or move-to-group-folder.") var folder: String?
+    @Option(help: "The folder for move-to-folder (yours) or move-to-group-folder.", completion: LiveCompletion.folders) var folder: String?
     @Flag(help: "User filters: mark matching mail read.") var markRead = false
     @Flag(help: "User filters: no notification for matching mail.") var skipNotification = false
 

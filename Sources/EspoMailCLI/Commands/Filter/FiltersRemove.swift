@@ -6,7 +6,7 @@ extension EspoMail.Filters {
     static let configuration = CommandConfiguration(abstract: "Remove a filter.", discussion: "Example: espomail filter remove newsletters")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The filter's name.") var name: String
+    @Argument(help: "The filter's name.", completion: LiveCompletion.filters) var name: String
 
     func run(in context: CommandContext) throws {
       let filter = try context.session().removeFilter(name)

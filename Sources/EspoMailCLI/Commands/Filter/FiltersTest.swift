@@ -10,7 +10,7 @@ extension EspoMail.Filters {
       discussion: "Example: espomail filter test newsletters --file sample.eml")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The filter's name.") var name: String
+    @Argument(help: "The filter's name.", completion: LiveCompletion.filters) var name: String
     @Option(help: "A stored email's id.") var email: Int64?
     @Option(help: "An .eml file.", completion: .file(extensions: ["eml"])) var file: String?
 

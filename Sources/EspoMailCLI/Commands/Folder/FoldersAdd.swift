@@ -8,7 +8,7 @@ extension EspoMail.Folders {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The folder's name.") var name: String
-    @Option(help: ArgumentHelp("Whose folder (default: yours).", valueName: "login")) var user: String?
+    @Option(help: ArgumentHelp("Whose folder (default: yours).", valueName: "login"), completion: LiveCompletion.users) var user: String?
     @Flag(help: "Mail filed here by a filter notifies nobody.") var skipNotifications = false
 
     func run(in context: CommandContext) throws {

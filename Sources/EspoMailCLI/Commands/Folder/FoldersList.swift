@@ -6,7 +6,7 @@ extension EspoMail.Folders {
     static let configuration = CommandConfiguration(abstract: "List personal folders.", discussion: "Example: espomail folder list")
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: ArgumentHelp("Whose folders (default: yours).", valueName: "login")) var user: String?
+    @Option(help: ArgumentHelp("Whose folders (default: yours).", valueName: "login"), completion: LiveCompletion.users) var user: String?
 
     func run(in context: CommandContext) throws {
       let folders = try context.session().listFolders(login: user)

@@ -8,7 +8,7 @@ extension EspoMail.GroupFolders {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The folder's name.") var name: String
-    @Option(name: .customLong("team"), help: "A team sharing it; repeat for more.") var teams: [String] = []
+    @Option(name: .customLong("team"), help: "A team sharing it; repeat for more.", completion: LiveCompletion.teams) var teams: [String] = []
 
     func run(in context: CommandContext) throws {
       let folder = try context.session().addGroupFolder(name, teams: teams)

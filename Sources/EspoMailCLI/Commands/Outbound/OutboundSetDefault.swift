@@ -8,7 +8,7 @@ extension EspoMail.Outbound {
       discussion: "Example: espomail outbound set-default support")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "A group account with SMTP.") var account: String
+    @Argument(help: "A group account with SMTP.", completion: LiveCompletion.accounts) var account: String
 
     func run(in context: CommandContext) throws {
       let status = try context.session().setDefaultOutbound(account)

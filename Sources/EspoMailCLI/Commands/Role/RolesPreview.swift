@@ -14,7 +14,7 @@ extension EspoMail.Roles {
         """)
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The role's name.") var role: String
+    @Argument(help: "The role's name.", completion: LiveCompletion.roles) var role: String
     @Argument(help: "Settings such as email.read=own, case.read=team.") var settings: [String] = []
 
     func run(in context: CommandContext) throws {

@@ -13,7 +13,7 @@ extension EspoMail.Roles {
         """)
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The role's name.") var role: String
+    @Argument(help: "The role's name.", completion: LiveCompletion.roles) var role: String
     @Argument(help: "Settings such as email.read=own, case.create=yes, group-email-account=team.")
     var settings: [String] = []
 

@@ -7,7 +7,7 @@ extension EspoMail.Roles {
       abstract: "Show what a role grants.", discussion: "Example: espomail role show Agent")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The role's name.") var name: String
+    @Argument(help: "The role's name.", completion: LiveCompletion.roles) var name: String
 
     func run(in context: CommandContext) throws {
       let role = try context.session().showRole(name)

@@ -8,8 +8,8 @@ extension EspoMail.Teams.Member {
       discussion: "Example: espomail team member add Support alice --position 'Level 1'")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The team's name.") var team: String
-    @Argument(help: "The user's login.") var login: String
+    @Argument(help: "The team's name.", completion: LiveCompletion.teams) var team: String
+    @Argument(help: "The user's login.", completion: LiveCompletion.users) var login: String
     @Option(help: "The member's position in the team (used by case distribution).") var position: String?
 
     func run(in context: CommandContext) throws {

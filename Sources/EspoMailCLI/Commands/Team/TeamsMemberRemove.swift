@@ -8,8 +8,8 @@ extension EspoMail.Teams.Member {
       discussion: "Example: espomail team member remove Support alice")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The team's name.") var team: String
-    @Argument(help: "The user's login.") var login: String
+    @Argument(help: "The team's name.", completion: LiveCompletion.teams) var team: String
+    @Argument(help: "The user's login.", completion: LiveCompletion.users) var login: String
 
     func run(in context: CommandContext) throws {
       let result = try context.session().removeTeamMember(team, login)

@@ -7,7 +7,7 @@ extension EspoMail.Teams {
       abstract: "Show a team's members and positions.", discussion: "Example: espomail team show Support")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The team's name.") var name: String
+    @Argument(help: "The team's name.", completion: LiveCompletion.teams) var name: String
 
     func run(in context: CommandContext) throws {
       let team = try context.session().showTeam(name)

@@ -15,7 +15,7 @@ extension EspoMail.Users {
     var addresses: [String] = []
     @Flag(help: "Make the user an admin.") var admin = false
     @Flag(help: "Add the user inactive.") var inactive = false
-    @Option(name: .customLong("team"), help: "A team to join; repeat for more.") var teams: [String] = []
+    @Option(name: .customLong("team"), help: "A team to join; repeat for more.", completion: LiveCompletion.teams) var teams: [String] = []
     @Option(
       name: .customLong("db-role"),
       help: ArgumentHelp("PostgreSQL stores: the login role the user connects as (default with --create-db-role: the login).", valueName: "role"))

@@ -8,7 +8,7 @@ extension EspoMail.Users.Email {
       discussion: "Example: espomail user email add alice alice@example.com --primary")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The user's login.") var login: String
+    @Argument(help: "The user's login.", completion: LiveCompletion.users) var login: String
     @Argument(help: "The address.") var address: String
     @Flag(help: "Make it the user's primary address.") var primary = false
 

@@ -8,7 +8,7 @@ extension EspoMail.Users.Email {
       discussion: "Example: espomail user email remove alice old@example.com")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The user's login.") var login: String
+    @Argument(help: "The user's login.", completion: LiveCompletion.users) var login: String
     @Argument(help: "The address.") var address: String
 
     func run(in context: CommandContext) throws {

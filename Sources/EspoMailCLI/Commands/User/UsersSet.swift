@@ -10,7 +10,7 @@ extension EspoMail.Users {
       discussion: "Example: espomail user set bob --inactive")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The user's login.") var login: String
+    @Argument(help: "The user's login.", completion: LiveCompletion.users) var login: String
     @Option(help: "New display name.") var name: String?
     @Flag(name: .customLong("active"), help: "Activate the user.") var activate = false
     @Flag(name: .customLong("inactive"), help: "Deactivate the user: kept, but can do nothing.") var deactivate = false

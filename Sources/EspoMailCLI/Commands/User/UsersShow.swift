@@ -7,7 +7,7 @@ extension EspoMail.Users {
       abstract: "Show one user.", discussion: "Example: espomail user show alice")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The user's login.") var login: String
+    @Argument(help: "The user's login.", completion: LiveCompletion.users) var login: String
 
     func run(in context: CommandContext) throws {
       let user = try context.session().showUser(login)
