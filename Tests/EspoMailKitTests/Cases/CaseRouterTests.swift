@@ -129,6 +129,6 @@ import Testing
       try outcome(scratch, SampleMessage.make(from: "jane@acme.example", subject: "[#42] hello"), account: "desk")
         == .created(1, assigned: true))
     let decisions = try scratch.read { try $0.decisions(emailID: 1) }
-    #expect(decisions.contains { $0.outcome == "ignored [#42]" && $0.detail == "there is no case #42" })
+    #expect(decisions.contains { $0.outcome == "ignored [#42]" && $0.detail == "there is no case #42: the email is treated as a new thread" })
   }
 }
