@@ -1253,7 +1253,7 @@ _espomail_account_set() {
         return
         ;;
     '--distribution')
-        __espomail_add_completions -W 'direct'$'\n''round-robin'$'\n''least-busy'
+        __espomail_add_completions -W 'none'$'\n''direct'$'\n''round-robin'$'\n''least-busy'
         return
         ;;
     '--case-team')
