@@ -1622,7 +1622,7 @@ _espomail_email_read() {
     repeating_flags=()
     non_repeating_flags=(--quiet --verbose --version -h --help)
     repeating_options=()
-    non_repeating_options=(--store --as --format)
+    non_repeating_options=(--store --as --format --folder)
     __espomail_offer_flags_options 1
 
     # Offer option value completions
@@ -1636,6 +1636,9 @@ _espomail_email_read() {
         ;;
     '--format')
         __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--folder')
         return
         ;;
     esac
