@@ -150,7 +150,7 @@ extension Session {
   /// Applies and checks email-to-case settings: round-robin and least-busy need a team, direct
   /// needs an active user; only group accounts open cases or assign mail. `--assign-to` names the
   /// direct-distribution user, or on an account without cases the user its mail is assigned to;
-  /// leaving direct distribution forgets it (Docs/email-to-case.md).
+  /// a case account without direct distribution forgets it (Docs/email-to-case.md).
   private func applyCaseSettings(_ request: AccountRequest, to account: inout MailAccount) throws {
     let touched =
       request.createCase != nil || request.distribution != nil || request.caseTeam != nil || request.position != nil
@@ -162,10 +162,7 @@ extension Session {
     }
     var cases = account.cases
     if let createCase = request.createCase { cases.createCase = createCase }
-    if let choice = request.distribution {
-      cases.distribution = choice.distribution
-      if cases.createCase, choice != .direct, request.assignTo == nil { cases.assignTo = nil }
-    }
+    if let choice = request.distribution { cases.distribution = choice.distribution }
     if let team = request.caseTeam { cases.team = team }
     if let position = request.position { cases.position = position.isEmpty ? nil : position }
     if let assignTo = request.assignTo { cases.assignTo = assignTo.isEmpty ? nil : assignTo }
@@ -178,6 +175,9 @@ extension Session {
       let assignee = try store.read { try $0.user(login: login) }.orNotFound("user", login)
       guard assignee.isActive else { throw EspoMailError.invalid("--assign-to \(login)", "the user is inactive") }
     }
+    // Only direct distribution uses the user on a case account: anywhere else it is forgotten
+    // rather than kept unused.
+    if cases.createCase, cases.distribution != .direct { cases.assignTo = nil }
     if cases.createCase {
       switch cases.distribution {
       case .roundRobin?, .leastBusy?:

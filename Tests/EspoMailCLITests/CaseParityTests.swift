@@ -251,5 +251,10 @@ import Testing
     let away = try lab.store.json(["account", "set", "support", "--distribution", "least-busy"]).object()
     #expect((away["cases"] as? [String: Any])?["assignTo"] is NSNull)
     #expect(lab.store.run(["account", "set", "support", "--distribution", "sideways"]).status == 64)
+    // Cases turned off keep a direct user, who is then assigned every email; turning them back on
+    // without direct distribution forgets the user.
+    try lab.store.json(["account", "set", "support", "--distribution", "direct", "--assign-to", "cat", "--no-create-case"])
+    let back = try lab.store.json(["account", "set", "support", "--create-case", "--distribution", "none"]).object()
+    #expect((back["cases"] as? [String: Any])?["assignTo"] is NSNull)
   }
 }
