@@ -71,7 +71,7 @@ struct AutoReplier {
     // {user.*}: the user the case went to, or on an account without cases the one it assigns its mail to.
     let assigneeLogin = try caseNumber.flatMap { try tx.caseRecord(number: $0)?.assignedUser }
       ?? (account.cases.createCase ? nil : account.cases.assignTo)
-    if let assignee = try assigneeLogin.flatMap({ try tx.user(login: $0) }) {
+    if let assignee = try assigneeLogin.flatMap({ try tx.user(login: $0) }), assignee.isActive {
       values["user.name"] = assignee.name
       values["user.login"] = assignee.login
     }
