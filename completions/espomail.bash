@@ -1484,7 +1484,7 @@ _espomail_account_set() {
         return
         ;;
     '--distribution')
-        __espomail_add_completions -W 'direct'$'\n''round-robin'$'\n''least-busy'
+        __espomail_add_completions -W 'none'$'\n''direct'$'\n''round-robin'$'\n''least-busy'
         return
         ;;
     '--case-team')
@@ -1893,7 +1893,7 @@ _espomail_email_read() {
     repeating_flags=()
     non_repeating_flags=(--quiet --verbose --version -h --help)
     repeating_options=()
-    non_repeating_options=(--store --as --format)
+    non_repeating_options=(--store --as --format --folder)
     __espomail_offer_flags_options 1
 
     # Offer option value completions
@@ -1908,6 +1908,9 @@ _espomail_email_read() {
         ;;
     '--format')
         __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--folder')
         return
         ;;
     esac

@@ -46,13 +46,14 @@ public struct AccountRequest: Sendable {
   public var isActive: Bool?
   /// Turn email-to-case on (true) or off (false) (set only).
   public var createCase: Bool?
-  /// Case distribution rule.
-  public var distribution: CaseDistribution?
+  /// Case distribution rule (`none` removes it).
+  public var distribution: DistributionChoice?
   /// The team cases go to.
   public var caseTeam: String?
   /// Only team members with this position get cases.
   public var position: String?
-  /// The user for direct assignment.
+  /// The user for direct assignment, or on an account without cases the user its mail is
+  /// assigned to (empty: nobody).
   public var assignTo: String?
   /// SMTP host (empty string: remove SMTP).
   public var smtpHost: String?

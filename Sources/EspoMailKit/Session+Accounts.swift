@@ -148,21 +148,36 @@ extension Session {
   }
 
   /// Applies and checks email-to-case settings: round-robin and least-busy need a team, direct
-  /// needs an active user; only group accounts open cases.
+  /// needs an active user; only group accounts open cases or assign mail. `--assign-to` names the
+  /// direct-distribution user, or on an account without cases the user its mail is assigned to;
+  /// a case account without direct distribution forgets it (Docs/email-to-case.md).
   private func applyCaseSettings(_ request: AccountRequest, to account: inout MailAccount) throws {
     let touched =
       request.createCase != nil || request.distribution != nil || request.caseTeam != nil || request.position != nil
       || request.assignTo != nil
     guard touched else { return }
     guard account.kind == .group else {
-      throw EspoMailError.invalid("--create-case", "only group accounts open cases")
+      let flag = request.assignTo != nil && request.createCase == nil ? "--assign-to" : "--create-case"
+      throw EspoMailError.invalid(flag, "only group accounts open cases or assign their mail")
     }
     var cases = account.cases
     if let createCase = request.createCase { cases.createCase = createCase }
-    if let distribution = request.distribution { cases.distribution = distribution }
+    if let choice = request.distribution { cases.distribution = choice.distribution }
     if let team = request.caseTeam { cases.team = team }
     if let position = request.position { cases.position = position.isEmpty ? nil : position }
-    if let assignTo = request.assignTo { cases.assignTo = assignTo }
+    if let assignTo = request.assignTo { cases.assignTo = assignTo.isEmpty ? nil : assignTo }
+    if let login = request.assignTo, !login.isEmpty {
+      if cases.createCase, cases.distribution != .direct {
+        throw EspoMailError(
+          .usage, "--assign-to on an account that opens cases names the user of direct distribution",
+          hint: "add --distribution direct, or --no-create-case to assign every email to \(login) without cases")
+      }
+      let assignee = try store.read { try $0.user(login: login) }.orNotFound("user", login)
+      guard assignee.isActive else { throw EspoMailError.invalid("--assign-to \(login)", "the user is inactive") }
+    }
+    // Only direct distribution uses the user on a case account: anywhere else it is forgotten
+    // rather than kept unused.
+    if cases.createCase, cases.distribution != .direct { cases.assignTo = nil }
     if cases.createCase {
       switch cases.distribution {
       case .roundRobin?, .leastBusy?:

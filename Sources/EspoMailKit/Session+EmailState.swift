@@ -48,6 +48,17 @@ extension Session {
     }
   }
 
+  /// Marks every unread email of one of the acting user's folders read (inbox, sent, archive,
+  /// trash, important, or a folder of theirs), for them only; returns how many it marked.
+  public func markFolderRead(_ folder: String) throws -> Int {
+    try store.write { tx in
+      if SpecialFolder(named: folder) == nil {
+        _ = try tx.folderID(userID: user.id, name: folder).orNotFound("folder", folder, hint: "see 'espomail folder list'")
+      }
+      return try tx.markFolderRead(userID: user.id, folder: folder)
+    }
+  }
+
   /// Deletes an email for everyone (needs email.delete; admins always). Its server messages are
   /// not fetched again.
   public func deleteEmail(_ emailID: Int64) throws -> EmailSummary {

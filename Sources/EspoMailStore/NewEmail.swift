@@ -36,10 +36,14 @@ public struct NewEmail: Sendable {
   public var inReplyTo: String?
   /// References ids, space separated.
   public var references: String?
-  /// Whether the message is automatic (Auto-Submitted, bulk, bounces).
+  /// Whether the message is automatic (Auto-Submitted, X-Autoreply, bulk, bounces): it opens no
+  /// case and gets no reply.
   public var isAutoSubmitted: Bool { automaticReason != nil }
   /// Why the message counts as automatic, if it does.
   public var automaticReason: String?
+  /// Why a message a person sent gets no automatic reply (list mail, X-Auto-Response-Suppress),
+  /// if so; it may still open a case. Decided at its first import only, so not stored.
+  public var noReplyReason: String?
   /// Whether only the header was imported.
   public var isHeaderOnly: Bool
   /// Size of the raw message in bytes.

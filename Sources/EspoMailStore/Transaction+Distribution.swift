@@ -29,6 +29,13 @@ public struct CaseOrigin: Sendable {
 }
 
 extension Transaction {
+  /// Makes a user an email's assignee unless it has one; returns whether it was set.
+  @discardableResult
+  public func assignEmail(emailID: Int64, userID: Int64) throws -> Bool {
+    try db.execute(
+      "UPDATE email SET assigned_user_id = ? WHERE id = ? AND assigned_user_id IS NULL", [userID, emailID]) > 0
+  }
+
   /// Active members of a team, optionally with one position, in login order.
   public func eligibleMembers(team: String, position: String?) throws -> [EligibleMember] {
     try db.rows("""

@@ -83,19 +83,9 @@ extension Transaction {
     var arguments: SQLArguments = [query.viewerID]
     Self.restrict(to: query.visibility, &conditions, &arguments)
     if let folder = query.folder {
-      switch SpecialFolder(named: folder) {
-      case .inbox?:
-        conditions.append(
-          "eu.user_id IS NOT NULL AND eu.in_trash = 0 AND eu.in_archive = 0 AND eu.folder_id IS NULL AND NOT \(Self.fromViewer)")
-      case .sent?: conditions.append("\(Self.fromViewer) AND COALESCE(eu.in_trash, 0) = 0")
-      case .archive?: conditions.append("eu.in_archive = 1")
-      case .trash?: conditions.append("eu.in_trash = 1")
-      case .important?: conditions.append("eu.is_important = 1")
-      case nil:
-        conditions.append(
-          "eu.in_trash = 0 AND eu.folder_id = (SELECT id FROM email_folder WHERE user_id = ? AND name = ?)")
-        arguments += [query.viewerID, folder]
-      }
+      let (condition, folderArguments) = Self.folderCondition(folder, viewerID: query.viewerID)
+      conditions.append(condition)
+      arguments += folderArguments
     }
     // A listing of the viewer's own rows only (level own, or any folder but Sent) sorts by the date
     // and id those rows carry, indexed per user, so that it reads the newest entries of that index
@@ -134,6 +124,38 @@ extension Transaction {
       """
     let rows = try db.rows(sql, arguments)
     return query.after == nil ? rows : rows.reversed()
+  }
+
+  /// The condition on `e` and `eu` (the viewer's row, `?1` the viewer) of one of the viewer's
+  /// folders: inbox, sent, archive, trash, important, or a personal folder name.
+  private static func folderCondition(_ folder: String, viewerID: Int64) -> (String, SQLArguments) {
+    switch SpecialFolder(named: folder) {
+    case .inbox?:
+      return (
+        "eu.user_id IS NOT NULL AND eu.in_trash = 0 AND eu.in_archive = 0 AND eu.folder_id IS NULL AND NOT \(fromViewer)", []
+      )
+    case .sent?: return ("\(fromViewer) AND COALESCE(eu.in_trash, 0) = 0", [])
+    case .archive?: return ("eu.in_archive = 1", [])
+    case .trash?: return ("eu.in_trash = 1", [])
+    case .important?: return ("eu.is_important = 1", [])
+    case nil:
+      return (
+        "eu.in_trash = 0 AND eu.folder_id = (SELECT id FROM email_folder WHERE user_id = ? AND name = ?)", [viewerID, folder]
+      )
+    }
+  }
+
+  /// Marks every unread email of one of a user's folders read, for that user only; returns how
+  /// many it marked.
+  public func markFolderRead(userID: Int64, folder: String) throws -> Int {
+    let (condition, folderArguments) = Self.folderCondition(folder, viewerID: userID)
+    var arguments: SQLArguments = [userID]
+    arguments += folderArguments
+    return try db.execute(
+      """
+      UPDATE email_user SET is_read = 1 WHERE user_id = ?1 AND is_read = 0 AND email_id IN (
+        SELECT e.id FROM email e JOIN email_user eu ON eu.email_id = e.id AND eu.user_id = ?1 WHERE \(condition))
+      """, arguments)
   }
 
   /// How many emails a viewer with this visibility may see (`role preview`).

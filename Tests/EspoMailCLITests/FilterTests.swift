@@ -146,4 +146,29 @@ import Testing
     #expect(try lab.store.json(["email", "list"]).array().isEmpty)
     #expect(try lab.fetch().accounts["support"]?["new"] as? Int == 0)  // not fetched again
   }
+
+  @Test func markingAWholeFolderReadTouchesThatFolderAndUserOnly() throws {
+    let (lab, box) = try lab()
+    try lab.dovecot.deliver((1...4).map { SampleMessage.make(subject: "Note \($0)") }, to: box)
+    _ = try lab.fetch()
+    let ids = try lab.store.json(["email", "list"], as: "alice").array().compactMap { $0["id"] as? Int }.sorted()
+    #expect(ids.count == 4)
+    try lab.store.json(["folder", "add", "Keep"], as: "alice")
+    try lab.store.json(["email", "move", "\(ids[0])", "Keep"], as: "alice")
+    try lab.store.json(["email", "read", "\(ids[1])"], as: "alice")
+    func unread(_ folder: String, as login: String) throws -> Int {
+      try lab.store.json(["email", "list", "--folder", folder], as: login).array().filter { $0["isRead"] as? Bool == false }.count
+    }
+    #expect(try unread("inbox", as: "alice") == 2)
+    let marked = try lab.store.json(["email", "read", "--folder", "inbox"], as: "alice").object()
+    #expect(marked["marked"] as? Int == 2 && marked["folder"] as? String == "inbox")
+    #expect(try unread("inbox", as: "alice") == 0)
+    #expect(try unread("Keep", as: "alice") == 1)  // another folder is untouched
+    #expect(try unread("inbox", as: "bob") == 4)  // and so is everyone else
+    #expect(try lab.store.json(["email", "read", "--folder", "inbox"], as: "alice").object()["marked"] as? Int == 0)
+    #expect(try lab.store.json(["email", "read", "--folder", "Keep"], as: "alice").object()["marked"] as? Int == 1)
+    #expect(lab.store.run(["email", "read", "--folder", "Nowhere"], as: "alice").status == 66)
+    #expect(lab.store.run(["email", "read"], as: "alice").status == 64)
+    #expect(lab.store.run(["email", "read", "\(ids[2])", "--folder", "inbox"], as: "alice").status == 64)
+  }
 }

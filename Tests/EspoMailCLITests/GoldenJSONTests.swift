@@ -81,6 +81,7 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
       stdin: String(decoding: GoldenJSONStore.printerMessage, as: UTF8.self)),
     GoldenCase(name: "email-link", arguments: ["email", "link", "5", "case:3"]),
     GoldenCase(name: "email-read", arguments: ["email", "read", "1"], login: "alice"),
+    GoldenCase(name: "email-read-folder", arguments: ["email", "read", "--folder", "inbox"], login: "alice"),
     GoldenCase(name: "email-unread", arguments: ["email", "unread", "4"], login: "alice"),
     GoldenCase(name: "email-important", arguments: ["email", "important", "2"], login: "alice"),
     GoldenCase(name: "email-unimportant", arguments: ["email", "unimportant", "1"], login: "alice"),

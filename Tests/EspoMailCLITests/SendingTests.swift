@@ -188,20 +188,25 @@ import Testing
       let decisions = try lab.store.json(["explain", "\(id)"]).object()["decisions"] as? [[String: Any]] ?? []
       #expect(decisions.contains { $0["step"] as? String == "auto-reply" && $0["outcome"] as? String == "suppressed" }, "\(subject)")
     }
-    // The customer answers the auto-reply: it threads back to case 1 and opens nothing new.
+    // The customer answers the auto-reply: it threads back to case 1, opens nothing new and is not
+    // acknowledged again; a new customer's first email is.
     let replyID = try #require(parsed.messageID)
     try lab.dovecot.deliver(
-      SampleMessage.make(
-        from: "jane@cust.example", subject: "Re: [#1] We got it: Broken",
-        headers: ["In-Reply-To: \(replyID)", "References: <t1@cust.example> \(replyID)"]), to: box)
+      [
+        SampleMessage.make(
+          from: "jane@cust.example", subject: "Re: [#1] We got it: Broken",
+          headers: ["In-Reply-To: \(replyID)", "References: <t1@cust.example> \(replyID)"]),
+        SampleMessage.make(from: "fresh@cust.example", subject: "Fresh question"),
+      ], to: box)
     let answer = try lab.fetch(["--all", "--verbose"])
-    #expect(answer.accounts["support"]?["casesCreated"] as? Int == 0)
+    #expect(answer.accounts["support"]?["casesCreated"] as? Int == 1)
     // --verbose shows the auto-reply's SMTP conversation too, credentials redacted.
     #expect(answer.result.stderr.contains("support: auto-reply: ") && answer.result.stderr.contains("RCPT TO"))
     #expect(!answer.result.stderr.contains("pw-\(box)"))
     #expect(try lab.store.json(["case", "show", "1"]).object()["emailCount"] as? Int == 2)
     Thread.sleep(forTimeInterval: 0.3)
-    #expect(try sink.messages().count == 7)  // Jane's answer got its own reply (1 of 5 for her)
+    #expect(try sink.messages().filter { $0.recipients == ["jane@cust.example"] }.count == 1)  // no second acknowledgement
+    #expect(try sink.messages().count == 7)  // the fresh question's
     _ = try lab.fetch()
     Thread.sleep(forTimeInterval: 0.3)
     #expect(try sink.messages().count == 7)  // a run with nothing new sends nothing again

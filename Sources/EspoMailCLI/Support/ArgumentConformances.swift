@@ -3,7 +3,7 @@ import EspoMailCore
 
 extension CaseStatus: ExpressibleByArgument {}
 extension ConnectionSecurity: ExpressibleByArgument {}
-extension CaseDistribution: ExpressibleByArgument {}
+extension DistributionChoice: ExpressibleByArgument {}
 
 /// An email named on the command line: `42` or `email:42`, parsed before the command runs (a
 /// malformed one gets the usage and exit 64).

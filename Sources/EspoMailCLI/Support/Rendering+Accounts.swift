@@ -35,7 +35,7 @@ enum AccountText {
 
   /// Email-to-case settings in one line.
   static func caseDescription(_ cases: CaseSettings) -> String {
-    guard cases.createCase else { return "off" }
+    guard cases.createCase else { return cases.assignTo.map { "off; mail assigned to \($0)" } ?? "off" }
     var parts = ["on", cases.distribution?.rawValue ?? "no distribution"]
     if let team = cases.team { parts.append("team \(team)") }
     if let position = cases.position { parts.append("position \(position)") }

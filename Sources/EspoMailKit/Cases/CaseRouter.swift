@@ -10,18 +10,12 @@ enum CaseOutcome: Equatable {
   case threaded(Int64)
   /// Opened a case, assigned (true) or left New (false).
   case created(Int64, assigned: Bool)
-
-  /// Whether a case was opened.
-  var isNewCase: Bool {
-    if case .created = self { return true }
-    return false
-  }
 }
 
 /// Email-to-case for a group account, inside the import transaction:
 /// automatic mail opens nothing; an email already linked to a case joins it; `[#N]` joins case N
 /// only if it came through this account or the sender belongs to its contact or account; otherwise
-/// a new case opens and is distributed.
+/// (an unknown N included) a new case opens and is distributed (Docs/email-to-case.md).
 struct CaseRouter {
   /// The import transaction.
   let tx: Transaction
@@ -56,18 +50,27 @@ struct CaseRouter {
           detail: "case #\(number) came through another account and the sender is not its contact or account")
       } else {
         try tx.addDecision(
-          emailID: emailID, step: .case, outcome: "ignored [#\(number)]", detail: "there is no case #\(number)")
+          emailID: emailID, step: .case, outcome: "ignored [#\(number)]",
+          detail: "there is no case #\(number): the email is treated as a new thread")
       }
     }
     return try open(emailID: emailID, email: email, crmAccount: crmAccount)
   }
 
-  /// The case number in a subject's `[#N]`, if any.
+  /// The case number a subject names: the first `[#N]` or `[#N words]` (digits, then any text
+  /// without digits, then `]`), as in `Re: [#17] Printer` or `[#17 Printer jam]`.
   static func caseNumber(in subject: String) -> Int64? {
-    guard let open = subject.range(of: "[#") else { return nil }
-    let rest = subject[open.upperBound...]
-    guard let close = rest.firstIndex(of: "]"), let number = Int64(rest[..<close]), number > 0 else { return nil }
-    return number
+    var rest = Substring(subject)
+    while let open = rest.range(of: "[#") {
+      rest = rest[open.upperBound...]
+      let digits = rest.prefix { $0.isASCII && $0.isNumber }
+      let tail = rest[digits.endIndex...]
+      guard !digits.isEmpty, let close = tail.firstIndex(of: "]"),
+        !tail[..<close].contains(where: { $0.isASCII && $0.isNumber })
+      else { continue }
+      if let number = Int64(digits), number > 0 { return number }
+    }
+    return nil
   }
 
   private func senderBelongs(_ email: NewEmail, to origin: CaseOrigin) throws -> Bool {

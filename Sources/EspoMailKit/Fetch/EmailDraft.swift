@@ -26,6 +26,7 @@ enum EmailDraft {
     email.inReplyTo = message.inReplyTo
     email.references = message.references.isEmpty ? nil : message.references.joined(separator: " ")
     email.automaticReason = MessageClassifier.automaticReason(message)
+    email.noReplyReason = MessageClassifier.noReplyReason(message)
     email.isHeaderOnly = headerOnly
     if headerOnly {
       email.bodyPlain = "(This message is \(size / 1_048_576) MB, over the account's size limit: only its header was imported.)"

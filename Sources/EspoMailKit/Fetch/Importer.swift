@@ -54,6 +54,8 @@ struct Importer {
   /// The account's own users (owner, or active team members) and teams, looked up once.
   private let accountUserIDs: [Int64]
   private let accountTeamIDs: [Int64]
+  /// Whom a group account without cases assigns its mail to.
+  private let assignment: MailAssignment
 
   /// An importer writing in `tx` for `account`.
   init(tx: Transaction, account: MailAccount?, now: Date) throws {
@@ -63,13 +65,14 @@ struct Importer {
     isB2C = try tx.isB2CMode()
     userFilters = UserFilterApplier(tx: tx)
     people = PeopleCache(tx: tx)
+    assignment = try MailAssignment.load(account, tx: tx)
     switch account?.kind {
     case .personal?:
       accountUserIDs = try account?.owner.flatMap { try tx.userID(login: $0) }.map { [$0] } ?? []
       accountTeamIDs = []
     case .group?:
       let members = try tx.accountTeamMembers(accountID: account?.id ?? 0)
-      accountUserIDs = members.userIDs
+      accountUserIDs = Array(Set(members.userIDs + assignment.userIDs)).sorted()
       accountTeamIDs = members.teamIDs
     case nil:
       accountUserIDs = []
@@ -93,6 +96,7 @@ struct Importer {
         _ = try userFilters.apply(emailID: emailID, subject: subject, userIDs: given)
       }
       try tx.settleInLedger(key, outcome: .merged, emailID: emailID)
+      try assignment.record(emailID: emailID, accountName: account?.name ?? "", isNew: false, tx: tx)
       return .merged(emailID: emailID, try routeDuplicate(emailID))
     }
   }
@@ -144,6 +148,7 @@ struct Importer {
               detail: "merged a file imported by \(importedBy): same Message-ID and From/Date/Subject/To/Cc fingerprint")
           }
           if let key { try tx.settleInLedger(key, outcome: .merged, emailID: existing) }
+          try assignment.record(emailID: existing, accountName: account?.name ?? "", isNew: false, tx: tx)
           return .merged(emailID: existing, try routeDuplicate(existing))
         }
         try tx.storeRaw(sha256: prepared.sha256, bytes: prepared.raw)
@@ -172,15 +177,13 @@ struct Importer {
         let silenced = try userFilters.apply(emailID: emailID, subject: FetchFilterSet.subject(draft), userIDs: given)
         try linker.record(link, emailID: emailID, email: draft, newlyGiven: given, silenced: silenced)
         let (parent, crmAccount) = (link.parent, link.account)
+        try assignment.record(emailID: emailID, accountName: account?.name ?? "", isNew: true, tx: tx)
         var caseOutcome = CaseOutcome.none
         if let account {
           caseOutcome = try CaseRouter(tx: tx, account: account, now: now).route(
             emailID: emailID, email: draft, parent: parent, crmAccount: crmAccount)
-          var caseNumber: Int64?
-          if case .created(let number, _) = caseOutcome { caseNumber = number }
-          if case .threaded(let number) = caseOutcome { caseNumber = number }
           try AutoReplier(tx: tx, account: account, now: now, isEnabled: autoReplies).consider(
-            emailID: emailID, email: draft, caseNumber: caseNumber, isNewCase: caseOutcome.isNewCase)
+            emailID: emailID, email: draft, cases: caseOutcome, repliedEmailID: link.found.repliedEmailID)
         }
         if draft.isMessageIDSynthetic {
           try tx.addDecision(

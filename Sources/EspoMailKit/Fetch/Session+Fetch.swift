@@ -5,15 +5,23 @@ import Foundation
 extension Session {
   /// Fetches the named accounts, or with `all` every active account the acting user may fetch
   /// (admins: all; others: their own personal accounts, with the personal-email-accounts permission).
+  /// A personal account whose owner is inactive is not fetched: `--all` leaves it, naming it is refused.
   public func fetch(
     names: [String], all: Bool, options: FetchOptions, now: @escaping @Sendable () -> Date = { Date() },
     progress: (@Sendable (FetchProgress) -> Void)? = nil
   ) throws -> FetchReport {
     try requireServiceConnection("fetch")
-    let known = try store.read { try $0.mailAccounts() }
+    let (known, inactiveOwners) = try store.read { tx in
+      let accounts = try tx.mailAccounts()
+      let owners = Set(accounts.compactMap(\.owner))
+      return (accounts, Set(try owners.filter { try tx.user(login: $0)?.isActive == false }))
+    }
+    func hasInactiveOwner(_ account: MailAccount) -> Bool {
+      account.kind == .personal && account.owner.map(inactiveOwners.contains) == true
+    }
     var chosen: [MailAccount] = []
     if all {
-      chosen = known.filter { $0.isActive && accountAccess.mayFetch($0) }
+      chosen = known.filter { $0.isActive && !hasInactiveOwner($0) && accountAccess.mayFetch($0) }
     } else {
       guard !names.isEmpty else { throw EspoMailError(.usage, "name accounts to fetch, or give --all") }
       for name in names {
@@ -25,6 +33,11 @@ extension Session {
         }
         guard account.isActive else {
           throw EspoMailError(.dataError, "account '\(account.name)' is inactive", hint: "espomail account set \(account.name) --active")
+        }
+        if hasInactiveOwner(account), let owner = account.owner {
+          throw EspoMailError(
+            .dataError, "account '\(account.name)' belongs to \(owner), who is inactive",
+            hint: "espomail user set \(owner) --active")
         }
         if !chosen.contains(where: { $0.id == account.id }) { chosen.append(account) }
       }

@@ -4,8 +4,10 @@ import EspoMailStore
 import Foundation
 
 /// Decides, inside the import transaction, whether a new email to a group account gets an
-/// auto-reply, and queues it in the outbox (sent after the commit). Never for automatic mail, our
-/// own addresses, duplicates, `--no-auto-reply`, or a sender over the rate limit.
+/// auto-reply, and queues it in the outbox (sent after the commit). Only the email that opened a
+/// case is answered (on an account without cases, the first email of a thread); never automatic
+/// mail, list mail, mail asking for no reply, our own addresses, duplicates, `--no-auto-reply`, or
+/// a sender over the rate limit (Docs/email-to-case.md, "Auto-replies").
 struct AutoReplier {
   /// The import transaction the reply is queued in.
   let tx: Transaction
@@ -21,9 +23,10 @@ struct AutoReplier {
   /// The period of the limit, unless `setting set auto-reply-period-hours` says otherwise.
   static let defaultPeriod: TimeInterval = 2 * 3600
 
-  /// Queues a reply to a new email, or records why not; returns whether one was queued.
+  /// Queues a reply to a new email, or records why not; returns whether one was queued. `cases`
+  /// is what the case logic did with it, `repliedEmailID` the stored email it answers, if any.
   @discardableResult
-  func consider(emailID: Int64, email: NewEmail, caseNumber: Int64?, isNewCase: Bool) throws -> Bool {
+  func consider(emailID: Int64, email: NewEmail, cases: CaseOutcome, repliedEmailID: Int64?) throws -> Bool {
     guard account.kind == .group, account.autoReply.isOn else { return false }
     func suppress(_ why: String) throws -> Bool {
       try tx.addDecision(emailID: emailID, step: .autoReply, outcome: "suppressed", detail: why)
@@ -31,6 +34,18 @@ struct AutoReplier {
     }
     guard isEnabled else { return try suppress("fetch --no-auto-reply") }
     if let reason = email.automaticReason { return try suppress("automatic mail (\(reason))") }
+    var caseNumber: Int64?
+    if account.cases.createCase {
+      switch cases {
+      case .created(let number, _): caseNumber = number
+      case .threaded(let number):
+        return try suppress("a follow-up in case #\(number): only the email that opened the case is answered")
+      case .none: return try suppress("it opened no case")
+      }
+    } else if let repliedEmailID {
+      return try suppress("a follow-up to email:\(repliedEmailID): only the first email of a thread is answered")
+    }
+    if let reason = email.noReplyReason { return try suppress(reason) }
     guard let sender = email.replyTo.first?.address ?? email.from?.address else { return try suppress("no sender address") }
     if try tx.isOwnAddress(sender) { return try suppress("\(sender) is one of our own addresses") }
     let limit = try tx.setting(.autoReplyLimit).flatMap { Int($0) } ?? Self.defaultLimit
@@ -53,13 +68,15 @@ struct AutoReplier {
     ]
     if let caseNumber { values["case.number"] = "\(caseNumber)" }
     if let caseName { values["case.name"] = caseName }
-    // {user.*}: the user the case went to, if any.
-    if let assignee = try caseNumber.flatMap({ try tx.caseRecord(number: $0)?.assignedUser }).flatMap({ try tx.user(login: $0) }) {
+    // {user.*}: the user the case went to, or on an account without cases the one it assigns its mail to.
+    let assigneeLogin = try caseNumber.flatMap { try tx.caseRecord(number: $0)?.assignedUser }
+      ?? (account.cases.createCase ? nil : account.cases.assignTo)
+    if let assignee = try assigneeLogin.flatMap({ try tx.user(login: $0) }), assignee.isActive {
       values["user.name"] = assignee.name
       values["user.login"] = assignee.login
     }
     var subject = Template.render(template.subject, values)
-    if let caseNumber, isNewCase, !subject.contains("[#\(caseNumber)]") { subject = "[#\(caseNumber)] " + subject }
+    if let caseNumber, !subject.contains("[#\(caseNumber)]") { subject = "[#\(caseNumber)] " + subject }
     let body = Template.render(template.body, values, escapingHTML: template.isHTML)
     let fromAddress = account.autoReply.from ?? account.address
     // Threading ids come from the incoming message and may be malformed: those are left out.

@@ -37,12 +37,13 @@ import Testing
     }
   }
 
-  @Test("[#N] in a subject: a positive number in the first [# … ]")
+  @Test("[#N] or [#N words] in a subject: the first positive number so bracketed")
   func caseNumberInSubject() {
     let cases: [(String, Int64?)] = [
       ("[#12] Printer", 12), ("Re: Printer [#7]", 7), ("Fwd: [#3] [#4]", 3), ("[#0] zero", nil),
-      ("[#-3] negative", nil),
-      ("[#abc] words", nil), ("[#12 unclosed", nil), ("#12 bare", nil), ("", nil), ("[# 12] space", nil),
+      ("[#-3] negative", nil), ("[#12 Printer jam]", 12), ("Re: [#40 ACME: toner] again", 40),
+      ("[#abc] words then [#5]", 5), ("[#12 unclosed", nil), ("#12 bare", nil), ("", nil), ("[# 12] space", nil),
+      ("[#12 room 4] digits inside", nil), ("[#12a] [#13]", 12),
       ("[#99999999999999999999] too big", nil),
     ]
     for (subject, number) in cases { #expect(CaseRouter.caseNumber(in: subject) == number, "\(subject)") }
@@ -128,6 +129,6 @@ import Testing
       try outcome(scratch, SampleMessage.make(from: "jane@acme.example", subject: "[#42] hello"), account: "desk")
         == .created(1, assigned: true))
     let decisions = try scratch.read { try $0.decisions(emailID: 1) }
-    #expect(decisions.contains { $0.outcome == "ignored [#42]" && $0.detail == "there is no case #42" })
+    #expect(decisions.contains { $0.outcome == "ignored [#42]" && $0.detail == "there is no case #42: the email is treated as a new thread" })
   }
 }

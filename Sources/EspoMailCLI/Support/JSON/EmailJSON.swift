@@ -152,3 +152,24 @@ struct ImportJSON: JSONOutput {
     try json.encode(merged.rawValue, forKey: .merged)
   }
 }
+
+/// What `email read --folder` prints: the folder and how many of its emails it marked read.
+struct MarkedFolderJSON: JSONOutput {
+  /// The folder as given.
+  let folder: String
+  /// How many emails were marked.
+  let marked: Int
+
+  /// The keys, spelled out: never renamed.
+  private enum CodingKeys: String, CodingKey {
+    case folder = "folder"
+    case marked = "marked"
+  }
+
+  /// Writes every key.
+  func encode(to encoder: any Encoder) throws {
+    var json = encoder.container(keyedBy: CodingKeys.self)
+    try json.encode(folder, forKey: .folder)
+    try json.encode(marked, forKey: .marked)
+  }
+}
