@@ -41,6 +41,8 @@ public struct AccountStatus: Sendable {
   public var consecutiveFailures: Int
   /// Messages settled per outcome in the monitored folders as the server numbers them now.
   public var ledger: [String: Int]
+  /// Sent mail the Sent folder refused, and the last refusal.
+  public var sentAppend: SentAppendHealth
 }
 
 extension Session {
@@ -74,8 +76,18 @@ extension Session {
     report.missingFolders = account.folders.filter { !report.folders.contains($0) }
     if !report.missingFolders.isEmpty {
       report.failedStep = "folders"
-      report.error = "monitored folders missing on the server: \(report.missingFolders.joined(separator: ", "))"
+      report.error =
+        "monitored folders missing on the server: \(report.missingFolders.joined(separator: ", ")) "
+        + "(the server has \(report.folders.joined(separator: ", ")))"
       report.errorStatus = ExitStatus.notFound.rawValue
+      report.errorHint = "espomail account set \(account.name) --folder NAME (repeat for each folder to monitor)"
+      return report
+    }
+    if let sent = account.sentFolder, !report.folders.contains(sent) {
+      report.failedStep = "sent-folder"
+      report.error = "the Sent folder '\(sent)' is missing on the server (it has \(report.folders.joined(separator: ", ")))"
+      report.errorStatus = ExitStatus.notFound.rawValue
+      report.errorHint = "create it on the server, or choose another: espomail account set \(account.name) --sent-folder NAME"
       return report
     }
     report.ok = true
@@ -90,7 +102,8 @@ extension Session {
         AccountStatus(
           name: account.name, isActive: account.isActive, lastSuccessAt: account.health.lastSuccessAt,
           lastAttemptAt: account.health.lastAttemptAt, lastError: account.health.lastError,
-          consecutiveFailures: account.health.consecutiveFailures, ledger: try tx.ledgerCounts(accountID: account.id))
+          consecutiveFailures: account.health.consecutiveFailures, ledger: try tx.ledgerCounts(accountID: account.id),
+          sentAppend: account.sentAppend)
       }
     }
   }

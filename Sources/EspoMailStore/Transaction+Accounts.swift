@@ -60,6 +60,7 @@ extension Transaction {
     try setTeams(accountID: id, account.teams)
     try setCaseSettings(accountID: id, account.cases)
     try setSendingSettings(accountID: id, account)
+    try setServerSettings(accountID: id, account)
     return id
   }
 
@@ -73,6 +74,7 @@ extension Transaction {
         account.address, account.isActive, account.imap.host, account.imap.port, account.imap.security.rawValue,
         account.imap.username, account.fetchSince, account.keepUnread, account.portion, account.maxSizeMB, account.id,
       ])
+    try setServerSettings(accountID: account.id, account)
     try setFolders(accountID: account.id, account.folders)
     try setTeams(accountID: account.id, account.teams)
     try setCaseSettings(accountID: account.id, account.cases)
@@ -93,6 +95,24 @@ extension Transaction {
         account.isSMTPShared, account.sentFolder, account.autoReply.isOn, templateID, account.autoReply.from,
         account.autoReply.fromName, account.autoReply.replyTo, accountID,
       ])
+  }
+
+  /// Stores an account's login mechanisms, CA file and EHLO name.
+  public func setServerSettings(accountID: Int64, _ account: MailAccount) throws {
+    try db.execute("""
+        UPDATE mail_account SET imap_login_mechanism = ?, smtp_login_mechanism = ?, ca_file = ?, helo_name = ?
+        WHERE id = ?
+        """, [
+        account.imap.loginMechanism.rawValue, (account.smtp?.loginMechanism ?? .auto).rawValue, account.caFile,
+        account.heloName, accountID,
+      ])
+  }
+
+  /// Counts a sent message the account's Sent folder refused, with the refusal.
+  public func recordSentAppendFailure(accountID: Int64, error: String) throws {
+    try db.execute(
+      "UPDATE mail_account SET sent_append_failures = sent_append_failures + 1, last_sent_append_error = ? WHERE id = ?",
+      [error, accountID])
   }
 
   /// Replaces an account's SMTP secret.
@@ -274,7 +294,8 @@ extension Transaction {
         a.smtp_host, a.smtp_port, a.smtp_security, a.smtp_username, a.smtp_secret_kind, a.smtp_secret_by_admin,
         a.smtp_shared, a.sent_folder, a.create_case, a.distribution, a.case_position, a.auto_reply, a.reply_from,
         a.reply_from_name, a.reply_to, a.last_success_at, a.last_attempt_at, a.last_error, a.consecutive_failures,
-        \(commands), u.login AS owner_login, t.name AS case_team_name, d.login AS assign_to_login,
+        a.imap_login_mechanism, a.smtp_login_mechanism, a.ca_file, a.helo_name, a.sent_append_failures,
+        a.last_sent_append_error, \(commands), u.login AS owner_login, t.name AS case_team_name, d.login AS assign_to_login,
         tp.name AS reply_template_name
       FROM mail_account a LEFT JOIN "user" u ON u.id = a.owner_user_id LEFT JOIN team t ON t.id = a.case_team_id
       LEFT JOIN "user" d ON d.id = a.assign_to_user_id LEFT JOIN template tp ON tp.id = a.reply_template_id
@@ -298,7 +319,8 @@ extension Transaction {
         host: row["imap_host"] ?? "", port: row["imap_port"] ?? ServerSettings.defaultIMAPPort(security),
         security: security, username: row["imap_username"] ?? "",
         secretSource: SecretSource(rawValue: row["imap_secret_kind"] ?? "") ?? .stored,
-        secretCommand: row["imap_secret_command"], secretSetByAdmin: row["imap_secret_by_admin"]),
+        secretCommand: row["imap_secret_command"], secretSetByAdmin: row["imap_secret_by_admin"],
+        loginMechanism: LoginMechanism(rawValue: row["imap_login_mechanism"] ?? "") ?? .auto),
       folders: try db.values(String.self, "SELECT name FROM mail_account_folder WHERE account_id = ? ORDER BY position", [id]),
       fetchSince: row["fetch_since"], keepUnread: row["keep_unread"], portion: row["portion"],
       maxSizeMB: row["max_size_mb"],
@@ -316,8 +338,13 @@ extension Transaction {
         host: host, port: row["smtp_port"] ?? ServerSettings.defaultSMTPPort(smtpSecurity), security: smtpSecurity,
         username: row["smtp_username"] ?? "", secretSource: kind ?? account.imap.secretSource,
         secretCommand: kind == nil ? account.imap.secretCommand : row["smtp_secret_command"],
-        secretSetByAdmin: kind == nil ? account.imap.secretSetByAdmin : row["smtp_secret_by_admin"])
+        secretSetByAdmin: kind == nil ? account.imap.secretSetByAdmin : row["smtp_secret_by_admin"],
+        loginMechanism: LoginMechanism(rawValue: row["smtp_login_mechanism"] ?? "") ?? .auto)
     }
+    account.caFile = row["ca_file"]
+    account.heloName = row["helo_name"]
+    account.sentAppend = SentAppendHealth(
+      failures: row["sent_append_failures"], lastError: row["last_sent_append_error"])
     account.isSMTPShared = row["smtp_shared"]
     account.sentFolder = row["sent_folder"]
     account.autoReply = AutoReplySettings(

@@ -3,6 +3,7 @@ import EspoMailCore
 
 extension CaseStatus: ExpressibleByArgument {}
 extension ConnectionSecurity: ExpressibleByArgument {}
+extension LoginMechanism: ExpressibleByArgument {}
 extension CaseDistribution: ExpressibleByArgument {}
 
 /// An email named on the command line: `42` or `email:42`, parsed before the command runs (a

@@ -51,7 +51,15 @@ struct AccountFetcher {
         do {
           try fetchFolder(folder, imap: imap, report: &report)
         } catch let error as IMAPError where error.leavesSessionUsable {
-          let failure = error.espoMailError
+          // Servers word a missing folder in their own ways (imap4d: "NO STATUS Error opening
+          // mailbox", no response code), so a refused folder is looked up in LIST.
+          let names = try? imap.listFolders().map(\.name)
+          var folderError = error
+          if case .commandFailed = error, let names, !Self.lists(names, folder) { folderError = .folderNotFound(folder) }
+          var failure = folderError.espoMailError
+          if case .folderNotFound = folderError, let names {
+            failure.message += " (the server has \(names.joined(separator: ", ")))"
+          }
           report.folderErrors.append(
             FolderFetchError(folder: folder, error: failure.message, errorStatus: failure.status.rawValue))
         }
@@ -66,6 +74,11 @@ struct AccountFetcher {
     } catch {
       return failed(report, EspoMailError.userFacing(error))
     }
+  }
+
+  /// Whether a LIST of folder names holds `folder` (INBOX in any letter case).
+  static func lists(_ names: [String], _ folder: String) -> Bool {
+    names.contains(folder) || (folder.uppercased() == "INBOX" && names.contains { $0.uppercased() == "INBOX" })
   }
 
   /// The SMTP side for auto-replies, tracing its conversation (redacted) under `--verbose`.
