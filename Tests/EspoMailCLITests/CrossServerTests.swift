@@ -150,3 +150,29 @@ import Testing
     #expect(try test.object()["failedStep"] as? String == "sent-folder")
   }
 }
+
+/// A server that takes logins only over TLS, reached without it.
+@Suite(.enabled(if: Imap4dServer.shouldRun)) struct TLSOnlyServerTests {
+  @Test func aPlaintextLoginToATLSOnlyServerSaysItWantsTLS() throws {
+    let server = try Imap4dServer.start(tlsRequired: true)
+    defer { server.stop() }
+    let certificate = try #require(server.certificatePath)
+    let store = try TestStore()
+    let login = try server.addUser("tlsonly", password: "pw-tls-only")
+    let added = store.run(
+      [
+        "account", "add", "secure", "--group", "--address", "secure@example.com", "--imap-host", "127.0.0.1",
+        "--imap-port", "\(server.port)", "--security", "none", "--username", login, "--password-stdin",
+      ], stdin: "pw-tls-only\n")
+    #expect(added.status == 0, "\(added.stderr)")
+    let plain = store.run(["account", "test", "secure", "--format", "json"])
+    #expect(plain.status == 78, "\(plain.stdout) \(plain.stderr)")
+    #expect((try plain.object()["error"] as? String)?.contains("the server wants TLS before a login") == true)
+    #expect(plain.stderr.contains("--security starttls"))
+    #expect(!plain.stdout.contains("login denied") && !plain.stderr.contains("login denied"))
+    // As the hint says, with the account's own CA file for the server's private certificate.
+    try store.json(["account", "set", "secure", "--security", "starttls", "--imap-port", "\(server.port)", "--ca-file", certificate])
+    let secured = store.run(["account", "test", "secure"])
+    #expect(secured.status == 0, "\(secured.stderr) \(server.logText())")
+  }
+}

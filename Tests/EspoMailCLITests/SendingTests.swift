@@ -113,6 +113,25 @@ import Testing
     #expect(broken.stderr.contains("Name <name@example.com>"))
   }
 
+  @Test func theSMTPLoginMechanismIsChosenPerAccount() throws {
+    let (lab, _, sink) = try lab()
+    defer { sink.stop() }
+    try lab.store.json(["account", "set", "alice-mail", "--smtp-login-mechanism", "login"])
+    let send = ["send", "--from", "alice@example.com", "--to", "jane@acme.example", "--subject", "Mech", "--body", "b"]
+    let viaLogin = lab.store.run(send, as: "alice")
+    #expect(viaLogin.status == 0, "\(viaLogin.stderr)")
+    #expect(try sink.waitForMessages(count: 1).first?.loginMechanism == "LOGIN")
+    // A mechanism the server does not offer: refused, and the message names it.
+    try lab.store.json(["account", "set", "alice-mail", "--smtp-login-mechanism", "cram-md5"])
+    let refused = lab.store.run(send, as: "alice")
+    #expect(refused.status == 77)
+    #expect(refused.stderr.contains("refused the login with CRAM-MD5"), "\(refused.stderr)")
+    #expect(refused.stderr.contains("--smtp-login-mechanism"))
+    let shown = try lab.store.json(["account", "show", "alice-mail"]).object()
+    #expect(shown["smtpLoginMechanism"] as? String == "cram-md5")
+    #expect(shown["loginMechanism"] as? String == "auto")
+  }
+
   @Test func fromAddressesAreCheckedAgainstTheRole() throws {
     let (lab, _, sink) = try lab()
     defer { sink.stop() }

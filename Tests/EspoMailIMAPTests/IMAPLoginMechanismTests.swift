@@ -83,4 +83,25 @@ private func logIn(
       #expect(failure.hint?.contains("--login-mechanism") == true)
     }
   }
+
+  @Test func aBareRefusalWithoutTLSFromAServerOfferingSTARTTLSSuggestsTLS() throws {
+    let refusing = server("IMAP4rev1 STARTTLS", loginReply: "NO LOGIN Command disabled")
+    do {
+      _ = try logIn(refusing, mechanism: .auto, overTLS: false)
+      Issue.record("the login should have failed")
+    } catch let error as IMAPError {
+      let failure = error.espoMailError
+      #expect(failure.status == .permissionDenied)
+      #expect(failure.message.contains("without TLS, and it offers STARTTLS"))
+      #expect(failure.hint?.contains("--security starttls") == true)
+    }
+    // Wrong credentials said as such are a plain refusal, STARTTLS or not.
+    let wrong = server("IMAP4rev1 STARTTLS", loginReply: "NO [AUTHENTICATIONFAILED] Authentication failed.")
+    do {
+      _ = try logIn(wrong, mechanism: .auto, overTLS: false)
+      Issue.record("the login should have failed")
+    } catch let error as IMAPError {
+      #expect(error.espoMailError.message == "the IMAP server refused the login with LOGIN: [AUTHENTICATIONFAILED] Authentication failed.")
+    }
+  }
 }

@@ -51,14 +51,18 @@ extension Imap4dServer {
   @discardableResult
   private func imap(_ login: String, _ password: String, _ arguments: [String], input: Data? = nil) throws -> String {
     try DovecotCommand.run(
-      "/usr/bin/python3", ["-c", Self.helper, "\(port)", login, password] + arguments, input: input ?? Data())
+      "/usr/bin/python3", ["-c", Self.helper, "\(port)", login, password] + arguments + [certificatePath ?? ""],
+      input: input ?? Data())
   }
 
-  /// The helper: `PORT LOGIN PASSWORD ACTION FOLDER`; `append` reads "SIZE\n" + bytes per message.
+  /// The helper: `PORT LOGIN PASSWORD ACTION FOLDER CA-FILE` (STARTTLS first when a CA file is
+  /// given); `append` reads "SIZE\n" + bytes per message.
   static let helper = #"""
-    import imaplib, sys, re
-    port, user, password, action, folder = sys.argv[1:6]
+    import imaplib, sys, re, ssl
+    port, user, password, action, folder, cafile = sys.argv[1:7]
     m = imaplib.IMAP4("127.0.0.1", int(port))
+    if cafile:
+        m.starttls(ssl.create_default_context(cafile=cafile))
     m.login(user, password)
     quoted = '"' + folder.replace('\\', '\\\\').replace('"', '\\"') + '"'
     def check(result):

@@ -17,6 +17,8 @@ import Synchronization
 public final class Imap4dServer: Sendable {
   /// The plain IMAP port.
   public let port: Int
+  /// The PEM certificate of a TLS-requiring server (CN and subjectAltName 127.0.0.1); use it as CA file.
+  public let certificatePath: String?
   /// The temporary directory holding configuration, users and mail.
   public let directory: String
   /// The account imap4d runs as and mail belongs to.
@@ -33,25 +35,29 @@ public final class Imap4dServer: Sendable {
   /// Whether tests needing imap4d should run: it is installed, or required (and then fail loudly).
   public static var shouldRun: Bool { isInstalled || DovecotServer.isRequired }
 
-  /// Starts a fresh server and waits until it accepts connections.
-  public static func start() throws -> Imap4dServer {
+  /// Starts a fresh server and waits until it accepts connections. With `tlsRequired` it takes
+  /// logins only after STARTTLS (Mailutils' `tls-mode required`: it advertises XTLSREQUIRED and
+  /// answers a plain LOGIN with "NO LOGIN Command disabled").
+  public static func start(tlsRequired: Bool = false) throws -> Imap4dServer {
     guard isInstalled else {
       throw DovecotError(
         "GNU Mailutils imap4d is not installed (\(executable))",
         hint: "apt-get install mailutils-imap4d; tests skip without it unless ESPOMAIL_REQUIRE_MAIL_SERVERS=1")
     }
     do {
-      return try launchFresh()
+      return try launchFresh(tlsRequired: tlsRequired)
     } catch {
-      return try launchFresh()
+      return try launchFresh(tlsRequired: tlsRequired)
     }
   }
 
   /// Makes a directory, picks a port, writes the configuration and starts the daemon.
-  private static func launchFresh() throws -> Imap4dServer {
+  private static func launchFresh(tlsRequired: Bool) throws -> Imap4dServer {
     let directory = try DovecotSetup.makeDirectory()
     do {
-      let server = try Imap4dServer(directory: directory, owner: try DovecotOwner.current(), port: try DovecotSetup.freePorts(1)[0])
+      let server = try Imap4dServer(
+        directory: directory, owner: try DovecotOwner.current(), port: try DovecotSetup.freePorts(1)[0],
+        tlsRequired: tlsRequired)
       try server.launch()
       return server
     } catch {
@@ -61,11 +67,20 @@ public final class Imap4dServer: Sendable {
   }
 
   /// Lays out the directory: users, homes, configuration.
-  private init(directory: String, owner: DovecotOwner, port: Int) throws {
+  private init(directory: String, owner: DovecotOwner, port: Int, tlsRequired: Bool) throws {
     self.directory = directory
     self.owner = owner
     self.port = port
     self.state = Mutex(nil)
+    certificatePath = tlsRequired ? directory + "/cert.pem" : nil
+    var tls = ""
+    if let certificatePath {
+      try DovecotSetup.makeCertificate(certificate: certificatePath, key: directory + "/key.pem")
+      tls = """
+        tls-file-checks { key-file none; cert-file none; ca-file none; };
+        tls { ssl-certificate-file \(certificatePath); ssl-key-file \(directory)/key.pem; };
+        """
+    }
     for sub in ["users", "home", "log"] {
       try FileManager.default.createDirectory(atPath: directory + "/" + sub, withIntermediateDirectories: true)
     }
@@ -75,7 +90,8 @@ public final class Imap4dServer: Sendable {
       auth { authentication generic; authorization virtdomain; };
       virtdomain { passwd-dir \(directory)/users; };
       namespace personal { prefix "" { directory "\(directory)/home/${user}/Maildir"; mailbox-type maildir; }; };
-      server 127.0.0.1:\(port) { };
+      \(tls)
+      server 127.0.0.1:\(port) { \(tlsRequired ? "tls-mode required;" : "") };
       mode daemon;
       foreground true;
       max-children 500;

@@ -23,6 +23,10 @@ extension IMAPClient {
   func logIn(username: String, password: String, mechanism: LoginMechanism, overTLS: Bool) throws {
     let offered = capabilities.filter { $0.hasPrefix("AUTH=") }.map { String($0.dropFirst(5)) }.sorted()
     let loginDisabled = capabilities.contains("LOGINDISABLED")
+    // A server that says it takes logins only over TLS never gets the password in the clear.
+    if !overTLS, capabilities.contains("XTLSREQUIRED") {
+      throw IMAPError.loginNeedsTLS("it advertises XTLSREQUIRED")
+    }
     let way: PasswordLogin
     switch mechanism {
     case .plain:
@@ -51,7 +55,10 @@ extension IMAPClient {
       }
     } catch IMAPError.commandFailed(_, _, let code, let text) {
       if code == "PRIVACYREQUIRED" { throw IMAPError.loginNeedsTLS("[PRIVACYREQUIRED] \(text)") }
-      throw IMAPError.loginRefused(LoginRefusal(mechanism: way.name, code: code, text: text, offered: offered))
+      var refusal = LoginRefusal(mechanism: way.name, code: code, text: text, offered: offered)
+      refusal.offersSTARTTLS = !overTLS && capabilities.contains("STARTTLS")
+        && code != "AUTHENTICATIONFAILED" && code != "AUTHORIZATIONFAILED"
+      throw IMAPError.loginRefused(refusal)
     }
   }
 

@@ -11,6 +11,9 @@ public struct LoginRefusal: Sendable, Equatable {
   public var text: String
   /// The SASL mechanisms the server advertised (`AUTH=…`), upper-cased.
   public var offered: [String]
+  /// Whether the login went without TLS to a server offering STARTTLS and the refusal did not say
+  /// the credentials were wrong: the server may want TLS first.
+  public var offersSTARTTLS = false
 
   /// Creates a refusal.
   public init(mechanism: String, code: String?, text: String, offered: [String]) {
@@ -24,6 +27,13 @@ public struct LoginRefusal: Sendable, Equatable {
   public var espoMailError: EspoMailError {
     let codePart = code.map { "[\($0)] " } ?? ""
     let offers = offered.isEmpty ? "" : "; the server offers \(offered.joined(separator: ", "))"
+    if offersSTARTTLS {
+      return EspoMailError(
+        .permissionDenied,
+        "the IMAP server refused the login with \(mechanism) without TLS, and it offers STARTTLS: \(codePart)\(text)",
+        hint: "the server may want TLS before a login: use --security starttls or tls "
+          + "(espomail account set NAME --security starttls); else check the user name and password")
+    }
     return EspoMailError(
       .permissionDenied, "the IMAP server refused the login with \(mechanism): \(codePart)\(text)",
       hint: "check the user name and password or token\(offers); choose a mechanism with "
