@@ -36,6 +36,7 @@ enum Schema {
     ALTER TABLE mail_account ADD COLUMN helo_name TEXT;
     ALTER TABLE mail_account ADD COLUMN sent_append_failures INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE mail_account ADD COLUMN last_sent_append_error TEXT;
+    ALTER TABLE mail_account_folder ADD COLUMN message_count INTEGER;
     """
 
   /// Each user's row of an email carries the email's date, with an index on (user, date), so that

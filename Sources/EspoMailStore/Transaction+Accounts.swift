@@ -31,13 +31,17 @@ public struct FolderCheckpoint: Equatable, Sendable {
   public var lastUID: UInt32
   /// UIDNEXT seen at the last run, to skip folders where nothing moved.
   public var uidNext: UInt32?
+  /// MESSAGES seen with that UIDNEXT: a folder is skipped only when both stayed put, since some
+  /// servers (GNU imap4d) number new mail below the UIDNEXT they reported.
+  public var messages: Int?
 
   /// Creates a checkpoint.
-  public init(folder: String, uidValidity: UInt32?, lastUID: UInt32, uidNext: UInt32?) {
+  public init(folder: String, uidValidity: UInt32?, lastUID: UInt32, uidNext: UInt32?, messages: Int? = nil) {
     self.folder = folder
     self.uidValidity = uidValidity
     self.lastUID = lastUID
     self.uidNext = uidNext
+    self.messages = messages
   }
 }
 
@@ -233,29 +237,30 @@ extension Transaction {
 
   /// The checkpoints of an account's monitored folders, in order.
   public func checkpoints(accountID: Int64) throws -> [FolderCheckpoint] {
-    try db.rows("SELECT name, uid_validity, last_uid, uid_next FROM mail_account_folder WHERE account_id = ? ORDER BY position", [accountID]).map {
+    try db.rows("SELECT name, uid_validity, last_uid, uid_next, message_count FROM mail_account_folder WHERE account_id = ? ORDER BY position", [accountID]).map {
       FolderCheckpoint(
         folder: $0["name"], uidValidity: ($0["uid_validity"] as Int64?).map { UInt32(truncatingIfNeeded: $0) },
         lastUID: UInt32(truncatingIfNeeded: $0["last_uid"] as Int64),
-        uidNext: ($0["uid_next"] as Int64?).map { UInt32(truncatingIfNeeded: $0) })
+        uidNext: ($0["uid_next"] as Int64?).map { UInt32(truncatingIfNeeded: $0) },
+        messages: ($0["message_count"] as Int64?).map { Int($0) })
     }
   }
 
   /// Stores a folder's checkpoint.
   public func saveCheckpoint(accountID: Int64, _ checkpoint: FolderCheckpoint) throws {
     try db.execute("""
-        UPDATE mail_account_folder SET uid_validity = ?, last_uid = ?, uid_next = ?,
+        UPDATE mail_account_folder SET uid_validity = ?, last_uid = ?, uid_next = ?, message_count = ?,
           checked_at = ?
         WHERE account_id = ? AND name = ?
         """, [
         checkpoint.uidValidity.map { Int64($0) }, Int64(checkpoint.lastUID), checkpoint.uidNext.map { Int64($0) },
-        Self.now, accountID, checkpoint.folder,
+        checkpoint.messages.map { Int64($0) }, Self.now, accountID, checkpoint.folder,
       ])
   }
 
   /// Forgets every folder's checkpoint so the next fetch rescans from the account's fetch-since date.
   public func resetCheckpoints(accountID: Int64) throws {
-    try db.execute("UPDATE mail_account_folder SET uid_validity = NULL, last_uid = 0, uid_next = NULL WHERE account_id = ?", [accountID])
+    try db.execute("UPDATE mail_account_folder SET uid_validity = NULL, last_uid = 0, uid_next = NULL, message_count = NULL WHERE account_id = ?", [accountID])
   }
 
   private func setFolders(accountID: Int64, _ folders: [String]) throws {

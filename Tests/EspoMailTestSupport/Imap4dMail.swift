@@ -70,8 +70,11 @@ extension Imap4dServer {
             sys.exit("%s %s: %r" % (action, folder, result))
         return result[1]
     if action == "append":
+        # With the folder open, as a mail client has it when mail arrives: imap4d then numbers
+        # the new message below the UIDNEXT it reported before (no RFC 3501 server may).
         if folder.upper() != "INBOX":
             m.create(quoted)
+        check(m.select(quoted))
         data = sys.stdin.buffer.read()
         while data:
             size, _, data = data.partition(b"\n")

@@ -25,6 +25,7 @@ enum PostgresSchema {
     ALTER TABLE mail_account ADD COLUMN helo_name TEXT;
     ALTER TABLE mail_account ADD COLUMN sent_append_failures BIGINT NOT NULL DEFAULT 0;
     ALTER TABLE mail_account ADD COLUMN last_sent_append_error TEXT;
+    ALTER TABLE mail_account_folder ADD COLUMN message_count BIGINT;
     GRANT SELECT (imap_login_mechanism, smtp_login_mechanism, ca_file, helo_name, sent_append_failures,
       last_sent_append_error) ON mail_account TO espomail_agent;
     """
