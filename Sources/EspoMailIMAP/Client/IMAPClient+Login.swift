@@ -18,9 +18,10 @@ extension IMAPClient {
   }
 
   /// Logs in with `mechanism` (auto, plain or login); the capabilities must be read already.
-  /// Throws `IMAPError.loginNeedsTLS` when the server takes no password without TLS, and
-  /// `IMAPError.loginRefused` naming the mechanism and what the server offers.
-  func logIn(username: String, password: String, mechanism: LoginMechanism, overTLS: Bool) throws {
+  /// Returns the login's completion. Throws `IMAPError.loginNeedsTLS` when the server takes no
+  /// password without TLS, and `IMAPError.loginRefused` naming the mechanism and what the server offers.
+  @discardableResult
+  func logIn(username: String, password: String, mechanism: LoginMechanism, overTLS: Bool) throws -> ResponseState {
     let offered = capabilities.filter { $0.hasPrefix("AUTH=") }.map { String($0.dropFirst(5)) }.sorted()
     let loginDisabled = capabilities.contains("LOGINDISABLED")
     // A server that says it takes logins only over TLS never gets the password in the clear.
@@ -50,8 +51,8 @@ extension IMAPClient {
     }
     do {
       switch way {
-      case .plain: try authenticatePlain(username: username, password: password)
-      case .command: try loginCommand(username: username, password: password)
+      case .plain: return try authenticatePlain(username: username, password: password)
+      case .command: return try loginCommand(username: username, password: password)
       }
     } catch IMAPError.commandFailed(_, _, let code, let text) {
       if code == "PRIVACYREQUIRED" { throw IMAPError.loginNeedsTLS("[PRIVACYREQUIRED] \(text)") }
@@ -64,23 +65,22 @@ extension IMAPClient {
 
   /// `AUTHENTICATE PLAIN`, with the initial response on the command line when the server
   /// offers SASL-IR, else after its continuation request.
-  private func authenticatePlain(username: String, password: String) throws {
+  private func authenticatePlain(username: String, password: String) throws -> ResponseState {
     let message = SecretRedactor.base64([0] + Array(username.utf8) + [0] + Array(password.utf8))
     if capabilities.contains("SASL-IR") {
       let tag = try send("AUTHENTICATE PLAIN \(message)", shown: "AUTHENTICATE PLAIN <redacted>")
-      try complete(tag, name: "AUTHENTICATE PLAIN")
-      return
+      return try complete(tag, name: "AUTHENTICATE PLAIN")
     }
     let tag = try send("AUTHENTICATE PLAIN")
     try awaitContinuation(tag, name: "AUTHENTICATE PLAIN", folder: nil)
     trace?("> <redacted>")
     try sendRaw(Array((message + "\r\n").utf8))
-    try complete(tag, name: "AUTHENTICATE PLAIN")
+    return try complete(tag, name: "AUTHENTICATE PLAIN")
   }
 
   /// `LOGIN user password`: each a quoted string, or a literal when it holds bytes beyond ASCII
   /// (non-synchronizing when the server offers LITERAL+).
-  private func loginCommand(username: String, password: String) throws {
+  private func loginCommand(username: String, password: String) throws -> ResponseState {
     let shown = "LOGIN <redacted>"
     let nonSynchronizing = capabilities.contains("LITERAL+")
     var tag: String?
@@ -101,7 +101,7 @@ extension IMAPClient {
       try sendRaw(bytes)
       line = ""
     }
-    try complete(try sendLine(line, tag: tag, shown: shown), name: "LOGIN")
+    return try complete(try sendLine(line, tag: tag, shown: shown), name: "LOGIN")
   }
 
   /// Sends the first line of a command (tagged) or a later one (after a literal); returns the tag.

@@ -49,10 +49,11 @@ public final class IMAPClient {
       redactor: SecretRedactor(username: endpoint.username, secret: endpoint.credential.secret))
     try refreshCapabilities()
     if let password = endpoint.ownLoginPassword {
-      try logIn(
+      let completion = try logIn(
         username: endpoint.username, password: password, mechanism: endpoint.loginMechanism,
         overTLS: endpoint.server.security != .none)
-      try refreshCapabilities()
+      // Most servers send the new capabilities with the OK (Dovecot does): no round trip then.
+      if completion.code?.name != "CAPABILITY" { try refreshCapabilities() }
     }
   }
 
