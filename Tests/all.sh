@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: every test on SQLite stores, then every test that touches the store again
 # on PostgreSQL (a private server the test support starts). Docs/testing.md, "Two store engines".
-# The whole suite needs its real servers (Dovecot, the SMTP sink, PostgreSQL): a missing one fails
+# The whole suite needs its real servers (Dovecot, GNU imap4d, the SMTP sink, PostgreSQL): a missing one fails
 # the run, never skips (ESPOMAIL_REQUIRE_MAIL_SERVERS); `swift test` alone still skips them.
 set -euo pipefail
 cd "$(dirname "$0")/.."

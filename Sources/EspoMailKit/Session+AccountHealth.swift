@@ -9,7 +9,7 @@ public struct AccountTestReport: Sendable {
   public var name: String
   /// Whether everything worked.
   public var ok: Bool
-  /// The step that failed: connect, login, folders.
+  /// The step that failed: connect, login, folders, sent-folder.
   public var failedStep: String?
   /// The error, when something failed.
   public var error: String?
@@ -55,7 +55,12 @@ extension Session {
     let imap: IMAPClient
     do { imap = try IMAPConnector(store: store, account: account, network: network).connect() } catch {
       let failure = EspoMailError.userFacing(error)
-      report.failedStep = failure.status == .permissionDenied ? "login" : "connect"
+      let atLogin: Bool
+      switch error as? IMAPError {
+      case .loginRefused?, .loginNeedsTLS?: atLogin = true
+      default: atLogin = failure.status == .permissionDenied
+      }
+      report.failedStep = atLogin ? "login" : "connect"
       report.error = failure.message
       report.errorStatus = failure.status.rawValue
       report.errorHint = failure.hint

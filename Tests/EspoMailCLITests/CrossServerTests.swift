@@ -168,6 +168,7 @@ import Testing
     let plain = store.run(["account", "test", "secure", "--format", "json"])
     #expect(plain.status == 78, "\(plain.stdout) \(plain.stderr)")
     #expect((try plain.object()["error"] as? String)?.contains("the server wants TLS before a login") == true)
+    #expect(try plain.object()["failedStep"] as? String == "login")
     #expect(plain.stderr.contains("--security starttls"))
     #expect(!plain.stdout.contains("login denied") && !plain.stderr.contains("login denied"))
     // As the hint says, with the account's own CA file for the server's private certificate.
