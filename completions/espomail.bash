@@ -1264,7 +1264,7 @@ _espomail_account_add() {
     repeating_flags=()
     non_repeating_flags=(--quiet --verbose --group --personal --password-stdin --keep-unread --no-keep-unread --smtp-password-stdin --smtp-shared --no-smtp-shared --allow-cleartext --allow-unowned-address --version -h --help)
     repeating_options=(--folder --team)
-    non_repeating_options=(--store --as --format --owner --address --imap-host --imap-port --security --username --password-command --oauth2-token-command --fetch-since --portion --max-size --smtp-host --smtp-port --smtp-security --smtp-username --smtp-password-command --smtp-oauth2-token-command --sent-folder)
+    non_repeating_options=(--store --as --format --owner --address --imap-host --imap-port --security --username --login-mechanism --ca-file --password-command --oauth2-token-command --fetch-since --portion --max-size --smtp-host --smtp-port --smtp-security --smtp-username --smtp-login-mechanism --helo-name --smtp-password-command --smtp-oauth2-token-command --sent-folder)
     __espomail_offer_flags_options 1
 
     # Offer option value completions
@@ -1301,6 +1301,13 @@ _espomail_account_add() {
     '--username')
         return
         ;;
+    '--login-mechanism')
+        __espomail_add_completions -W 'auto'$'\n''plain'$'\n''login'$'\n''cram-md5'$'\n''digest-md5'$'\n''ntlm'$'\n''gssapi'
+        return
+        ;;
+    '--ca-file')
+        return
+        ;;
     '--password-command')
         return
         ;;
@@ -1333,6 +1340,13 @@ _espomail_account_add() {
         return
         ;;
     '--smtp-username')
+        return
+        ;;
+    '--smtp-login-mechanism')
+        __espomail_add_completions -W 'auto'$'\n''plain'$'\n''login'$'\n''cram-md5'$'\n''digest-md5'$'\n''ntlm'$'\n''gssapi'
+        return
+        ;;
+    '--helo-name')
         return
         ;;
     '--smtp-password-command')
@@ -1407,7 +1421,7 @@ _espomail_account_set() {
     repeating_flags=()
     non_repeating_flags=(--quiet --verbose --password-stdin --keep-unread --no-keep-unread --smtp-password-stdin --smtp-shared --no-smtp-shared --allow-cleartext --allow-unowned-address --active --inactive --create-case --no-create-case --auto-reply --no-auto-reply --version -h --help)
     repeating_options=(--folder --team)
-    non_repeating_options=(--store --as --format --address --imap-host --imap-port --security --username --password-command --oauth2-token-command --fetch-since --portion --max-size --smtp-host --smtp-port --smtp-security --smtp-username --smtp-password-command --smtp-oauth2-token-command --sent-folder --distribution --case-team --position --assign-to --reply-template --reply-from --reply-from-name --reply-to)
+    non_repeating_options=(--store --as --format --address --imap-host --imap-port --security --username --login-mechanism --ca-file --password-command --oauth2-token-command --fetch-since --portion --max-size --smtp-host --smtp-port --smtp-security --smtp-username --smtp-login-mechanism --helo-name --smtp-password-command --smtp-oauth2-token-command --sent-folder --distribution --case-team --position --assign-to --reply-template --reply-from --reply-from-name --reply-to)
     __espomail_offer_flags_options 1
 
     # Offer option value completions
@@ -1438,6 +1452,13 @@ _espomail_account_set() {
         return
         ;;
     '--username')
+        return
+        ;;
+    '--login-mechanism')
+        __espomail_add_completions -W 'auto'$'\n''plain'$'\n''login'$'\n''cram-md5'$'\n''digest-md5'$'\n''ntlm'$'\n''gssapi'
+        return
+        ;;
+    '--ca-file')
         return
         ;;
     '--password-command')
@@ -1472,6 +1493,13 @@ _espomail_account_set() {
         return
         ;;
     '--smtp-username')
+        return
+        ;;
+    '--smtp-login-mechanism')
+        __espomail_add_completions -W 'auto'$'\n''plain'$'\n''login'$'\n''cram-md5'$'\n''digest-md5'$'\n''ntlm'$'\n''gssapi'
+        return
+        ;;
+    '--helo-name')
         return
         ;;
     '--smtp-password-command')
@@ -1580,7 +1608,7 @@ _espomail_account_test() {
 
 _espomail_account_reset() {
     repeating_flags=()
-    non_repeating_flags=(--quiet --verbose --version -h --help)
+    non_repeating_flags=(--quiet --verbose --all --version -h --help)
     repeating_options=()
     non_repeating_options=(--store --as --format --since)
     __espomail_offer_flags_options 1
@@ -3295,7 +3323,7 @@ _espomail_notification_read() {
 _espomail_send() {
     repeating_flags=()
     non_repeating_flags=(--quiet --verbose --version -h --help)
-    repeating_options=(--to --cc --attach)
+    repeating_options=(--to --cc --bcc --attach)
     non_repeating_options=(--store --as --format --from --subject --body --body-file --parent --reply-to-email --timeout)
     __espomail_offer_flags_options 0
 
@@ -3320,6 +3348,9 @@ _espomail_send() {
         return
         ;;
     '--cc')
+        return
+        ;;
+    '--bcc')
         return
         ;;
     '--subject')

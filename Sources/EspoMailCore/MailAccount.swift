@@ -33,13 +33,16 @@ public struct ServerSettings: Equatable, Sendable {
   public var secretCommand: String?
   /// Whether an admin set the secret; a command secret runs only then (Docs/security.md).
   public var secretSetByAdmin: Bool
+  /// How a password logs in.
+  public var loginMechanism: LoginMechanism
 
   /// Creates settings.
   public init(
     host: String, port: Int, security: ConnectionSecurity, username: String, secretSource: SecretSource,
-    secretCommand: String?, secretSetByAdmin: Bool = false
+    secretCommand: String?, secretSetByAdmin: Bool = false, loginMechanism: LoginMechanism = .auto
   ) {
     self.secretSetByAdmin = secretSetByAdmin
+    self.loginMechanism = loginMechanism
     self.host = host
     self.port = port
     self.security = security
@@ -81,6 +84,20 @@ public struct AccountHealth: Equatable, Sendable {
     self.lastAttemptAt = lastAttemptAt
     self.lastError = lastError
     self.consecutiveFailures = consecutiveFailures
+  }
+}
+
+/// How appending sent mail to an account's Sent folder went.
+public struct SentAppendHealth: Equatable, Sendable {
+  /// Sent messages the Sent folder did not take, since the account was added.
+  public var failures: Int
+  /// The last refusal's message.
+  public var lastError: String?
+
+  /// Creates a record.
+  public init(failures: Int, lastError: String?) {
+    self.failures = failures
+    self.lastError = lastError
   }
 }
 
@@ -186,6 +203,12 @@ public struct MailAccount: Equatable, Sendable {
   public var sentFolder: String?
   /// Auto-reply settings (group accounts).
   public var autoReply: AutoReplySettings = .off
+  /// A PEM file of CA certificates this account's servers are checked against, besides ESPOMAIL_CA_FILE.
+  public var caFile: String?
+  /// The fully qualified name SMTP's EHLO gives; nil for this machine's.
+  public var heloName: String?
+  /// Sent mail the Sent folder refused, and the last refusal.
+  public var sentAppend = SentAppendHealth(failures: 0, lastError: nil)
 
   /// Creates an account value.
   public init(

@@ -59,6 +59,11 @@ public struct CurlConnectOptions: Sendable {
   public var verifyPeer: Bool
   /// Seconds allowed for connecting, TLS and login together, and for any later stalled send.
   public var timeoutSeconds: Double
+  /// The SASL mechanisms a password may log in with, in order of preference (`CURLOPT_LOGIN_OPTIONS`);
+  /// nil leaves libcurl's own choice, the strongest the server offers, which mail clients avoid.
+  public var saslMechanisms: [String]?
+  /// The URL's path; for SMTP the name EHLO gives (libcurl's default is the short host name).
+  public var path = ""
 
   /// Creates options; verification is on and the timeout is 30 seconds unless told otherwise.
   public init(
@@ -80,7 +85,7 @@ public struct CurlConnectOptions: Sendable {
   public var url: String {
     let tlsScheme = security == .implicitTLS ? scheme + "s" : scheme
     let hostPart = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
-    return "\(tlsScheme)://\(hostPart):\(port)/"
+    return "\(tlsScheme)://\(hostPart):\(port)/\(path)"
   }
 }
 
@@ -99,6 +104,11 @@ extension CurlConnectOptions {
     switch secret {
     case .password(let password)?:
       try set(ccurl_setopt_string(handle, CURLOPT_PASSWORD, password))
+      if let saslMechanisms, !saslMechanisms.isEmpty {
+        let options = saslMechanisms.map { "AUTH=\($0)" }.joined(separator: ";")
+        try set(ccurl_setopt_string(handle, CURLOPT_LOGIN_OPTIONS, options))
+        try set(ccurl_setopt_long(handle, CURLOPT_SASL_IR, 1))
+      }
     case .bearer(let token)?:
       try set(ccurl_setopt_string(handle, CURLOPT_XOAUTH2_BEARER, token))
       try set(ccurl_setopt_string(handle, CURLOPT_LOGIN_OPTIONS, "AUTH=XOAUTH2"))

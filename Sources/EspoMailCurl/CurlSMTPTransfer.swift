@@ -53,11 +53,17 @@ public enum CurlSMTPTransfer {
       guard code != CURLE_OK else { return }
       var replyCode = 0
       _ = ccurl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &replyCode)
-      throw SMTPTransferError(
+      var error = SMTPTransferError(
         transfer: redactor.redact(
           TransferError(
             code: Int(code.rawValue), summary: CurlConnection.text(of: code), detail: String(cString: errorBuffer))),
         replyCode: replyCode, replyText: replies.lastReply(code: replyCode).map(redactor.redact))
+      if case .bearer? = options.secret {
+        error.mechanisms = "XOAUTH2"
+      } else {
+        error.mechanisms = options.saslMechanisms?.joined(separator: " or ")
+      }
+      throw error
     }
   }
 

@@ -9,6 +9,8 @@ public struct SMTPTransferError: Error, Equatable, Sendable, CustomStringConvert
   public let replyCode: Int?
   /// The server's last reply line, such as "550 5.1.1 <bob@example.org>: unknown user".
   public let replyText: String?
+  /// The login mechanisms that were allowed, such as "PLAIN or LOGIN", for a refused login's message.
+  public var mechanisms: String?
 
   /// Creates an error; reply codes below 400 (the last good step) are dropped.
   public init(transfer: TransferError, replyCode: Int?, replyText: String?) {
@@ -29,9 +31,13 @@ public struct SMTPTransferError: Error, Equatable, Sendable, CustomStringConvert
     let kind = TransferFailureKind(code: transfer.code)
     let server = replyText ?? replyCode.map { "reply \($0)" } ?? transfer.description
     if kind == .loginDenied {
-      return EspoMailError(.permissionDenied, "the SMTP server refused the login: \(server)", hint: kind.hint)
+      let mechanism = mechanisms.map { " with \($0)" } ?? ""
+      return EspoMailError(
+        .permissionDenied, "the SMTP server refused the login\(mechanism): \(server)",
+        hint: "check the user name and password or token; choose another mechanism with "
+          + "'espomail account set NAME --smtp-login-mechanism plain|login|cram-md5|…'")
     }
-    guard kind != .unreachable, kind != .tls, let replyCode else { return transfer.espoMailError }
+    guard kind != .unreachable, kind != .tls, kind != .certificate, let replyCode else { return transfer.espoMailError }
     let step = SMTPStep(detail: transfer.detail)
     if [530, 534, 538].contains(replyCode) {
       return EspoMailError(

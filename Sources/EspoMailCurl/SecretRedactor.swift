@@ -70,7 +70,7 @@ public struct SecretRedactor: Sendable {
   }
 
   /// Standard base64 with padding.
-  private static func base64(_ bytes: [UInt8]) -> String {
+  public static func base64(_ bytes: [UInt8]) -> String {
     let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
     var output: [UInt8] = []
     output.reserveCapacity((bytes.count + 2) / 3 * 4)

@@ -32,14 +32,16 @@ public struct TransferError: Error, Equatable, Sendable, CustomStringConvertible
 
 /// The classes of curl failure the user can act on.
 enum TransferFailureKind {
-  /// The cases: no route or refused; TLS; login refused; timeout; dropped; bad settings; anything else.
-  case unreachable, tls, loginDenied, timeout, connectionLost, configuration, protocolFailure
+  /// The cases: no route or refused; TLS; an untrusted certificate; login refused; timeout; dropped;
+  /// bad settings; anything else.
+  case unreachable, tls, certificate, loginDenied, timeout, connectionLost, configuration, protocolFailure
 
   /// Sorts a `CURLcode` number into its class.
   init(code: Int) {
     switch code {
     case 5, 6, 7: self = .unreachable
-    case 35, 51, 53, 54, 58, 59, 60, 64, 66, 77, 80, 82, 83, 90, 91: self = .tls
+    case 60, 77, 83: self = .certificate
+    case 35, 51, 53, 54, 58, 59, 64, 66, 80, 82, 90, 91: self = .tls
     case 67: self = .loginDenied
     case 28: self = .timeout
     case 52, 55, 56: self = .connectionLost
@@ -51,7 +53,7 @@ enum TransferFailureKind {
   /// The exit status of the class.
   var status: ExitStatus {
     switch self {
-    case .unreachable, .tls, .connectionLost: .unavailable
+    case .unreachable, .tls, .certificate, .connectionLost: .unavailable
     case .loginDenied: .permissionDenied
     case .timeout: .tryAgain
     case .configuration: .configuration
@@ -64,6 +66,7 @@ enum TransferFailureKind {
     switch self {
     case .unreachable: "cannot reach the server"
     case .tls: "TLS with the server failed"
+    case .certificate: "the server's certificate is not trusted"
     case .loginDenied: "the server refused the login"
     case .timeout: "the server did not answer in time"
     case .connectionLost: "the connection to the server was lost"
@@ -77,6 +80,9 @@ enum TransferFailureKind {
     switch self {
     case .unreachable: "check the host name, port and network"
     case .tls: "check the security setting (tls/starttls) and the server certificate or CA file"
+    case .certificate:
+      "if the server's certificate comes from a private CA, trust that CA's PEM file for the account: "
+        + "'espomail account set NAME --ca-file PATH' (or ESPOMAIL_CA_FILE for every account of a run)"
     case .loginDenied: "check the user name and password or token"
     case .timeout: "try again later, or raise the timeout"
     case .connectionLost: "try again later"

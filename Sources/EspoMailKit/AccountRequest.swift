@@ -30,6 +30,14 @@ public struct AccountRequest: Sendable {
   public var username: String?
   /// A new secret.
   public var secret: SecretInput?
+  /// How a password logs in to IMAP.
+  public var loginMechanism: LoginMechanism?
+  /// How a password logs in to SMTP.
+  public var smtpLoginMechanism: LoginMechanism?
+  /// A PEM file of CA certificates for the account's servers (empty string: none).
+  public var caFile: String?
+  /// The fully qualified name SMTP's EHLO gives (empty string: this machine's).
+  public var heloName: String?
   /// Monitored folders (replaces the list when non-empty).
   public var folders: [String]
   /// Fetch-since date, YYYY-MM-DD.

@@ -9,7 +9,7 @@ public struct AccountTestReport: Sendable {
   public var name: String
   /// Whether everything worked.
   public var ok: Bool
-  /// The step that failed: connect, login, folders.
+  /// The step that failed: connect, login, folders, sent-folder.
   public var failedStep: String?
   /// The error, when something failed.
   public var error: String?
@@ -41,6 +41,8 @@ public struct AccountStatus: Sendable {
   public var consecutiveFailures: Int
   /// Messages settled per outcome in the monitored folders as the server numbers them now.
   public var ledger: [String: Int]
+  /// Sent mail the Sent folder refused, and the last refusal.
+  public var sentAppend: SentAppendHealth
 }
 
 extension Session {
@@ -53,7 +55,12 @@ extension Session {
     let imap: IMAPClient
     do { imap = try IMAPConnector(store: store, account: account, network: network).connect() } catch {
       let failure = EspoMailError.userFacing(error)
-      report.failedStep = failure.status == .permissionDenied ? "login" : "connect"
+      let atLogin: Bool
+      switch error as? IMAPError {
+      case .loginRefused?, .loginNeedsTLS?: atLogin = true
+      default: atLogin = failure.status == .permissionDenied
+      }
+      report.failedStep = atLogin ? "login" : "connect"
       report.error = failure.message
       report.errorStatus = failure.status.rawValue
       report.errorHint = failure.hint
@@ -74,8 +81,18 @@ extension Session {
     report.missingFolders = account.folders.filter { !report.folders.contains($0) }
     if !report.missingFolders.isEmpty {
       report.failedStep = "folders"
-      report.error = "monitored folders missing on the server: \(report.missingFolders.joined(separator: ", "))"
+      report.error =
+        "monitored folders missing on the server: \(report.missingFolders.joined(separator: ", ")) "
+        + "(the server has \(report.folders.joined(separator: ", ")))"
       report.errorStatus = ExitStatus.notFound.rawValue
+      report.errorHint = "espomail account set \(account.name) --folder NAME (repeat for each folder to monitor)"
+      return report
+    }
+    if let sent = account.sentFolder, !report.folders.contains(sent) {
+      report.failedStep = "sent-folder"
+      report.error = "the Sent folder '\(sent)' is missing on the server (it has \(report.folders.joined(separator: ", ")))"
+      report.errorStatus = ExitStatus.notFound.rawValue
+      report.errorHint = "create it on the server, or choose another: espomail account set \(account.name) --sent-folder NAME"
       return report
     }
     report.ok = true
@@ -90,7 +107,8 @@ extension Session {
         AccountStatus(
           name: account.name, isActive: account.isActive, lastSuccessAt: account.health.lastSuccessAt,
           lastAttemptAt: account.health.lastAttemptAt, lastError: account.health.lastError,
-          consecutiveFailures: account.health.consecutiveFailures, ledger: try tx.ledgerCounts(accountID: account.id))
+          consecutiveFailures: account.health.consecutiveFailures, ledger: try tx.ledgerCounts(accountID: account.id),
+          sentAppend: account.sentAppend)
       }
     }
   }

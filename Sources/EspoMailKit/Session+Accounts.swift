@@ -42,6 +42,7 @@ extension Session {
     account.imap.secretCommand = stored.command
     account.imap.secretSetByAdmin = stored.setByAdmin
     try applySendingSettings(request, to: &account)
+    try applyServerSettings(request, to: &account)
     try applyCaseSettings(request, to: &account)
     let smtpSecret = try request.smtpSecret.map { try sealed($0, flag: "account add (SMTP secret)") }
     return try store.write { tx in
@@ -83,6 +84,7 @@ extension Session {
     }
     try applyCaseSettings(request, to: &account)
     try applySendingSettings(request, to: &account)
+    try applyServerSettings(request, to: &account)
     try Self.validate(account)
     try requireProtectedConnections(account, request)
     let secret = try request.secret.map { try sealed($0, flag: "account set") }
@@ -100,6 +102,39 @@ extension Session {
     }
   }
 
+  /// Applies and checks the login mechanisms, CA file and EHLO name.
+  private func applyServerSettings(_ request: AccountRequest, to account: inout MailAccount) throws {
+    if let mechanism = request.loginMechanism { account.imap.loginMechanism = mechanism }
+    if let mechanism = request.smtpLoginMechanism {
+      guard account.smtp != nil else { throw EspoMailError(.usage, "--smtp-login-mechanism needs --smtp-host HOST") }
+      account.smtp?.loginMechanism = mechanism
+    }
+    if let caFile = request.caFile {
+      if caFile.isEmpty {
+        account.caFile = nil
+      } else {
+        guard caFile.hasPrefix("/") else {
+          throw EspoMailError.invalid("--ca-file \(caFile)", "give an absolute path (cron jobs start elsewhere)")
+        }
+        guard FileManager.default.isReadableFile(atPath: caFile) else {
+          throw EspoMailError.invalid("--ca-file \(caFile)", "no readable file there; give the CA's PEM file")
+        }
+        account.caFile = caFile
+      }
+    }
+    if let name = request.heloName {
+      if name.isEmpty {
+        account.heloName = nil
+      } else {
+        guard HeloName.isValid(name) else {
+          throw EspoMailError.invalid(
+            "--helo-name \(name)", "give a fully qualified host name such as mail.example.org, or an address literal [192.0.2.1]")
+        }
+        account.heloName = name
+      }
+    }
+  }
+
   /// Applies and checks SMTP and auto-reply settings.
   private func applySendingSettings(_ request: AccountRequest, to account: inout MailAccount) throws {
     if let host = request.smtpHost {
@@ -111,7 +146,7 @@ extension Session {
           host: host, port: request.smtpPort ?? ServerSettings.defaultSMTPPort(security), security: security,
           username: request.smtpUsername ?? account.smtp?.username ?? account.imap.username,
           secretSource: account.imap.secretSource, secretCommand: account.imap.secretCommand,
-          secretSetByAdmin: account.imap.secretSetByAdmin)
+          secretSetByAdmin: account.imap.secretSetByAdmin, loginMechanism: account.smtp?.loginMechanism ?? .auto)
       }
     } else if var smtp = account.smtp {
       if let security = request.smtpSecurity { smtp.security = security }
@@ -232,9 +267,9 @@ extension Session {
     return account
   }
 
-  /// Forgets the folder checkpoints and sets a new fetch-since date: the next fetch rescans from
-  /// that date, and already imported messages are recognised, not duplicated.
-  public func resetAccount(_ name: String, since: String) throws -> MailAccount {
+  /// Forgets the folder checkpoints and sets a new fetch-since date (nil: all mail): the next fetch
+  /// rescans from that date, and already imported messages are recognised, not duplicated.
+  public func resetAccount(_ name: String, since: String?) throws -> MailAccount {
     var account = try manageableAccount(name, action: "account reset")
     account.fetchSince = since
     try Self.validate(account)

@@ -53,6 +53,6 @@ extension Session {
     guard let account = try store.read({ tx in try accountID.flatMap { try tx.mailAccount(id: $0) } }),
       let folder = account.sentFolder
     else { return }
-    _ = try? appendToSentFolder(raw, folder: folder, account: account, network: network)
+    _ = saveToSentFolder(raw, folder: folder, account: account, network: network)
   }
 }

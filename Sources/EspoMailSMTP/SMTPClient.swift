@@ -59,6 +59,10 @@ public enum SMTPClient {
       throw EspoMailError.configuration(
         "an SMTP password or token needs a user name", hint: "set the account's SMTP user name")
     }
+    if let name = endpoint.heloName, !HeloName.isValid(name) {
+      throw EspoMailError.configuration(
+        "invalid EHLO name \(EnvelopeAddress.shown(name))", hint: "give a fully qualified host name such as mail.example.org")
+    }
     guard endpoint.server.timeoutSeconds > 0, endpoint.server.timeoutSeconds.isFinite else {
       throw EspoMailError.configuration(
         "invalid SMTP timeout \(endpoint.server.timeoutSeconds)", hint: "give a positive number of seconds")

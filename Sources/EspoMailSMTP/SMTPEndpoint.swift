@@ -1,3 +1,4 @@
+import EspoMailCore
 import EspoMailCurl
 
 /// An SMTP server and the account to log in with.
@@ -9,6 +10,11 @@ public struct SMTPEndpoint: Sendable {
   public var username: String?
   /// Password, OAuth 2 token, or none.
   public var credential: SMTPCredential
+  /// How a password logs in: by default AUTH PLAIN, else AUTH LOGIN, never a "stronger" mechanism
+  /// the server may advertise but not serve for the account.
+  public var loginMechanism: LoginMechanism = .auto
+  /// The fully qualified name EHLO gives; nil leaves libcurl's default, the short host name.
+  public var heloName: String?
 
   /// Creates an endpoint; certificates are verified.
   public init(
@@ -22,6 +28,9 @@ public struct SMTPEndpoint: Sendable {
 
   /// The libcurl options that reach and log in to this endpoint.
   var connectOptions: CurlConnectOptions {
-    server.connectOptions(scheme: "smtp", username: username, secret: credential.secret)
+    var options = server.connectOptions(scheme: "smtp", username: username, secret: credential.secret)
+    options.saslMechanisms = loginMechanism.saslNames
+    options.path = heloName ?? ""
+    return options
   }
 }

@@ -15,6 +15,7 @@ enum Schema {
     ("0006-database-roles", databaseRoles),
     ("0007-fetch-attempts", fetchAttempts),
     ("0008-user-email-dates", userEmailDates),
+    ("0010-server-login", serverLogin),
   ]
 
   /// Builds the migrator every open runs.
@@ -25,6 +26,18 @@ enum Schema {
     }
     return migrator
   }
+
+  /// Per-account login mechanisms for IMAP and SMTP, a CA file, the EHLO name, and the count and
+  /// last error of Sent-folder appends the server refused (Docs/store-schema.md).
+  static let serverLogin = """
+    ALTER TABLE mail_account ADD COLUMN imap_login_mechanism TEXT NOT NULL DEFAULT 'auto';
+    ALTER TABLE mail_account ADD COLUMN smtp_login_mechanism TEXT NOT NULL DEFAULT 'auto';
+    ALTER TABLE mail_account ADD COLUMN ca_file TEXT;
+    ALTER TABLE mail_account ADD COLUMN helo_name TEXT;
+    ALTER TABLE mail_account ADD COLUMN sent_append_failures INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE mail_account ADD COLUMN last_sent_append_error TEXT;
+    ALTER TABLE mail_account_folder ADD COLUMN message_count INTEGER;
+    """
 
   /// Each user's row of an email carries the email's date, with an index on (user, date), so that
   /// a listing of one's own mail reads the newest rows of that index instead of every email the

@@ -31,13 +31,17 @@ public struct FolderCheckpoint: Equatable, Sendable {
   public var lastUID: UInt32
   /// UIDNEXT seen at the last run, to skip folders where nothing moved.
   public var uidNext: UInt32?
+  /// MESSAGES seen with that UIDNEXT: a folder is skipped only when both stayed put, since some
+  /// servers (GNU imap4d) number new mail below the UIDNEXT they reported.
+  public var messages: Int?
 
   /// Creates a checkpoint.
-  public init(folder: String, uidValidity: UInt32?, lastUID: UInt32, uidNext: UInt32?) {
+  public init(folder: String, uidValidity: UInt32?, lastUID: UInt32, uidNext: UInt32?, messages: Int? = nil) {
     self.folder = folder
     self.uidValidity = uidValidity
     self.lastUID = lastUID
     self.uidNext = uidNext
+    self.messages = messages
   }
 }
 
@@ -60,6 +64,7 @@ extension Transaction {
     try setTeams(accountID: id, account.teams)
     try setCaseSettings(accountID: id, account.cases)
     try setSendingSettings(accountID: id, account)
+    try setServerSettings(accountID: id, account)
     return id
   }
 
@@ -73,6 +78,7 @@ extension Transaction {
         account.address, account.isActive, account.imap.host, account.imap.port, account.imap.security.rawValue,
         account.imap.username, account.fetchSince, account.keepUnread, account.portion, account.maxSizeMB, account.id,
       ])
+    try setServerSettings(accountID: account.id, account)
     try setFolders(accountID: account.id, account.folders)
     try setTeams(accountID: account.id, account.teams)
     try setCaseSettings(accountID: account.id, account.cases)
@@ -93,6 +99,24 @@ extension Transaction {
         account.isSMTPShared, account.sentFolder, account.autoReply.isOn, templateID, account.autoReply.from,
         account.autoReply.fromName, account.autoReply.replyTo, accountID,
       ])
+  }
+
+  /// Stores an account's login mechanisms, CA file and EHLO name.
+  public func setServerSettings(accountID: Int64, _ account: MailAccount) throws {
+    try db.execute("""
+        UPDATE mail_account SET imap_login_mechanism = ?, smtp_login_mechanism = ?, ca_file = ?, helo_name = ?
+        WHERE id = ?
+        """, [
+        account.imap.loginMechanism.rawValue, (account.smtp?.loginMechanism ?? .auto).rawValue, account.caFile,
+        account.heloName, accountID,
+      ])
+  }
+
+  /// Counts a sent message the account's Sent folder refused, with the refusal.
+  public func recordSentAppendFailure(accountID: Int64, error: String) throws {
+    try db.execute(
+      "UPDATE mail_account SET sent_append_failures = sent_append_failures + 1, last_sent_append_error = ? WHERE id = ?",
+      [error, accountID])
   }
 
   /// Replaces an account's SMTP secret.
@@ -213,29 +237,30 @@ extension Transaction {
 
   /// The checkpoints of an account's monitored folders, in order.
   public func checkpoints(accountID: Int64) throws -> [FolderCheckpoint] {
-    try db.rows("SELECT name, uid_validity, last_uid, uid_next FROM mail_account_folder WHERE account_id = ? ORDER BY position", [accountID]).map {
+    try db.rows("SELECT name, uid_validity, last_uid, uid_next, message_count FROM mail_account_folder WHERE account_id = ? ORDER BY position", [accountID]).map {
       FolderCheckpoint(
         folder: $0["name"], uidValidity: ($0["uid_validity"] as Int64?).map { UInt32(truncatingIfNeeded: $0) },
         lastUID: UInt32(truncatingIfNeeded: $0["last_uid"] as Int64),
-        uidNext: ($0["uid_next"] as Int64?).map { UInt32(truncatingIfNeeded: $0) })
+        uidNext: ($0["uid_next"] as Int64?).map { UInt32(truncatingIfNeeded: $0) },
+        messages: ($0["message_count"] as Int64?).map { Int($0) })
     }
   }
 
   /// Stores a folder's checkpoint.
   public func saveCheckpoint(accountID: Int64, _ checkpoint: FolderCheckpoint) throws {
     try db.execute("""
-        UPDATE mail_account_folder SET uid_validity = ?, last_uid = ?, uid_next = ?,
+        UPDATE mail_account_folder SET uid_validity = ?, last_uid = ?, uid_next = ?, message_count = ?,
           checked_at = ?
         WHERE account_id = ? AND name = ?
         """, [
         checkpoint.uidValidity.map { Int64($0) }, Int64(checkpoint.lastUID), checkpoint.uidNext.map { Int64($0) },
-        Self.now, accountID, checkpoint.folder,
+        checkpoint.messages.map { Int64($0) }, Self.now, accountID, checkpoint.folder,
       ])
   }
 
   /// Forgets every folder's checkpoint so the next fetch rescans from the account's fetch-since date.
   public func resetCheckpoints(accountID: Int64) throws {
-    try db.execute("UPDATE mail_account_folder SET uid_validity = NULL, last_uid = 0, uid_next = NULL WHERE account_id = ?", [accountID])
+    try db.execute("UPDATE mail_account_folder SET uid_validity = NULL, last_uid = 0, uid_next = NULL, message_count = NULL WHERE account_id = ?", [accountID])
   }
 
   private func setFolders(accountID: Int64, _ folders: [String]) throws {
@@ -274,7 +299,8 @@ extension Transaction {
         a.smtp_host, a.smtp_port, a.smtp_security, a.smtp_username, a.smtp_secret_kind, a.smtp_secret_by_admin,
         a.smtp_shared, a.sent_folder, a.create_case, a.distribution, a.case_position, a.auto_reply, a.reply_from,
         a.reply_from_name, a.reply_to, a.last_success_at, a.last_attempt_at, a.last_error, a.consecutive_failures,
-        \(commands), u.login AS owner_login, t.name AS case_team_name, d.login AS assign_to_login,
+        a.imap_login_mechanism, a.smtp_login_mechanism, a.ca_file, a.helo_name, a.sent_append_failures,
+        a.last_sent_append_error, \(commands), u.login AS owner_login, t.name AS case_team_name, d.login AS assign_to_login,
         tp.name AS reply_template_name
       FROM mail_account a LEFT JOIN "user" u ON u.id = a.owner_user_id LEFT JOIN team t ON t.id = a.case_team_id
       LEFT JOIN "user" d ON d.id = a.assign_to_user_id LEFT JOIN template tp ON tp.id = a.reply_template_id
@@ -298,7 +324,8 @@ extension Transaction {
         host: row["imap_host"] ?? "", port: row["imap_port"] ?? ServerSettings.defaultIMAPPort(security),
         security: security, username: row["imap_username"] ?? "",
         secretSource: SecretSource(rawValue: row["imap_secret_kind"] ?? "") ?? .stored,
-        secretCommand: row["imap_secret_command"], secretSetByAdmin: row["imap_secret_by_admin"]),
+        secretCommand: row["imap_secret_command"], secretSetByAdmin: row["imap_secret_by_admin"],
+        loginMechanism: LoginMechanism(rawValue: row["imap_login_mechanism"] ?? "") ?? .auto),
       folders: try db.values(String.self, "SELECT name FROM mail_account_folder WHERE account_id = ? ORDER BY position", [id]),
       fetchSince: row["fetch_since"], keepUnread: row["keep_unread"], portion: row["portion"],
       maxSizeMB: row["max_size_mb"],
@@ -316,8 +343,13 @@ extension Transaction {
         host: host, port: row["smtp_port"] ?? ServerSettings.defaultSMTPPort(smtpSecurity), security: smtpSecurity,
         username: row["smtp_username"] ?? "", secretSource: kind ?? account.imap.secretSource,
         secretCommand: kind == nil ? account.imap.secretCommand : row["smtp_secret_command"],
-        secretSetByAdmin: kind == nil ? account.imap.secretSetByAdmin : row["smtp_secret_by_admin"])
+        secretSetByAdmin: kind == nil ? account.imap.secretSetByAdmin : row["smtp_secret_by_admin"],
+        loginMechanism: LoginMechanism(rawValue: row["smtp_login_mechanism"] ?? "") ?? .auto)
     }
+    account.caFile = row["ca_file"]
+    account.heloName = row["helo_name"]
+    account.sentAppend = SentAppendHealth(
+      failures: row["sent_append_failures"], lastError: row["last_sent_append_error"])
     account.isSMTPShared = row["smtp_shared"]
     account.sentFolder = row["sent_folder"]
     account.autoReply = AutoReplySettings(

@@ -108,6 +108,10 @@ import Testing
     let reset = try store.json(["account", "reset", "support", "--since", "2026-11-01"]).object()
     #expect(reset["fetchSince"] as? String == "2026-11-01")
     #expect(store.run(["account", "reset", "support", "--since", "yesterday"]).status == 64)
+    let all = try store.json(["account", "reset", "support", "--all"]).object()
+    #expect(all["fetchSince"] is NSNull)  // back to all mail
+    #expect(store.run(["account", "reset", "support"]).status == 64)
+    #expect(store.run(["account", "reset", "support", "--all", "--since", "2026-11-01"]).status == 64)
     #expect(store.run(["fetch", "support"]).status == 65)  // inactive
     try store.json(["account", "remove", "support"])
     #expect(store.run(["account", "show", "support"]).status == 66)

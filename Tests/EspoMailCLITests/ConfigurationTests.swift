@@ -25,7 +25,7 @@ import Testing
       [
         "account", "set", "support", "--create-case", "--distribution", "round-robin", "--case-team", "Support",
         "--smtp-host", "127.0.0.1", "--smtp-port", "2525", "--smtp-security", "none", "--auto-reply",
-        "--reply-template", "ack",
+        "--reply-template", "ack", "--helo-name", "mail.example.org", "--login-mechanism", "login",
       ],
       ["filter", "create", "spam", "--account", "support", "--subject", "*viagra*", "--action", "skip"],
       ["filter", "create", "ads", "--account", "support", "--from", "*@ads.example", "--action", "skip"],

@@ -263,6 +263,10 @@ import Testing
     #expect(run.accounts["big"]?["tooLarge"] as? Int == 1)
     let huge = try #require(try lab.store.json(["email", "list"]).array().first { $0["subject"] as? String == "Huge" })
     #expect(huge["isHeaderOnly"] as? Bool == true)
+    // The notice gives the size to a tenth of a megabyte (11 MiB of lines, 11.2 with CRLF line
+    // ends), never cut down by integer division, which said "11 MB".
+    let shown = try lab.store.json(["email", "show", "\(try #require(huge["id"] as? Int))"]).object()
+    #expect((shown["bodyPlain"] as? String)?.contains("This message is 11.2 MB, over the account's size limit") == true, "\(shown["bodyPlain"] ?? "")")
   }
 
   @Test func tricksOfTheProtocolSurviveTheRoundTrip() throws {
@@ -292,6 +296,26 @@ import Testing
     #expect(trusted.status == 0, "\(trusted.result.stderr)")
     #expect(trusted.accounts["tls"]?["new"] as? Int == 1)
     #expect(trusted.accounts["starttls"]?["new"] as? Int == 1)
+  }
+
+  @Test func anAccountCarriesItsOwnCAFile() throws {
+    let lab = try MailLab()
+    let tls = try lab.mailbox("own-ca")
+    lab.addAccount("own-ca", mailbox: tls, security: "tls")
+    try lab.dovecot.deliver(SampleMessage.make(), to: tls)
+    let untrusted = try lab.fetch()
+    #expect(untrusted.status == 69)
+    let account = try #require(untrusted.accounts["own-ca"])
+    #expect((account["error"] as? String)?.contains("certificate is not trusted") == true, "\(account)")
+    #expect((account["errorHint"] as? String)?.contains("--ca-file") == true)
+    #expect(lab.store.run(["account", "set", "own-ca", "--ca-file", "relative.pem"]).status == 65)
+    #expect(lab.store.run(["account", "set", "own-ca", "--ca-file", "/nonexistent/ca.pem"]).status == 65)
+    let set = try lab.store.json(["account", "set", "own-ca", "--ca-file", lab.dovecot.certificatePath]).object()
+    #expect(set["caFile"] as? String == lab.dovecot.certificatePath)
+    // No ESPOMAIL_CA_FILE, as under cron: the account's own CA file is enough.
+    let trusted = try lab.fetch()
+    #expect(trusted.status == 0, "\(trusted.result.stderr)")
+    #expect(trusted.accounts["own-ca"]?["new"] as? Int == 1)
   }
 
   @Test func dryRunChangesNothing() throws {

@@ -86,6 +86,52 @@ import Testing
     #expect(try session.status("Sent").messages == 1)
   }
 
+  @Test func recipientsAsMailUsersTypeThemAndAFullyQualifiedEHLO() throws {
+    let (lab, _, sink) = try lab()
+    defer { sink.stop() }
+    let sent = lab.store.run(
+      [
+        "send", "--from", "alice@example.com", "--to", "Jane Roe <jane@acme.example>, max@acme.example",
+        "--cc", "\"Roe, Bob\" <bob@acme.example>", "--bcc", "Hidden <hidden@acme.example>", "--subject", "Names",
+        "--body", "b", "--format", "json",
+      ], as: "alice")
+    #expect(sent.status == 0, "\(sent.stderr)")
+    let message = try #require(try sink.waitForMessages(count: 1).first)
+    #expect(Set(message.recipients) == ["jane@acme.example", "max@acme.example", "bob@acme.example", "hidden@acme.example"])
+    #expect(try header("To", in: message) == "Jane Roe <jane@acme.example>, max@acme.example")
+    #expect(try header("Cc", in: message) == "\"Roe, Bob\" <bob@acme.example>")
+    #expect(!String(decoding: message.bytes, as: UTF8.self).contains("hidden"))
+    // libcurl's own EHLO name is the short host name; espomail's is fully qualified.
+    #expect(message.heloName?.contains(".") == true, "\(message.heloName ?? "")")
+    #expect(message.loginMechanism == "PLAIN")
+    let id = try #require(try sent.object()["emailID"] as? Int)
+    let stored = try lab.store.json(["email", "show", "\(id)"], as: "alice").object()
+    #expect((stored["to"] as? [String])?.contains { $0.contains("jane@acme.example") } == true, "\(stored)")
+    let broken = lab.store.run(
+      ["send", "--from", "alice@example.com", "--to", "Jane <jane@acme.example", "--subject", "x", "--body", "b"], as: "alice")
+    #expect(broken.status == 65)
+    #expect(broken.stderr.contains("Name <name@example.com>"))
+  }
+
+  @Test func theSMTPLoginMechanismIsChosenPerAccount() throws {
+    let (lab, _, sink) = try lab()
+    defer { sink.stop() }
+    try lab.store.json(["account", "set", "alice-mail", "--smtp-login-mechanism", "login"])
+    let send = ["send", "--from", "alice@example.com", "--to", "jane@acme.example", "--subject", "Mech", "--body", "b"]
+    let viaLogin = lab.store.run(send, as: "alice")
+    #expect(viaLogin.status == 0, "\(viaLogin.stderr)")
+    #expect(try sink.waitForMessages(count: 1).first?.loginMechanism == "LOGIN")
+    // A mechanism the server does not offer: refused, and the message names it.
+    try lab.store.json(["account", "set", "alice-mail", "--smtp-login-mechanism", "cram-md5"])
+    let refused = lab.store.run(send, as: "alice")
+    #expect(refused.status == 77)
+    #expect(refused.stderr.contains("refused the login with CRAM-MD5"), "\(refused.stderr)")
+    #expect(refused.stderr.contains("--smtp-login-mechanism"))
+    let shown = try lab.store.json(["account", "show", "alice-mail"]).object()
+    #expect(shown["smtpLoginMechanism"] as? String == "cram-md5")
+    #expect(shown["loginMechanism"] as? String == "auto")
+  }
+
   @Test func fromAddressesAreCheckedAgainstTheRole() throws {
     let (lab, _, sink) = try lab()
     defer { sink.stop() }

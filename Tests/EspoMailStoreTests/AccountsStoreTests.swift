@@ -111,12 +111,14 @@ import Testing
     }
   }
 
-  @Test("resetting checkpoints forgets every folder's UIDVALIDITY, last UID and UIDNEXT")
+  @Test("resetting checkpoints forgets every folder's UIDVALIDITY, last UID, UIDNEXT and MESSAGES")
   func resetCheckpoints() throws {
     let scratch = try ScratchStore()
     try scratch.write { tx in
       let id = try tx.seedAccount(StoreSamples.account("support", folders: ["INBOX", "Spam"]))
-      try tx.saveCheckpoint(accountID: id, FolderCheckpoint(folder: "INBOX", uidValidity: 7, lastUID: 42, uidNext: 43))
+      try tx.saveCheckpoint(
+        accountID: id, FolderCheckpoint(folder: "INBOX", uidValidity: 7, lastUID: 42, uidNext: 43, messages: 40))
+      #expect(try tx.checkpoints(accountID: id)[0].messages == 40)
       try tx.saveCheckpoint(
         accountID: id,
         FolderCheckpoint(folder: "Spam", uidValidity: UInt32.max, lastUID: UInt32.max - 1, uidNext: UInt32.max))
@@ -125,7 +127,9 @@ import Testing
           == FolderCheckpoint(folder: "Spam", uidValidity: UInt32.max, lastUID: UInt32.max - 1, uidNext: UInt32.max))
       try tx.resetCheckpoints(accountID: id)
       #expect(
-        try tx.checkpoints(accountID: id).allSatisfy { $0.uidValidity == nil && $0.lastUID == 0 && $0.uidNext == nil })
+        try tx.checkpoints(accountID: id).allSatisfy {
+          $0.uidValidity == nil && $0.lastUID == 0 && $0.uidNext == nil && $0.messages == nil
+        })
     }
   }
 
@@ -194,6 +198,37 @@ import Testing
       #expect(try tx.mailAccount(id: id) == nil)
       #expect(try tx.checkpoints(accountID: id).isEmpty)
       #expect(try tx.threadingInfo(ofEmail: email)?.emailID == email)
+    }
+  }
+}
+
+@Suite struct AccountServerSettingsStoreTests {
+  @Test("login mechanisms, CA file, EHLO name and Sent-copy refusals are stored and read back")
+  func serverSettingsRoundTrip() throws {
+    let scratch = try ScratchStore()
+    try scratch.write { tx in
+      var account = StoreSamples.account("support", folders: ["INBOX"])
+      account.smtp = ServerSettings(
+        host: "smtp.example.com", port: 587, security: .starttls, username: "support", secretSource: .stored,
+        secretCommand: nil, loginMechanism: .login)
+      account.imap.loginMechanism = .cramMD5
+      account.caFile = "/etc/ssl/private-ca.pem"
+      account.heloName = "mail.example.org"
+      account.id = try tx.seedAccount(account)
+      var stored = try #require(try tx.mailAccount(id: account.id))
+      #expect(stored.imap.loginMechanism == .cramMD5)
+      #expect(stored.smtp?.loginMechanism == .login)
+      #expect((stored.caFile, stored.heloName) == ("/etc/ssl/private-ca.pem", "mail.example.org"))
+      #expect(stored.sentAppend == SentAppendHealth(failures: 0, lastError: nil))
+      try tx.recordSentAppendFailure(accountID: account.id, error: "first")
+      try tx.recordSentAppendFailure(accountID: account.id, error: "second")
+      stored = try #require(try tx.mailAccount(id: account.id))
+      #expect(stored.sentAppend == SentAppendHealth(failures: 2, lastError: "second"))
+      stored.imap.loginMechanism = .auto
+      stored.caFile = nil
+      try tx.updateMailAccount(stored)
+      let updated = try #require(try tx.mailAccount(id: account.id))
+      #expect((updated.imap.loginMechanism, updated.caFile, updated.sentAppend.failures) == (.auto, nil, 2))
     }
   }
 }

@@ -91,3 +91,10 @@ extension DovecotServer {
     try DovecotCommand.run(DovecotPaths.doveadm, ["-c", configPath] + arguments, input: input)
   }
 }
+
+extension DovecotServer {
+  /// How many messages a user's folder holds (`doveadm search … ALL`).
+  public func messageCount(of user: String, folder: String = "INBOX") throws -> Int {
+    try doveadm(["search", "-u", user, "mailbox", folder, "ALL"]).split(separator: "\n").count
+  }
+}

@@ -8,6 +8,10 @@ public struct DeliveredMessage: Sendable, Equatable {
   public let recipients: [String]
   /// The message as the client sent it (CRLF line ends, dot-stuffing removed).
   public let bytes: [UInt8]
+  /// The name the client gave in EHLO (or HELO).
+  public var heloName: String?
+  /// The SASL mechanism the client logged in with, nil without a login.
+  public var loginMechanism: String?
 
   /// Creates a delivered message from its parts.
   public init(mailFrom: String, recipients: [String], bytes: [UInt8]) {
@@ -17,15 +21,20 @@ public struct DeliveredMessage: Sendable, Equatable {
   }
 
   /// Reads a file of the sink's Maildir: an `X-MailFrom:` line, an `X-RcptTo:` line (addresses
-  /// separated by ", "), then the message bytes.
+  /// separated by ", "), `X-Helo:` and `X-Auth:` lines, then the message bytes.
   static func read(file bytes: [UInt8]) throws -> DeliveredMessage {
     var rest = bytes[...]
     let mailFrom = try envelopeLine(&rest, name: "X-MailFrom: ")
     let recipients = try envelopeLine(&rest, name: "X-RcptTo: ")
-    return DeliveredMessage(
+    let helo = try envelopeLine(&rest, name: "X-Helo: ")
+    let mechanism = try envelopeLine(&rest, name: "X-Auth: ")
+    var message = DeliveredMessage(
       mailFrom: mailFrom,
       recipients: recipients.isEmpty ? [] : recipients.components(separatedBy: ", "),
       bytes: Array(rest))
+    message.heloName = helo
+    message.loginMechanism = mechanism == "none" ? nil : mechanism
+    return message
   }
 
   /// Takes the CRLF-ended line `name…` off the front of `rest` and returns the part after `name`.

@@ -5,8 +5,9 @@ enum SMTPSinkScript {
 """SMTP sink for the espomail tests, written out by SMTPSink.swift.
 
 Runs aiosmtpd on 127.0.0.1 and stores every accepted message in a Maildir ("new/"), exactly as it
-arrived after DATA (dot-unstuffed, CRLF kept), preceded by two lines that record the envelope:
-"X-MailFrom: <sender>" and "X-RcptTo: <recipient>, <recipient>". aiosmtpd's own Mailbox handler
+arrived after DATA (dot-unstuffed, CRLF kept), preceded by four lines that record the envelope:
+"X-MailFrom: <sender>", "X-RcptTo: <recipient>, <recipient>", "X-Helo: <EHLO name>" and
+"X-Auth: <SASL mechanism of the login, or none>". aiosmtpd's own Mailbox handler
 re-serialises messages (LF line ends, added headers), which would hide what the client really sent.
 
 Configuration comes from the JSON file named on the command line; once listening, the ports are
@@ -56,7 +57,9 @@ class Sink:
             return "554 5.6.0 message refused by the test sink"
         self.serial += 1
         name = "%010d.%d.sink" % (self.serial, os.getpid())
-        head = "X-MailFrom: %s\r\nX-RcptTo: %s\r\n" % (envelope.mail_from, ", ".join(envelope.rcpt_tos))
+        head = "X-MailFrom: %s\r\nX-RcptTo: %s\r\nX-Helo: %s\r\nX-Auth: %s\r\n" % (
+            envelope.mail_from, ", ".join(envelope.rcpt_tos), session.host_name,
+            getattr(session, "espomail_mechanism", "none"))
         temporary = os.path.join(self.maildir, "tmp", name)
         with open(temporary, "wb") as handle:
             handle.write(head.encode("utf-8", "surrogateescape"))
@@ -78,11 +81,13 @@ class Sink:
         user = next((f[5:] for f in fields if f.startswith("user=")), None)
         token = next((f[12:] for f in fields if f.startswith("auth=Bearer ")), None)
         accepted = user is not None and self.users.get(user) == token
+        server.session.espomail_mechanism = "XOAUTH2"
         return AuthResult(success=accepted, handled=False, auth_data=user)
 
     def authenticate(self, server, session, envelope, mechanism, data):
         if not isinstance(data, LoginPassword):
             return AuthResult(success=False, handled=False)
+        session.espomail_mechanism = mechanism
         login = data.login.decode("utf-8", "replace")
         password = data.password.decode("utf-8", "replace")
         return AuthResult(success=self.users.get(login) == password, handled=False, auth_data=login)

@@ -18,8 +18,11 @@ extension EspoMail {
 
     @OptionGroup var global: GlobalOptions
     @Option(help: ArgumentHelp("Your From address.", valueName: "addr")) var from: String
-    @Option(help: ArgumentHelp("A recipient; repeat for more.", valueName: "addr")) var to: [String] = []
-    @Option(help: ArgumentHelp("A copy recipient; repeat for more.", valueName: "addr")) var cc: [String] = []
+    @Option(help: ArgumentHelp("A recipient (addr, or Name <addr>); repeat for more.", valueName: "addr")) var to: [String] = []
+    @Option(help: ArgumentHelp("A copy recipient (addr, or Name <addr>); repeat for more.", valueName: "addr"))
+    var cc: [String] = []
+    @Option(help: ArgumentHelp("A blind copy recipient, left out of the message's headers; repeat for more.", valueName: "addr"))
+    var bcc: [String] = []
     @Option(help: "The subject.") var subject: String
     @Option(help: "The body text.") var body: String?
     @Option(help: "A file holding the body (- for standard input).", completion: .file()) var bodyFile: String?
@@ -38,6 +41,7 @@ extension EspoMail {
       if let bodyFile { text = String(decoding: try context.readFile(bodyFile), as: UTF8.self) }
       var request = SendRequest(from: from, to: to, subject: subject, body: text)
       request.cc = cc
+      request.bcc = bcc
       request.parent = try parent.map(RecordReference.init(parsing:))
       request.replyToEmail = replyToEmail?.value
       request.attachments = try attach.map { path in
@@ -45,6 +49,10 @@ extension EspoMail {
         return FileAttachment(name: URL(fileURLWithPath: path).lastPathComponent, data: try context.readFile(path))
       }
       let result = try context.session().send(request, network: context.network(timeout: timeout))
+      if let problem = result.sentFolderError {
+        context.output.warning("email \(result.emailID) was sent, but \(problem)")
+        context.output.hint("create the folder on the server, or choose another: espomail account set \(result.account) --sent-folder NAME")
+      }
       try context.output.result(SendResultJSON(result)) {
         "sent email \(result.emailID) via \(result.account)" + (result.parent.map { " about \($0)" } ?? "")
       }

@@ -4,6 +4,7 @@ import EspoMailCore
 extension CaseStatus: ExpressibleByArgument {}
 extension ConnectionSecurity: ExpressibleByArgument {}
 extension DistributionChoice: ExpressibleByArgument {}
+extension LoginMechanism: ExpressibleByArgument {}
 
 /// An email named on the command line: `42` or `email:42`, parsed before the command runs (a
 /// malformed one gets the usage and exit 64).

@@ -11,6 +11,8 @@ enum AccountText {
       "active:      \(account.isActive ? "yes" : "no")",
       "imap:        \(account.imap.username)@\(account.imap.host):\(account.imap.port) (\(account.imap.security.rawValue))",
       "secret:      \(secretDescription(account.imap))",
+      "login:       \(account.imap.loginMechanism.rawValue)",
+      "ca file:     \(account.caFile.orDash)",
       "folders:     \(account.folders.joined(separator: ", "))",
       "fetch since: \(account.fetchSince.orDash)",
       "keep unread: \(account.keepUnread ? "yes" : "no")",
@@ -24,10 +26,16 @@ enum AccountText {
     if let smtp = account.smtp {
       lines.append("smtp:        \(smtp.username)@\(smtp.host):\(smtp.port) (\(smtp.security.rawValue))\(account.isSMTPShared ? ", shared" : "")")
       lines.append("smtp secret: \(secretDescription(smtp))")
+      lines.append("smtp login:  \(smtp.loginMechanism.rawValue)")
+      lines.append("ehlo name:   \(account.heloName ?? "-")")
     } else {
       lines.append("smtp:        -")
     }
     lines.append("sent folder: \(account.sentFolder.orDash)")
+    if account.sentAppend.failures > 0 {
+      lines.append(
+        "sent copies: \(account.sentAppend.failures) refused, last: \(account.sentAppend.lastError ?? "-")")
+    }
     lines.append("auto-reply:  \(autoReplyDescription(account.autoReply))")
     lines.append("last fetch:  \(health(account.health))")
     return lines.joined(separator: "\n")

@@ -32,13 +32,29 @@ public final class IMAPClient {
   /// `trace`, when given, receives the protocol dialogue line by line; login arguments, SASL
   /// responses and message bodies never appear in it, nor does the secret where the server echoes
   /// it. What the server may send is bounded by `endpoint.limits`.
+  ///
+  /// A password logs in as mail clients do (`IMAPClient+Login`) unless the endpoint asks for
+  /// another mechanism, which libcurl then uses; a refused login names the mechanism tried.
   public convenience init(connecting endpoint: IMAPEndpoint, trace: ((String) -> Void)? = nil) throws {
     let options = endpoint.connectOptions
-    let connection = try Self.transportCall { try CurlConnection(options, trace: trace) }
+    let connection: CurlConnection
+    do {
+      connection = try Self.transportCall { try CurlConnection(options, trace: trace) }
+    } catch IMAPError.connection(let error) where error.code == 67 {
+      throw IMAPError.loginRefused(
+        LoginRefusal(mechanism: endpoint.loginMechanism.shownName, code: nil, text: error.description, offered: []))
+    }
     self.init(
       transport: connection, timeoutSeconds: endpoint.server.timeoutSeconds, trace: trace, limits: endpoint.limits,
-      redactor: SecretRedactor(options))
+      redactor: SecretRedactor(username: endpoint.username, secret: endpoint.credential.secret))
     try refreshCapabilities()
+    if let password = endpoint.ownLoginPassword {
+      let completion = try logIn(
+        username: endpoint.username, password: password, mechanism: endpoint.loginMechanism,
+        overTLS: endpoint.server.security != .none)
+      // Most servers send the new capabilities with the OK (Dovecot does): no round trip then.
+      if completion.code?.name != "CAPABILITY" { try refreshCapabilities() }
+    }
   }
 
   /// Wraps an already logged-in transport.
@@ -78,11 +94,11 @@ public final class IMAPClient {
   }
 
   /// Sends a command line (without tag and line break) and returns its tag, without waiting.
-  func send(_ command: String) throws -> String {
+  func send(_ command: String, shown: String? = nil) throws -> String {
     try ensureOpen()
     tagNumber += 1
     let tag = "E\(tagNumber)"
-    trace?("> \(tag) \(command)")
+    trace?("> \(tag) \(shown ?? command)")
     let line = Array("\(tag) \(command)\r\n".utf8)
     try Self.transportCall { try transport.send(line) }
     outstanding.insert(tag)

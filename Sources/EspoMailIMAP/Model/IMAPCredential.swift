@@ -5,7 +5,7 @@ public struct IMAPCredential: Sendable, CustomStringConvertible, CustomDebugStri
   /// The secret in the form libcurl logs in with.
   let secret: CurlConnectOptions.Secret
 
-  /// A password (LOGIN, or SASL PLAIN/LOGIN, whichever the server prefers).
+  /// A password (SASL PLAIN or the LOGIN command by default; `IMAPEndpoint.loginMechanism` chooses).
   public static func password(_ s: String) -> Self { Self(secret: .password(s)) }
 
   /// An OAuth 2 access token (SASL XOAUTH2).

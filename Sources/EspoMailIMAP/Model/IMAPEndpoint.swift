@@ -1,3 +1,4 @@
+import EspoMailCore
 import EspoMailCurl
 
 /// An IMAP server and the account to log in to.
@@ -10,6 +11,8 @@ public struct IMAPEndpoint: Sendable {
   public var credential: IMAPCredential
   /// How much the server may make a session hold or wait for.
   public var limits: IMAPLimits
+  /// How a password logs in (a token always uses XOAUTH2).
+  public var loginMechanism: LoginMechanism = .auto
 
   /// Creates an endpoint; certificates are verified.
   public init(
@@ -22,8 +25,20 @@ public struct IMAPEndpoint: Sendable {
     self.limits = limits
   }
 
-  /// The libcurl options that connect and log in to this endpoint.
+  /// The password this engine logs in with itself (`IMAPClient+Login`), or nil when libcurl logs
+  /// in: with a token (XOAUTH2), or a mechanism other than PLAIN and the LOGIN command.
+  var ownLoginPassword: String? {
+    guard case .password(let password) = credential.secret, [.auto, .plain, .login].contains(loginMechanism) else {
+      return nil
+    }
+    return password
+  }
+
+  /// The libcurl options that connect to this endpoint, and log in unless this engine does.
   var connectOptions: CurlConnectOptions {
-    server.connectOptions(scheme: "imap", username: username, secret: credential.secret)
+    guard ownLoginPassword == nil else { return server.connectOptions(scheme: "imap", username: nil, secret: nil) }
+    var options = server.connectOptions(scheme: "imap", username: username, secret: credential.secret)
+    options.saslMechanisms = loginMechanism.saslNames
+    return options
   }
 }

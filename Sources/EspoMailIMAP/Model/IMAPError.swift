@@ -5,6 +5,10 @@ import EspoMailCurl
 public enum IMAPError: Error, Sendable, Equatable, CustomStringConvertible {
   /// Connecting, TLS, login or the connection itself failed (libcurl's report).
   case connection(TransferError)
+  /// The server refused the login; says with which mechanism and what the server offers.
+  case loginRefused(LoginRefusal)
+  /// The server takes no password over this unencrypted connection (LOGINDISABLED, PRIVACYREQUIRED).
+  case loginNeedsTLS(String)
   /// The named folder (UTF-8 name) does not exist on the server.
   case folderNotFound(String)
   /// The server answered NO or BAD to a command.
@@ -26,6 +30,12 @@ public enum IMAPError: Error, Sendable, Equatable, CustomStringConvertible {
     switch self {
     case .connection(let error):
       return error.espoMailError
+    case .loginRefused(let refusal):
+      return refusal.espoMailError
+    case .loginNeedsTLS(let text):
+      return EspoMailError(
+        .configuration, "the server wants TLS before a login: \(text)",
+        hint: "use --security starttls or tls (espomail account set NAME --security starttls)")
     case .folderNotFound(let name):
       return .notFound("IMAP folder", name, hint: "list the account's folders to see the exact names")
     case .commandFailed(let command, let condition, let code, let text):
@@ -56,7 +66,9 @@ public enum IMAPError: Error, Sendable, Equatable, CustomStringConvertible {
   public var leavesSessionUsable: Bool {
     switch self {
     case .folderNotFound, .commandFailed, .invalidArgument: true
-    case .connection, .closedByServer, .malformedResponse, .limitExceeded, .deadlineExceeded: false
+    case .connection, .closedByServer, .malformedResponse, .limitExceeded, .deadlineExceeded, .loginRefused,
+      .loginNeedsTLS:
+      false
     }
   }
 

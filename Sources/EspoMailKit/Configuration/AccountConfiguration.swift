@@ -37,6 +37,10 @@ public struct AccountConfiguration: Codable, Equatable, Sendable {
   public var sentFolder: String?
   /// Auto-reply settings.
   public var autoReply: AutoReplyConfiguration
+  /// A CA file the account's servers are checked against.
+  public var caFile: String?
+  /// The name SMTP's EHLO gives (nil: this machine's).
+  public var heloName: String?
 
   /// The account's entry.
   public init(_ account: MailAccount) {
@@ -57,6 +61,8 @@ public struct AccountConfiguration: Codable, Equatable, Sendable {
     smtpShared = account.isSMTPShared
     sentFolder = account.sentFolder
     autoReply = AutoReplyConfiguration(account.autoReply)
+    caFile = account.caFile
+    heloName = account.heloName
   }
 
   /// Reads an entry; what is left out takes `account add`'s defaults.
@@ -79,6 +85,8 @@ public struct AccountConfiguration: Codable, Equatable, Sendable {
     smtpShared = try container.decodeIfPresent(Bool.self, forKey: .smtpShared) ?? false
     sentFolder = try container.decodeIfPresent(String.self, forKey: .sentFolder)
     autoReply = try container.decodeIfPresent(AutoReplyConfiguration.self, forKey: .autoReply) ?? AutoReplyConfiguration(.off)
+    caFile = try container.decodeIfPresent(String.self, forKey: .caFile)
+    heloName = try container.decodeIfPresent(String.self, forKey: .heloName)
   }
 
   private enum CodingKeys: String, CodingKey {
@@ -91,6 +99,8 @@ public struct AccountConfiguration: Codable, Equatable, Sendable {
     case smtpShared = "smtp-shared"
     case sentFolder = "sent-folder"
     case autoReply = "auto-reply"
+    case caFile = "ca-file"
+    case heloName = "helo-name"
   }
 }
 
@@ -108,6 +118,8 @@ public struct ServerConfiguration: Codable, Equatable, Sendable {
   public var secret: SecretSource
   /// The command of a command secret.
   public var secretCommand: String?
+  /// How a password logs in.
+  public var loginMechanism: LoginMechanism
 
   /// The server's entry.
   public init(_ server: ServerSettings) {
@@ -117,6 +129,7 @@ public struct ServerConfiguration: Codable, Equatable, Sendable {
     username = server.username
     secret = server.secretSource
     secretCommand = server.secretCommand
+    loginMechanism = server.loginMechanism
   }
 
   /// Reads an entry.
@@ -140,6 +153,7 @@ public struct ServerConfiguration: Codable, Equatable, Sendable {
         forKey: .secretCommand, in: container,
         debugDescription: "secret-command goes with secret: command or oauth2-command, and only with them")
     }
+    loginMechanism = try container.decodeIfPresent(LoginMechanism.self, forKey: .loginMechanism) ?? .auto
   }
 
   /// Writes the entry; a stored secret is written `sealed`.
@@ -151,6 +165,7 @@ public struct ServerConfiguration: Codable, Equatable, Sendable {
     try container.encode(username, forKey: .username)
     try container.encode(secret == .stored ? Self.sealedWord : secret.rawValue, forKey: .secret)
     try container.encodeIfPresent(secretCommand, forKey: .secretCommand)
+    try container.encode(loginMechanism, forKey: .loginMechanism)
   }
 
   /// How the document names a password sealed in the store.
@@ -159,6 +174,7 @@ public struct ServerConfiguration: Codable, Equatable, Sendable {
   private enum CodingKeys: String, CodingKey {
     case host, port, security, username, secret
     case secretCommand = "secret-command"
+    case loginMechanism = "login-mechanism"
   }
 }
 

@@ -68,6 +68,9 @@ extension ConfigurationPlanner {
     request.port = account.imap.port
     request.security = account.imap.security
     request.username = account.imap.username
+    request.loginMechanism = account.imap.loginMechanism
+    request.caFile = account.caFile ?? ""
+    request.heloName = account.heloName ?? ""
     request.folders = account.folders
     request.fetchSince = account.fetchSince
     request.keepUnread = account.keepUnread
@@ -76,13 +79,11 @@ extension ConfigurationPlanner {
     request.isActive = account.active
     if account.kind == .group {
       request.teams = account.teams
-      if account.cases != CaseConfiguration(.off) {
-        request.createCase = account.cases.create
-        request.distribution = account.cases.distribution
-        request.caseTeam = account.cases.team
-        request.position = account.cases.position ?? ""
-        request.assignTo = account.cases.assignTo
-      }
+      request.createCase = account.cases.create
+      request.distribution = DistributionChoice(rawValue: account.cases.distribution?.rawValue ?? "none")
+      request.caseTeam = account.cases.team
+      request.position = account.cases.position ?? ""
+      request.assignTo = account.cases.assignTo ?? ""
       request.smtpShared = account.smtpShared
     }
     if let smtp = account.smtp {
@@ -90,6 +91,7 @@ extension ConfigurationPlanner {
       request.smtpPort = smtp.port
       request.smtpSecurity = smtp.security
       request.smtpUsername = smtp.username
+      request.smtpLoginMechanism = smtp.loginMechanism
     }
     request.sentFolder = account.sentFolder ?? ""
     if account.autoReply != AutoReplyConfiguration(.off) {
@@ -116,8 +118,6 @@ extension ConfigurationPlanner {
     let pairs: [(String, String?, String?)] = [
       ("fetch-since", old.fetchSince, new.fetchSince),
       ("cases.team", old.cases.team, new.cases.team),
-      ("cases.assign-to", old.cases.assignTo, new.cases.assignTo),
-      ("cases.distribution", old.cases.distribution?.rawValue, new.cases.distribution?.rawValue),
       ("auto-reply.template", old.autoReply.template, new.autoReply.template),
       ("auto-reply.from", old.autoReply.from, new.autoReply.from),
       ("auto-reply.from-name", old.autoReply.fromName, new.autoReply.fromName),

@@ -18,10 +18,11 @@ struct IMAPConnector {
     let secret = try store.read { try $0.secret(accountID: account.id) }
     guard let secret else { throw EspoMailError.configuration("account '\(account.name)' has no secret configured") }
     let credential = try SecretResolver(store: store).credential(for: secret, account: account.name)
-    let endpoint = IMAPEndpoint(
+    var endpoint = IMAPEndpoint(
       host: account.imap.host, port: account.imap.port, security: account.imap.security,
       username: account.imap.username, credential: credential, timeoutSeconds: network.timeoutSeconds,
-      caFile: network.caFile, limits: IMAPLimits(maxSizeMB: account.maxSizeMB))
+      caFile: account.caFile ?? network.caFile, limits: IMAPLimits(maxSizeMB: account.maxSizeMB))
+    endpoint.loginMechanism = account.imap.loginMechanism
     let name = account.name
     return try IMAPClient(connecting: endpoint, trace: network.trace.map { trace in { trace("\(name): \($0)") } })
   }

@@ -51,7 +51,15 @@ struct AccountFetcher {
         do {
           try fetchFolder(folder, imap: imap, report: &report)
         } catch let error as IMAPError where error.leavesSessionUsable {
-          let failure = error.espoMailError
+          // Servers word a missing folder in their own ways (imap4d: "NO STATUS Error opening
+          // mailbox", no response code), so a refused folder is looked up in LIST.
+          let names = try? imap.listFolders().map(\.name)
+          var folderError = error
+          if case .commandFailed = error, let names, !Self.lists(names, folder) { folderError = .folderNotFound(folder) }
+          var failure = folderError.espoMailError
+          if case .folderNotFound = folderError, let names {
+            failure.message += " (the server has \(names.joined(separator: ", ")))"
+          }
           report.folderErrors.append(
             FolderFetchError(folder: folder, error: failure.message, errorStatus: failure.status.rawValue))
         }
@@ -66,6 +74,11 @@ struct AccountFetcher {
     } catch {
       return failed(report, EspoMailError.userFacing(error))
     }
+  }
+
+  /// Whether a LIST of folder names holds `folder` (INBOX in any letter case).
+  static func lists(_ names: [String], _ folder: String) -> Bool {
+    names.contains(folder) || (folder.uppercased() == "INBOX" && names.contains { $0.uppercased() == "INBOX" })
   }
 
   /// The SMTP side for auto-replies, tracing its conversation (redacted) under `--verbose`.
@@ -109,7 +122,9 @@ struct AccountFetcher {
       )
     }
     var checkpoint = saved ?? FolderCheckpoint(folder: folder, uidValidity: nil, lastUID: 0, uidNext: nil)
-    if checkpoint.uidValidity == status.uidValidity, checkpoint.uidNext == status.uidNext, seenPending.isEmpty { return }
+    if checkpoint.uidValidity == status.uidValidity, checkpoint.uidNext == status.uidNext,
+      checkpoint.messages == status.messages, seenPending.isEmpty
+    { return }
     // Read-only unless fetched messages are to be marked \Seen (STORE needs a read-write SELECT).
     if marksSeen { _ = try imap.select(folder) } else { _ = try imap.examine(folder) }
     if !seenPending.isEmpty {
@@ -124,8 +139,13 @@ struct AccountFetcher {
     if rescan {
       checkpoint = FolderCheckpoint(folder: folder, uidValidity: status.uidValidity, lastUID: 0, uidNext: nil)
     }
-    let found = try imap.uidSearch(searchCriteria(from: checkpoint.lastUID, rescan: rescan))
+    var found = try imap.uidSearch(searchCriteria(from: checkpoint.lastUID, rescan: rescan))
       .filter { $0 > checkpoint.lastUID }.sorted()
+    if found.isEmpty, !rescan, checkpoint.lastUID > 0, status.messages > 0, saved?.messages != status.messages {
+      // The folder changed, yet `UID n:*` found nothing new: GNU imap4d answers every UID range
+      // in SEARCH with nothing, so the folder's UIDs are asked for in full and compared here.
+      found = try imap.uidSearch("ALL").filter { $0 > checkpoint.lastUID }.sorted()
+    }
     let settled = try store.read {
       try $0.settledUIDs(accountID: account.id, folder: folder, uidValidity: status.uidValidity, among: found)
     }
@@ -136,6 +156,7 @@ struct AccountFetcher {
       return
     }
     checkpoint.uidNext = nil
+    checkpoint.messages = nil
     // Pipelined: chunk N is written on its own thread while chunk N+1 is downloaded and parsed.
     // Writes stay in chunk order, each one transaction with its ledger rows and checkpoint.
     var done = 0
@@ -175,6 +196,7 @@ struct AccountFetcher {
     if pending.count == batch.count {
       checkpoint.lastUID = max(checkpoint.lastUID, found.last ?? 0)
       checkpoint.uidNext = status.uidNext
+      checkpoint.messages = status.messages
     }
     let stored = seenStored
     try store.write { tx in

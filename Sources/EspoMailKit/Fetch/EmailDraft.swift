@@ -29,7 +29,7 @@ enum EmailDraft {
     email.noReplyReason = MessageClassifier.noReplyReason(message)
     email.isHeaderOnly = headerOnly
     if headerOnly {
-      email.bodyPlain = "(This message is \(size / 1_048_576) MB, over the account's size limit: only its header was imported.)"
+      email.bodyPlain = "(This message is \(ByteSize.megabytes(size)), over the account's size limit: only its header was imported.)"
     }
     email.attachments = message.attachments.map {
       NewAttachment(

@@ -24,9 +24,11 @@ struct OutboundTransport {
       case .oauth2(let value): credential = .oauth2(value)
       }
     }
-    let endpoint = SMTPEndpoint(
+    var endpoint = SMTPEndpoint(
       host: smtp.host, port: smtp.port, security: smtp.security, username: smtp.username.isEmpty ? nil : smtp.username,
-      credential: credential, timeoutSeconds: network.timeoutSeconds, caFile: network.caFile)
+      credential: credential, timeoutSeconds: network.timeoutSeconds, caFile: account.caFile ?? network.caFile)
+    endpoint.loginMechanism = smtp.loginMechanism
+    endpoint.heloName = account.heloName ?? MachineName.heloName(forAddress: account.address)
     try SMTPClient.send(raw, from: envelopeFrom, to: recipients, via: endpoint, trace: network.trace.map { trace in { trace($0) } })
   }
 

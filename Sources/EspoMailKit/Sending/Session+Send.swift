@@ -11,6 +11,8 @@ public struct SendRequest: Sendable {
   public var to: [String]
   /// Copy recipients.
   public var cc: [String] = []
+  /// Blind copy recipients: in the SMTP envelope and the stored email, never in the message sent.
+  public var bcc: [String] = []
   /// Subject.
   public var subject: String
   /// Plain-text body.
@@ -70,6 +72,8 @@ public struct SendResult: Sendable {
   public var replyTo: String?
   /// Whether a copy was appended to the account's IMAP Sent folder.
   public var savedToSentFolder: Bool
+  /// Why the Sent folder did not take the copy, when it did not (the mail itself went out).
+  public var sentFolderError: String?
 }
 
 extension Session {
@@ -81,8 +85,9 @@ extension Session {
     try requireServiceConnection("send")
     try HeaderText.check(request.subject, field: "--subject")
     let from = try EmailAddress(request.from)
-    let to = try request.to.map(EmailAddress.init)
-    let cc = try request.cc.map(EmailAddress.init)
+    let to = try request.to.flatMap(NamedAddress.list)
+    let cc = try request.cc.flatMap(NamedAddress.list)
+    let bcc = try request.bcc.flatMap(NamedAddress.list)
     guard !to.isEmpty else { throw EspoMailError(.usage, "send needs at least one --to") }
     let account = try sendingAccount(for: from)
     // Threading and parent.
@@ -112,13 +117,13 @@ extension Session {
       parent: parent, unixTime: Int64(now.timeIntervalSince1970), random: String(UInt64.random(in: 0...UInt64.max), radix: 36),
       domain: OwnMessageID.domain(of: from.value))
     let message = OutgoingMessage(
-      from: MailAddress(name: user.name, address: from.value), to: to.map { MailAddress(name: nil, address: $0.value) },
-      cc: cc.map { MailAddress(name: nil, address: $0.value) },
+      from: MailAddress(name: user.name, address: from.value), to: to.map { MailAddress(name: $0.name, address: $0.address.value) },
+      cc: cc.map { MailAddress(name: $0.name, address: $0.address.value) },
       replyTo: replyTo.map { [MailAddress(name: nil, address: $0)] } ?? [], subject: request.subject, text: request.body,
       messageID: messageID, date: now, inReplyTo: inReplyTo, references: references,
       attachments: request.attachments.map { OutgoingAttachment(filename: $0.name, contentType: $0.contentType, data: $0.data) })
     let raw = try MessageComposer.compose(message)
-    let recipients = (to + cc).map(\.value)
+    let recipients = (to + cc + bcc).map(\.address.value)
     // Store first (status sending) and claim the outbox row, then talk to the server.
     let (emailID, outboxID) = try store.write { tx -> (Int64, Int64) in
       var draft = NewEmail(
@@ -130,8 +135,9 @@ extension Session {
       draft.fingerprint = (try? MessageParser.parseHeaders(Array(raw.prefix(EmailDraft.bodyStart(raw)))))
         .map(MessageFingerprint.of)
       draft.from = EmailParty(name: user.name, address: from.value)
-      draft.to = to.map { EmailParty(name: nil, address: $0.value) }
-      draft.cc = cc.map { EmailParty(name: nil, address: $0.value) }
+      draft.to = to.map { EmailParty(name: $0.name, address: $0.address.value) }
+      draft.cc = cc.map { EmailParty(name: $0.name, address: $0.address.value) }
+      draft.bcc = bcc.map { EmailParty(name: $0.name, address: $0.address.value) }
       draft.replyTo = replyTo.map { [EmailParty(name: nil, address: $0)] } ?? []
       draft.bodyPlain = request.body
       draft.inReplyTo = inReplyTo
@@ -167,12 +173,10 @@ extension Session {
       throw failure
     }
     transport.record(outboxID: outboxID, kind: .user, emailID: emailID, failure: nil)
-    var saved = false
-    if let folder = account.sentFolder {
-      saved = (try? appendToSentFolder(raw, folder: folder, account: account, network: network)) != nil
-    }
+    let sentFolderError = account.sentFolder.flatMap { saveToSentFolder(raw, folder: $0, account: account, network: network) }
     return SendResult(
-      emailID: emailID, messageId: messageID, account: account.name, parent: parent, replyTo: replyTo, savedToSentFolder: saved)
+      emailID: emailID, messageId: messageID, account: account.name, parent: parent, replyTo: replyTo,
+      savedToSentFolder: account.sentFolder != nil && sentFolderError == nil, sentFolderError: sentFolderError)
   }
 
   /// The account whose SMTP may send as `from` for the acting user; refuses with the addresses
@@ -193,6 +197,22 @@ extension Session {
         : "you may send from \(Array(Set(choices)).sorted().joined(separator: ", "))")
   }
 
+  /// Appends a sent message to the account's Sent folder; a refusal (`NO [TRYCREATE]`, a dead
+  /// server) is counted on the account for `account status` and returned as the message to warn
+  /// with, never thrown: the mail itself went out.
+  func saveToSentFolder(_ raw: [UInt8], folder: String, account: MailAccount, network: NetworkOptions) -> String? {
+    do {
+      try appendToSentFolder(raw, folder: folder, account: account, network: network)
+      return nil
+    } catch {
+      let failure = EspoMailError.userFacing(error)
+      let message = "the Sent folder '\(folder)' did not take the copy: \(failure.message)"
+      try? store.write { try $0.recordSentAppendFailure(accountID: account.id, error: message) }
+      return message
+    }
+  }
+
+  /// Appends `raw` to `folder` as read.
   func appendToSentFolder(_ raw: [UInt8], folder: String, account: MailAccount, network: NetworkOptions) throws {
     let imap = try IMAPConnector(store: store, account: account, network: network).connect()
     defer { imap.logout() }

@@ -14,7 +14,21 @@ enum PostgresSchema {
     ("0006-database-roles", PostgresRowSecurity.migration),
     ("0007-fetch-attempts", "ALTER TABLE mail_account ADD COLUMN fetch_attempts BIGINT NOT NULL DEFAULT 0;"),
     ("0008-user-email-dates", Schema.userEmailDates),
+    ("0010-server-login", serverLogin),
   ]
+
+  /// 0010 in PostgreSQL's types; agents may read the new columns like the other settings.
+  static let serverLogin = """
+    ALTER TABLE mail_account ADD COLUMN imap_login_mechanism TEXT NOT NULL DEFAULT 'auto';
+    ALTER TABLE mail_account ADD COLUMN smtp_login_mechanism TEXT NOT NULL DEFAULT 'auto';
+    ALTER TABLE mail_account ADD COLUMN ca_file TEXT;
+    ALTER TABLE mail_account ADD COLUMN helo_name TEXT;
+    ALTER TABLE mail_account ADD COLUMN sent_append_failures BIGINT NOT NULL DEFAULT 0;
+    ALTER TABLE mail_account ADD COLUMN last_sent_append_error TEXT;
+    ALTER TABLE mail_account_folder ADD COLUMN message_count BIGINT;
+    GRANT SELECT (imap_login_mechanism, smtp_login_mechanism, ca_file, helo_name, sent_append_failures,
+      last_sent_append_error) ON mail_account TO espomail_agent;
+    """
 
   /// The table that records applied migrations.
   static let migrationTable = "espomail_migration"

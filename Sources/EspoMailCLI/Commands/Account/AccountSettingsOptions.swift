@@ -9,6 +9,10 @@ struct AccountSettingsOptions: ParsableArguments {
   @Option(help: ArgumentHelp("IMAP port (default 993 for tls, 143 otherwise).", valueName: "n")) var imapPort: Int?
   @Option(help: "tls (implicit, default), starttls, or none (loopback only).") var security: ConnectionSecurity?
   @Option(help: ArgumentHelp("IMAP login name.", valueName: "user")) var username: String?
+  @Option(help: "How a password logs in to IMAP: auto (SASL PLAIN if offered, else LOGIN; default), plain, login, cram-md5, digest-md5, ntlm or gssapi.")
+  var loginMechanism: LoginMechanism?
+  @Option(help: ArgumentHelp("A PEM file of CA certificates to trust for this account's servers (empty: none).", valueName: "path"))
+  var caFile: String?
   @Flag(help: "Read the password from standard input; it is stored encrypted.") var passwordStdin = false
   @Option(help: ArgumentHelp("A command printing the password (run at each fetch).", valueName: "cmd"))
   var passwordCommand: String?
@@ -29,6 +33,10 @@ struct AccountSettingsOptions: ParsableArguments {
   @Option(help: ArgumentHelp("SMTP port (default 465 for tls, 587 for starttls).", valueName: "n")) var smtpPort: Int?
   @Option(help: "SMTP security: tls, starttls (default) or none.") var smtpSecurity: ConnectionSecurity?
   @Option(help: ArgumentHelp("SMTP login name (default: the IMAP one).", valueName: "user")) var smtpUsername: String?
+  @Option(help: "How a password logs in to SMTP: auto (AUTH PLAIN, else LOGIN; default), plain, login, cram-md5, digest-md5, ntlm or gssapi.")
+  var smtpLoginMechanism: LoginMechanism?
+  @Option(help: ArgumentHelp("The fully qualified name SMTP's EHLO gives (default: this machine's, else the address's domain).", valueName: "name"))
+  var heloName: String?
   @Flag(help: "Read the SMTP password from standard input (the line after the IMAP one when both are read).")
   var smtpPasswordStdin = false
   @Option(help: ArgumentHelp("A command printing the SMTP password.", valueName: "cmd")) var smtpPasswordCommand: String?
@@ -66,6 +74,10 @@ struct AccountSettingsOptions: ParsableArguments {
     request.port = imapPort
     request.security = security
     request.username = username
+    request.loginMechanism = loginMechanism
+    request.smtpLoginMechanism = smtpLoginMechanism
+    request.caFile = caFile
+    request.heloName = heloName
     request.folders = folders
     request.fetchSince = fetchSince
     request.keepUnread = keepUnread

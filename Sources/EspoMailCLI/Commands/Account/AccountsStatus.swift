@@ -14,11 +14,12 @@ extension EspoMail.Accounts {
       let statuses = try context.session().accountStatus(name)
       try context.output.result(statuses.map(AccountStatusJSON.init)) {
         TextTable(
-          headers: ["ACCOUNT", "ACTIVE", "LAST SUCCESS", "FAILURES", "SETTLED", "LAST ERROR"],
+          headers: ["ACCOUNT", "ACTIVE", "LAST SUCCESS", "FAILURES", "SETTLED", "SENT COPIES REFUSED", "LAST ERROR"],
           rows: statuses.map {
             [
               $0.name, $0.isActive ? "yes" : "no", $0.lastSuccessAt.orDash, "\($0.consecutiveFailures)",
-              "\($0.ledger.values.reduce(0, +))", $0.lastError.orDash,
+              "\($0.ledger.values.reduce(0, +))", "\($0.sentAppend.failures)",
+              $0.lastError ?? $0.sentAppend.lastError ?? "-",
             ]
           }
         ).render(empty: "no email accounts")

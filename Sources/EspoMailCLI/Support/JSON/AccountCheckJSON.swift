@@ -17,6 +17,8 @@ struct AccountStatusJSON: JSONOutput {
     case lastError = "lastError"
     case consecutiveFailures = "consecutiveFailures"
     case ledger = "ledger"
+    case sentAppendFailures = "sentAppendFailures"
+    case lastSentAppendError = "lastSentAppendError"
   }
 
   /// Writes every key, missing values as null; `ledger` maps each outcome to its count.
@@ -29,6 +31,8 @@ struct AccountStatusJSON: JSONOutput {
     try json.encodeOrNull(status.lastError, forKey: .lastError)
     try json.encode(status.consecutiveFailures, forKey: .consecutiveFailures)
     try json.encode(status.ledger, forKey: .ledger)
+    try json.encode(status.sentAppend.failures, forKey: .sentAppendFailures)
+    try json.encodeOrNull(status.sentAppend.lastError, forKey: .lastSentAppendError)
   }
 }
 

@@ -21,6 +21,7 @@ struct AccountJSON: JSONOutput {
     case imapPort = "imapPort"
     case security = "security"
     case username = "username"
+    case loginMechanism = "loginMechanism"
     case secretSource = "secretSource"
     case secretCommand = "secretCommand"
     case secretSetByAdmin = "secretSetByAdmin"
@@ -36,11 +37,16 @@ struct AccountJSON: JSONOutput {
     case smtpPort = "smtpPort"
     case smtpSecurity = "smtpSecurity"
     case smtpUsername = "smtpUsername"
+    case smtpLoginMechanism = "smtpLoginMechanism"
+    case heloName = "heloName"
     case smtpSecretSource = "smtpSecretSource"
     case smtpSecretCommand = "smtpSecretCommand"
     case smtpSecretSetByAdmin = "smtpSecretSetByAdmin"
     case smtpShared = "smtpShared"
     case sentFolder = "sentFolder"
+    case sentAppendFailures = "sentAppendFailures"
+    case lastSentAppendError = "lastSentAppendError"
+    case caFile = "caFile"
     case autoReply = "autoReply"
   }
 
@@ -57,6 +63,7 @@ struct AccountJSON: JSONOutput {
     try json.encode(account.imap.port, forKey: .imapPort)
     try json.encode(account.imap.security.rawValue, forKey: .security)
     try json.encode(account.imap.username, forKey: .username)
+    try json.encode(account.imap.loginMechanism.rawValue, forKey: .loginMechanism)
     try json.encode(account.imap.secretSource.rawValue, forKey: .secretSource)
     try json.encodeOrNull(account.imap.secretCommand, forKey: .secretCommand)
     try json.encode(account.imap.secretSetByAdmin, forKey: .secretSetByAdmin)
@@ -73,11 +80,16 @@ struct AccountJSON: JSONOutput {
     try json.encodeOrNull(smtp?.port, forKey: .smtpPort)
     try json.encodeOrNull(smtp?.security.rawValue, forKey: .smtpSecurity)
     try json.encodeOrNull(smtp?.username, forKey: .smtpUsername)
+    try json.encodeOrNull(smtp?.loginMechanism.rawValue, forKey: .smtpLoginMechanism)
+    try json.encodeOrNull(account.heloName, forKey: .heloName)
     try json.encodeOrNull(smtp?.secretSource.rawValue, forKey: .smtpSecretSource)
     try json.encodeOrNull(smtp?.secretCommand, forKey: .smtpSecretCommand)
     try json.encodeOrNull(smtp?.secretSetByAdmin, forKey: .smtpSecretSetByAdmin)
     try json.encode(account.isSMTPShared, forKey: .smtpShared)
     try json.encodeOrNull(account.sentFolder, forKey: .sentFolder)
+    try json.encode(account.sentAppend.failures, forKey: .sentAppendFailures)
+    try json.encodeOrNull(account.sentAppend.lastError, forKey: .lastSentAppendError)
+    try json.encodeOrNull(account.caFile, forKey: .caFile)
     try json.encode(AutoReplyJSON(account.autoReply), forKey: .autoReply)
   }
 }

@@ -17,6 +17,7 @@ struct SendResultJSON: JSONOutput {
     case parent = "parent"
     case replyTo = "replyTo"
     case savedToSentFolder = "savedToSentFolder"
+    case sentFolderError = "sentFolderError"
   }
 
   /// Writes every key (the parent as `TYPE:ID`), missing values as null.
@@ -28,6 +29,7 @@ struct SendResultJSON: JSONOutput {
     try json.encodeOrNull(result.parent?.description, forKey: .parent)
     try json.encodeOrNull(result.replyTo, forKey: .replyTo)
     try json.encode(result.savedToSentFolder, forKey: .savedToSentFolder)
+    try json.encodeOrNull(result.sentFolderError, forKey: .sentFolderError)
   }
 }
 
