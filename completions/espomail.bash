@@ -1327,6 +1327,7 @@ _espomail_account_add() {
         return
         ;;
     '--team')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion account add -- --team "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--smtp-host')
@@ -1480,6 +1481,7 @@ _espomail_account_set() {
         return
         ;;
     '--team')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion account set -- --team "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--smtp-host')
@@ -1516,15 +1518,18 @@ _espomail_account_set() {
         return
         ;;
     '--case-team')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion account set -- --case-team "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--position')
         return
         ;;
     '--assign-to')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion account set -- --assign-to "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--reply-template')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion account set -- --reply-template "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--reply-from')
@@ -1534,6 +1539,14 @@ _espomail_account_set() {
         return
         ;;
     '--reply-to')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion account set -- positional@0 "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -1631,6 +1644,14 @@ _espomail_account_reset() {
         return
         ;;
     esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion account reset -- positional@0 "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
 }
 
 _espomail_account_status() {
@@ -1652,6 +1673,14 @@ _espomail_account_status() {
         ;;
     '--format')
         __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion account status -- positional@0 "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -1939,6 +1968,7 @@ _espomail_email_read() {
         return
         ;;
     '--folder')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion email read -- --folder "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     esac

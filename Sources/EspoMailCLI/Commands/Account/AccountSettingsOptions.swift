@@ -27,7 +27,9 @@ struct AccountSettingsOptions: ParsableArguments {
   @Option(help: ArgumentHelp("At most this many new messages per folder per run (default 500).", valueName: "n"))
   var portion: Int?
   @Option(help: ArgumentHelp("Import bigger messages header-only (default 10).", valueName: "MB")) var maxSize: Int?
-  @Option(name: .customLong("team"), help: "A team the account's mail is assigned to (group accounts); repeat for more.")
+  @Option(
+    name: .customLong("team"), help: "A team the account's mail is assigned to (group accounts); repeat for more.",
+    completion: LiveCompletion.teams)
   var teams: [String] = []
   @Option(help: ArgumentHelp("SMTP server host for sending (empty: no SMTP).", valueName: "host")) var smtpHost: String?
   @Option(help: ArgumentHelp("SMTP port (default 465 for tls, 587 for starttls).", valueName: "n")) var smtpPort: Int?

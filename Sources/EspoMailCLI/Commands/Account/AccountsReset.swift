@@ -8,7 +8,7 @@ extension EspoMail.Accounts {
       discussion: "Example: espomail account reset support --since 2026-11-01, or espomail account reset support --all")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The account's name.") var name: String
+    @Argument(help: "The account's name.", completion: LiveCompletion.accounts) var name: String
     @Option(help: ArgumentHelp("Fetch again from this date.", valueName: "YYYY-MM-DD")) var since: String?
     @Flag(help: "Fetch again all the mail of the monitored folders, whatever its date (clears the fetch-since date).")
     var all = false

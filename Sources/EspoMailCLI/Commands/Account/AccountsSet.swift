@@ -12,23 +12,23 @@ extension EspoMail.Accounts {
         """)
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The account's name.") var name: String
+    @Argument(help: "The account's name.", completion: LiveCompletion.accounts) var name: String
     @OptionGroup var settings: AccountSettingsOptions
     @Flag var activity: Activity?
     @Flag(inversion: .prefixedNo, help: "Open a case for the first email of each new thread (group accounts), or (no-) stop.")
     var createCase: Bool?
     @Option(help: "How new cases are assigned: direct, round-robin, least-busy, or none (they stay New).")
     var distribution: DistributionChoice?
-    @Option(help: "The team cases go to and are distributed in.") var caseTeam: String?
+    @Option(help: "The team cases go to and are distributed in.", completion: LiveCompletion.teams) var caseTeam: String?
     @Option(help: "Only team members with this position get cases (empty: everyone).") var position: String?
     @Option(
       help: ArgumentHelp(
         "The user direct distribution gives every case to; on an account that opens no cases, the user every email is assigned to (empty: nobody).",
-        valueName: "login"))
+        valueName: "login"), completion: LiveCompletion.users)
     var assignTo: String?
     @Flag(inversion: .prefixedNo, help: "Answer new mail automatically (group accounts; needs --reply-template), or (no-) stop.")
     var autoReply: Bool?
-    @Option(help: ArgumentHelp("The auto-reply template.", valueName: "template")) var replyTemplate: String?
+    @Option(help: ArgumentHelp("The auto-reply template.", valueName: "template"), completion: LiveCompletion.templates) var replyTemplate: String?
     @Option(help: ArgumentHelp("From address of auto-replies (default: the account's).", valueName: "addr"))
     var replyFrom: String?
     @Option(help: ArgumentHelp("From name of auto-replies.", valueName: "name")) var replyFromName: String?

@@ -8,7 +8,7 @@ extension EspoMail.Accounts {
       discussion: "Example: espomail account status --format json")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "One account (default: all you may see).") var name: String?
+    @Argument(help: "One account (default: all you may see).", completion: LiveCompletion.accounts) var name: String?
 
     func run(in context: CommandContext) throws {
       let statuses = try context.session().accountStatus(name)

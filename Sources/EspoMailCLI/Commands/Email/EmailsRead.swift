@@ -15,7 +15,7 @@ extension EspoMail.Emails {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The email's id (42 or email:42).") var id: EmailID?
-    @Option(help: ArgumentHelp("Mark every email of this folder of yours read.", valueName: "name")) var folder: String?
+    @Option(help: ArgumentHelp("Mark every email of this folder of yours read.", valueName: "name"), completion: LiveCompletion.folders) var folder: String?
 
     func validate() throws {
       if (id == nil) == (folder == nil) { throw ValidationError("give an email id or --folder NAME") }
