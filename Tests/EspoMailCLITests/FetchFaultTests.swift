@@ -126,13 +126,15 @@ import Testing
     let dovecotSays = lab.dovecot.logText().split(separator: "\n")
       .filter { $0.localizedCaseInsensitiveContains("bulk") || $0.contains("rror") || $0.contains("arning") || $0.contains("limit") }
       .suffix(30).joined(separator: "\n")
-    #expect(first.terminationStatus == 0, "first run: \(health)\nDovecot: \(dovecotSays)")
+    // Which run takes the account's lease first is up to the scheduler (on a loaded machine the
+    // second may start before the first gets there): one of them fetches it, the other finds it busy
+    // (75) or, when the first one already finished, has nothing left to do.
+    let statuses = [first.terminationStatus, second.status].sorted()
+    #expect(statuses == [0, 0] || statuses == [0, 75], "first: \(first.terminationStatus) \(health)\nsecond: \(second.status) \(second.stderr)\nDovecot: \(dovecotSays)")
     if second.status == 75 {
       let report = try second.object()["accounts"] as? [[String: Any]]
       #expect(report?.first?["status"] as? String == "busy")
       #expect(second.stderr.contains("bulk: busy"))
-    } else {
-      #expect(second.status == 0, "the second run neither waited its turn nor succeeded: \(second.stderr)")
     }
     let emails = try lab.store.json(["email", "list", "--limit", "10000"]).array()
     #expect(emails.count == 1500)
