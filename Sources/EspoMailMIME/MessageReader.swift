@@ -20,7 +20,7 @@ enum MessageReader {
     return ParsedMessage(
       messageID: MessageIDReader.messageID(field("Message-ID")),
       subject: g_mime_message_get_subject(message).map { HeaderReader.trimmed(String(cString: $0)) } ?? "",
-      from: AddressReader.addresses(GMIME_ADDRESS_TYPE_FROM, of: message),
+      from: AddressReader.from(of: message, fieldText: field("From")),
       sender: AddressReader.sender(of: message),
       replyTo: AddressReader.addresses(GMIME_ADDRESS_TYPE_REPLY_TO, of: message),
       to: AddressReader.addresses(GMIME_ADDRESS_TYPE_TO, of: message),

@@ -1,0 +1,126 @@
+/// Repairs one header block's fields: raw 8-bit text in a legacy charset becomes UTF-8 (the
+/// block's or the message's declared charset first, then the charset uchardet detects, each only
+/// when it converts every such field cleanly), and encoded words are rewritten by `EncodedWords`.
+/// Also reads the few parameters the walk needs (boundary, charset, forwarded message).
+enum HeaderBlockRepair {
+  /// True when `line` starts a field: a name of printable ASCII, optional white space, then `:`.
+  static func isFieldLine(_ line: ArraySlice<UInt8>) -> Bool {
+    var sawName = false
+    var sawSpace = false
+    for byte in line {
+      if byte == 0x3A { return sawName }
+      if byte == 0x20 || byte == 0x09 {
+        guard sawName else { return false }
+        sawSpace = true
+      } else if byte > 0x20, byte < 0x7F, !sawSpace {
+        sawName = true
+      } else {
+        return false
+      }
+    }
+    return false
+  }
+
+  /// The byte ranges of the fields made by `lines` (a field line and its continuations).
+  static func fields(of lines: [MessageRepair.Line], in bytes: [UInt8]) -> [Range<Int>] {
+    var fields: [Range<Int>] = []
+    for line in lines {
+      let first = bytes[line.start]
+      if (first == 0x20 || first == 0x09), let last = fields.last {
+        fields[fields.count - 1] = last.lowerBound..<line.end
+      } else {
+        fields.append(line.start..<line.end)
+      }
+    }
+    return fields
+  }
+
+  /// The block's fields repaired (bytes from `start` to `end`).
+  static func repaired(_ fields: [Range<Int>], of bytes: [UInt8], from start: Int, to end: Int, hint: String?) -> [UInt8] {
+    var pieces = fields.map { Array(bytes[$0]) }
+    let eightBit = pieces.indices.filter { !CharsetConverter.isASCII(pieces[$0]) && !CharsetConverter.isUTF8(pieces[$0]) }
+    if !eightBit.isEmpty {
+      var candidates: [String] = []
+      if let hint, hint != "utf-8" { candidates.append(hint) }
+      if let detected = CharsetDetector.detect(eightBit.flatMap { pieces[$0] }), !candidates.contains(detected) {
+        candidates.append(detected)
+      }
+      for charset in candidates {
+        let converted = eightBit.map { CharsetConverter.strictUTF8(pieces[$0], from: charset) }
+        guard converted.allSatisfy({ $0 != nil }) else { continue }
+        for (index, bytes) in zip(eightBit, converted) { pieces[index] = bytes ?? pieces[index] }
+        break
+      }
+    }
+    for index in pieces.indices {
+      if let rewritten = EncodedWords.rewritten(pieces[index]) { pieces[index] = rewritten }
+    }
+    var result = Array(pieces.joined())
+    if let last = fields.last, last.upperBound < end { result += bytes[last.upperBound..<end] }
+    if let first = fields.first, first.lowerBound > start { result = Array(bytes[start..<first.lowerBound]) + result }
+    return result
+  }
+
+  /// The `boundary` parameter of the block's Content-Type, if any.
+  static func boundary(in fields: [Range<Int>], of bytes: [UInt8]) -> [UInt8]? {
+    contentType(fields, of: bytes).flatMap { parameter("boundary", in: $0) }.map { Array($0.utf8) }
+  }
+
+  /// The block's declared charset, mapped by `CharsetName`.
+  static func charsetParameter(in fields: [Range<Int>], of bytes: [UInt8]) -> String? {
+    CharsetName.canonical(contentType(fields, of: bytes).flatMap { parameter("charset", in: $0) })
+  }
+
+  /// True when the block's Content-Type is a forwarded message, whose body is a header block too.
+  static func isMessage(_ fields: [Range<Int>], of bytes: [UInt8]) -> Bool {
+    guard let value = contentType(fields, of: bytes)?.lowercased() else { return false }
+    return value.hasPrefix("message/rfc822") || value.hasPrefix("message/global")
+  }
+
+  /// The first charset parameter anywhere in `bytes` (the message's declared body charset), mapped.
+  static func firstCharsetParameter(in bytes: [UInt8]) -> String? {
+    let needle = Array("charset".utf8)
+    var index = 0
+    while index + needle.count < bytes.count {
+      if bytes[index] | 0x20 == needle[0],
+        zip(bytes[index..<(index + needle.count)], needle).allSatisfy({ $0 | 0x20 == $1 })
+      {
+        let tail = bytes[index..<min(bytes.count, index + 80)]
+        let text = String(decoding: tail.prefix { $0 != 0x0A && $0 != 0x0D }, as: UTF8.self)
+        if let value = parameter("charset", in: ";" + text), let name = CharsetName.canonical(value) { return name }
+      }
+      index += 1
+    }
+    return nil
+  }
+
+  /// The unfolded value of the block's Content-Type field.
+  private static func contentType(_ fields: [Range<Int>], of bytes: [UInt8]) -> String? {
+    for field in fields {
+      let text = String(decoding: bytes[field], as: UTF8.self)
+      guard let colon = text.firstIndex(of: ":"),
+        HeaderReader.sameName(HeaderReader.trimmed(String(text[..<colon])), "Content-Type")
+      else { continue }
+      return HeaderReader.trimmed(
+        String(text[text.index(after: colon)...].map { $0 == "\r\n" || $0 == "\n" || $0 == "\r" ? " " : $0 }))
+    }
+    return nil
+  }
+
+  /// The value of parameter `name` in a Content-Type value, unquoted.
+  static func parameter(_ name: String, in value: String) -> String? {
+    for part in value.split(separator: ";").dropFirst() {
+      guard let equals = part.firstIndex(of: "="),
+        HeaderReader.sameName(HeaderReader.trimmed(String(part[..<equals])), name)
+      else { continue }
+      var raw = HeaderReader.trimmed(String(part[part.index(after: equals)...]))
+      if raw.hasPrefix("\"") {
+        raw = String(raw.dropFirst().prefix { $0 != "\"" })
+      } else {
+        raw = String(raw.prefix { !$0.isWhitespace })
+      }
+      return raw.isEmpty ? nil : raw
+    }
+    return nil
+  }
+}
