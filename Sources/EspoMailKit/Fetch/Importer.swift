@@ -182,6 +182,11 @@ struct Importer {
           try AutoReplier(tx: tx, account: account, now: now, isEnabled: autoReplies).consider(
             emailID: emailID, email: draft, caseNumber: caseNumber, isNewCase: caseOutcome.isNewCase)
         }
+        for malformation in prepared.malformations {
+          try tx.addDecision(
+            emailID: emailID, step: .parse, outcome: "malformed",
+            detail: "\(malformation.rawValue): \(malformation.explanation)")
+        }
         if draft.isMessageIDSynthetic {
           try tx.addDecision(
             emailID: emailID, step: .duplicate, outcome: "synthetic-id",
