@@ -29,6 +29,21 @@ enum CharsetConverter {
     String(validating: bytes, as: UTF8.self) != nil
   }
 
+  /// `bytes` as UTF-8 with the few invalid sequences replaced by U+FFFD, when they are UTF-8 text
+  /// with a few damaged bytes (at least twice as many valid non-ASCII characters as invalid
+  /// sequences); nil when they look like another charset, whose non-ASCII bytes are mostly invalid
+  /// UTF-8.
+  static func mostlyUTF8(_ bytes: [UInt8]) -> [UInt8]? {
+    let text = String(decoding: bytes, as: UTF8.self)
+    var replaced = 0
+    var nonASCII = 0
+    for scalar in text.unicodeScalars where !scalar.isASCII {
+      if scalar == "\u{FFFD}" { replaced += 1 } else { nonASCII += 1 }
+    }
+    guard replaced * 2 <= nonASCII else { return nil }
+    return Array(text.utf8)
+  }
+
   /// True when every byte is ASCII.
   static func isASCII(_ bytes: some Collection<UInt8>) -> Bool {
     !bytes.contains { $0 >= 0x80 }

@@ -21,6 +21,23 @@ enum HeaderBlockRepair {
     return false
   }
 
+  /// Field names a header almost always has, by which a line after an unindented continuation is
+  /// known to be in the header still.
+  private static let wellKnown: Set<String> = [
+    "from", "to", "cc", "bcc", "subject", "date", "message-id", "in-reply-to", "references", "reply-to", "sender",
+    "mime-version", "received", "return-path", "delivered-to", "content-type", "content-transfer-encoding",
+    "content-disposition", "content-id", "content-description", "importance", "priority", "thread-index",
+    "thread-topic", "list-id", "list-unsubscribe", "precedence", "auto-submitted", "dkim-signature",
+    "authentication-results", "arc-seal", "user-agent",
+  ]
+
+  /// True when `line` is a field whose name is well known, or an `X-` field.
+  static func isWellKnownField(_ line: ArraySlice<UInt8>) -> Bool {
+    guard isFieldLine(line), let colon = line.firstIndex(of: 0x3A) else { return false }
+    let name = HeaderReader.trimmed(String(decoding: line[..<colon], as: UTF8.self)).lowercased()
+    return wellKnown.contains(name) || name.hasPrefix("x-")
+  }
+
   /// The byte ranges of the fields made by `lines` (a field line and its continuations).
   static func fields(of lines: [MessageRepair.Line], in bytes: [UInt8]) -> [Range<Int>] {
     var fields: [Range<Int>] = []
@@ -39,7 +56,11 @@ enum HeaderBlockRepair {
   static func repaired(_ fields: [Range<Int>], of bytes: [UInt8], from start: Int, to end: Int, hint: String?) -> [UInt8] {
     var pieces = fields.map { Array(bytes[$0]) }
     let eightBit = pieces.indices.filter { !CharsetConverter.isASCII(pieces[$0]) && !CharsetConverter.isUTF8(pieces[$0]) }
-    if !eightBit.isEmpty {
+    let damagedUTF8 = eightBit.map { CharsetConverter.mostlyUTF8(pieces[$0]) }
+    if !eightBit.isEmpty, damagedUTF8.allSatisfy({ $0 != nil }) {
+      // UTF-8 with a stray damaged byte: kept as UTF-8, not re-read in another charset.
+      for (index, bytes) in zip(eightBit, damagedUTF8) { pieces[index] = bytes ?? pieces[index] }
+    } else if !eightBit.isEmpty {
       var candidates: [String] = []
       if let hint, hint != "utf-8" { candidates.append(hint) }
       if let detected = CharsetDetector.detect(eightBit.flatMap { pieces[$0] }), !candidates.contains(detected) {

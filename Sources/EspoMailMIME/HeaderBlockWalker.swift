@@ -8,6 +8,8 @@ struct HeaderBlockWalker {
   let start: Int
   /// True when the message's own header ran into its body without a blank line.
   private(set) var endedWithoutBlankLine = false
+  /// True when the message's own header had continuation lines without their leading white space.
+  private(set) var foldedWithoutIndent = false
   /// Boundaries declared so far.
   private var boundaries: Set<[UInt8]> = []
   /// The charset the first charset parameter anywhere declares: the hint for raw 8-bit header text.
@@ -32,7 +34,7 @@ struct HeaderBlockWalker {
         let (repaired, next, inserted, nested) = block(at: position, isTop: isTop, repairs: needsWork)
         output += repaired
         if inserted, isTop { endedWithoutBlankLine = true }
-        if isTop, !needsWork, !endedWithoutBlankLine {
+        if isTop, !needsWork, !endedWithoutBlankLine, !foldedWithoutIndent {
           output += bytes[next...]
           return output
         }
@@ -55,6 +57,7 @@ struct HeaderBlockWalker {
     -> (bytes: [UInt8], next: Int, inserted: Bool, nested: Bool)
   {
     var lines: [MessageRepair.Line] = []
+    var unindented: Set<Int> = []  // continuation lines a mailer folded without white space
     var cursor = position
     var inserted = false
     var blankLine: [UInt8] = []
@@ -72,19 +75,38 @@ struct HeaderBlockWalker {
         continue
       }
       if lines.isEmpty { break }  // not a header at all: left for the parser to judge
+      let next = MessageRepair.nextLine(bytes, from: line.end)
+      if next.start < bytes.count, HeaderBlockRepair.isWellKnownField(bytes[next.start..<next.textEnd]) {
+        unindented.insert(line.start)
+        lines.append(line)
+        cursor = line.end
+        continue
+      }
       inserted = true
       blankLine = line.end > line.textEnd ? Array(bytes[line.textEnd..<line.end]) : [0x0A]
       break
     }
-    let fields = HeaderBlockRepair.fields(of: lines, in: bytes)
-    if let boundary = HeaderBlockRepair.boundary(in: fields, of: bytes) { boundaries.insert(boundary) }
-    let nested = HeaderBlockRepair.isMessage(fields, of: bytes)
-    let blockEnd = lines.last?.end ?? position
-    var repaired = Array(bytes[position..<blockEnd])
+    if isTop, !unindented.isEmpty { foldedWithoutIndent = true }
+    // The block on its own, unindented continuations given the space they lack.
+    var source: [UInt8] = []
+    var sourceLines: [MessageRepair.Line] = []
+    for line in lines {
+      let shift = source.count - line.start
+      if unindented.contains(line.start) {
+        source.append(0x20)
+        sourceLines.append(MessageRepair.Line(start: line.start + shift, textEnd: line.textEnd + shift + 1, end: line.end + shift + 1))
+      } else {
+        sourceLines.append(MessageRepair.Line(start: line.start + shift, textEnd: line.textEnd + shift, end: line.end + shift))
+      }
+      source += bytes[line.start..<line.end]
+    }
+    let fields = HeaderBlockRepair.fields(of: sourceLines, in: source)
+    if let boundary = HeaderBlockRepair.boundary(in: fields, of: source) { boundaries.insert(boundary) }
+    let nested = HeaderBlockRepair.isMessage(fields, of: source)
+    var repaired = source
     if repairs {
-      let own = HeaderBlockRepair.charsetParameter(in: fields, of: bytes)
-      let hint = own ?? (isTop ? firstDeclaredCharset : nil) ?? firstDeclaredCharset
-      repaired = HeaderBlockRepair.repaired(fields, of: bytes, from: position, to: blockEnd, hint: hint)
+      let hint = HeaderBlockRepair.charsetParameter(in: fields, of: source) ?? firstDeclaredCharset
+      repaired = HeaderBlockRepair.repaired(fields, of: source, from: 0, to: source.count, hint: hint)
     }
     return (repaired + blankLine, cursor, inserted, nested)
   }

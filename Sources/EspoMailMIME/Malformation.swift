@@ -9,6 +9,8 @@ public enum Malformation: String, Sendable, CaseIterable, Codable {
   case leadingContinuation = "leading-continuation"
   /// The header block runs into the body without a blank line.
   case noBlankLineAfterHeader = "no-blank-line-after-header"
+  /// A folded field's continuation line lacks its leading white space.
+  case unindentedContinuation = "unindented-continuation"
 
   /// What was wrong and how it was read, in a sentence.
   public var explanation: String {
@@ -17,6 +19,7 @@ public enum Malformation: String, Sendable, CaseIterable, Codable {
     case .mboxEnvelope: "an mbox 'From ' envelope line before the header was skipped"
     case .leadingContinuation: "the first header line was indented like a continuation; read as a field"
     case .noBlankLineAfterHeader: "no blank line ended the header; the body was taken to start at the first line that is not a field"
+    case .unindentedContinuation: "a header line without leading white space, followed by more fields, was read as a continuation"
     }
   }
 }

@@ -36,6 +36,7 @@ enum MessageRepair {
     guard start < bytes.count else { return (bytes, []) }
     var walker = HeaderBlockWalker(bytes: bytes, start: start)
     let output = walker.run()
+    if walker.foldedWithoutIndent { malformations.append(.unindentedContinuation) }
     if walker.endedWithoutBlankLine { malformations.append(.noBlankLineAfterHeader) }
     return (output, malformations)
   }

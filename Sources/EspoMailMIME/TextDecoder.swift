@@ -19,12 +19,14 @@ enum TextDecoder {
     if let declared {
       if declared == "utf-8" {
         if CharsetConverter.isUTF8(bytes) { return bytes }
+        if let repaired = CharsetConverter.mostlyUTF8(bytes) { return repaired }
       } else if let converted = CharsetConverter.strictUTF8(bytes, from: declared) {
         return converted
       }
     }
     if CharsetConverter.isUTF8(bytes) { return bytes }
     if let converted = CharsetDetector.utf8(bytes, hint: nil) { return converted }
+    if let repaired = CharsetConverter.mostlyUTF8(bytes) { return repaired }
     if let declared, declared != "utf-8", let converted = StreamBytes.convertedToUTF8(bytes, from: declared) {
       return converted
     }

@@ -202,6 +202,11 @@ add("lenient", "mbox-and-blank", "\nFrom MAILER-DAEMON Tue Dec  1 10:00:00 2026\
     + plain_headers.format(s="Both at once", m="le6") + "\nBody six\n",
     "Both at once", "Lee", "lee@example.com", body="Body six")
 
+add("lenient", "unindented-continuation", "Subject: A long subject folded by a broken gateway\nthat continues here\n"
+    "From: Lee <lee@example.com>\nTo: support@example.com\nDate: Tue, 01 Dec 2026 10:00:00 +0000\n"
+    "Message-ID: <le7@example.com>\n\nBody seven\n",
+    "A long subject folded by a broken gateway that continues here", "Lee", "lee@example.com", body="Body seven")
+
 # 6. Malformed addresses: keep what the sender wrote, recover an address where one can be.
 addr_cases = [
     ("quoted-local-space", "\"John Smith\"@example.com", None, "\"John Smith\"@example.com"),
@@ -237,6 +242,14 @@ add("control", "utf8-raw-header", crlf(
     "Date: Tue, 01 Dec 2026 10:00:00 +0000\nMessage-ID: <c4@example.com>\nMIME-Version: 1.0\n"
     "Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\nMerci beaucoup\n"),
     "Ça marche très bien", "Zoë", "zoe@example.com", body="Merci beaucoup")
+
+damaged = "Grüße aus München, wir freuen uns über Ihre Bestellung und schicken sie morgen".encode("utf-8")
+damaged = damaged.replace("ü".encode("utf-8"), b"\xfc", 1)  # one Latin-1 byte in UTF-8 text
+add("control", "utf8-one-bad-byte", crlf(
+    "From: Lee <lee@example.com>\nTo: support@example.com\nSubject: Bestellung\n"
+    "Date: Tue, 01 Dec 2026 10:00:00 +0000\nMessage-ID: <c5@example.com>\nMIME-Version: 1.0\n"
+    "Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n").encode() + damaged + b"\r\n",
+    "Bestellung", "Lee", "lee@example.com", body="Gr\ufffdße aus München, wir freuen uns über Ihre Bestellung")
 
 with open("expected.json", "w") as f:
     json.dump(cases, f, ensure_ascii=False, indent=1)
