@@ -1,4 +1,5 @@
 internal import CGMime
+import Foundation
 
 /// Charset names as mailers write them, mapped to names iconv knows (`koi8_r`, `cp-1251`, `utf8`,
 /// `unicode-1-1-utf-7`, `x-gbk`, …), with the usual supersets for legacy Asian charsets.
@@ -64,12 +65,34 @@ enum CharsetName {
     return aliases[iso] ?? iso
   }
 
+  /// Answers of `isKnown` so far (opening an iconv converter loads a module: too slow per word).
+  private static let known = KnownCharsets()
+
   /// True when iconv can convert from `name` to UTF-8.
   static func isKnown(_ name: String) -> Bool {
-    guard let converter = g_iconv_open("UTF-8", name) else { return false }
-    if Int(bitPattern: converter) == -1 { return false }
-    _ = g_iconv_close(converter)
-    return true
+    if let answer = known.answer(name) { return answer }
+    var answer = false
+    if let converter = g_iconv_open("UTF-8", name), Int(bitPattern: converter) != -1 {
+      _ = g_iconv_close(converter)
+      answer = true
+    }
+    known.record(name, answer)
+    return answer
+  }
+}
+
+/// The charset names iconv was asked about, shared by every parse (thread-safe, at most 256 kept
+/// so that names made up by spam cannot grow it without end).
+final class KnownCharsets: @unchecked Sendable {
+  private let lock = NSLock()
+  private var answers: [String: Bool] = [:]
+
+  /// The recorded answer for `name`, if any.
+  func answer(_ name: String) -> Bool? { lock.withLock { answers[name] } }
+
+  /// Records whether iconv knows `name`.
+  func record(_ name: String, _ answer: Bool) {
+    lock.withLock { if answers.count < 256 { answers[name] = answer } }
   }
 }
 

@@ -23,7 +23,7 @@ struct HeaderBlockWalker {
 
   /// The repaired message.
   mutating func run() -> [UInt8] {
-    let needsWork = bytes[start...].contains { $0 >= 0x80 } || containsEncodedWord(bytes[start...])
+    let needsWork = ByteSearch.hasHighBit(bytes, from: start) || ByteSearch.hasEncodedWord(bytes, from: start)
     var output: [UInt8] = []
     output.reserveCapacity(bytes.count + 16)
     var position = start
@@ -43,7 +43,13 @@ struct HeaderBlockWalker {
         expectHeader = nested
         continue
       }
-      let line = MessageRepair.nextLine(bytes, from: position)
+      // Body text is copied in one piece up to the next line starting with "--".
+      guard let lineStart = ByteSearch.dashedLine(bytes, from: position) else {
+        output += bytes[position...]
+        break
+      }
+      output += bytes[position..<lineStart]
+      let line = MessageRepair.nextLine(bytes, from: lineStart)
       output += bytes[line.start..<line.end]
       position = line.end
       if isBoundary(line) { expectHeader = true }
@@ -117,15 +123,5 @@ struct HeaderBlockWalker {
     var end = line.textEnd
     while end > line.start + 2, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
     return boundaries.contains(Array(bytes[(line.start + 2)..<end]))
-  }
-
-  /// True when `slice` contains `=?`.
-  private func containsEncodedWord(_ slice: ArraySlice<UInt8>) -> Bool {
-    var previous: UInt8 = 0
-    for byte in slice {
-      if previous == 0x3D, byte == 0x3F { return true }
-      previous = byte
-    }
-    return false
   }
 }
