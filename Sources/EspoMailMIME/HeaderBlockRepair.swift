@@ -62,9 +62,11 @@ enum HeaderBlockRepair {
       for (index, bytes) in zip(eightBit, damagedUTF8) { pieces[index] = bytes ?? pieces[index] }
     } else if !eightBit.isEmpty {
       var candidates: [String] = []
-      if let hint, hint != "utf-8" { candidates.append(hint) }
-      if let detected = CharsetDetector.detect(eightBit.flatMap { pieces[$0] }), !candidates.contains(detected) {
-        candidates.append(detected)
+      if let hint { candidates.append(hint) }
+      if let detected = CharsetDetector.detect(eightBit.flatMap { pieces[$0] }) { candidates.append(detected) }
+      // Only charsets that keep ASCII as ASCII can hold a header's field names and punctuation.
+      candidates = candidates.filter { name in
+        !["utf-8", "utf-7", "utf-16", "utf-32", "ucs-2", "ucs-4", "iso-2022"].contains { name.hasPrefix($0) }
       }
       for charset in candidates {
         let converted = eightBit.map { CharsetConverter.strictUTF8(pieces[$0], from: charset) }

@@ -1,6 +1,8 @@
 /// How a message departs from RFC 5322 in a way it is read despite (`MessageParser` repairs it
 /// and says so; `email import` and fetch record it on the email, `explain` shows it).
 public enum Malformation: String, Sendable, CaseIterable, Codable {
+  /// A UTF-8 byte order mark before the header (Windows tools saving `.eml` files).
+  case byteOrderMark = "byte-order-mark"
   /// Blank or white-space lines before the first header field.
   case leadingBlankLines = "leading-blank-lines"
   /// An mbox `From ` envelope line before the header.
@@ -15,6 +17,7 @@ public enum Malformation: String, Sendable, CaseIterable, Codable {
   /// What was wrong and how it was read, in a sentence.
   public var explanation: String {
     switch self {
+    case .byteOrderMark: "a byte order mark before the header was skipped"
     case .leadingBlankLines: "blank lines before the header were skipped"
     case .mboxEnvelope: "an mbox 'From ' envelope line before the header was skipped"
     case .leadingContinuation: "the first header line was indented like a continuation; read as a field"

@@ -17,11 +17,17 @@ enum MessageRepair {
   static func repair(_ bytes: [UInt8]) -> (bytes: [UInt8], malformations: [Malformation]) {
     var malformations: [Malformation] = []
     var start = 0
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+      malformations.append(.byteOrderMark)
+      start = 3
+    }
     var line = nextLine(bytes, from: start)
     while line.start < bytes.count {
       if bytes[line.start..<line.textEnd].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
         if !malformations.contains(.leadingBlankLines) { malformations.append(.leadingBlankLines) }
-      } else if bytes[line.start..<line.textEnd].starts(with: Array("From ".utf8)) {
+      } else if bytes[line.start..<line.textEnd].starts(with: Array("From ".utf8)),
+        !HeaderBlockRepair.isFieldLine(bytes[line.start..<line.textEnd])  // not an obsolete "From : …"
+      {
         malformations.append(.mboxEnvelope)
       } else {
         break

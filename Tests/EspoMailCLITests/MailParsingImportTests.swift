@@ -85,6 +85,8 @@ import Testing
       ("lenient/first-line-continuation.eml", "Indented first", ["leading-continuation"]),
       ("lenient/no-blank-line.eml", "No blank line", ["no-blank-line-after-header"]),
       ("lenient/mbox-and-blank.eml", "Both at once", ["leading-blank-lines", "mbox-envelope"]),
+      ("lenient/byte-order-mark.eml", "Saved by a Windows tool", ["byte-order-mark"]),
+      ("lenient/unindented-continuation.eml", "A long subject folded by a broken gateway that continues here", ["unindented-continuation"]),
       ("control/plain.eml", "Printer broken", []),
     ]
     for item in cases {

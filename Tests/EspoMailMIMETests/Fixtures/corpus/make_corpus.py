@@ -202,6 +202,8 @@ add("lenient", "mbox-and-blank", "\nFrom MAILER-DAEMON Tue Dec  1 10:00:00 2026\
     + plain_headers.format(s="Both at once", m="le6") + "\nBody six\n",
     "Both at once", "Lee", "lee@example.com", body="Body six")
 
+add("lenient", "byte-order-mark", "\ufeff" + crlf(plain_headers.format(s="Saved by a Windows tool", m="le8") + "\nBody eight\n"),
+    "Saved by a Windows tool", "Lee", "lee@example.com", body="Body eight")
 add("lenient", "unindented-continuation", "Subject: A long subject folded by a broken gateway\nthat continues here\n"
     "From: Lee <lee@example.com>\nTo: support@example.com\nDate: Tue, 01 Dec 2026 10:00:00 +0000\n"
     "Message-ID: <le7@example.com>\n\nBody seven\n",
