@@ -60,8 +60,15 @@ enum EncodedWords {
     rewritten(Array(value.utf8)).map { String(decoding: $0, as: UTF8.self) } ?? value
   }
 
+  /// Charset names GMime reads as written, answered without asking `CharsetName`.
+  private static let wellKnown: Set<String> = [
+    "utf-8", "us-ascii", "iso-8859-1", "iso-8859-2", "iso-8859-15", "windows-1250", "windows-1251", "windows-1252",
+    "koi8-r", "koi8-u", "iso-2022-jp", "euc-jp",
+  ]
+
   /// True when GMime would not read `charset` as written.
   private static func needsMapping(_ charset: String) -> Bool {
+    if wellKnown.contains(charset) { return false }
     guard let canonical = CharsetName.canonical(charset) else { return charset != "us-ascii" }
     return canonical != charset && !(canonical == "windows-1252" && charset == "iso-8859-1")
       && !(canonical == "utf-8" && charset == "utf-8")

@@ -53,7 +53,10 @@ enum HeaderBlockRepair {
   }
 
   /// The block's fields repaired (bytes from `start` to `end`).
-  static func repaired(_ fields: [Range<Int>], of bytes: [UInt8], from start: Int, to end: Int, hint: String?) -> [UInt8] {
+  /// `hint` gives the declared charset to try first; it is asked only when a field has raw 8-bit text.
+  static func repaired(
+    _ fields: [Range<Int>], of bytes: [UInt8], from start: Int, to end: Int, hint: () -> String?
+  ) -> [UInt8] {
     var pieces = fields.map { Array(bytes[$0]) }
     let eightBit = pieces.indices.filter { !CharsetConverter.isASCII(pieces[$0]) && !CharsetConverter.isUTF8(pieces[$0]) }
     let damagedUTF8 = eightBit.map { CharsetConverter.mostlyUTF8(pieces[$0]) }
@@ -62,7 +65,7 @@ enum HeaderBlockRepair {
       for (index, bytes) in zip(eightBit, damagedUTF8) { pieces[index] = bytes ?? pieces[index] }
     } else if !eightBit.isEmpty {
       var candidates: [String] = []
-      if let hint { candidates.append(hint) }
+      if let hint = hint() { candidates.append(hint) }
       if let detected = CharsetDetector.detect(eightBit.flatMap { pieces[$0] }) { candidates.append(detected) }
       // Only charsets that keep ASCII as ASCII can hold a header's field names and punctuation.
       candidates = candidates.filter { name in
@@ -84,42 +87,43 @@ enum HeaderBlockRepair {
     return result
   }
 
-  /// The `boundary` parameter of the block's Content-Type, if any.
-  static func boundary(in fields: [Range<Int>], of bytes: [UInt8]) -> [UInt8]? {
-    contentType(fields, of: bytes).flatMap { parameter("boundary", in: $0) }.map { Array($0.utf8) }
+  /// The `boundary` parameter of a Content-Type value, if any.
+  static func boundary(inContentType value: String?) -> [UInt8]? {
+    value.flatMap { parameter("boundary", in: $0) }.map { Array($0.utf8) }
   }
 
-  /// The block's declared charset, mapped by `CharsetName`.
-  static func charsetParameter(in fields: [Range<Int>], of bytes: [UInt8]) -> String? {
-    CharsetName.canonical(contentType(fields, of: bytes).flatMap { parameter("charset", in: $0) })
+  /// The charset a Content-Type value declares, mapped by `CharsetName`.
+  static func charset(inContentType value: String?) -> String? {
+    CharsetName.canonical(value.flatMap { parameter("charset", in: $0) })
   }
 
-  /// True when the block's Content-Type is a forwarded message, whose body is a header block too.
-  static func isMessage(_ fields: [Range<Int>], of bytes: [UInt8]) -> Bool {
-    guard let value = contentType(fields, of: bytes)?.lowercased() else { return false }
+  /// True when a Content-Type value is a forwarded message, whose body is a header block too.
+  static func isMessage(contentType value: String?) -> Bool {
+    guard let value = value?.lowercased() else { return false }
     return value.hasPrefix("message/rfc822") || value.hasPrefix("message/global")
   }
 
   /// The first charset parameter anywhere in `bytes` (the message's declared body charset), mapped.
   static func firstCharsetParameter(in bytes: [UInt8]) -> String? {
-    let needle = Array("charset".utf8)
-    var index = 0
-    while index + needle.count < bytes.count {
-      if bytes[index] | 0x20 == needle[0],
-        zip(bytes[index..<(index + needle.count)], needle).allSatisfy({ $0 | 0x20 == $1 })
-      {
-        let tail = bytes[index..<min(bytes.count, index + 80)]
-        let text = String(decoding: tail.prefix { $0 != 0x0A && $0 != 0x0D }, as: UTF8.self)
-        if let value = parameter("charset", in: ";" + text), let name = CharsetName.canonical(value) { return name }
-      }
-      index += 1
+    // Found by its `=` after the name in any case: "charset=", "Charset=", "CHARSET =".
+    var position = 0
+    while let equals = ByteSearch.find([0x3D], in: bytes, from: position) {
+      position = equals + 1
+      var nameEnd = equals
+      while nameEnd > 0, bytes[nameEnd - 1] == 0x20 || bytes[nameEnd - 1] == 0x09 { nameEnd -= 1 }
+      guard nameEnd >= 7, bytes[(nameEnd - 7)..<nameEnd].map({ $0 | 0x20 }) == Array("charset".utf8) else { continue }
+      let tail = bytes[(nameEnd - 7)..<min(bytes.count, nameEnd + 80)]
+      let text = String(decoding: tail.prefix { $0 != 0x0A && $0 != 0x0D }, as: UTF8.self)
+      if let value = parameter("charset", in: ";" + text), let name = CharsetName.canonical(value) { return name }
     }
     return nil
   }
 
   /// The unfolded value of the block's Content-Type field.
-  private static func contentType(_ fields: [Range<Int>], of bytes: [UInt8]) -> String? {
-    for field in fields {
+  static func contentType(_ fields: [Range<Int>], of bytes: [UInt8]) -> String? {
+    let name = Array("content-type".utf8)
+    for field in fields where field.count > name.count && bytes[field.lowerBound] | 0x20 == 0x63 {
+      guard bytes[field.lowerBound..<(field.lowerBound + name.count)].map({ $0 | 0x20 }) == name else { continue }
       let text = String(decoding: bytes[field], as: UTF8.self)
       guard let colon = text.firstIndex(of: ":"),
         HeaderReader.sameName(HeaderReader.trimmed(String(text[..<colon])), "Content-Type")

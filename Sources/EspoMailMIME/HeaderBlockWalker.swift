@@ -12,7 +12,8 @@ struct HeaderBlockWalker {
   private(set) var foldedWithoutIndent = false
   /// Boundaries declared so far.
   private var boundaries: Set<[UInt8]> = []
-  /// The charset the first charset parameter anywhere declares: the hint for raw 8-bit header text.
+  /// The charset the first charset parameter anywhere declares: the hint for raw 8-bit header text
+  /// (looked for only when a header has such text).
   private lazy var firstDeclaredCharset: String? = HeaderBlockRepair.firstCharsetParameter(in: bytes)
 
   /// A walker over `bytes` whose header starts at `start`.
@@ -107,12 +108,15 @@ struct HeaderBlockWalker {
       source += bytes[line.start..<line.end]
     }
     let fields = HeaderBlockRepair.fields(of: sourceLines, in: source)
-    if let boundary = HeaderBlockRepair.boundary(in: fields, of: source) { boundaries.insert(boundary) }
-    let nested = HeaderBlockRepair.isMessage(fields, of: source)
+    let contentType = HeaderBlockRepair.contentType(fields, of: source)
+    if let boundary = HeaderBlockRepair.boundary(inContentType: contentType) { boundaries.insert(boundary) }
+    let nested = HeaderBlockRepair.isMessage(contentType: contentType)
     var repaired = source
     if repairs {
-      let hint = HeaderBlockRepair.charsetParameter(in: fields, of: source) ?? firstDeclaredCharset
-      repaired = HeaderBlockRepair.repaired(fields, of: source, from: 0, to: source.count, hint: hint)
+      let own = HeaderBlockRepair.charset(inContentType: contentType)
+      repaired = HeaderBlockRepair.repaired(fields, of: source, from: 0, to: source.count) {
+        own ?? firstDeclaredCharset
+      }
     }
     return (repaired + blankLine, cursor, inserted, nested)
   }
