@@ -106,3 +106,19 @@ enum CorpusScore {
   #expect(misses.isEmpty, "\(misses.joined(separator: "\n"))")
   #expect(try CorpusScore.cases().count >= 40)
 }
+
+@Test func everyPrefixAndDamagedCopyOfTheCorpusParsesOrThrowsWithoutCrashing() throws {
+  for item in try CorpusScore.cases() {
+    let bytes = try Fixture.bytes("corpus/" + item.file)
+    for length in stride(from: 0, through: bytes.count, by: max(1, bytes.count / 97)) {
+      _ = try? MessageParser.parse(Array(bytes.prefix(length)))
+      _ = try? MessageParser.parseHeaders(Array(bytes.prefix(length)))
+    }
+    // Line ends removed, CR alone, and every "=" or "-" turned into "?" (broken words and boundaries).
+    for damaged in [
+      bytes.filter { $0 != 0x0A }, bytes.map { $0 == 0x0A ? 0x0D : $0 }, bytes.map { $0 == 0x3D || $0 == 0x2D ? 0x3F : $0 },
+    ] {
+      _ = try? MessageParser.parse(damaged)
+    }
+  }
+}
