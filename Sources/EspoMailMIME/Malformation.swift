@@ -13,6 +13,8 @@ public enum Malformation: String, Sendable, CaseIterable, Codable {
   case noBlankLineAfterHeader = "no-blank-line-after-header"
   /// A folded field's continuation line lacks its leading white space.
   case unindentedContinuation = "unindented-continuation"
+  /// A text part in no charset that reads it cleanly (unknown, wrong or missing, and not detected).
+  case undecodableText = "undecodable-text"
 
   /// What was wrong and how it was read, in a sentence.
   public var explanation: String {
@@ -22,6 +24,8 @@ public enum Malformation: String, Sendable, CaseIterable, Codable {
     case .mboxEnvelope: "an mbox 'From ' envelope line before the header was skipped"
     case .leadingContinuation: "the first header line was indented like a continuation; read as a field"
     case .noBlankLineAfterHeader: "no blank line ended the header; the body was taken to start at the first line that is not a field"
+    case .undecodableText:
+      "a text part is in no charset that reads it cleanly (declared, UTF-8 or detected); it was read leniently and may show wrong characters"
     case .unindentedContinuation: "a header line without leading white space, followed by more fields, was read as a continuation"
     }
   }

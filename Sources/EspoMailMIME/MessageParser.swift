@@ -10,7 +10,7 @@ public enum MessageParser {
     var parsed = try GMimeDocument.withMessage(repaired.bytes) { message, options in
       MessageReader.read(message, options: options, bodies: true, depth: 0)
     }
-    parsed.malformations = repaired.malformations
+    parsed.malformations = repaired.malformations + parsed.malformations
     return parsed
   }
 
@@ -21,7 +21,7 @@ public enum MessageParser {
     var parsed = try GMimeDocument.withMessage(headerBlock(of: repaired.bytes)) { message, options in
       MessageReader.read(message, options: options, bodies: false, depth: 0)
     }
-    parsed.malformations = repaired.malformations
+    parsed.malformations = repaired.malformations + parsed.malformations
     return parsed
   }
 

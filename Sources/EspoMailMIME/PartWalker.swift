@@ -28,6 +28,8 @@ struct PartWalker {
   private(set) var attachments: [MessageAttachment] = []
   /// Forwarded messages in order.
   private(set) var nestedMessages: [ParsedMessage] = []
+  /// True when some text was in no charset that reads it cleanly, and was read leniently.
+  private(set) var hasGuessedText = false
 
   /// Creates a walker for a message at `messageDepth`.
   init(options: OpaquePointer, messageDepth: Int) {
@@ -115,8 +117,10 @@ struct PartWalker {
   }
 
   /// The text of a text part in UTF-8.
-  private func text(of part: UnsafeMutablePointer<GMimePart>, object: UnsafeMutablePointer<GMimeObject>) -> String {
+  private mutating func text(of part: UnsafeMutablePointer<GMimePart>, object: UnsafeMutablePointer<GMimeObject>) -> String {
     let charset = g_mime_object_get_content_type_parameter(object, "charset").map { String(cString: $0) }
-    return TextDecoder.text(StreamBytes.decodedContent(of: part), charset: charset, options: options)
+    let decoded = TextDecoder.decoded(StreamBytes.decodedContent(of: part), charset: charset, options: options)
+    if decoded.isGuess { hasGuessedText = true }
+    return decoded.text
   }
 }

@@ -10,27 +10,34 @@ internal import CGMime
 enum TextDecoder {
   /// `bytes` as text, given the part's declared `charset`.
   static func text(_ bytes: [UInt8], charset: String?, options: OpaquePointer) -> String {
-    String(decoding: normalisingLineEnds(utf8(bytes, charset: charset, options: options)), as: UTF8.self)
+    decoded(bytes, charset: charset, options: options).text
   }
 
-  /// `bytes` converted to UTF-8 as described above.
-  static func utf8(_ bytes: [UInt8], charset: String?, options: OpaquePointer) -> [UInt8] {
+  /// `bytes` as text, and whether no charset read them cleanly, so that the text is a lenient
+  /// guess (the message is then marked `Malformation.undecodableText`).
+  static func decoded(_ bytes: [UInt8], charset: String?, options: OpaquePointer) -> (text: String, isGuess: Bool) {
+    let (utf8, isGuess) = utf8(bytes, charset: charset, options: options)
+    return (String(decoding: normalisingLineEnds(utf8), as: UTF8.self), isGuess)
+  }
+
+  /// `bytes` converted to UTF-8 as described above, and whether that was a lenient guess.
+  static func utf8(_ bytes: [UInt8], charset: String?, options: OpaquePointer) -> (bytes: [UInt8], isGuess: Bool) {
     let declared = CharsetName.canonical(charset)
     if let declared {
       if declared == "utf-8" {
-        if CharsetConverter.isUTF8(bytes) { return bytes }
-        if let repaired = CharsetConverter.mostlyUTF8(bytes) { return repaired }
+        if CharsetConverter.isUTF8(bytes) { return (bytes, false) }
+        if let repaired = CharsetConverter.mostlyUTF8(bytes) { return (repaired, false) }
       } else if let converted = CharsetConverter.strictUTF8(bytes, from: declared) {
-        return converted
+        return (converted, false)
       }
     }
-    if CharsetConverter.isUTF8(bytes) { return bytes }
-    if let converted = CharsetDetector.utf8(bytes, hint: nil) { return converted }
-    if let repaired = CharsetConverter.mostlyUTF8(bytes) { return repaired }
+    if CharsetConverter.isUTF8(bytes) { return (bytes, false) }
+    if let converted = CharsetDetector.utf8(bytes, hint: nil) { return (converted, false) }
+    if let repaired = CharsetConverter.mostlyUTF8(bytes) { return (repaired, false) }
     if let declared, declared != "utf-8", let converted = StreamBytes.convertedToUTF8(bytes, from: declared) {
-      return converted
+      return (converted, true)
     }
-    return fallbackText(bytes, options: options)
+    return (fallbackText(bytes, options: options), true)
   }
 
   /// Text in no working charset as UTF-8, through the parser's fallback charsets.

@@ -38,6 +38,15 @@ import Testing
     #expect(CharsetDetector.utf8(body, hint: "windows-1251") != nil)  // the hint comes first when it converts
   }
 
+  @Test func textNoCharsetReadsCleanlyIsMarkedNotSilentlyGuessed() throws {
+    let head = "From: a@example.com\r\nSubject: s\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=x-unknown\r\n\r\n"
+    let guessed = try MessageParser.parse(Array(head.utf8) + [0x41, 0x81, 0x8D, 0x8F, 0x90, 0x9D, 0x0D, 0x0A])
+    #expect(guessed.malformations == [.undecodableText])
+    let clean = try MessageParser.parse(Array((head + "plain ASCII\r\n").utf8))
+    #expect(clean.malformations.isEmpty)
+    #expect(clean.textBody == "plain ASCII\n")
+  }
+
   @Test func encodedWordRunsBecomeOneUTF8Word() {
     #expect(EncodedWords.rewritten("=?UTF-8?B?SGVsbG8=?= =?UTF-8?B?IHdvcmxk?=") == "=?UTF-8?B?SGVsbG8gd29ybGQ=?=")
     #expect(EncodedWords.rewritten("=?utf-8?B?SGVsbG8=?=") == "=?utf-8?B?SGVsbG8=?=")  // one word: untouched
