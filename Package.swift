@@ -29,11 +29,12 @@ let package = Package(
     .systemLibrary(
       name: "CGMime", pkgConfig: "gmime-3.0", providers: [.apt(["libgmime-3.0-dev"])]),
     .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+    .systemLibrary(name: "CUchardet", pkgConfig: "uchardet", providers: [.apt(["libuchardet-dev"])]),
 
     // Library modules, dependencies pointing down.
     .target(name: "EspoMailCore", swiftSettings: strictSettings),
     .target(name: "EspoMailCurl", dependencies: ["CCurl", "EspoMailCore"], swiftSettings: strictSettings),
-    .target(name: "EspoMailMIME", dependencies: ["CGMime", "EspoMailCore"], swiftSettings: strictSettings),
+    .target(name: "EspoMailMIME", dependencies: ["CGMime", "CUchardet", "EspoMailCore"], swiftSettings: strictSettings),
     .target(name: "EspoMailSecrets", dependencies: ["CCrypto", "EspoMailCore"], swiftSettings: strictSettings),
     .target(name: "EspoMailIMAP", dependencies: ["EspoMailCurl", "EspoMailCore"], swiftSettings: strictSettings),
     .target(name: "EspoMailSMTP", dependencies: ["EspoMailCurl", "EspoMailCore"], swiftSettings: strictSettings),

@@ -37,6 +37,9 @@ seeds() {
     local eml="$work/seeds/messages"
     rm -rf "$eml" && mkdir -p "$eml"
     cp "$root"/Tests/EspoMailMIMETests/Fixtures/*.eml "$eml"/
+    for message in "$root"/Tests/EspoMailMIMETests/Fixtures/corpus/*/*.eml; do
+      cp "$message" "$eml/corpus-$(basename "$(dirname "$message")")-$(basename "$message")"
+    done
     echo "$eml"
     echo "$root/Tests/EspoMailMIMETests/Fixtures/fuzz"
     ;;

@@ -11,8 +11,12 @@ public struct EmailParty: Equatable, Sendable {
     self.address = address
   }
 
-  /// `Name <address>` or the bare address.
-  public var formatted: String { name.map { "\($0) <\(address)>" } ?? address }
+  /// `Name <address>`, the bare address, or the name alone for a sender whose address could not
+  /// be read (such as `MAILER-DAEMON`).
+  public var formatted: String {
+    guard !address.isEmpty else { return name ?? "" }
+    return name.map { "\($0) <\(address)>" } ?? address
+  }
 }
 
 /// One attachment's description.

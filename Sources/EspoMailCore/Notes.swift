@@ -109,11 +109,13 @@ public enum DecisionStep: String, CaseIterable, Codable, Sendable {
   case autoReply = "auto-reply"
   /// Who was notified, and who not and why.
   case notify
+  /// How a malformed message was read (`email import` and fetch import it rather than quarantine it).
+  case parse
 }
 
 /// One line of an email's decision trace.
 public struct Decision: Equatable, Sendable {
-  /// duplicate, filter, parent, users, case, assignment, auto-reply or notify.
+  /// duplicate, filter, parent, users, case, assignment, auto-reply, notify or parse.
   public var step: String
   /// What was decided, in a word or two.
   public var outcome: String

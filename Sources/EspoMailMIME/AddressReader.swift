@@ -11,6 +11,27 @@ enum AddressReader {
     return mailboxes(in: list, depth: 0)
   }
 
+  /// The From mailboxes of `message`. When none is valid (a bounce's `MAILER-DAEMON`, a quoted
+  /// local part with spaces, a missing `@`), the first one with an address that can be recovered,
+  /// else the field's text as the display name with an empty address: the sender is never blank.
+  static func from(of message: UnsafeMutablePointer<GMimeMessage>, fieldText: String?) -> [MailAddress] {
+    let valid = addresses(GMIME_ADDRESS_TYPE_FROM, of: message)
+    guard valid.isEmpty else { return valid }
+    if let list = g_mime_message_get_addresses(message, GMIME_ADDRESS_TYPE_FROM) {
+      for index in 0..<max(internet_address_list_length(list), 0) {
+        guard let entry = internet_address_list_get_address(list, index), cgmime_is_address_mailbox(entry) != 0,
+          let rawAddress = internet_address_mailbox_get_addr(cgmime_as_address_mailbox(entry)),
+          let address = AddressRecovery.recovered(String(cString: rawAddress))
+        else { continue }
+        return [MailAddress(name: internet_address_get_name(entry).map { String(cString: $0) }, address: address)]
+      }
+    }
+    let text = HeaderReader.trimmed(fieldText ?? "")
+    guard !text.isEmpty else { return [] }
+    if let mailbox = AddressRecovery.mailbox(text) { return [MailAddress(name: mailbox.name, address: mailbox.address)] }
+    return [MailAddress(name: String(text.prefix(200)), address: "")]
+  }
+
   /// The Sender mailbox of `message`, if it has a valid one.
   static func sender(of message: UnsafeMutablePointer<GMimeMessage>) -> MailAddress? {
     guard let list = g_mime_message_get_sender(message) else { return nil }

@@ -17,12 +17,13 @@ public enum MIMELibrary {
   }
 
   /// Decodes an RFC 2047 header value (`=?UTF-8?B?…?=`) into text, loosely and with the same
-  /// 8-bit fallbacks (UTF-8, then windows-1252) as `MessageParser`.
+  /// 8-bit fallbacks (UTF-8, then windows-1252) and the same repair of split words and charset
+  /// names (`EncodedWords`) as `MessageParser`.
   public static func decodeHeader(_ value: String) -> String {
     initialise()
     guard let options = ParserOptions.make() else { return value }
     defer { g_mime_parser_options_free(options) }
-    guard let decoded = g_mime_utils_header_decode_text(options, value) else { return value }
+    guard let decoded = g_mime_utils_header_decode_text(options, EncodedWords.rewritten(value)) else { return value }
     defer { g_free(decoded) }
     return String(cString: decoded)
   }

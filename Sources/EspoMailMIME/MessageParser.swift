@@ -4,18 +4,25 @@
 /// message (empty, no header fields) throws `EspoMailError` with status `.dataError`.
 public enum MessageParser {
   /// Parses a whole message: headers, bodies, attachments and forwarded messages.
+  /// Malformed but readable input (`Malformation`) is repaired first and says what was wrong.
   public static func parse(_ bytes: [UInt8]) throws -> ParsedMessage {
-    try GMimeDocument.withMessage(bytes) { message, options in
+    let repaired = MessageRepair.repair(bytes)
+    var parsed = try GMimeDocument.withMessage(repaired.bytes) { message, options in
       MessageReader.read(message, options: options, bodies: true, depth: 0)
     }
+    parsed.malformations = repaired.malformations + parsed.malformations
+    return parsed
   }
 
   /// Parses only the header block of `bytes` (a whole message or just its header); bodies are nil
   /// and there are no attachments.
   public static func parseHeaders(_ bytes: [UInt8]) throws -> ParsedMessage {
-    try GMimeDocument.withMessage(headerBlock(of: bytes)) { message, options in
+    let repaired = MessageRepair.repair(bytes)
+    var parsed = try GMimeDocument.withMessage(headerBlock(of: repaired.bytes)) { message, options in
       MessageReader.read(message, options: options, bodies: false, depth: 0)
     }
+    parsed.malformations = repaired.malformations + parsed.malformations
+    return parsed
   }
 
   /// `bytes` up to and including the blank line that ends the header block (all of it if none).

@@ -17,10 +17,10 @@ enum MessageReader {
     if bodies, let root = g_mime_message_get_mime_part(message) {
       walker.visit(root, container: nil, level: 0)
     }
-    return ParsedMessage(
+    var parsed = ParsedMessage(
       messageID: MessageIDReader.messageID(field("Message-ID")),
       subject: g_mime_message_get_subject(message).map { HeaderReader.trimmed(String(cString: $0)) } ?? "",
-      from: AddressReader.addresses(GMIME_ADDRESS_TYPE_FROM, of: message),
+      from: AddressReader.from(of: message, fieldText: field("From")),
       sender: AddressReader.sender(of: message),
       replyTo: AddressReader.addresses(GMIME_ADDRESS_TYPE_REPLY_TO, of: message),
       to: AddressReader.addresses(GMIME_ADDRESS_TYPE_TO, of: message),
@@ -36,5 +36,7 @@ enum MessageReader {
       calendar: walker.calendar,
       attachments: walker.attachments,
       nestedMessages: walker.nestedMessages)
+    if walker.hasGuessedText { parsed.malformations.append(.undecodableText) }
+    return parsed
   }
 }

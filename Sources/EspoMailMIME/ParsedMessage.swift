@@ -39,6 +39,8 @@ public struct ParsedMessage: Sendable {
   public let attachments: [MessageAttachment]
   /// Forwarded (message/rfc822) parts, parsed.
   public let nestedMessages: [ParsedMessage]
+  /// What was wrong with the message's form and read despite it (empty for a well-formed one).
+  public internal(set) var malformations: [Malformation] = []
 
   /// The first value of the header `name` (case-insensitive), if present.
   public func header(_ name: String) -> String? {

@@ -3,10 +3,11 @@ internal import CGMime
 /// Walks a message's MIME tree and sorts its leaves into bodies, calendar, attachments and
 /// forwarded messages.
 ///
-/// Inline `text/plain` and `text/html` parts are bodies (so `multipart/alternative` yields one of
-/// each); the first `text/calendar` or `application/ics` part is the calendar; every other leaf is
-/// an attachment. A part is inline when it has a Content-ID and is either marked `inline` or sits
-/// unmarked in a `multipart/related`.
+/// `text/plain` and `text/html` parts are bodies (so `multipart/alternative` yields one of each)
+/// unless marked `attachment` or named like a file inside a multipart; the first `text/calendar` or
+/// `application/ics` part is the calendar; every other leaf is an attachment. An attachment is
+/// inline (shown in the body, as EspoCRM keeps inline attachments) when it is marked `inline`, or
+/// unmarked with a Content-ID or inside a `multipart/related`.
 struct PartWalker {
   /// Deepest multipart nesting followed; deeper parts are ignored.
   private static let maximumLevel = 64
@@ -27,6 +28,8 @@ struct PartWalker {
   private(set) var attachments: [MessageAttachment] = []
   /// Forwarded messages in order.
   private(set) var nestedMessages: [ParsedMessage] = []
+  /// True when some text was in no charset that reads it cleanly, and was read leniently.
+  private(set) var hasGuessedText = false
 
   /// Creates a walker for a message at `messageDepth`.
   init(options: OpaquePointer, messageDepth: Int) {
@@ -59,10 +62,13 @@ struct PartWalker {
   ) {
     let disposition = PartInfo.disposition(of: object)
     let filename = AttachmentNaming.cleaned(g_mime_part_get_filename(part).map { String(cString: $0) })
+    // A text part with a file name is a file (Apple Mail sends a .txt or .log as an inline part
+    // with its name), unless it is the whole message.
+    let isFile = disposition == "attachment" || (filename != nil && container != nil)
     switch type {
-    case "text/plain" where disposition != "attachment":
+    case "text/plain" where !isFile:
       texts.append(text(of: part, object: object))
-    case "text/html" where disposition != "attachment":
+    case "text/html" where !isFile:
       htmls.append(text(of: part, object: object))
     case "text/calendar", "application/ics":
       if calendar == nil { calendar = text(of: part, object: object) }
@@ -102,8 +108,8 @@ struct PartWalker {
   ) {
     let contentID = PartInfo.contentID(of: object)
     let name = filename ?? AttachmentNaming.generated(ordinal: attachments.count + 1, contentType: type)
-    let isInline = contentID != nil
-      && (disposition == "inline" || (disposition == nil && container == "multipart/related"))
+    let isInline = disposition == "inline"
+      || (disposition == nil && (contentID != nil || container == "multipart/related"))
     attachments.append(
       MessageAttachment(
         filename: name, contentType: AttachmentNaming.refinedType(type, filename: name),
@@ -111,8 +117,10 @@ struct PartWalker {
   }
 
   /// The text of a text part in UTF-8.
-  private func text(of part: UnsafeMutablePointer<GMimePart>, object: UnsafeMutablePointer<GMimeObject>) -> String {
+  private mutating func text(of part: UnsafeMutablePointer<GMimePart>, object: UnsafeMutablePointer<GMimeObject>) -> String {
     let charset = g_mime_object_get_content_type_parameter(object, "charset").map { String(cString: $0) }
-    return TextDecoder.text(StreamBytes.decodedContent(of: part), charset: charset, options: options)
+    let decoded = TextDecoder.decoded(StreamBytes.decodedContent(of: part), charset: charset, options: options)
+    if decoded.isGuess { hasGuessedText = true }
+    return decoded.text
   }
 }

@@ -2,30 +2,46 @@ internal import CGMime
 
 /// Turns the bytes of a text part into a Swift string, whatever charset they are in.
 ///
-/// A declared charset is converted by GMime. Undeclared (or `us-ascii`, or unknown) 8-bit text is
-/// taken as UTF-8 when it is valid UTF-8, else decoded with the parser's fallback charsets
-/// (windows-1252). Line ends become LF.
+/// The declared charset (its name mapped by `CharsetName`) is tried first and strictly; text that
+/// declares none, a meaningless or unknown one, or one it is not valid in, is kept when it is valid
+/// UTF-8, else converted through the charset uchardet detects (`CharsetDetector`); only when that
+/// fails too is it converted leniently (the declared charset skipping invalid bytes, or the
+/// parser's windows-1252 fallback). Line ends become LF.
 enum TextDecoder {
-  /// Charset names that say nothing about 8-bit bytes.
-  private static let undeclared: Set<String> = ["", "us-ascii", "ascii", "unknown-8bit", "x-unknown", "8bit"]
-
   /// `bytes` as text, given the part's declared `charset`.
   static func text(_ bytes: [UInt8], charset: String?, options: OpaquePointer) -> String {
-    let name = HeaderReader.trimmed(charset ?? "").lowercased()
-    let utf8: [UInt8]
-    if name == "utf-8" || name == "utf8" {
-      utf8 = bytes
-    } else if !undeclared.contains(name), let converted = StreamBytes.convertedToUTF8(bytes, from: name) {
-      utf8 = converted
-    } else {
-      utf8 = undeclaredText(bytes, options: options)
-    }
-    return String(decoding: normalisingLineEnds(utf8), as: UTF8.self)
+    decoded(bytes, charset: charset, options: options).text
   }
 
-  /// Text in no known charset as UTF-8: kept if already valid, else the best of the fallbacks.
-  private static func undeclaredText(_ bytes: [UInt8], options: OpaquePointer) -> [UInt8] {
-    if String(validating: bytes, as: UTF8.self) != nil { return bytes }
+  /// `bytes` as text, and whether no charset read them cleanly, so that the text is a lenient
+  /// guess (the message is then marked `Malformation.undecodableText`).
+  static func decoded(_ bytes: [UInt8], charset: String?, options: OpaquePointer) -> (text: String, isGuess: Bool) {
+    let (utf8, isGuess) = utf8(bytes, charset: charset, options: options)
+    return (String(decoding: normalisingLineEnds(utf8), as: UTF8.self), isGuess)
+  }
+
+  /// `bytes` converted to UTF-8 as described above, and whether that was a lenient guess.
+  static func utf8(_ bytes: [UInt8], charset: String?, options: OpaquePointer) -> (bytes: [UInt8], isGuess: Bool) {
+    let declared = CharsetName.canonical(charset)
+    if let declared {
+      if declared == "utf-8" {
+        if CharsetConverter.isUTF8(bytes) { return (bytes, false) }
+        if let repaired = CharsetConverter.mostlyUTF8(bytes) { return (repaired, false) }
+      } else if let converted = CharsetConverter.strictUTF8(bytes, from: declared) {
+        return (converted, false)
+      }
+    }
+    if CharsetConverter.isUTF8(bytes) { return (bytes, false) }
+    if let converted = CharsetDetector.utf8(bytes, hint: nil) { return (converted, false) }
+    if let repaired = CharsetConverter.mostlyUTF8(bytes) { return (repaired, false) }
+    if let declared, declared != "utf-8", let converted = StreamBytes.convertedToUTF8(bytes, from: declared) {
+      return (converted, true)
+    }
+    return (fallbackText(bytes, options: options), true)
+  }
+
+  /// Text in no working charset as UTF-8, through the parser's fallback charsets.
+  private static func fallbackText(_ bytes: [UInt8], options: OpaquePointer) -> [UInt8] {
     let converted: [UInt8]? = bytes.withUnsafeBufferPointer { buffer in
       buffer.withMemoryRebound(to: CChar.self) { chars in
         guard let base = chars.baseAddress, let text = g_mime_utils_decode_8bit(options, base, chars.count)

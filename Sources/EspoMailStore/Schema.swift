@@ -15,6 +15,7 @@ enum Schema {
     ("0006-database-roles", databaseRoles),
     ("0007-fetch-attempts", fetchAttempts),
     ("0008-user-email-dates", userEmailDates),
+    ("0009-parse-decisions", parseDecisions),
     ("0010-server-login", serverLogin),
   ]
 
@@ -37,6 +38,26 @@ enum Schema {
     ALTER TABLE mail_account ADD COLUMN sent_append_failures INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE mail_account ADD COLUMN last_sent_append_error TEXT;
     ALTER TABLE mail_account_folder ADD COLUMN message_count INTEGER;
+    """
+
+  /// Decisions may have the step `parse`: how a malformed message was read (blank lines or an mbox
+  /// envelope before its header, no blank line after it; Docs/mail-parsing.md). SQLite cannot change
+  /// a CHECK constraint in place, so `decision` is rebuilt with every row and id kept.
+  static let parseDecisions = """
+    CREATE TABLE decision_new (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      email_id INTEGER NOT NULL REFERENCES email(id) ON DELETE CASCADE,
+      step TEXT NOT NULL
+        CHECK (step IN ('duplicate', 'filter', 'parent', 'users', 'case', 'assignment', 'auto-reply', 'notify', 'parse')),
+      outcome TEXT NOT NULL,
+      detail TEXT NOT NULL,
+      created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    INSERT INTO decision_new(id, email_id, step, outcome, detail, created_at)
+      SELECT id, email_id, step, outcome, detail, created_at FROM decision;
+    DROP TABLE decision;
+    ALTER TABLE decision_new RENAME TO decision;
+    CREATE INDEX decision_email ON decision(email_id);
     """
 
   /// Each user's row of an email carries the email's date, with an index on (user, date), so that

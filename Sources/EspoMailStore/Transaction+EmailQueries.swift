@@ -236,8 +236,11 @@ extension Transaction {
     } else if row["from_viewer"] as Bool? == true {
       folder = SpecialFolder.sent.rawValue
     }
+    // A sender whose address could not be read (MAILER-DAEMON, a missing @) has no address row:
+    // the From text the email was stored with stands for it.
+    let from = parties("from").first ?? (row["from_string"] as String?).map { EmailParty(name: $0, address: "") }
     var summary = EmailSummary(
-      id: id, messageID: row["message_id"], subject: row["subject"], from: parties("from").first, to: parties("to"),
+      id: id, messageID: row["message_id"], subject: row["subject"], from: from, to: parties("to"),
       cc: parties("cc"), date: row["date_sent"],
       parent: row.record(type: "parent_type", id: "parent_id"),
       attachments: try db.rows("SELECT name, content_type, size FROM attachment WHERE email_id = ? AND disposition = 'attachment' ORDER BY id", [id]).map { AttachmentInfo(name: $0["name"], contentType: $0["content_type"], size: $0["size"]) },

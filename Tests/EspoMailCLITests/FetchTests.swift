@@ -227,6 +227,33 @@ import Testing
     #expect(ledger.values.reduce(0, +) == 3, "\(ledger)")
   }
 
+  /// Malformed but readable messages are fetched like any other (Docs/mail-parsing.md): imported,
+  /// with a `parse` decision; only what is no email at all is quarantined.
+  @Test func malformedButReadableMessagesAreFetchedNotQuarantined() throws {
+    let lab = try MailLab()
+    let box = try lab.mailbox("lenient")
+    lab.addAccount("lenient", mailbox: box)
+    let head = "From: Lee <lee@example.com>\r\nTo: lenient@example.com\r\nDate: Tue, 01 Dec 2026 10:00:00 +0000\r\n"
+    try lab.dovecot.deliver(Array(("\r\n \r\n" + head + "Subject: Blank first\r\nMessage-ID: <l1@x>\r\n\r\nOne\r\n").utf8), to: box)
+    try lab.dovecot.deliver(
+      Array(("From lee@example.com Tue Dec  1 10:00:00 2026\r\n" + head + "Subject: Mbox\r\nMessage-ID: <l2@x>\r\n\r\nTwo\r\n").utf8),
+      to: box)
+    try lab.dovecot.deliver(Array((head + "Subject: Headless\r\nMessage-ID: <l3@x>\r\nThree, no blank line\r\n").utf8), to: box)
+    try lab.dovecot.deliver(Array("\u{1}\u{2} this is not an email\n".utf8), to: box)
+    let run = try lab.fetch()
+    #expect(run.accounts["lenient"]?["new"] as? Int == 3)
+    #expect(run.accounts["lenient"]?["quarantined"] as? Int == 1)
+    let listed = try lab.store.json(["email", "list"]).array()
+    let bySubject = Dictionary(uniqueKeysWithValues: listed.compactMap { row in (row["subject"] as? String).map { ($0, row) } })
+    for (subject, reason) in [("Blank first", "leading-blank-lines"), ("Mbox", "mbox-envelope"), ("Headless", "no-blank-line-after-header")] {
+      let id = try #require(bySubject[subject]?["id"] as? Int, "\(subject) in \(bySubject.keys.sorted())")
+      let decisions = try lab.store.json(["explain", "\(id)"]).object()["decisions"] as? [[String: Any]] ?? []
+      let parse = decisions.filter { $0["step"] as? String == "parse" }.compactMap { $0["detail"] as? String }
+      #expect(parse.contains { $0.hasPrefix(reason + ":") }, "\(subject): \(parse)")
+      #expect(bySubject[subject]?["from"] as? String == "Lee <lee@example.com>")
+    }
+  }
+
   @Test func anUnparseableMessageIsQuarantinedAndTheRestImported() throws {
     let lab = try MailLab()
     let box = try lab.mailbox("broken")

@@ -124,4 +124,34 @@ import Testing
       #expect(try tx.db.rows("PRAGMA foreign_key_check").isEmpty)
     }
   }
+
+  @Test("migration 0009 keeps every decision and its id, and takes the step parse")
+  func parseDecisionsMigrationKeepsDecisions() throws {
+    let directory = try TemporaryDirectory()
+    let path = directory.file("s.sqlite")
+    let queue = try DatabaseQueue(path: path)
+    try Schema.migrator().migrate(queue, upTo: "0008-user-email-dates")
+    try queue.write { db in
+      try db.execute(
+        sql: """
+          INSERT INTO email(id, message_id, subject, date_sent) VALUES (1, '<a@x>', 'A', '2026-11-16T10:00:00Z');
+          INSERT INTO decision(id, email_id, step, outcome, detail) VALUES (5, 1, 'parent', 'none', 'kept');
+          INSERT INTO decision(id, email_id, step, outcome, detail) VALUES (9, 1, 'notify', 'nobody', 'old mail');
+          """)
+      #expect(throws: (any Error).self) {
+        try db.execute(sql: "INSERT INTO decision(email_id, step, outcome, detail) VALUES (1, 'parse', 'malformed', 'x')")
+      }
+    }
+    try queue.close()
+    let store = try Store(openingAt: path)
+    #expect(try store.appliedMigrations().contains("0009-parse-decisions"))
+    try store.write { tx in
+      try tx.addDecision(emailID: 1, step: .parse, outcome: "malformed", detail: "leading-blank-lines: skipped")
+      let decisions = try tx.decisions(emailID: 1)
+      #expect(decisions.map(\.step) == ["parent", "notify", "parse"])
+      // The AUTOINCREMENT high-water mark survives the rebuild: the new decision comes after id 9.
+      #expect(try tx.db.value(Int64.self, "SELECT max(id) FROM decision") == 10)
+      #expect(try tx.db.rows("PRAGMA foreign_key_check").isEmpty)
+    }
+  }
 }

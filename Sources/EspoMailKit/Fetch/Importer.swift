@@ -185,6 +185,11 @@ struct Importer {
           try AutoReplier(tx: tx, account: account, now: now, isEnabled: autoReplies).consider(
             emailID: emailID, email: draft, cases: caseOutcome, repliedEmailID: link.found.repliedEmailID)
         }
+        for malformation in prepared.malformations {
+          try tx.addDecision(
+            emailID: emailID, step: .parse, outcome: "malformed",
+            detail: "\(malformation.rawValue): \(malformation.explanation)")
+        }
         if draft.isMessageIDSynthetic {
           try tx.addDecision(
             emailID: emailID, step: .duplicate, outcome: "synthetic-id",

@@ -13,6 +13,8 @@ struct PreparedMessage: Sendable {
   let sha256: String
   /// The email to store, or why the message cannot be imported.
   let draft: Result<NewEmail, EspoMailError>
+  /// How the message departs from RFC 5322 in ways it was read despite.
+  var malformations: [Malformation] = []
 
   /// Prepares a fully downloaded message, or a header block when `headerOnly` (over the size limit).
   static func prepare(_ raw: [UInt8], size: Int, headerOnly: Bool, now: Date) -> PreparedMessage {
@@ -21,7 +23,7 @@ struct PreparedMessage: Sendable {
       let parsed = headerOnly ? try MessageParser.parseHeaders(raw) : try MessageParser.parse(raw)
       var draft = EmailDraft.make(from: parsed, raw: raw, size: size, headerOnly: headerOnly, now: now)
       draft.rawSHA256 = sha
-      return PreparedMessage(raw: raw, sha256: sha, draft: .success(draft))
+      return PreparedMessage(raw: raw, sha256: sha, draft: .success(draft), malformations: parsed.malformations)
     } catch let error as EspoMailError {
       return PreparedMessage(raw: raw, sha256: sha, draft: .failure(error))
     } catch {

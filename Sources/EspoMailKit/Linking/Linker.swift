@@ -103,6 +103,11 @@ struct Linker {
         || (Self.threadRules.contains(rule) && formerUpstream != nil && current.parent == formerUpstream)
       guard follows, current.parent?.type != .case, current.parent != parent else { continue }
       try tx.setParent(emailID: reply, parent, account: account)
+      // The record the reply now belongs to shows it in its stream, as if it had arrived after.
+      try tx.addNote(parent, kind: .emailReceived, emailID: reply)
+      if let account, parent != RecordReference(.account, account) {
+        try tx.addNote(RecordReference(.account, account), kind: .emailReceived, emailID: reply)
+      }
       try tx.addDecision(
         emailID: reply, step: .parent, outcome: parent.description,
         detail: "\(Self.laterRule): email:\(emailID) \(messageID), which it answers, arrived after it and is linked to \(parent)")

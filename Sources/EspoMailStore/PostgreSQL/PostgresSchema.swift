@@ -14,6 +14,7 @@ enum PostgresSchema {
     ("0006-database-roles", PostgresRowSecurity.migration),
     ("0007-fetch-attempts", "ALTER TABLE mail_account ADD COLUMN fetch_attempts BIGINT NOT NULL DEFAULT 0;"),
     ("0008-user-email-dates", Schema.userEmailDates),
+    ("0009-parse-decisions", parseDecisions),
     ("0010-server-login", serverLogin),
   ]
 
@@ -28,6 +29,14 @@ enum PostgresSchema {
     ALTER TABLE mail_account_folder ADD COLUMN message_count BIGINT;
     GRANT SELECT (imap_login_mechanism, smtp_login_mechanism, ca_file, helo_name, sent_append_failures,
       last_sent_append_error) ON mail_account TO espomail_agent;
+    """
+
+  /// Decisions may have the step `parse` (as SQLite's `Schema.parseDecisions`); PostgreSQL changes
+  /// the CHECK constraint in place.
+  static let parseDecisions = """
+    ALTER TABLE decision DROP CONSTRAINT decision_step_check;
+    ALTER TABLE decision ADD CONSTRAINT decision_step_check
+      CHECK (step IN ('duplicate', 'filter', 'parent', 'users', 'case', 'assignment', 'auto-reply', 'notify', 'parse'));
     """
 
   /// The table that records applied migrations.

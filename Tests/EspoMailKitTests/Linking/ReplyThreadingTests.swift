@@ -62,6 +62,24 @@ import Testing
     #expect(try scratch.read { try $0.parentRule(emailID: reply) } == "thread-later")
   }
 
+  @Test("a reply re-threaded when its original arrives is noted in the stream of the record it now belongs to")
+  func rethreadedReplyIsNoted() throws {
+    let scratch = try world()
+    let reply = try scratch.importNew(message("r@x", from: "globex@x.example", replyingTo: "o@x"))
+    let nested = try scratch.importNew(message("n@x", from: "other@else.example", replyingTo: "r@x"))
+    /// The emails the stream of `record` shows.
+    func streamed(_ record: RecordReference) throws -> [Int64] {
+      try scratch.read { try $0.notes(record).compactMap(\.emailID) }.sorted()
+    }
+    #expect(try streamed(acme).isEmpty)
+    let original = try scratch.importNew(message("o@x", from: "jane@acme.example"))
+    #expect(try parent(scratch, reply) == acme)
+    #expect(try streamed(acme) == [reply, nested, original].sorted())
+    // Importing another email changes nothing for the notes already there (one per record and email).
+    _ = try scratch.importNew(message("o2@x", from: "stranger@else.example", replyingTo: "r@x"))
+    #expect(try streamed(acme).filter { $0 == reply }.count == 1)
+  }
+
   @Test("a reply whose parent came only from its sender's address follows the thread found later")
   func addressParentIsWeak() throws {
     let scratch = try world()
