@@ -22,7 +22,8 @@ public struct Template: Equatable, Sendable {
 
   /// The placeholders templates may use.
   public static let placeholders = [
-    "case.number", "case.name", "person.name", "person.address", "email.subject", "user.name", "user.login",
+    "case.number", "case.name", "person.name", "person.address", "email.subject", "email.date", "user.name",
+    "user.login", "account.name", "account.address", "date.today",
   ]
 
   /// Checks that every `{…}` is a known placeholder.

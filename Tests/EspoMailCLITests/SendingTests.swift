@@ -196,7 +196,8 @@ import Testing
     let (lab, box, sink) = try lab()
     defer { sink.stop() }
     try lab.store.json([
-      "template", "add", "ack", "--subject", "We got it: {email.subject}", "--body", "Hello {person.name}, case {case.number} is open.",
+      "template", "add", "ack", "--subject", "We got it: {email.subject}", "--body",
+      "Hello {person.name}, case {case.number} is open.\n{account.name} <{account.address}>, {date.today}; yours of {email.date}",
     ])
     #expect(lab.store.run(["template", "add", "bad", "--subject", "{nope}", "--body", "x"]).status == 65)
     try lab.store.json(["account", "set", "support", "--auto-reply", "--reply-template", "ack"])
@@ -225,6 +226,10 @@ import Testing
     #expect(parsed.header("Precedence") == "auto_reply")
     #expect(parsed.inReplyTo == "<t1@cust.example>")
     #expect(parsed.textBody?.contains("Hello Jane Roe, case 1 is open.") == true)
+    let today = String(Date().formatted(.iso8601).prefix(10))
+    let sentOn = try #require(try lab.store.json(["email", "list", "--search", "Broken"]).array().first?["date"] as? String)
+    let address = try #require(try lab.store.json(["account", "show", "support"]).object()["address"] as? String)
+    #expect(parsed.textBody?.contains("support <\(address)>, \(today); yours of \(sentOn)") == true, "\(parsed.textBody ?? "")")
     #expect(replies.filter { $0.recipients == ["flood@cust.example"] }.count == 5)
     let away = try #require(try lab.store.json(["email", "list", "--search", "Away"]).array().first?["id"] as? Int)
     let why = try lab.store.json(["explain", "\(away)"]).object()

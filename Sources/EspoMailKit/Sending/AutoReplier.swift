@@ -65,6 +65,8 @@ struct AutoReplier {
     let caseName = try caseNumber.flatMap { try tx.caseRecord(number: $0)?.name }
     var values = [
       "person.name": email.from?.name ?? "", "person.address": email.from?.address ?? "", "email.subject": email.subject,
+      "email.date": email.dateSent, "account.name": account.name, "account.address": account.address,
+      "date.today": String(Timestamp.iso8601(now).prefix(10)),
     ]
     if let caseNumber { values["case.number"] = "\(caseNumber)" }
     if let caseName { values["case.name"] = caseName }

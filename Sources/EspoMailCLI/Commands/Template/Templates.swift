@@ -1,11 +1,12 @@
 import ArgumentParser
+import EspoMailCore
 
 extension EspoMail {
   /// `espomail template …`
   struct Templates: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "template", abstract: "Templates for auto-replies.",
-      discussion: "Placeholders: {case.number} {case.name} {person.name} {person.address} {email.subject} {user.name} {user.login}",
+      discussion: "Placeholders: " + Template.placeholders.map { "{\($0)}" }.joined(separator: " ") + " ({user.*}: the user the case or the mail went to; dates in UTC).",
       subcommands: [Add.self, List.self])
   }
 }
