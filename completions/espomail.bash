@@ -1028,7 +1028,7 @@ _espomail_setting_set() {
     # Offer positional completions
     case "${positional_number}" in
     1)
-        __espomail_add_completions -W 'b2c-mode'$'\n''auto-reply-limit'$'\n''auto-reply-period-hours'
+        __espomail_add_completions -W 'b2c-mode'$'\n''auto-reply-limit'$'\n''auto-reply-period-hours'$'\n''personal-account-limit'
         return
         ;;
     esac

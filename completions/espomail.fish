@@ -622,7 +622,7 @@ complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_opti
 complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail setting set" format' -l 'format' -d 'Output format: text or json.' -rfka 'text json'
 complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail setting set" quiet' -l 'quiet' -d 'Print nothing unless something is wrong (for cron).'
 complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail setting set" verbose' -l 'verbose' -d 'Explain more on stderr.'
-complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail setting set" -eq 1' -fka 'b2c-mode auto-reply-limit auto-reply-period-hours'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail setting set" -eq 1' -fka 'b2c-mode auto-reply-limit auto-reply-period-hours personal-account-limit'
 complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail setting set" version' -l 'version' -d 'Show the version.'
 complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail setting set" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail config" version' -l 'version' -d 'Show the version.'

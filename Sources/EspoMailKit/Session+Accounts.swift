@@ -13,6 +13,7 @@ extension Session {
       throw EspoMailError(.usage, "group accounts have no owner", hint: "use --personal --owner LOGIN for a user's mailbox")
     }
     let ownerLogin = try accountAccess.requireManage(kind: kind, owner: request.owner, action: "account add")
+    if kind == .personal, !user.isAdmin, let ownerLogin { try requireRoomForPersonalAccount(of: ownerLogin) }
     guard let address = request.address, let host = request.host, let username = request.username else {
       throw EspoMailError(.usage, "account add needs --address, --imap-host and --username")
     }
@@ -50,6 +51,19 @@ extension Session {
       let id = try tx.insertMailAccount(account, ownerID: ownerID, secret: stored)
       if let smtpSecret { try tx.setSMTPSecret(accountID: id, smtpSecret) }
       return try tx.mailAccount(id: id).orNotFound("email account", request.name)
+    }
+  }
+
+  /// Throws when a user adding a personal account for themselves already has as many as the
+  /// `personal-account-limit` setting allows (admins are not limited).
+  private func requireRoomForPersonalAccount(of login: String) throws {
+    let limit = try store.read { try $0.setting(.personalAccountLimit) }.flatMap { Int($0) }
+      ?? Int(StoreSetting.personalAccountLimit.defaultValue) ?? 0
+    let owned = try listAccounts().filter { $0.kind == .personal && $0.owner?.lowercased() == login.lowercased() }.count
+    guard owned < limit else {
+      throw EspoMailError.denied(
+        "account add", because: "'\(login)' has \(owned) personal account\(owned == 1 ? "" : "s"), the most a user may add",
+        hint: "an admin may add it, or raise the limit: espomail setting set personal-account-limit \(owned + 1)")
     }
   }
 

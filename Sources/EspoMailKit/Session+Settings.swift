@@ -10,6 +10,8 @@ public enum StoreSetting: String, CaseIterable, Sendable {
   case autoReplyLimit = "auto-reply-limit"
   /// The auto-reply limit's period in hours (default 2).
   case autoReplyPeriodHours = "auto-reply-period-hours"
+  /// At most this many personal accounts a user adds for themselves (default 2; admins are not limited).
+  case personalAccountLimit = "personal-account-limit"
 
   /// What the setting does.
   public var meaning: String {
@@ -17,6 +19,7 @@ public enum StoreSetting: String, CaseIterable, Sendable {
     case .b2cMode: "yes: mail from a contact links to the contact, not to its account"
     case .autoReplyLimit: "at most N auto-replies to one sender per period"
     case .autoReplyPeriodHours: "the period of the auto-reply limit, in hours"
+    case .personalAccountLimit: "at most N personal accounts a user adds for themselves (admins add any number)"
     }
   }
 
@@ -24,8 +27,17 @@ public enum StoreSetting: String, CaseIterable, Sendable {
   public var accepted: String {
     switch self {
     case .b2cMode: "yes|no"
-    case .autoReplyLimit: "0 to 10000"
-    case .autoReplyPeriodHours: "1 to 8760"
+    case .autoReplyLimit, .autoReplyPeriodHours, .personalAccountLimit: "\(range.lowerBound) to \(range.upperBound)"
+    }
+  }
+
+  /// The numbers a numeric setting accepts (b2c-mode takes yes or no).
+  var range: ClosedRange<Int> {
+    switch self {
+    case .b2cMode: 0...1
+    case .autoReplyLimit: 0...10_000
+    case .autoReplyPeriodHours: 1...8760
+    case .personalAccountLimit: 0...1000
     }
   }
 
@@ -35,6 +47,7 @@ public enum StoreSetting: String, CaseIterable, Sendable {
     case .b2cMode: .b2cMode
     case .autoReplyLimit: .autoReplyLimit
     case .autoReplyPeriodHours: .autoReplyPeriodHours
+    case .personalAccountLimit: .personalAccountLimit
     }
   }
 
@@ -42,7 +55,7 @@ public enum StoreSetting: String, CaseIterable, Sendable {
   func shown(_ stored: String?) -> String {
     switch self {
     case .b2cMode: stored == "1" ? "yes" : "no"
-    case .autoReplyLimit, .autoReplyPeriodHours: stored ?? defaultValue
+    case .autoReplyLimit, .autoReplyPeriodHours, .personalAccountLimit: stored ?? defaultValue
     }
   }
 
@@ -52,6 +65,7 @@ public enum StoreSetting: String, CaseIterable, Sendable {
     case .b2cMode: "no"
     case .autoReplyLimit: "\(AutoReplier.defaultLimit)"
     case .autoReplyPeriodHours: "\(Int(AutoReplier.defaultPeriod / 3600))"
+    case .personalAccountLimit: "2"
     }
   }
 }
@@ -105,8 +119,8 @@ extension Session {
         throw EspoMailError.malformed("value for \(setting.rawValue)", value, accepted: setting.accepted)
       }
       stored = flag
-    case .autoReplyLimit, .autoReplyPeriodHours:
-      guard let number = Int(value), (setting == .autoReplyLimit ? 0...10_000 : 1...8760).contains(number) else {
+    case .autoReplyLimit, .autoReplyPeriodHours, .personalAccountLimit:
+      guard let number = Int(value), setting.range.contains(number) else {
         throw EspoMailError.malformed("value for \(setting.rawValue)", value, accepted: setting.accepted)
       }
       stored = "\(number)"

@@ -23,6 +23,8 @@ public enum SettingKey: String, CaseIterable, Sendable {
   case autoReplyLimit = "auto-reply-limit"
   /// The auto-reply limit's period in hours.
   case autoReplyPeriodHours = "auto-reply-period-hours"
+  /// At most this many personal accounts a user adds for themselves.
+  case personalAccountLimit = "personal-account-limit"
   /// Name of the group account used as the system sender (set by `outbound set-default`).
   case defaultOutbound = "outbound.default"
 }

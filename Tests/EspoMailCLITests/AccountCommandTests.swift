@@ -70,6 +70,39 @@ import Testing
     #expect(store.run(["account", "remove", "alice-mail"], as: "alice").status == 0)
   }
 
+  @Test func usersAddAtMostTheLimitOfPersonalAccountsAdminsAny() throws {
+    let store = try TestStore()
+    try store.json(["user", "add", "alice", "--email", "alice@example.com", "--email", "a2@example.com", "--email", "a3@example.com"])
+    try store.json(["role", "create", "Mailer"])
+    try store.json(["role", "set", "Mailer", "personal-email-accounts=yes"])
+    try store.json(["user", "role", "add", "alice", "Mailer"])
+    func addOwn(_ name: String, _ address: String) -> CommandResult {
+      store.run(
+        [
+          "account", "add", name, "--personal", "--owner", "alice", "--address", address, "--imap-host", "127.0.0.1",
+          "--security", "none", "--username", name, "--password-stdin",
+        ], as: "alice", stdin: "pw\n")
+    }
+    #expect(addOwn("one", "alice@example.com").status == 0)
+    #expect(addOwn("two", "a2@example.com").status == 0)
+    let third = addOwn("three", "a3@example.com")
+    #expect(third.status == 77)
+    #expect(third.stderr.contains("'alice' has 2 personal accounts, the most a user may add"))
+    #expect(third.stderr.contains("setting set personal-account-limit 3"))
+    try store.json(["setting", "set", "personal-account-limit", "3"])
+    #expect(addOwn("three", "a3@example.com").status == 0)
+    #expect(store.run(["setting", "set", "personal-account-limit", "0"]).status == 0)
+    #expect(addOwn("four", "a3@example.com").status == 77)
+    // Admins are not limited.
+    #expect(
+      store.run(
+        [
+          "account", "add", "four", "--personal", "--owner", "alice", "--address", "a3@example.com", "--imap-host",
+          "127.0.0.1", "--security", "none", "--username", "four", "--password-stdin",
+        ], stdin: "pw\n"
+      ).status == 0)
+  }
+
   @Test func badAccountInputIsRefusedWithTheReason() throws {
     let store = try TestStore()
     #expect(add(store, "a", []).status == 64)  // neither --group nor --personal
