@@ -207,6 +207,11 @@ public struct MailAccount: Equatable, Sendable {
   public var caFile: String?
   /// The fully qualified name SMTP's EHLO gives; nil for this machine's.
   public var heloName: String?
+  /// The From name of mail sent through a group account (nil: the sender's own name).
+  public var fromName: String?
+  /// The Reply-To of mail sent through a group account, and of its auto-replies (nil: none, or on
+  /// a case the case account's address).
+  public var replyToAddress: String?
   /// Sent mail the Sent folder refused, and the last refusal.
   public var sentAppend = SentAppendHealth(failures: 0, lastError: nil)
 

@@ -38,6 +38,10 @@ public struct AccountRequest: Sendable {
   public var caFile: String?
   /// The fully qualified name SMTP's EHLO gives (empty string: this machine's).
   public var heloName: String?
+  /// The From name of mail sent through a group account (empty: none).
+  public var fromName: String?
+  /// The Reply-To of mail sent through a group account (empty: none).
+  public var replyToAddress: String?
   /// Monitored folders (replaces the list when non-empty).
   public var folders: [String]
   /// Fetch-since date, YYYY-MM-DD.

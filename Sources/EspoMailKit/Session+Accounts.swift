@@ -116,7 +116,7 @@ extension Session {
     }
   }
 
-  /// Applies and checks the login mechanisms, CA file and EHLO name.
+  /// Applies and checks the login mechanisms, CA file, EHLO name, From name and Reply-To address.
   private func applyServerSettings(_ request: AccountRequest, to account: inout MailAccount) throws {
     if let mechanism = request.loginMechanism { account.imap.loginMechanism = mechanism }
     if let mechanism = request.smtpLoginMechanism {
@@ -146,6 +146,19 @@ extension Session {
         }
         account.heloName = name
       }
+    }
+    if let name = request.fromName {
+      guard name.isEmpty || account.kind == .group else {
+        throw EspoMailError.invalid("--from-name", "a personal account sends with its owner's name")
+      }
+      try HeaderText.check(name, field: "--from-name")
+      account.fromName = name.isEmpty ? nil : name
+    }
+    if let address = request.replyToAddress {
+      guard address.isEmpty || account.kind == .group else {
+        throw EspoMailError.invalid("--reply-to-address", "only group accounts have a Reply-To of their own")
+      }
+      account.replyToAddress = address.isEmpty ? nil : try EmailAddress(address).value
     }
   }
 

@@ -17,7 +17,15 @@ enum Schema {
     ("0008-user-email-dates", userEmailDates),
     ("0009-parse-decisions", parseDecisions),
     ("0010-server-login", serverLogin),
+    ("0011-account-identity", accountIdentity),
   ]
+
+  /// A group account's From name and Reply-To address for the mail people send through it
+  /// (Docs/email-to-case.md, "Sending as the team"). Both engines run this same SQL.
+  static let accountIdentity = """
+    ALTER TABLE mail_account ADD COLUMN from_name TEXT;
+    ALTER TABLE mail_account ADD COLUMN reply_to_address TEXT;
+    """
 
   /// Builds the migrator every open runs.
   static func migrator() -> DatabaseMigrator {

@@ -101,14 +101,15 @@ extension Transaction {
       ])
   }
 
-  /// Stores an account's login mechanisms, CA file and EHLO name.
+  /// Stores an account's login mechanisms, CA file, EHLO name, From name and Reply-To address.
   public func setServerSettings(accountID: Int64, _ account: MailAccount) throws {
     try db.execute("""
-        UPDATE mail_account SET imap_login_mechanism = ?, smtp_login_mechanism = ?, ca_file = ?, helo_name = ?
+        UPDATE mail_account SET imap_login_mechanism = ?, smtp_login_mechanism = ?, ca_file = ?, helo_name = ?,
+          from_name = ?, reply_to_address = ?
         WHERE id = ?
         """, [
         account.imap.loginMechanism.rawValue, (account.smtp?.loginMechanism ?? .auto).rawValue, account.caFile,
-        account.heloName, accountID,
+        account.heloName, account.fromName, account.replyToAddress, accountID,
       ])
   }
 
@@ -300,7 +301,7 @@ extension Transaction {
         a.smtp_shared, a.sent_folder, a.create_case, a.distribution, a.case_position, a.auto_reply, a.reply_from,
         a.reply_from_name, a.reply_to, a.last_success_at, a.last_attempt_at, a.last_error, a.consecutive_failures,
         a.imap_login_mechanism, a.smtp_login_mechanism, a.ca_file, a.helo_name, a.sent_append_failures,
-        a.last_sent_append_error, \(commands), u.login AS owner_login, t.name AS case_team_name, d.login AS assign_to_login,
+        a.last_sent_append_error, a.from_name, a.reply_to_address, \(commands), u.login AS owner_login, t.name AS case_team_name, d.login AS assign_to_login,
         tp.name AS reply_template_name
       FROM mail_account a LEFT JOIN "user" u ON u.id = a.owner_user_id LEFT JOIN team t ON t.id = a.case_team_id
       LEFT JOIN "user" d ON d.id = a.assign_to_user_id LEFT JOIN template tp ON tp.id = a.reply_template_id
@@ -348,6 +349,8 @@ extension Transaction {
     }
     account.caFile = row["ca_file"]
     account.heloName = row["helo_name"]
+    account.fromName = row["from_name"]
+    account.replyToAddress = row["reply_to_address"]
     account.sentAppend = SentAppendHealth(
       failures: row["sent_append_failures"], lastError: row["last_sent_append_error"])
     account.isSMTPShared = row["smtp_shared"]

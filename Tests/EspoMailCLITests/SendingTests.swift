@@ -113,6 +113,33 @@ import Testing
     #expect(broken.stderr.contains("Name <name@example.com>"))
   }
 
+  @Test func aGroupAccountSendsUnderItsOwnNameAndReplyTo() throws {
+    let (lab, _, sink) = try lab()
+    defer { sink.stop() }
+    let address = try #require(try lab.store.json(["account", "show", "support"]).object()["address"] as? String)
+    try lab.store.json([
+      "account", "set", "support", "--smtp-shared", "--from-name", "Acme Support", "--reply-to-address", "help@example.com",
+    ])
+    try lab.store.json(["role", "set", "OwnMail", "group-email-account=team"])
+    let shown = try lab.store.json(["account", "show", "support"]).object()
+    #expect(shown["fromName"] as? String == "Acme Support")
+    #expect(shown["replyToAddress"] as? String == "help@example.com")
+    let send = ["send", "--from", address, "--to", "jane@acme.example", "--subject", "From the team", "--body", "b"]
+    let sent = lab.store.run(send, as: "alice")
+    #expect(sent.status == 0, "\(sent.stderr)")
+    let message = try #require(try sink.waitForMessages(count: 1).first)
+    #expect(try header("From", in: message)?.contains("Acme Support") == true)
+    #expect(try header("Reply-To", in: message) == "help@example.com")
+    // Back to the agent's own name; a personal account has no name or Reply-To of its own.
+    try lab.store.json(["account", "set", "support", "--from-name", "", "--reply-to-address", ""])
+    #expect(lab.store.run(send, as: "alice").status == 0)
+    let second = try #require(try sink.waitForMessages(count: 2).last)
+    #expect(try header("From", in: second)?.contains("Acme Support") == false)
+    #expect(try header("Reply-To", in: second) == nil)
+    #expect(lab.store.run(["account", "set", "alice-mail", "--from-name", "Alice Inc"]).status == 65)
+    #expect(lab.store.run(["account", "set", "support", "--reply-to-address", "not an address"]).status == 65)
+  }
+
   @Test func theSMTPLoginMechanismIsChosenPerAccount() throws {
     let (lab, _, sink) = try lab()
     defer { sink.stop() }

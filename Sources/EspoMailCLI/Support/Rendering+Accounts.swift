@@ -22,6 +22,8 @@ enum AccountText {
     if account.kind == .group {
       lines.append("teams:       \(account.teams.isEmpty ? "-" : account.teams.joined(separator: ", "))")
       lines.append("cases:       \(caseDescription(account.cases))")
+      lines.append("from name:   \(account.fromName.orDash)")
+      lines.append("reply-to:    \(account.replyToAddress.orDash)")
     }
     if let smtp = account.smtp {
       lines.append("smtp:        \(smtp.username)@\(smtp.host):\(smtp.port) (\(smtp.security.rawValue))\(account.isSMTPShared ? ", shared" : "")")

@@ -41,6 +41,10 @@ public struct AccountConfiguration: Codable, Equatable, Sendable {
   public var caFile: String?
   /// The name SMTP's EHLO gives (nil: this machine's).
   public var heloName: String?
+  /// The From name of mail sent through a group account.
+  public var fromName: String?
+  /// The Reply-To of mail sent through a group account.
+  public var replyToAddress: String?
 
   /// The account's entry.
   public init(_ account: MailAccount) {
@@ -63,6 +67,8 @@ public struct AccountConfiguration: Codable, Equatable, Sendable {
     autoReply = AutoReplyConfiguration(account.autoReply)
     caFile = account.caFile
     heloName = account.heloName
+    fromName = account.fromName
+    replyToAddress = account.replyToAddress
   }
 
   /// Reads an entry; what is left out takes `account add`'s defaults.
@@ -87,6 +93,8 @@ public struct AccountConfiguration: Codable, Equatable, Sendable {
     autoReply = try container.decodeIfPresent(AutoReplyConfiguration.self, forKey: .autoReply) ?? AutoReplyConfiguration(.off)
     caFile = try container.decodeIfPresent(String.self, forKey: .caFile)
     heloName = try container.decodeIfPresent(String.self, forKey: .heloName)
+    fromName = try container.decodeIfPresent(String.self, forKey: .fromName)
+    replyToAddress = try container.decodeIfPresent(String.self, forKey: .replyToAddress)
   }
 
   private enum CodingKeys: String, CodingKey {
@@ -101,6 +109,8 @@ public struct AccountConfiguration: Codable, Equatable, Sendable {
     case autoReply = "auto-reply"
     case caFile = "ca-file"
     case heloName = "helo-name"
+    case fromName = "from-name"
+    case replyToAddress = "reply-to-address"
   }
 }
 

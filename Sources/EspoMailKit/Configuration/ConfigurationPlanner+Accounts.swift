@@ -71,6 +71,10 @@ extension ConfigurationPlanner {
     request.loginMechanism = account.imap.loginMechanism
     request.caFile = account.caFile ?? ""
     request.heloName = account.heloName ?? ""
+    if account.kind == .group {
+      request.fromName = account.fromName ?? ""
+      request.replyToAddress = account.replyToAddress ?? ""
+    }
     request.folders = account.folders
     request.fetchSince = account.fetchSince
     request.keepUnread = account.keepUnread

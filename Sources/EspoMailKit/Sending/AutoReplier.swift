@@ -86,8 +86,10 @@ struct AutoReplier {
       .filter { MessageComposer.canWrite(messageID: $0) }
     let inReplyTo = MessageComposer.canWrite(messageID: email.messageID) ? email.messageID : nil
     let message = OutgoingMessage(
-      from: MailAddress(name: account.autoReply.fromName, address: fromAddress), to: [MailAddress(name: email.from?.name, address: sender)],
-      replyTo: account.autoReply.replyTo.map { [MailAddress(name: nil, address: $0)] } ?? [], subject: subject,
+      from: MailAddress(name: account.autoReply.fromName ?? account.fromName, address: fromAddress),
+      to: [MailAddress(name: email.from?.name, address: sender)],
+      replyTo: (account.autoReply.replyTo ?? account.replyToAddress).map { [MailAddress(name: nil, address: $0)] } ?? [],
+      subject: subject,
       text: template.isHTML ? PlainText.fromHTML(body) : body, html: template.isHTML ? body : nil,
       messageID: OwnMessageID.make(
         parent: caseNumber.map { RecordReference(.case, $0) }, unixTime: Int64(now.timeIntervalSince1970),

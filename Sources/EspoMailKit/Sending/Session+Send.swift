@@ -105,19 +105,22 @@ extension Session {
       }
       if let parent { try requireReadable(parent, action: "send --parent \(parent)", tx) }
     }
-    // Reply-To: the group address of the case's account, so the customer answers the team.
-    var replyTo: String?
-    if let parent, parent.type == .case {
+    // Reply-To: the sending group account's own, else on a case the case account's (its Reply-To
+    // address or its address), so the customer answers the team.
+    var replyTo = account.kind == .group ? account.replyToAddress : nil
+    if replyTo == nil, let parent, parent.type == .case {
       replyTo = try store.read { tx in
         try tx.caseOrigin(number: parent.id)?.mailAccountID.flatMap { try tx.mailAccount(id: $0) }
-          .flatMap { $0.kind == .group ? $0.address : nil }
+          .flatMap { $0.kind == .group ? $0.replyToAddress ?? $0.address : nil }
       }
     }
+    // A group account may send under a name of its own ("Acme Support") instead of the agent's.
+    let fromName = account.kind == .group ? account.fromName ?? user.name : user.name
     let messageID = OwnMessageID.make(
       parent: parent, unixTime: Int64(now.timeIntervalSince1970), random: String(UInt64.random(in: 0...UInt64.max), radix: 36),
       domain: OwnMessageID.domain(of: from.value))
     let message = OutgoingMessage(
-      from: MailAddress(name: user.name, address: from.value), to: to.map { MailAddress(name: $0.name, address: $0.address.value) },
+      from: MailAddress(name: fromName, address: from.value), to: to.map { MailAddress(name: $0.name, address: $0.address.value) },
       cc: cc.map { MailAddress(name: $0.name, address: $0.address.value) },
       replyTo: replyTo.map { [MailAddress(name: nil, address: $0)] } ?? [], subject: request.subject, text: request.body,
       messageID: messageID, date: now, inReplyTo: inReplyTo, references: references,
@@ -134,7 +137,7 @@ extension Session {
       // mailbox) merges into this email.
       draft.fingerprint = (try? MessageParser.parseHeaders(Array(raw.prefix(EmailDraft.bodyStart(raw)))))
         .map(MessageFingerprint.of)
-      draft.from = EmailParty(name: user.name, address: from.value)
+      draft.from = EmailParty(name: fromName, address: from.value)
       draft.to = to.map { EmailParty(name: $0.name, address: $0.address.value) }
       draft.cc = cc.map { EmailParty(name: $0.name, address: $0.address.value) }
       draft.bcc = bcc.map { EmailParty(name: $0.name, address: $0.address.value) }

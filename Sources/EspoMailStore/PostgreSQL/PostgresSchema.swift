@@ -16,6 +16,7 @@ enum PostgresSchema {
     ("0008-user-email-dates", Schema.userEmailDates),
     ("0009-parse-decisions", parseDecisions),
     ("0010-server-login", serverLogin),
+    ("0011-account-identity", Schema.accountIdentity + "GRANT SELECT (from_name, reply_to_address) ON mail_account TO espomail_agent;"),
   ]
 
   /// 0010 in PostgreSQL's types; agents may read the new columns like the other settings.

@@ -39,6 +39,10 @@ struct AccountSettingsOptions: ParsableArguments {
   var smtpLoginMechanism: LoginMechanism?
   @Option(help: ArgumentHelp("The fully qualified name SMTP's EHLO gives (default: this machine's, else the address's domain).", valueName: "name"))
   var heloName: String?
+  @Option(help: ArgumentHelp("The From name of mail sent through this group account, such as 'Acme Support' (default: the sender's own; empty: back to it).", valueName: "name"))
+  var fromName: String?
+  @Option(help: ArgumentHelp("The Reply-To of mail sent through this group account and of its auto-replies (empty: none).", valueName: "addr"))
+  var replyToAddress: String?
   @Flag(help: "Read the SMTP password from standard input (the line after the IMAP one when both are read).")
   var smtpPasswordStdin = false
   @Option(help: ArgumentHelp("A command printing the SMTP password.", valueName: "cmd")) var smtpPasswordCommand: String?
@@ -80,6 +84,8 @@ struct AccountSettingsOptions: ParsableArguments {
     request.smtpLoginMechanism = smtpLoginMechanism
     request.caFile = caFile
     request.heloName = heloName
+    request.fromName = fromName
+    request.replyToAddress = replyToAddress
     request.folders = folders
     request.fetchSince = fetchSince
     request.keepUnread = keepUnread

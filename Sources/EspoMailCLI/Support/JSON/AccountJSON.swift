@@ -39,6 +39,8 @@ struct AccountJSON: JSONOutput {
     case smtpUsername = "smtpUsername"
     case smtpLoginMechanism = "smtpLoginMechanism"
     case heloName = "heloName"
+    case fromName = "fromName"
+    case replyToAddress = "replyToAddress"
     case smtpSecretSource = "smtpSecretSource"
     case smtpSecretCommand = "smtpSecretCommand"
     case smtpSecretSetByAdmin = "smtpSecretSetByAdmin"
@@ -82,6 +84,8 @@ struct AccountJSON: JSONOutput {
     try json.encodeOrNull(smtp?.username, forKey: .smtpUsername)
     try json.encodeOrNull(smtp?.loginMechanism.rawValue, forKey: .smtpLoginMechanism)
     try json.encodeOrNull(account.heloName, forKey: .heloName)
+    try json.encodeOrNull(account.fromName, forKey: .fromName)
+    try json.encodeOrNull(account.replyToAddress, forKey: .replyToAddress)
     try json.encodeOrNull(smtp?.secretSource.rawValue, forKey: .smtpSecretSource)
     try json.encodeOrNull(smtp?.secretCommand, forKey: .smtpSecretCommand)
     try json.encodeOrNull(smtp?.secretSetByAdmin, forKey: .smtpSecretSetByAdmin)
