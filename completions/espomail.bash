@@ -1262,7 +1262,7 @@ _espomail_account() {
 
 _espomail_account_add() {
     repeating_flags=()
-    non_repeating_flags=(--quiet --verbose --group --personal --password-stdin --keep-unread --no-keep-unread --smtp-password-stdin --smtp-shared --no-smtp-shared --allow-cleartext --allow-unowned-address --version -h --help)
+    non_repeating_flags=(--quiet --verbose --group --personal --password-stdin --keep-unread --no-keep-unread --imap --no-imap --smtp-password-stdin --smtp-shared --no-smtp-shared --allow-cleartext --allow-unowned-address --version -h --help)
     repeating_options=(--folder --team)
     non_repeating_options=(--store --as --format --owner --address --imap-host --imap-port --security --username --login-mechanism --ca-file --password-command --oauth2-token-command --fetch-since --portion --max-size --smtp-host --smtp-port --smtp-security --smtp-username --smtp-login-mechanism --helo-name --from-name --reply-to-address --smtp-password-command --smtp-oauth2-token-command --sent-folder)
     __espomail_offer_flags_options 1
@@ -1426,7 +1426,7 @@ _espomail_account_show() {
 
 _espomail_account_set() {
     repeating_flags=()
-    non_repeating_flags=(--quiet --verbose --password-stdin --keep-unread --no-keep-unread --smtp-password-stdin --smtp-shared --no-smtp-shared --allow-cleartext --allow-unowned-address --active --inactive --create-case --no-create-case --auto-reply --no-auto-reply --version -h --help)
+    non_repeating_flags=(--quiet --verbose --password-stdin --keep-unread --no-keep-unread --imap --no-imap --smtp-password-stdin --smtp-shared --no-smtp-shared --allow-cleartext --allow-unowned-address --active --inactive --create-case --no-create-case --auto-reply --no-auto-reply --version -h --help)
     repeating_options=(--folder --team)
     non_repeating_options=(--store --as --format --address --imap-host --imap-port --security --username --login-mechanism --ca-file --password-command --oauth2-token-command --fetch-since --portion --max-size --smtp-host --smtp-port --smtp-security --smtp-username --smtp-login-mechanism --helo-name --from-name --reply-to-address --smtp-password-command --smtp-oauth2-token-command --sent-folder --distribution --case-team --position --assign-to --reply-template --reply-from --reply-from-name --reply-to)
     __espomail_offer_flags_options 1

@@ -207,6 +207,8 @@ public struct MailAccount: Equatable, Sendable {
   public var caFile: String?
   /// The fully qualified name SMTP's EHLO gives; nil for this machine's.
   public var heloName: String?
+  /// Whether the account is fetched over IMAP; a send-only account (a no-reply sender) is not.
+  public var usesIMAP = true
   /// The From name of mail sent through a group account (nil: the sender's own name).
   public var fromName: String?
   /// The Reply-To of mail sent through a group account, and of its auto-replies (nil: none, or on

@@ -38,6 +38,8 @@ public struct AccountRequest: Sendable {
   public var caFile: String?
   /// The fully qualified name SMTP's EHLO gives (empty string: this machine's).
   public var heloName: String?
+  /// Fetch over IMAP (true), or send only (false).
+  public var usesIMAP: Bool?
   /// The From name of mail sent through a group account (empty: none).
   public var fromName: String?
   /// The Reply-To of mail sent through a group account (empty: none).

@@ -49,6 +49,11 @@ extension Session {
   /// Connects and logs in, lists folders and checks the monitored ones; reports which step failed.
   public func testAccount(_ name: String, network: NetworkOptions) throws -> AccountTestReport {
     let account = try manageableAccount(name, action: "account test")
+    guard account.usesIMAP else {
+      throw EspoMailError(
+        .dataError, "account '\(account.name)' sends only: it has no IMAP server to test",
+        hint: "'espomail send --from \(account.address) …' shows whether its SMTP takes mail")
+    }
     var report = AccountTestReport(
       name: account.name, ok: false, failedStep: nil, error: nil, errorStatus: nil, capabilities: [], folders: [],
       missingFolders: [])

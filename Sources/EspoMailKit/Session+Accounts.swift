@@ -14,8 +14,12 @@ extension Session {
     }
     let ownerLogin = try accountAccess.requireManage(kind: kind, owner: request.owner, action: "account add")
     if kind == .personal, !user.isAdmin, let ownerLogin { try requireRoomForPersonalAccount(of: ownerLogin) }
-    guard let address = request.address, let host = request.host, let username = request.username else {
-      throw EspoMailError(.usage, "account add needs --address, --imap-host and --username")
+    let usesIMAP = request.usesIMAP ?? true
+    guard let address = request.address, let host = request.host ?? (usesIMAP ? nil : ""), let username = request.username
+    else {
+      throw EspoMailError(
+        .usage, "account add needs --address, --imap-host and --username",
+        hint: "a send-only account (--no-imap) needs --address, --username and --smtp-host")
     }
     guard let secret = request.secret else {
       throw EspoMailError(
@@ -36,6 +40,7 @@ extension Session {
       folders: request.folders.isEmpty ? ["INBOX"] : request.folders, fetchSince: request.fetchSince,
       keepUnread: request.keepUnread ?? false, portion: request.portion ?? 500, maxSizeMB: request.maxSizeMB ?? 10,
       teams: request.teams ?? [], health: AccountHealth(lastSuccessAt: nil, lastAttemptAt: nil, lastError: nil, consecutiveFailures: 0))
+    account.usesIMAP = usesIMAP
     try Self.validate(account)
     try requireProtectedConnections(account, request)
     let stored = try sealed(secret, flag: "account add")
@@ -45,6 +50,7 @@ extension Session {
     try applySendingSettings(request, to: &account)
     try applyServerSettings(request, to: &account)
     try applyCaseSettings(request, to: &account)
+    try Self.validateSendOnly(account)
     let smtpSecret = try request.smtpSecret.map { try sealed($0, flag: "account add (SMTP secret)") }
     return try store.write { tx in
       let ownerID = try ownerLogin.map { try tx.userID(login: $0).orNotFound("user", $0) }
@@ -99,7 +105,9 @@ extension Session {
     try applyCaseSettings(request, to: &account)
     try applySendingSettings(request, to: &account)
     try applyServerSettings(request, to: &account)
+    if let usesIMAP = request.usesIMAP { account.usesIMAP = usesIMAP }
     try Self.validate(account)
+    try Self.validateSendOnly(account)
     try requireProtectedConnections(account, request)
     let secret = try request.secret.map { try sealed($0, flag: "account set") }
     let smtpSecret = try request.smtpSecret.map { try sealed($0, flag: "account set (SMTP secret)") }
@@ -354,8 +362,23 @@ extension Session {
   }
 
   /// Checks an account's settings for values that can never work.
+  /// Checks a send-only account (no IMAP): it needs SMTP, and has nothing IMAP gives: no Sent
+  /// folder to file copies in, no cases or auto-replies, which start from fetched mail.
+  static func validateSendOnly(_ account: MailAccount) throws {
+    guard !account.usesIMAP else { return }
+    guard account.smtp != nil else {
+      throw EspoMailError(.usage, "a send-only account (--no-imap) needs --smtp-host HOST")
+    }
+    guard account.sentFolder == nil else {
+      throw EspoMailError.invalid("--sent-folder", "a send-only account has no IMAP folder to file copies in")
+    }
+    guard !account.cases.createCase, !account.autoReply.isOn else {
+      throw EspoMailError.invalid("--no-imap", "cases and auto-replies start from fetched mail; turn them off first")
+    }
+  }
+
   static func validate(_ account: MailAccount) throws {
-    guard !account.imap.host.trimmingWhitespace().isEmpty,
+    guard !account.usesIMAP || !account.imap.host.trimmingWhitespace().isEmpty,
       !account.imap.host.contains(where: { $0 == " " || $0 == "/" || $0.isNewline })
     else { throw EspoMailError.invalid("--imap-host '\(account.imap.host)'", "give a host name or address") }
     guard (1...65535).contains(account.imap.port) else {

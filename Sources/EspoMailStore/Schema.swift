@@ -18,6 +18,7 @@ enum Schema {
     ("0009-parse-decisions", parseDecisions),
     ("0010-server-login", serverLogin),
     ("0011-account-identity", accountIdentity),
+    ("0012-send-only-accounts", sendOnlyAccounts),
   ]
 
   /// A group account's From name and Reply-To address for the mail people send through it
@@ -25,6 +26,12 @@ enum Schema {
   static let accountIdentity = """
     ALTER TABLE mail_account ADD COLUMN from_name TEXT;
     ALTER TABLE mail_account ADD COLUMN reply_to_address TEXT;
+    """
+
+  /// Whether an account is fetched over IMAP: a send-only account (a no-reply or system sender)
+  /// has SMTP and no IMAP (Docs/email-to-case.md, "Send-only accounts"). Both engines run this SQL.
+  static let sendOnlyAccounts = """
+    ALTER TABLE mail_account ADD COLUMN uses_imap INTEGER NOT NULL DEFAULT 1;
     """
 
   /// Builds the migrator every open runs.

@@ -105,11 +105,11 @@ extension Transaction {
   public func setServerSettings(accountID: Int64, _ account: MailAccount) throws {
     try db.execute("""
         UPDATE mail_account SET imap_login_mechanism = ?, smtp_login_mechanism = ?, ca_file = ?, helo_name = ?,
-          from_name = ?, reply_to_address = ?
+          from_name = ?, reply_to_address = ?, uses_imap = ?
         WHERE id = ?
         """, [
         account.imap.loginMechanism.rawValue, (account.smtp?.loginMechanism ?? .auto).rawValue, account.caFile,
-        account.heloName, account.fromName, account.replyToAddress, accountID,
+        account.heloName, account.fromName, account.replyToAddress, account.usesIMAP, accountID,
       ])
   }
 
@@ -301,7 +301,7 @@ extension Transaction {
         a.smtp_shared, a.sent_folder, a.create_case, a.distribution, a.case_position, a.auto_reply, a.reply_from,
         a.reply_from_name, a.reply_to, a.last_success_at, a.last_attempt_at, a.last_error, a.consecutive_failures,
         a.imap_login_mechanism, a.smtp_login_mechanism, a.ca_file, a.helo_name, a.sent_append_failures,
-        a.last_sent_append_error, a.from_name, a.reply_to_address, \(commands), u.login AS owner_login, t.name AS case_team_name, d.login AS assign_to_login,
+        a.last_sent_append_error, a.from_name, a.reply_to_address, a.uses_imap, \(commands), u.login AS owner_login, t.name AS case_team_name, d.login AS assign_to_login,
         tp.name AS reply_template_name
       FROM mail_account a LEFT JOIN "user" u ON u.id = a.owner_user_id LEFT JOIN team t ON t.id = a.case_team_id
       LEFT JOIN "user" d ON d.id = a.assign_to_user_id LEFT JOIN template tp ON tp.id = a.reply_template_id
@@ -351,6 +351,7 @@ extension Transaction {
     account.heloName = row["helo_name"]
     account.fromName = row["from_name"]
     account.replyToAddress = row["reply_to_address"]
+    account.usesIMAP = row["uses_imap"]
     account.sentAppend = SentAppendHealth(
       failures: row["sent_append_failures"], lastError: row["last_sent_append_error"])
     account.isSMTPShared = row["smtp_shared"]

@@ -140,6 +140,33 @@ import Testing
     #expect(lab.store.run(["account", "set", "support", "--reply-to-address", "not an address"]).status == 65)
   }
 
+  @Test func aSendOnlyAccountSendsAndIsNeverFetched() throws {
+    let (lab, box, sink) = try lab()
+    defer { sink.stop() }
+    let smtp = ["--smtp-host", "127.0.0.1", "--smtp-port", "\(sink.port)", "--smtp-security", "none"]
+    let add = ["account", "add", "noreply", "--group", "--address", "noreply@example.com", "--no-imap", "--username", box, "--password-stdin"]
+    let withoutSMTP = lab.store.run(add, stdin: "pw-\(box)\n")
+    #expect(withoutSMTP.status == 64)
+    #expect(withoutSMTP.stderr.contains("needs --smtp-host"))
+    let added = lab.store.run(add + smtp + ["--from-name", "Acme"], stdin: "pw-\(box)\n")
+    #expect(added.status == 0, "\(added.stderr)")
+    #expect(try lab.store.json(["account", "show", "noreply"]).object()["usesIMAP"] as? Bool == false)
+    #expect(lab.store.run(["account", "show", "noreply"]).stdout.contains("imap:        - (send only)"))
+    try lab.store.json(["outbound", "set-default", "noreply"])
+    let run = try lab.fetch()
+    #expect(run.status == 0, "\(run.result.stderr)")
+    #expect(run.accounts["noreply"] == nil, "a send-only account is not fetched")
+    #expect(run.accounts["support"] != nil)
+    #expect(lab.store.run(["fetch", "noreply"]).status == 65)
+    #expect(lab.store.run(["account", "test", "noreply"]).status == 65)
+    #expect(lab.store.run(["account", "set", "noreply", "--create-case"]).status == 65)
+    let sent = lab.store.run(["send", "--from", "noreply@example.com", "--to", "jane@acme.example", "--subject", "Notice", "--body", "b"])
+    #expect(sent.status == 0, "\(sent.stderr)")
+    let message = try #require(try sink.waitForMessages(count: 1).first)
+    #expect(message.mailFrom == "noreply@example.com")
+    #expect(try header("From", in: message)?.contains("Acme") == true)
+  }
+
   @Test func theSMTPLoginMechanismIsChosenPerAccount() throws {
     let (lab, _, sink) = try lab()
     defer { sink.stop() }

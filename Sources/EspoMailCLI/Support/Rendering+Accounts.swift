@@ -9,7 +9,9 @@ enum AccountText {
       "account:     \(account.name) (\(account.kind.rawValue)\(account.owner.map { ", owner \($0)" } ?? ""))",
       "address:     \(account.address)",
       "active:      \(account.isActive ? "yes" : "no")",
-      "imap:        \(account.imap.username)@\(account.imap.host):\(account.imap.port) (\(account.imap.security.rawValue))",
+      account.usesIMAP
+        ? "imap:        \(account.imap.username)@\(account.imap.host):\(account.imap.port) (\(account.imap.security.rawValue))"
+        : "imap:        - (send only)",
       "secret:      \(secretDescription(account.imap))",
       "login:       \(account.imap.loginMechanism.rawValue)",
       "ca file:     \(account.caFile.orDash)",

@@ -41,6 +41,8 @@ public struct AccountConfiguration: Codable, Equatable, Sendable {
   public var caFile: String?
   /// The name SMTP's EHLO gives (nil: this machine's).
   public var heloName: String?
+  /// Fetched over IMAP, or send only.
+  public var usesIMAP: Bool
   /// The From name of mail sent through a group account.
   public var fromName: String?
   /// The Reply-To of mail sent through a group account.
@@ -67,6 +69,7 @@ public struct AccountConfiguration: Codable, Equatable, Sendable {
     autoReply = AutoReplyConfiguration(account.autoReply)
     caFile = account.caFile
     heloName = account.heloName
+    usesIMAP = account.usesIMAP
     fromName = account.fromName
     replyToAddress = account.replyToAddress
   }
@@ -93,6 +96,7 @@ public struct AccountConfiguration: Codable, Equatable, Sendable {
     autoReply = try container.decodeIfPresent(AutoReplyConfiguration.self, forKey: .autoReply) ?? AutoReplyConfiguration(.off)
     caFile = try container.decodeIfPresent(String.self, forKey: .caFile)
     heloName = try container.decodeIfPresent(String.self, forKey: .heloName)
+    usesIMAP = try container.decodeIfPresent(Bool.self, forKey: .usesIMAP) ?? true
     fromName = try container.decodeIfPresent(String.self, forKey: .fromName)
     replyToAddress = try container.decodeIfPresent(String.self, forKey: .replyToAddress)
   }
@@ -109,6 +113,7 @@ public struct AccountConfiguration: Codable, Equatable, Sendable {
     case autoReply = "auto-reply"
     case caFile = "ca-file"
     case heloName = "helo-name"
+    case usesIMAP = "uses-imap"
     case fromName = "from-name"
     case replyToAddress = "reply-to-address"
   }

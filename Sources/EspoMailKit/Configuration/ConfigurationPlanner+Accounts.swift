@@ -71,6 +71,7 @@ extension ConfigurationPlanner {
     request.loginMechanism = account.imap.loginMechanism
     request.caFile = account.caFile ?? ""
     request.heloName = account.heloName ?? ""
+    request.usesIMAP = account.usesIMAP
     if account.kind == .group {
       request.fromName = account.fromName ?? ""
       request.replyToAddress = account.replyToAddress ?? ""

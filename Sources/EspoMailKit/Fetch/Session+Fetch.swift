@@ -5,7 +5,8 @@ import Foundation
 extension Session {
   /// Fetches the named accounts, or with `all` every active account the acting user may fetch
   /// (admins: all; others: their own personal accounts, with the personal-email-accounts permission).
-  /// A personal account whose owner is inactive is not fetched: `--all` leaves it, naming it is refused.
+  /// A personal account whose owner is inactive, and a send-only account, are not fetched: `--all`
+  /// leaves them, naming one is refused.
   public func fetch(
     names: [String], all: Bool, options: FetchOptions, now: @escaping @Sendable () -> Date = { Date() },
     progress: (@Sendable (FetchProgress) -> Void)? = nil
@@ -21,7 +22,7 @@ extension Session {
     }
     var chosen: [MailAccount] = []
     if all {
-      chosen = known.filter { $0.isActive && !hasInactiveOwner($0) && accountAccess.mayFetch($0) }
+      chosen = known.filter { $0.isActive && $0.usesIMAP && !hasInactiveOwner($0) && accountAccess.mayFetch($0) }
     } else {
       guard !names.isEmpty else { throw EspoMailError(.usage, "name accounts to fetch, or give --all") }
       for name in names {
@@ -33,6 +34,11 @@ extension Session {
         }
         guard account.isActive else {
           throw EspoMailError(.dataError, "account '\(account.name)' is inactive", hint: "espomail account set \(account.name) --active")
+        }
+        guard account.usesIMAP else {
+          throw EspoMailError(
+            .dataError, "account '\(account.name)' sends only: it has no IMAP to fetch",
+            hint: "espomail account set \(account.name) --imap --imap-host HOST to fetch it")
         }
         if hasInactiveOwner(account), let owner = account.owner {
           throw EspoMailError(

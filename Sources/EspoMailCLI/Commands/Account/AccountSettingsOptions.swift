@@ -39,6 +39,8 @@ struct AccountSettingsOptions: ParsableArguments {
   var smtpLoginMechanism: LoginMechanism?
   @Option(help: ArgumentHelp("The fully qualified name SMTP's EHLO gives (default: this machine's, else the address's domain).", valueName: "name"))
   var heloName: String?
+  @Flag(inversion: .prefixedNo, help: "Fetch the account over IMAP (the default), or (no-) send only: a no-reply or system sender with SMTP and no IMAP.")
+  var imap: Bool?
   @Option(help: ArgumentHelp("The From name of mail sent through this group account, such as 'Acme Support' (default: the sender's own; empty: back to it).", valueName: "name"))
   var fromName: String?
   @Option(help: ArgumentHelp("The Reply-To of mail sent through this group account and of its auto-replies (empty: none).", valueName: "addr"))
@@ -85,6 +87,7 @@ struct AccountSettingsOptions: ParsableArguments {
     request.caFile = caFile
     request.heloName = heloName
     request.fromName = fromName
+    request.usesIMAP = imap
     request.replyToAddress = replyToAddress
     request.folders = folders
     request.fetchSince = fetchSince

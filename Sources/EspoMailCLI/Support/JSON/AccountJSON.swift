@@ -40,6 +40,7 @@ struct AccountJSON: JSONOutput {
     case smtpLoginMechanism = "smtpLoginMechanism"
     case heloName = "heloName"
     case fromName = "fromName"
+    case usesIMAP = "usesIMAP"
     case replyToAddress = "replyToAddress"
     case smtpSecretSource = "smtpSecretSource"
     case smtpSecretCommand = "smtpSecretCommand"
@@ -85,6 +86,7 @@ struct AccountJSON: JSONOutput {
     try json.encodeOrNull(smtp?.loginMechanism.rawValue, forKey: .smtpLoginMechanism)
     try json.encodeOrNull(account.heloName, forKey: .heloName)
     try json.encodeOrNull(account.fromName, forKey: .fromName)
+    try json.encode(account.usesIMAP, forKey: .usesIMAP)
     try json.encodeOrNull(account.replyToAddress, forKey: .replyToAddress)
     try json.encodeOrNull(smtp?.secretSource.rawValue, forKey: .smtpSecretSource)
     try json.encodeOrNull(smtp?.secretCommand, forKey: .smtpSecretCommand)
