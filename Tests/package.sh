@@ -26,21 +26,26 @@ expect_file usr/share/doc/espomail/changelog.gz
 
 field() { dpkg-deb --field "$package" "$1"; }
 [ "$(field Package)" = espomail ] || fail "Package is '$(field Package)'"
-for library in libgmime-3.0-0 libcurl4 libsqlite3-0 libpq5 adduser; do
-  field Depends | grep -q "$library" || fail "Depends lacks $library: $(field Depends)"
+# Outputs are read whole before grep looks at them: `grep -q` stops reading at its match, and under
+# pipefail the writer's broken pipe would fail the check now and then.
+depends="$(field Depends)"
+for library in libgmime-3.0-0 libcurl4 libsqlite3-0 libpq5 libuchardet0 adduser; do
+  grep -q "$library" <<<"$depends" || fail "Depends lacks $library: $depends"
 done
-dpkg-deb --ctrl-tarfile "$package" | tar -t | grep -qx './conffiles' || fail "no conffiles"
+controls="$(dpkg-deb --ctrl-tarfile "$package" | tar -t)"
+grep -qx './conffiles' <<<"$controls" || fail "no conffiles"
 
 dpkg-deb -x "$package" "$work/root"
 binary="$work/root/usr/bin/espomail"
-if ldd "$binary" | grep -q 'swift\|libFoundation\|libdispatch'; then
-  fail "the binary needs the build machine's Swift runtime: $(ldd "$binary" | grep 'swift\|Foundation\|dispatch')"
+libraries="$(ldd "$binary")"
+if grep -q 'swift\|libFoundation\|libdispatch' <<<"$libraries"; then
+  fail "the binary needs the build machine's Swift runtime: $(grep 'swift\|Foundation\|dispatch' <<<"$libraries")"
 fi
 version="$("$binary" --version)"
 [ "$version" = "$(field Version)" ] || fail "the binary says $version, the package $(field Version)"
 ESPOMAIL_STORE="$work/store.sqlite" "$binary" init --quiet || fail "the packaged binary cannot create a store"
-ESPOMAIL_STORE="$work/store.sqlite" "$binary" user list --format json | grep -q '"login"' \
-  || fail "the packaged binary cannot read the store it created"
+users="$(ESPOMAIL_STORE="$work/store.sqlite" "$binary" user list --format json)"
+grep -q '"login"' <<<"$users" || fail "the packaged binary cannot read the store it created"
 units="$work/root/lib/systemd/system"
 grep -qx 'ExecStart=/usr/bin/espomail fetch --all --quiet' "$units/espomail-fetch.service" \
   || fail "the service does not run fetch --all"

@@ -20,7 +20,7 @@ enum MachineName {
   static func fullyQualified() -> String? {
     var buffer = [CChar](repeating: 0, count: 256)
     guard gethostname(&buffer, buffer.count - 1) == 0 else { return nil }
-    let short = String(cString: buffer)
+    let short = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     if short.contains(".") { return short }
     var hints = addrinfo()
     hints.ai_flags = AI_CANONNAME
