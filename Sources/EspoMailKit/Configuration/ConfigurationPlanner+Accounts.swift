@@ -4,7 +4,7 @@ extension ConfigurationPlanner {
   /// The step that adds an account, or a refusal when its password is sealed elsewhere.
   func accountAddition(_ account: AccountConfiguration) -> ConfigurationStep {
     let change = ConfigurationChange(.add, .account, account.name)
-    guard account.imap.secret != .stored, account.smtp?.secret != .stored || account.smtp == nil else {
+    guard account.imap.secret != .stored, account.smtp?.secret != .stored else {
       return ConfigurationStep(
         refused: change,
         because: "its password is sealed in the store it came from; add the account with "

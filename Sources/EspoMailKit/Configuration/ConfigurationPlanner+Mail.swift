@@ -4,7 +4,7 @@ extension ConfigurationPlanner {
   /// Templates to add or rewrite.
   func templateSteps() -> [ConfigurationStep] {
     reconcile(
-      .template, current: current.templates, desired: desired.templates, name: \.name,
+      current: current.templates, desired: desired.templates, name: \.name,
       add: { template in
         ConfigurationStep(ConfigurationChange(.add, .template, template.name)) {
           _ = try session.addTemplate(name: template.name, subject: template.subject, body: template.body, isHTML: template.html)
@@ -21,7 +21,7 @@ extension ConfigurationPlanner {
   /// Group folders to add or share with other teams.
   func groupFolderSteps() -> [ConfigurationStep] {
     reconcile(
-      .groupFolder, current: current.groupFolders, desired: desired.groupFolders.map { $0.map(Self.sorted) },
+      current: current.groupFolders, desired: desired.groupFolders.map { $0.map(Self.sorted) },
       name: \.name,
       add: { folder in
         ConfigurationStep(ConfigurationChange(.add, .groupFolder, folder.name)) {
@@ -39,7 +39,7 @@ extension ConfigurationPlanner {
   /// Accounts to add or change, and (apart, to run last) accounts to remove.
   func accountSteps() -> (changes: [ConfigurationStep], removals: [ConfigurationStep]) {
     let steps = reconcile(
-      .account, current: current.accounts, desired: desired.accounts, name: \.name,
+      current: current.accounts, desired: desired.accounts, name: \.name,
       add: accountAddition, change: accountChange,
       remove: { account in
         let change = ConfigurationChange(.remove, .account, account.name)

@@ -16,7 +16,7 @@ extension ConfigurationPlanner {
   /// Roles to create or set; every permission is written, so a role ends exactly as described.
   func roleSteps() -> [ConfigurationStep] {
     reconcile(
-      .role, current: current.roles, desired: desired.roles, name: \.name,
+      current: current.roles, desired: desired.roles, name: \.name,
       add: { role in
         ConfigurationStep(ConfigurationChange(.add, .role, role.name)) {
           _ = try session.createRole(role.name)
@@ -35,7 +35,7 @@ extension ConfigurationPlanner {
   /// Users to add or change: name, admin and active flags, addresses, roles, personal folders.
   func userSteps() -> [ConfigurationStep] {
     reconcile(
-      .user, current: current.users, desired: desired.users, name: \.login,
+      current: current.users, desired: desired.users, name: \.login,
       add: { user in
         ConfigurationStep(ConfigurationChange(.add, .user, user.login)) {
           _ = try session.addUser(
@@ -89,7 +89,7 @@ extension ConfigurationPlanner {
   /// Teams to add, and members to add, move to another position, or remove.
   func teamSteps() -> [ConfigurationStep] {
     reconcile(
-      .team, current: current.teams, desired: desired.teams, name: \.name,
+      current: current.teams, desired: desired.teams, name: \.name,
       add: { team in
         ConfigurationStep(ConfigurationChange(.add, .team, team.name)) {
           _ = try session.addTeam(team.name)

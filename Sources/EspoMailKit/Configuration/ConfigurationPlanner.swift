@@ -14,7 +14,7 @@ struct ConfigurationPlanner {
   let options: ConfigurationApplyOptions
 
   /// Every step, in the order they run.
-  func steps() throws -> [ConfigurationStep] {
+  func steps() -> [ConfigurationStep] {
     let (filterRemovals, filterAdditions) = filterSteps()
     let (accountChanges, accountRemovals) = accountSteps()
     return settingSteps() + roleSteps() + userSteps() + teamSteps() + templateSteps() + groupFolderSteps()
@@ -24,7 +24,7 @@ struct ConfigurationPlanner {
   /// Steps for one section of named things: adds and changes for what the document has, and a
   /// removal (or a refusal) for what only the store has. Nil sections are not managed.
   func reconcile<Item: Equatable>(
-    _ section: ConfigurationSection, current: [Item]?, desired: [Item]?, name: (Item) -> String,
+    current: [Item]?, desired: [Item]?, name: (Item) -> String,
     add: (Item) -> ConfigurationStep, change: (Item, Item) -> ConfigurationStep,
     remove: (Item) -> ConfigurationStep
   ) -> [ConfigurationStep] {

@@ -16,7 +16,7 @@ extension Session {
       throw EspoMailError.invalid(
         "configuration version \(desired.version)", "this espomail reads version \(StoreConfiguration.currentVersion)")
     }
-    let plan = try ConfigurationPlanner(session: self, current: try exportConfiguration(), desired: desired, options: options)
+    let plan = ConfigurationPlanner(session: self, current: try exportConfiguration(), desired: desired, options: options)
       .steps()
     let refusals = plan.compactMap(\.refusal)
     if !refusals.isEmpty {
