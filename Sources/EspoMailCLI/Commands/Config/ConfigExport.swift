@@ -24,4 +24,5 @@ extension EspoMail.Config {
   }
 }
 
+/// The document prints as JSON with its own explicit keys (`--format json`).
 extension StoreConfiguration: JSONOutput {}
