@@ -181,7 +181,9 @@ extension Session {
       for turn in 1...count {
         let (chosen, reason) = CaseDistributor.choose(account.cases.distribution, state)
         turns.append(PreviewTurn(turn: turn, user: chosen?.login, reason: reason))
-        if let chosen { CaseDistributor.apply(chosen, at: "~\(turn)", to: &state) }
+        // A stamp later than any real time ("~" sorts after digits) that sorts by turn as text too:
+        // zero-padded, so turn 10 comes after turn 2.
+        if let chosen { CaseDistributor.apply(chosen, at: "~" + String(format: "%07d", turn), to: &state) }
       }
       return turns
     }

@@ -144,8 +144,7 @@ import Testing
     #expect(throws: EspoMailError.self) { try scratch.session("root").previewCases(account: "desk", count: 1001) }
   }
 
-  @Test(
-    "least-busy preview past nine turns matches the imports (known bug: turns are stamped \"~N\" and compared as text)")
+  @Test("least-busy preview past nine turns matches the imports (turn stamps sort as text)")
   func previewPastNineTurns() throws {
     let scratch = try ScratchStore()
     try scratch.write { tx in
@@ -163,8 +162,6 @@ import Testing
     // Eleven first cases, one each; then the least recently assigned (u01, u02) even when the
     // times tie to the second, since the login breaks the tie.
     #expect(Array(actual.suffix(2)) == ["u01", "u02"])
-    withKnownIssue("previewCases compares \"~10\" < \"~2\" as text and predicts u10 for turn 13") {
-      #expect(predicted == actual)
-    }
+    #expect(predicted == actual)
   }
 }
