@@ -55,7 +55,9 @@ enum CaseDistributor {
         if ca != cb { return ca < cb }
         let (ta, tb) = (state.lastAssigned[a.id] ?? "", state.lastAssigned[b.id] ?? "")
         if ta != tb { return ta < tb }
-        return a.login < b.login
+        // Logins are unique without regard to case, and ordered so everywhere else (the member
+        // list, round-robin's turn): the tie goes the same way.
+        return a.login.lowercased() < b.login.lowercased()
       }
       guard let chosen = ranked.first else { return (nil, "least-busy: no active team member is eligible") }
       let summary = ranked.map { "\($0.login) \(state.openCases[$0.id] ?? 0)" }.joined(separator: ", ")

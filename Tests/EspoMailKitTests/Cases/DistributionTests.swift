@@ -144,6 +144,21 @@ import Testing
     #expect(throws: EspoMailError.self) { try scratch.session("root").previewCases(account: "desk", count: 1001) }
   }
 
+  @Test("least-busy breaks a tie by login without regard to case, as the member list is ordered")
+  func leastBusyTieIgnoresCase() throws {
+    let scratch = try ScratchStore()
+    try scratch.write { tx in
+      try tx.seedUser("root", admin: true)
+      try tx.seedTeam("Support", members: [try tx.seedUser("Zed"), try tx.seedUser("amy")])
+      try tx.seedAccount(
+        StoreSamples.account(
+          "desk",
+          cases: CaseSettings(createCase: true, distribution: .leastBusy, team: "Support", position: nil, assignTo: nil)))
+    }
+    #expect(try scratch.session("root").previewCases(account: "desk", count: 2).map(\.user) == ["amy", "Zed"])
+    #expect(try assignees(scratch, count: 2) == ["amy", "Zed"])
+  }
+
   @Test("least-busy preview past nine turns matches the imports (turn stamps sort as text)")
   func previewPastNineTurns() throws {
     let scratch = try ScratchStore()
