@@ -44,4 +44,18 @@ import Testing
     #expect(expected.subtracting(pages).isEmpty, "commands without a manual page")
     #expect(pages.subtracting(expected).subtracting(["espomail.help.1"]).isEmpty, "pages of commands that are gone")
   }
+
+  /// CI runs what the README tells a developer to run: `.ci/run`'s last command is the README's
+  /// test command, the one code block under "Run the whole test suite".
+  @Test func continuousIntegrationRunsTheREADMEsTestCommand() throws {
+    let readme = try String(contentsOf: Self.root.appendingPathComponent("README.md"), encoding: .utf8)
+    let section = try #require(readme.range(of: "Run the whole test suite"))
+    let block = try #require(readme[section.upperBound...].range(of: "```sh\n"))
+    let end = try #require(readme[block.upperBound...].range(of: "\n```"))
+    let testCommand = String(readme[block.upperBound..<end.lowerBound])
+    #expect(!testCommand.contains("\n"), "the README's test command is one line")
+    let script = try String(contentsOf: Self.root.appendingPathComponent(".ci/run"), encoding: .utf8)
+    let lastCommand = script.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+    #expect(lastCommand.map(String.init) == testCommand, ".ci/run must end by running the README's test command")
+  }
 }
