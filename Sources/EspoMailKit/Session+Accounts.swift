@@ -63,8 +63,7 @@ extension Session {
   /// Throws when a user adding a personal account for themselves already has as many as the
   /// `personal-account-limit` setting allows (admins are not limited).
   private func requireRoomForPersonalAccount(of login: String) throws {
-    let limit = try store.read { try $0.setting(.personalAccountLimit) }.flatMap { Int($0) }
-      ?? Int(StoreSetting.personalAccountLimit.defaultValue) ?? 0
+    let limit = try store.read { try $0.number(.personalAccountLimit) }
     let owned = try listAccounts().filter { $0.kind == .personal && $0.owner?.lowercased() == login.lowercased() }.count
     guard owned < limit else {
       throw EspoMailError.denied(
@@ -373,7 +372,9 @@ extension Session {
       throw EspoMailError.invalid("--sent-folder", "a send-only account has no IMAP folder to file copies in")
     }
     guard !account.cases.createCase, !account.autoReply.isOn else {
-      throw EspoMailError.invalid("--no-imap", "cases and auto-replies start from fetched mail; turn them off first")
+      throw EspoMailError.invalid(
+        "a send-only account with cases or auto-replies", "both start from fetched mail",
+        hint: "--no-create-case --no-auto-reply, or --imap --imap-host HOST to fetch it")
     }
   }
 

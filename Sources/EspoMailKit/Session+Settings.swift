@@ -133,4 +133,7 @@ extension Session {
 extension Transaction {
   /// Whether contacts are parents in their own right (`setting set b2c-mode yes`).
   func isB2CMode() throws -> Bool { StoreSetting.b2cMode.shown(try setting(.b2cMode)) == "yes" }
+
+  /// A numeric setting's value: the stored one, else its default.
+  func number(_ setting: StoreSetting) throws -> Int { Int(setting.shown(try self.setting(setting.key))) ?? 0 }
 }

@@ -235,7 +235,11 @@ import Testing
       "template", "add", "ack-html", "--html", "--subject", "Re: {email.subject}",
       "--body", "<p>We got <b>{email.subject}</b> from {person.name}.</p>",
     ])
-    try lab.store.json(["account", "set", "support", "--auto-reply", "--reply-template", "ack-html"])
+    // The account's own From name and Reply-To go on its auto-replies too.
+    try lab.store.json([
+      "account", "set", "support", "--auto-reply", "--reply-template", "ack-html", "--from-name", "Acme Support",
+      "--reply-to-address", "help@example.com",
+    ])
     let hostile = "<a href=\"https://evil.example/\">Pay here</a> {case.number}"
     try lab.dovecot.deliver(
       SampleMessage.make(from: "Mallory <mallory@cust.example>", subject: hostile), to: box)
@@ -244,6 +248,8 @@ import Testing
     let html = try #require(try MessageParser.parse(reply.bytes).htmlBody)
     #expect(!html.contains("<a href"), "the customer's markup went out: \(html)")
     #expect(html.contains("&lt;a href=&quot;https://evil.example/&quot;&gt;Pay here&lt;/a&gt; {case.number}"))
+    #expect(try header("From", in: reply)?.contains("Acme Support") == true)
+    #expect(try header("Reply-To", in: reply) == "help@example.com")
   }
 
   @Test func autoRepliesWithoutLoopsAndNeverTwice() throws {

@@ -11,10 +11,8 @@ import Foundation
 enum LiveCompletion {
   /// Mail account names the user may see.
   static let accounts = offer { try $0.listAccounts().map(\.name) }
-  /// Logins of the store's users (admins see all; others only themselves).
-  static let users = offer { session in
-    session.user.isAdmin ? try session.listUsers().map(\.login) : [session.user.login]
-  }
+  /// Logins of the users the user may see (`Session.listUsers`: admins all, others their teammates).
+  static let users = offer { try $0.listUsers().map(\.login) }
   /// Team names.
   static let teams = offer { try $0.listTeams().map(\.name) }
   /// Role names (admins).

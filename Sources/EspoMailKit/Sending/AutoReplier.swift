@@ -48,9 +48,8 @@ struct AutoReplier {
     if let reason = email.noReplyReason { return try suppress(reason) }
     guard let sender = email.replyTo.first?.address ?? email.from?.address else { return try suppress("no sender address") }
     if try tx.isOwnAddress(sender) { return try suppress("\(sender) is one of our own addresses") }
-    let limit = try tx.setting(.autoReplyLimit).flatMap { Int($0) } ?? Self.defaultLimit
-    let hours = try tx.setting(.autoReplyPeriodHours).flatMap { Int($0) }
-      ?? Int(Self.defaultPeriod / 3600)
+    let limit = try tx.number(.autoReplyLimit)
+    let hours = try tx.number(.autoReplyPeriodHours)
     let since = Timestamp.iso8601(now.addingTimeInterval(-Double(hours) * 3600))
     let recent = try tx.autoRepliesSent(to: sender, since: since)
     if recent >= limit {
