@@ -22,7 +22,8 @@ public struct NewRecord: Sendable {
 }
 
 extension Session {
-  /// Adds a CRM record, if the acting user's role lets them create that type.
+  /// Adds a CRM record, if the acting user's role lets them create that type and read the account
+  /// named.
   public func addRecord(_ request: NewRecord) throws -> CRMRecord {
     try requireCreate(request.type.scope)
     try validateName(request.name, of: request.type.noun)
@@ -34,8 +35,9 @@ extension Session {
       throw EspoMailError.malformed("--account", account.description, accepted: "account:ID")
     }
     return try store.write { tx in
-      if let account = request.account, try !tx.recordExists(account) {
-        throw EspoMailError.notFound("account", account.description)
+      if let account = request.account {
+        guard try tx.recordExists(account) else { throw EspoMailError.notFound("account", account.description) }
+        try requireReadable(account, action: "\(request.type.rawValue) add --account \(account)", tx)
       }
       let reference = try tx.insertRecord(
         request.type, name: request.name, account: request.account?.id, createdBy: user.id)
@@ -74,7 +76,8 @@ extension Session {
     }
   }
 
-  /// Makes a user (default: the acting one) follow a record. Following for someone else is for admins.
+  /// Makes a user (default: the acting one) follow or unfollow a record the acting user may read
+  /// (its followers are shown). Following for someone else is for admins.
   public func follow(_ reference: RecordReference, login: String?, following: Bool) throws -> CRMFollowResult {
     let verb = following ? "follow" : "unfollow"
     if let login, login.lowercased() != user.login.lowercased() {
@@ -87,7 +90,7 @@ extension Session {
       let targetLogin = login ?? user.login
       let targetID = try tx.userID(login: targetLogin).orNotFound("user", targetLogin)
       guard try tx.recordExists(reference) else { throw EspoMailError.notFound(reference.type.noun, reference.description) }
-      if following { try requireReadable(reference, action: "\(verb) \(reference)", tx) }
+      try requireReadable(reference, action: "\(verb) \(reference)", tx)
       let changed = following ? try tx.follow(userID: targetID, reference) : try tx.unfollow(userID: targetID, reference)
       return CRMFollowResult(
         record: reference, user: targetLogin, following: following, changed: changed,

@@ -19,6 +19,9 @@ enum Schema {
     ("0010-server-login", serverLogin),
     ("0011-account-identity", accountIdentity),
     ("0012-send-only-accounts", sendOnlyAccounts),
+    // 0013 lets agents' own database roles write what their levels allow: PostgreSQL's only, as an
+    // SQLite store has no database roles (PostgresAgentWrites).
+    ("0013-agent-writes", ""),
   ]
 
   /// A group account's From name and Reply-To address for the mail people send through it

@@ -13,8 +13,14 @@ public enum AddressOwner: String, Sendable {
 }
 
 extension Transaction {
-  /// The id of the shared row for an address, created on first use.
+  /// The id of the shared row for an address, created on first use. On PostgreSQL a function
+  /// owned by the schema finds or makes it, since an agent's role sees only the addresses of what
+  /// it may read and could neither find nor add the others.
   public func addressID(_ address: EmailAddress) throws -> Int64 {
+    if db.engine == .postgresql {
+      return try db.value(Int64.self, "SELECT espomail_address_id(?, ?)", [address.value, address.lower])
+        .orNotFound("address", address.value)
+    }
     if let id = try db.value(Int64.self, "SELECT id FROM email_address WHERE lower = ?", [address.lower])
     {
       return id

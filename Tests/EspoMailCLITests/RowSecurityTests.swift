@@ -260,9 +260,10 @@ import Testing
     let tess = try #require(ids["tess"])
     let tessFolder = try population.server.psql(
       "SELECT id FROM email_folder WHERE user_id = \(tess)", database: population.database)
+    let globex = try population.server.psql(
+      "SELECT id FROM crm_account WHERE name = 'Globex'", database: population.database)
     let refused = [
       "UPDATE email SET subject = 'changed'",
-      "UPDATE email SET parent_type = 'account', parent_id = 1",
       "INSERT INTO email_user(email_id, user_id) SELECT id, \(olga) FROM email LIMIT 1",
       "UPDATE \"user\" SET is_admin = 1 WHERE id = \(olga)",
       "INSERT INTO user_role(user_id, role_id) SELECT \(olga), id FROM role",
@@ -270,7 +271,7 @@ import Testing
       "SET ROLE espomail_service",
       "INSERT INTO outbox(idempotency_key, kind, mail_from, recipients, raw) VALUES ('k', 'user', 'boss@example.com', '[]', '\\x00')",
       "INSERT INTO note(entity_type, entity_id, kind) VALUES ('account', 1, 'post')",
-      "INSERT INTO follow(user_id, entity_type, entity_id) VALUES (\(olga), 'account', 1)",
+      "INSERT INTO follow(user_id, entity_type, entity_id) VALUES (\(olga), 'account', \(globex))",
       "UPDATE email_user SET folder_id = \(tessFolder) WHERE user_id = \(olga)",
       "SELECT imap_secret FROM mail_account",
       "DELETE FROM email",
@@ -282,6 +283,11 @@ import Testing
       "WITH changed AS (UPDATE email_user SET is_read = 1 WHERE user_id <> \(olga) RETURNING 1) SELECT count(*) FROM changed",
       as: "olga")
     #expect(others == ["0"], "olga changed other users' mail state")
+    // Her role grants no email.edit: no email is hers to link.
+    let linked = try population.psql(
+      "WITH changed AS (UPDATE email SET parent_type = NULL, parent_id = NULL, crm_account_id = NULL RETURNING 1) SELECT count(*) FROM changed",
+      as: "olga")
+    #expect(linked == ["0"], "olga unlinked mail without email.edit")
     let own = try population.psql(
       "WITH changed AS (UPDATE email_user SET is_important = 1 WHERE user_id = \(olga) RETURNING 1) SELECT count(*) FROM changed",
       as: "olga")

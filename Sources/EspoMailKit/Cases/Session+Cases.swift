@@ -39,8 +39,8 @@ public struct CaseFilter: Sendable {
 }
 
 extension Session {
-  /// Opens a case by hand, if the role lets the user create cases. A contact's account is used
-  /// when no account is given.
+  /// Opens a case by hand, if the role lets the user create cases and read the account and contact
+  /// named. A contact's account is used when no account is given.
   public func createCase(_ request: NewCase) throws -> CaseRecord {
     try requireCreate(.case)
     try validateName(request.name, of: "case")
@@ -52,11 +52,13 @@ extension Session {
     }
     return try store.write { tx in
       var accountID = request.account?.id
-      if let account = request.account, try !tx.recordExists(account) {
-        throw EspoMailError.notFound("account", account.description)
+      if let account = request.account {
+        guard try tx.recordExists(account) else { throw EspoMailError.notFound("account", account.description) }
+        try requireReadable(account, action: "case create --account \(account)", tx)
       }
       if let contact = request.contact {
         let record = try tx.crmRecord(contact).orNotFound("contact", contact.description)
+        try requireReadable(contact, action: "case create --contact \(contact)", tx)
         accountID = accountID ?? record.account?.id
       }
       let number = try tx.insertCase(

@@ -46,7 +46,8 @@ extension Session {
     }
   }
 
-  /// Sets an email's parent by hand; replies in its thread that have no parent follow.
+  /// Sets an email's parent by hand (needs `email.edit` covering it and read access to the
+  /// record); replies in its thread that have no parent and that the user may edit follow.
   public func linkEmail(_ emailID: Int64, to parent: RecordReference) throws -> LinkResult {
     guard RecordType.parentTypes.contains(parent.type) else {
       throw EspoMailError.malformed("parent", parent.description, accepted: "account|contact|lead|opportunity|case:ID")
@@ -54,11 +55,9 @@ extension Session {
     return try store.write { tx in
       _ = try tx.emailDetail(id: emailID, viewerID: user.id).orNotFound("email", "email:\(emailID)")
       guard try tx.recordExists(parent) else { throw EspoMailError.notFound(parent.type.noun, parent.description) }
-      guard user.isAdmin || level(.email, .edit) != .no else {
-        throw EspoMailError.denied("email link", because: "no role of '\(user.login)' grants email.edit")
-      }
-      try requireEmailAccess(emailID: emailID, tx)
+      try requireEmailAccess(.edit, emailID: emailID, tx)
       try requireReadable(parent, action: "email link \(emailID) \(parent)", tx)
+      let access = EmailAccessCheck(tx: tx)
       let account = try tx.accountOf(parent)
       try tx.setParent(emailID: emailID, parent, account: account)
       try tx.addDecision(
@@ -66,7 +65,10 @@ extension Session {
       var followed: [Int64] = []
       var frontier = [emailID]
       while !frontier.isEmpty {
-        let replies = try tx.replies(to: frontier).filter { $0.parent == nil }
+        // Only replies the user may edit follow, as PostgreSQL lets an agent's own role change no other.
+        let replies = try tx.replies(to: frontier).filter {
+          try $0.parent == nil && access.decide(userID: user.id, emailID: $0.id, .edit).allowed
+        }
         for reply in replies {
           try tx.setParent(emailID: reply.id, parent, account: account)
           try tx.addDecision(

@@ -29,8 +29,8 @@ struct PostgresError {
     case "42501":
       return EspoMailError(
         .permissionDenied, "the PostgreSQL store refused: \(message)",
-        hint: "your database role may not do this; a user's own login role reads what their espomail roles "
-          + "allow and changes only their own mail state (Docs/security.md)")
+        hint: "your database role may not do this; a user's own login role reads and changes what their espomail "
+          + "roles allow, and leaves fetching, sending and administration to the service (Docs/security.md)")
     case "53100":
       return EspoMailError(.ioError, "the PostgreSQL server's disk is full")
     case let state where state.hasPrefix("08") || state.isEmpty || state.hasPrefix("57P"):

@@ -18,6 +18,7 @@ enum PostgresSchema {
     ("0010-server-login", serverLogin),
     ("0011-account-identity", Schema.accountIdentity + "GRANT SELECT (from_name, reply_to_address) ON mail_account TO espomail_agent;"),
     ("0012-send-only-accounts", Schema.sendOnlyAccounts + "GRANT SELECT (uses_imap) ON mail_account TO espomail_agent;"),
+    ("0013-agent-writes", PostgresAgentWrites.migration),
   ]
 
   /// 0010 in PostgreSQL's types; agents may read the new columns like the other settings.
