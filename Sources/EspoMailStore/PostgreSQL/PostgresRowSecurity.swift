@@ -3,8 +3,9 @@
 /// users on PostgreSQL"). Two group roles, shared by the cluster's databases:
 ///
 /// - `espomail_service`: every row of every table, for fetch hosts and admins (admin = membership);
-/// - `espomail_agent`: the rows the mapped user's levels reach, no secret column, and writes only
-///   to their own mail state, folders and notifications.
+/// - `espomail_agent`: the rows the mapped user's levels reach, no secret column, and (here) writes
+///   only to their own mail state, folders and notifications; migration 0013 (`PostgresAgentWrites`)
+///   adds the writes their levels allow.
 ///
 /// A login role is mapped to an espomail user by `user.db_role`; inactive users are mapped to
 /// nothing. The rules are the library's (`EmailAccess`, `CaseAccess`, `RecordAccess`,
