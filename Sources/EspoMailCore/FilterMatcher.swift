@@ -107,11 +107,19 @@ public enum FilterMatcher {
     }
   }
 
-  /// Whether an earlier filter of the same scope matches everything this one does (its criteria
-  /// are a subset of this one's, with equal patterns), so this one would never fire.
+  /// Whether an earlier filter of the same scope matches everything this one does, so this one
+  /// would never fire: each of the earlier one's criteria is unset, the same pattern, or a pattern
+  /// that matches the later one's literal value. An address criterion set only on the earlier one
+  /// never covers, since a message may lack the From or any recipient; a subject of `*` does (every
+  /// message has a subject, if empty).
   public static func shadows(_ earlier: EmailFilter, _ later: EmailFilter) -> Bool {
-    func covers(_ a: String?, _ b: String?) -> Bool { a == nil || a?.lowercased() == b?.lowercased() || a == "*" }
-    return covers(earlier.from, later.from) && covers(earlier.to, later.to) && covers(earlier.subject, later.subject)
+    func covers(_ pattern: String?, _ other: String?, alwaysPresent: Bool) -> Bool {
+      guard let pattern else { return true }
+      guard let other else { return alwaysPresent && pattern.allSatisfy { $0 == "*" } }
+      return pattern.lowercased() == other.lowercased() || (!other.contains("*") && wildcard(pattern, matches: other))
+    }
+    return covers(earlier.from, later.from, alwaysPresent: false) && covers(earlier.to, later.to, alwaysPresent: false)
+      && covers(earlier.subject, later.subject, alwaysPresent: true)
       && Set(earlier.bodyContainsAll.map { $0.lowercased() }).isSubset(of: Set(later.bodyContainsAll.map { $0.lowercased() }))
       && (earlier.bodyContains.isEmpty
         || (!later.bodyContains.isEmpty

@@ -56,13 +56,20 @@ extension Transaction {
     return counts
   }
 
-  /// When each user was last given a case (nil: never).
+  /// When each user was last given a case (nil: never), as text that sorts in the order of the
+  /// assignments: the time, then the case's number, so that two cases assigned within one second
+  /// (the times' resolution) still come in the order they were opened.
   public func lastAssignment(userIDs: [Int64]) throws -> [Int64: String] {
     var times: [Int64: String] = [:]
     for id in userIDs {
-      if let time = try db.value(String.self, "SELECT MAX(assigned_at) FROM crm_case WHERE assigned_user_id = ?", [id])
+      if let row = try db.row(
+        """
+        SELECT assigned_at, number FROM crm_case WHERE assigned_user_id = ? AND assigned_at IS NOT NULL
+        ORDER BY assigned_at DESC, number DESC LIMIT 1
+        """, [id])
       {
-        times[id] = time
+        let (time, number): (String, Int64) = (row["assigned_at"], row["number"])
+        times[id] = time + "#" + String(format: "%019lld", number)
       }
     }
     return times

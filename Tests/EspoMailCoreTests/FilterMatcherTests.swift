@@ -62,5 +62,12 @@ import Testing
     #expect(FilterMatcher.shadows(filter(from: "*@x.example"), filter(from: "*@x.example", subject: "Hi")))
     #expect(!FilterMatcher.shadows(filter(from: "*@x.example", subject: "Hi"), filter(from: "*@x.example")))
     #expect(!FilterMatcher.shadows(filter(from: "a@x.example"), filter(from: "b@x.example")))
+    // A wildcard covers a literal it matches, not another wildcard it does not equal.
+    #expect(FilterMatcher.shadows(filter(from: "*@x.example"), filter(from: "Bob@X.example")))
+    #expect(!FilterMatcher.shadows(filter(from: "*@x.example"), filter(from: "*@y.x.example")))
+    // `*` on an address does not cover a filter without that criterion (mail may lack a From);
+    // on the subject it does (every message has one).
+    #expect(!FilterMatcher.shadows(filter(from: "*"), filter(subject: "Hi")))
+    #expect(FilterMatcher.shadows(filter(subject: "*"), filter(from: "a@x.example")))
   }
 }

@@ -51,17 +51,22 @@ import Testing
     }
   }
 
-  @Test("last assignment: absent for users never given a case")
+  @Test("last assignment: absent for users never given a case; in the order given within one second")
   func lastAssignment() throws {
     let scratch = try ScratchStore()
     try scratch.write { tx in
       let alice = try tx.seedUser("alice")
       let bob = try tx.seedUser("bob")
-      let number = try tx.insertCase(name: "one", account: nil, contact: nil, lead: nil, createdBy: nil)
-      try tx.assignCase(number: number, userID: alice)
-      let times = try tx.lastAssignment(userIDs: [alice, bob])
-      #expect(times.keys.sorted() == [alice])
-      #expect(times[alice]?.hasSuffix("Z") == true)
+      let carol = try tx.seedUser("carol")
+      for user in [bob, alice] {
+        let number = try tx.insertCase(name: "one", account: nil, contact: nil, lead: nil, createdBy: nil)
+        try tx.assignCase(number: number, userID: user)
+      }
+      // Both in the same second, as in one fetch: the stamps still say bob came first.
+      try tx.db.execute("UPDATE crm_case SET assigned_at = '2026-01-01T00:00:00Z'")
+      let times = try tx.lastAssignment(userIDs: [alice, bob, carol])
+      #expect(times.keys.sorted() == [alice, bob])
+      #expect(try #require(times[bob]) < #require(times[alice]))
     }
   }
 
