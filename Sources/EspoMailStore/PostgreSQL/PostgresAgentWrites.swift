@@ -161,34 +161,30 @@ enum PostgresAgentWrites {
     CREATE POLICY agent ON crm_case FOR SELECT TO espomail_agent
       USING (espomail_case_covered(number, assigned_user_id, created_by_user_id, 'read') OR espomail_written_here(xmin)
              OR espomail_case_readable(number));
-    DROP POLICY agent ON crm_account;
-    CREATE POLICY agent ON crm_account FOR SELECT TO espomail_agent
-      USING (espomail_record_covered('account', id, created_by_user_id, 'read'));
-    DROP POLICY agent ON contact;
-    CREATE POLICY agent ON contact FOR SELECT TO espomail_agent
-      USING (espomail_record_covered('contact', id, created_by_user_id, 'read'));
-    DROP POLICY agent ON lead;
-    CREATE POLICY agent ON lead FOR SELECT TO espomail_agent
-      USING (espomail_record_covered('lead', id, created_by_user_id, 'read'));
-    DROP POLICY agent ON opportunity;
-    CREATE POLICY agent ON opportunity FOR SELECT TO espomail_agent
-      USING (espomail_record_covered('opportunity', id, created_by_user_id, 'read'));
+    DO $records$
+    DECLARE record_kind text; record_table text;
+    BEGIN
+      FOR record_kind, record_table IN
+          SELECT * FROM (VALUES ('account', 'crm_account'), ('contact', 'contact'), ('lead', 'lead'),
+                                ('opportunity', 'opportunity')) AS kinds LOOP
+        EXECUTE format('DROP POLICY agent ON %I', record_table);
+        EXECUTE format('CREATE POLICY agent ON %I FOR SELECT TO espomail_agent '
+          || 'USING (espomail_record_covered(%L, id, created_by_user_id, ''read''))', record_table, record_kind);
+        EXECUTE format('CREATE POLICY agent_create ON %I FOR INSERT TO espomail_agent '
+          || 'WITH CHECK (created_by_user_id = (SELECT espomail_user_id()) AND espomail_level(%L, ''create'') > 0 %s)',
+          record_table, record_kind, CASE record_kind
+            WHEN 'contact' THEN 'AND (account_id IS NULL OR espomail_record_readable(''account'', account_id))'
+            WHEN 'opportunity' THEN 'AND espomail_record_readable(''account'', account_id)'
+            ELSE '' END);
+      END LOOP;
+    END
+    $records$;
     DROP POLICY agent ON follow;
     CREATE POLICY agent ON follow FOR SELECT TO espomail_agent
       USING (user_id = (SELECT espomail_user_id()) OR espomail_record_readable(entity_type, entity_id));
     CREATE POLICY agent_follow ON follow FOR INSERT TO espomail_agent
       WITH CHECK (user_id = (SELECT espomail_user_id()) AND espomail_record_readable(entity_type, entity_id));
     CREATE POLICY agent_unfollow ON follow FOR DELETE TO espomail_agent USING (user_id = (SELECT espomail_user_id()));
-    CREATE POLICY agent_create ON crm_account FOR INSERT TO espomail_agent
-      WITH CHECK (created_by_user_id = (SELECT espomail_user_id()) AND espomail_level('account', 'create') > 0);
-    CREATE POLICY agent_create ON lead FOR INSERT TO espomail_agent
-      WITH CHECK (created_by_user_id = (SELECT espomail_user_id()) AND espomail_level('lead', 'create') > 0);
-    CREATE POLICY agent_create ON contact FOR INSERT TO espomail_agent
-      WITH CHECK (created_by_user_id = (SELECT espomail_user_id()) AND espomail_level('contact', 'create') > 0
-        AND (account_id IS NULL OR espomail_record_readable('account', account_id)));
-    CREATE POLICY agent_create ON opportunity FOR INSERT TO espomail_agent
-      WITH CHECK (created_by_user_id = (SELECT espomail_user_id()) AND espomail_level('opportunity', 'create') > 0
-        AND espomail_record_readable('account', account_id));
     CREATE POLICY agent_create ON entity_email_address FOR INSERT TO espomail_agent
       WITH CHECK (entity_type <> 'user' AND espomail_record_written_here(entity_type, entity_id));
     CREATE POLICY agent_primary ON entity_email_address FOR UPDATE TO espomail_agent
