@@ -3433,13 +3433,13 @@ _espomail_outbox() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    list|retry)
+    list|retry|requests)
         # Offer subcommand argument completions
         "_espomail_outbox_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'list retry' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'list retry requests' -- "${cur}"))
         ;;
     esac
 }
@@ -3497,6 +3497,37 @@ _espomail_outbox_retry() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    esac
+}
+
+_espomail_outbox_requests() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format --status --limit)
+    __espomail_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion outbox requests -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--status')
+        __espomail_add_completions -W 'queued'$'\n''sending'$'\n''sent'$'\n''failed'
+        return
+        ;;
+    '--limit')
         return
         ;;
     esac

@@ -19,9 +19,7 @@ enum Schema {
     ("0010-server-login", serverLogin),
     ("0011-account-identity", accountIdentity),
     ("0012-send-only-accounts", sendOnlyAccounts),
-    // 0013 lets agents' own database roles write what their levels allow: PostgreSQL's only, as an
-    // SQLite store has no database roles (PostgresAgentWrites).
-    ("0013-agent-writes", ""),
+    ("0013-agent-writes", sendRequests),
   ]
 
   /// A group account's From name and Reply-To address for the mail people send through it
@@ -35,6 +33,38 @@ enum Schema {
   /// has SMTP and no IMAP (Docs/email-to-case.md, "Send-only accounts"). Both engines run this SQL.
   static let sendOnlyAccounts = """
     ALTER TABLE mail_account ADD COLUMN uses_imap INTEGER NOT NULL DEFAULT 1;
+    """
+
+  /// Mail a user asked to send and the fetch service sends for them, as them (Docs/security.md,
+  /// "Sending as an agent"): an agent's own database role may not open sealed passwords. The rest
+  /// of 0013, which lets agents' roles write what their levels allow, is PostgreSQL's only
+  /// (`PostgresAgentWrites`): an SQLite store has no database roles.
+  static let sendRequests = """
+    CREATE TABLE send_request (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      requested_by_user_id INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,
+      from_address TEXT NOT NULL,
+      recipients TEXT NOT NULL,           -- JSON: {"to": [...], "cc": [...], "bcc": [...]}, as given
+      subject TEXT NOT NULL,
+      body TEXT NOT NULL,
+      parent_type TEXT CHECK (parent_type IN ('account', 'contact', 'lead', 'opportunity', 'case')),
+      parent_id INTEGER,
+      reply_to_email_id INTEGER REFERENCES email(id) ON DELETE SET NULL,
+      status TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'sending', 'sent', 'failed')),
+      error TEXT,
+      email_id INTEGER REFERENCES email(id) ON DELETE SET NULL,
+      created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+      finished_at TEXT
+    );
+    CREATE INDEX send_request_status ON send_request(status, id);
+    CREATE INDEX send_request_user ON send_request(requested_by_user_id, id);
+    CREATE TABLE send_request_attachment (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      request_id INTEGER NOT NULL REFERENCES send_request(id) ON DELETE CASCADE,
+      name TEXT NOT NULL,
+      bytes BLOB NOT NULL
+    );
+    CREATE INDEX send_request_attachment_request ON send_request_attachment(request_id);
     """
 
   /// Builds the migrator every open runs.

@@ -5,7 +5,7 @@ import Foundation
 /// The store the golden JSON cases start from, built once per test process with no mail server:
 /// people, teams and roles, three mail accounts (group, personal, inactive), filters, folders,
 /// templates, CRM records, cases, imported mail with attachments, notifications, a queued
-/// auto-reply and a failed send. Each case runs on its own copy (`clone()`), so cases may change it.
+/// auto-reply, a failed send and a queued send request. Each case runs on its own copy (`clone()`), so cases may change it.
 final class GoldenJSONStore: Sendable {
   /// The store, built on first use.
   static let shared = Result { try GoldenJSONStore() }
@@ -183,6 +183,14 @@ final class GoldenJSONStore: Sendable {
         "Here is the quote.", "--parent", "contact:1", "--timeout", "2",
       ], as: "alice")
     guard failedSend.status == 69 else { throw TestSupportError("the send to port 1 exited \(failedSend.status): \(failedSend.stderr)") }
+    // A request an agent queued through their own role (PostgreSQL's way), for the service's next pass.
+    try Store(openingAt: base.path, keyFile: base.keyFile).write { tx in
+      guard let alice = try tx.userID(login: "alice") else { throw TestSupportError("alice is missing") }
+      _ = try tx.insertSendRequest(
+        StoredSendRequest(
+          requestedByUserID: alice, from: "alice@example.com", to: ["jane@acme.example"], cc: [], bcc: ["boss@example.com"],
+          subject: "Follow-up", body: "Any news?", parent: nil, replyToEmailID: nil, attachments: []))
+    }
   }
 
   /// Runs one setup command and requires success.

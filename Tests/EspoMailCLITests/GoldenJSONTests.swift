@@ -126,6 +126,7 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
     GoldenCase(name: "notification-read", arguments: ["notification", "read", "--all"], login: "alice"),
     // Sending, templates.
     GoldenCase(name: "outbox-list", arguments: ["outbox", "list"]),
+    GoldenCase(name: "outbox-requests", arguments: ["outbox", "requests"], login: "alice"),
     GoldenCase(name: "outbox-retry", arguments: ["outbox", "retry", "--failed", "--timeout", "2"], status: 69),
     GoldenCase(name: "outbound-show", arguments: ["outbound", "show"]),
     GoldenCase(name: "outbound-set-default", arguments: ["outbound", "set-default", "support"]),

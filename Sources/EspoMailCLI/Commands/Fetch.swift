@@ -53,8 +53,11 @@ extension EspoMail {
         output.warning("\(account.name): \(account.status.rawValue): \(account.error ?? "")")
         if let hint = account.errorHint { output.hint(hint) }
       }
+      for request in report.sendRequests where request.status == .failed {
+        output.warning("send request \(request.id) of \(request.requestedBy) was not sent: \(request.error ?? "")")
+      }
       try output.result(FetchReportJSON(report)) {
-        report.accounts.map { account in
+        (report.accounts.map { account in
           switch account.status {
           case .failed where !account.folderErrors.isEmpty:
             let folders = account.folderErrors.map(\.folder).joined(separator: ", ")
@@ -64,7 +67,9 @@ extension EspoMail {
           case .fetchedByAnotherRun: return "\(account.name): fetched by another run during this pass"
           case .ok: return "\(account.name): " + Self.counts(account)
           }
-        }.joined(separator: "\n")
+        } + report.sendRequests.map { request in
+          "send request \(request.id) of \(request.requestedBy): " + (request.emailID.map { "sent as email \($0)" } ?? "not sent")
+        }).joined(separator: "\n")
       }
       let status = report.exitStatus
       if status != .success { throw ExitCode(status.rawValue) }

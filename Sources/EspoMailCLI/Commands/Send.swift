@@ -11,7 +11,9 @@ extension EspoMail {
       discussion: """
         From must be one of your addresses with a personal account's SMTP, or a shared group account \
         your role allows (group-email-account). With a Case parent, Reply-To is the case's group \
-        address, and the Message-ID carries the case so replies thread back to it. \
+        address, and the Message-ID carries the case so replies thread back to it. Through your own \
+        database role on PostgreSQL, the mail is queued and the fetch service sends it as you on its \
+        next pass ('outbox requests' shows how it went). \
         Example: espomail send --from support@example.com --to jane@acme.example --subject 'Re: printer' \\
         --body-file reply.txt --parent case:17
         """)
@@ -48,7 +50,15 @@ extension EspoMail {
         guard path != "-" else { throw EspoMailError(.usage, "--attach takes a file, not standard input") }
         return FileAttachment(name: URL(fileURLWithPath: path).lastPathComponent, data: try context.readFile(path))
       }
-      let result = try context.session().send(request, network: context.network(timeout: timeout))
+      let session = try context.session()
+      if try session.sendsThroughService() {
+        let queued = try session.queueSend(request)
+        try context.output.result(QueuedSendJSON(queued)) {
+          "queued as request \(queued.id): the fetch service sends it as you on its next pass (espomail outbox requests)"
+        }
+        return
+      }
+      let result = try session.send(request, network: context.network(timeout: timeout))
       if let problem = result.sentFolderError {
         context.output.warning("email \(result.emailID) was sent, but \(problem)")
         context.output.hint("create the folder on the server, or choose another: espomail account set \(result.account) --sent-folder NAME")

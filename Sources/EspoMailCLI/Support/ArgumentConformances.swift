@@ -24,3 +24,4 @@ struct EmailID: ExpressibleByArgument, Sendable {
   }
 }
 extension OutboxStatus: ExpressibleByArgument {}
+extension SendRequestStatus: ExpressibleByArgument {}

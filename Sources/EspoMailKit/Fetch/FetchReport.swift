@@ -101,6 +101,9 @@ public struct FetchReport: Sendable {
   public var accounts: [AccountFetchReport]
   /// Wall-clock seconds.
   public var durationSeconds: Double
+  /// The send requests a `--all` pass sent or refused after fetching (Docs/security.md, "Sending
+  /// as an agent").
+  public var sendRequests: [QueuedSend] = []
 
   /// The exit status: 0 when all succeeded, 75 when some were busy and none failed, else the
   /// worst failure's status.

@@ -6,7 +6,7 @@ extension Session {
   /// Fetches the named accounts, or with `all` every active account the acting user may fetch
   /// (admins: all; others: their own personal accounts, with the personal-email-accounts permission).
   /// A personal account whose owner is inactive, and a send-only account, are not fetched: `--all`
-  /// leaves them, naming one is refused.
+  /// leaves them, naming one is refused. An admin's `--all` pass then sends the queued send requests.
   public func fetch(
     names: [String], all: Bool, options: FetchOptions, now: @escaping @Sendable () -> Date = { Date() },
     progress: (@Sendable (FetchProgress) -> Void)? = nil
@@ -50,6 +50,8 @@ extension Session {
     }
     var options = options
     if all && !options.dryRun { options.attemptsAtPassStart = try store.read { try $0.fetchAttempts() } }
-    return FetchRun(store: store, accounts: chosen, options: options, now: now, progress: progress).run()
+    var report = FetchRun(store: store, accounts: chosen, options: options, now: now, progress: progress).run()
+    if all && !options.dryRun { report.sendRequests = try deliverSendRequests(network: options.network) }
+    return report
   }
 }

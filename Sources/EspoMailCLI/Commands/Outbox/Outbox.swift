@@ -4,7 +4,7 @@ extension EspoMail {
   /// `espomail outbox …`
   struct Outbox: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Mail waiting to go out, sent, or failed: auto-replies and mail sent with 'send' (admins only).",
-      subcommands: [List.self, Retry.self])
+      abstract: "Mail waiting to go out, sent, or failed: auto-replies and mail sent with 'send' (admins only), and send requests.",
+      subcommands: [List.self, Retry.self, Requests.self])
   }
 }

@@ -13,6 +13,7 @@ struct FetchReportJSON: JSONOutput {
   private enum CodingKeys: String, CodingKey {
     case accounts = "accounts"
     case durationSeconds = "durationSeconds"
+    case sendRequests = "sendRequests"
   }
 
   /// Writes every key.
@@ -20,6 +21,7 @@ struct FetchReportJSON: JSONOutput {
     var json = encoder.container(keyedBy: CodingKeys.self)
     try json.encode(report.accounts.map(AccountFetchReportJSON.init), forKey: .accounts)
     try json.encode(report.durationSeconds, forKey: .durationSeconds)
+    try json.encode(report.sendRequests.map(QueuedSendJSON.init), forKey: .sendRequests)
   }
 }
 

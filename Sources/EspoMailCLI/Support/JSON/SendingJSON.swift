@@ -124,3 +124,45 @@ struct TemplateJSON: JSONOutput {
     try json.encode(template.isHTML, forKey: .isHTML)
   }
 }
+
+/// A send request as `send` (for an agent) and `outbox requests` print it.
+struct QueuedSendJSON: JSONOutput {
+  /// The request shown.
+  let request: QueuedSend
+
+  /// Wraps a request.
+  init(_ request: QueuedSend) { self.request = request }
+
+  /// The keys, spelled out: never renamed.
+  private enum CodingKeys: String, CodingKey {
+    case request = "request"
+    case requestedBy = "requestedBy"
+    case from = "from"
+    case to = "to"
+    case cc = "cc"
+    case bcc = "bcc"
+    case subject = "subject"
+    case status = "status"
+    case error = "error"
+    case emailID = "emailID"
+    case createdAt = "createdAt"
+    case finishedAt = "finishedAt"
+  }
+
+  /// Writes every key, missing values as null.
+  func encode(to encoder: any Encoder) throws {
+    var json = encoder.container(keyedBy: CodingKeys.self)
+    try json.encode(request.id, forKey: .request)
+    try json.encode(request.requestedBy, forKey: .requestedBy)
+    try json.encode(request.from, forKey: .from)
+    try json.encode(request.to, forKey: .to)
+    try json.encode(request.cc, forKey: .cc)
+    try json.encode(request.bcc, forKey: .bcc)
+    try json.encode(request.subject, forKey: .subject)
+    try json.encode(request.status.rawValue, forKey: .status)
+    try json.encodeOrNull(request.error, forKey: .error)
+    try json.encodeOrNull(request.emailID, forKey: .emailID)
+    try json.encode(request.createdAt, forKey: .createdAt)
+    try json.encodeOrNull(request.finishedAt, forKey: .finishedAt)
+  }
+}
