@@ -12,6 +12,7 @@ work="$(mktemp -d)"
 chmod 755 "$work"   # Dovecot runs unprivileged and must reach its files
 free_port() { "$python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 port="$(free_port)"
+tls_port="$(free_port)"   # Dovecot's imaps listener (its certificate: $work/dovecot/cert.pem)
 cleanup() {
   [ ! -d "$work/pg" ] || bash "$root/Benchmarks/lib/postgres_ctl.sh" stop "$work/pg" || true
   bash "$root/Benchmarks/lib/dovecot_ctl.sh" stop "$work/dovecot" || true
@@ -22,7 +23,7 @@ trap cleanup EXIT
 start_bench_mailbox() {
   mkdir -p "$work/dovecot/home/bench/Maildir"
   "$python" "$root/Benchmarks/lib/gen_maildir.py" "$work/dovecot/home/bench/Maildir" "$1" 42 "${2:-}" >/dev/null
-  bash "$root/Benchmarks/lib/dovecot_ctl.sh" start "$work/dovecot" "$port" "$(free_port)"
+  bash "$root/Benchmarks/lib/dovecot_ctl.sh" start "$work/dovecot" "$port" "$tls_port"
 }
 
 # The median of its arguments (numbers).
@@ -151,5 +152,5 @@ start_bench_boxes() {
     printf 'From: a@example.org\nTo: box%s@example.com\nSubject: one\nMessage-ID: <one.%s@example.org>\n\nhello\n' "$i" "$i" \
       > "$work/dovecot/home/box$i/Maildir/cur/1700000000.M$i.bench:2,S"
   done
-  DOVECOT_USERS="$users" bash "$root/Benchmarks/lib/dovecot_ctl.sh" start "$work/dovecot" "$port" "$(free_port)"
+  DOVECOT_USERS="$users" bash "$root/Benchmarks/lib/dovecot_ctl.sh" start "$work/dovecot" "$port" "$tls_port"
 }

@@ -37,9 +37,10 @@ import Testing
           plans.append((index, round == 1 && index == 0 ? Double.random(in: 0.1...0.5, using: &random) : Double.random(in: 0.05...1.0, using: &random)))
         }
       }
+      // Two jobs each, as a small cron host: a pass lasts long enough for the kills to find it running.
       let processes = try (0..<3).map { index in
         try FetchWorker.launch(
-          ["fetch", "--all", "--format", "json"], environment: lab.store.environment,
+          ["fetch", "--all", "--jobs", "2", "--format", "json"], environment: lab.store.environment,
           output: scratch.file("round-\(round)-\(index)"))
       }
       let started = Date()

@@ -23,7 +23,10 @@ extension EspoMail {
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Fetch every active account you may fetch.") var all = false
     @Argument(help: "Accounts to fetch.", completion: LiveCompletion.accounts) var names: [String] = []
-    @Option(help: "How many accounts to fetch at once.") var jobs: Int = 4
+    @Option(help: "How many accounts to fetch at once (each waits on its server in a thread of its own).")
+    var jobs: Int = FetchOptions.defaultJobs
+    @Option(help: "How many of them at once from one IMAP server (host and port).")
+    var jobsPerServer: Int = FetchOptions.defaultJobsPerServer
     @Flag(help: "Change nothing anywhere: report how many messages would be fetched.") var dryRun = false
     @Flag(help: "Send no auto-replies in this run.") var noAutoReply = false
     @Flag(help: "Send no notifications in this run.") var noNotify = false
@@ -31,7 +34,8 @@ extension EspoMail {
 
     func validate() throws {
       if all == !names.isEmpty { throw ValidationError("give --all or account names, not both or neither") }
-      if !(1...64).contains(jobs) { throw ValidationError("--jobs takes 1 to 64") }
+      if !(1...512).contains(jobs) { throw ValidationError("--jobs takes 1 to 512") }
+      if !(1...512).contains(jobsPerServer) { throw ValidationError("--jobs-per-server takes 1 to 512") }
       if !(1...3600).contains(timeout) { throw ValidationError("--timeout takes 1 to 3600 seconds") }
     }
 
@@ -39,6 +43,7 @@ extension EspoMail {
       var options = FetchOptions()
       options.dryRun = dryRun
       options.jobs = jobs
+      options.jobsPerServer = jobsPerServer
       options.noAutoReply = noAutoReply
       options.noNotify = noNotify
       options.network = context.network(timeout: timeout)

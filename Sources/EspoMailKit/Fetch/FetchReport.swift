@@ -119,8 +119,11 @@ public struct FetchReport: Sendable {
 public struct FetchOptions: Sendable {
   /// Change nothing anywhere: report what would be fetched.
   public var dryRun = false
-  /// How many accounts at once.
-  public var jobs = 4
+  /// How many accounts at once, each on a thread of its own (most of an account's time is spent
+  /// waiting on its server).
+  public var jobs = FetchOptions.defaultJobs
+  /// How many of them at once on one IMAP server (host and port).
+  public var jobsPerServer = FetchOptions.defaultJobsPerServer
   /// Timeout, CA bundle and trace for the IMAP and SMTP servers.
   public var network = NetworkOptions()
   /// Messages per UID FETCH round trip.
@@ -140,6 +143,11 @@ public struct FetchOptions: Sendable {
   public var attemptsAtPassStart: [Int64: Int64]?
   /// Default options.
   public init() {}
+
+  /// Accounts fetched at once by default.
+  public static let defaultJobs = 32
+  /// Accounts fetched at once from one IMAP server by default.
+  public static let defaultJobsPerServer = 16
 }
 
 /// A progress event for a terminal display.

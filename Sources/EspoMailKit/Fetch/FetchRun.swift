@@ -3,6 +3,10 @@ import EspoMailStore
 import Foundation
 
 /// Fetches several accounts with bounded parallelism; one account's failure never stops the others.
+/// Each of `jobs` workers has a thread of its own that waits on its server, so a pass over many
+/// accounts overlaps their connects, logins and round trips however few cores the machine has; at
+/// most `jobsPerServer` of them talk to one IMAP server at a time (Docs/performance.md, "A cron
+/// pass with nothing new").
 struct FetchRun {
   /// The store.
   let store: Store
@@ -19,31 +23,63 @@ struct FetchRun {
   func run() -> FetchReport {
     let started = Date()
     let results = Reports(count: accounts.count)
-    let next = Counter()
-    let workers = max(1, min(options.jobs, accounts.count))
-    DispatchQueue.concurrentPerform(iterations: workers) { _ in
-      while let index = next.take(below: accounts.count) {
-        let fetcher = AccountFetcher(
-          store: store, account: accounts[index], options: options, now: now, progress: progress)
-        results.set(index, fetcher.run())
+    let queue = AccountQueue(
+      servers: accounts.map { "\($0.imap.host.lowercased()):\($0.imap.port)" }, perServer: options.jobsPerServer)
+    let finished = DispatchGroup()
+    for worker in 0..<max(1, min(options.jobs, accounts.count)) {
+      // A serial queue of its own runs on an overcommitting thread: one per worker, however
+      // many cores there are (`concurrentPerform` would run only as many as cores at once).
+      DispatchQueue(label: "espomail.fetch.\(worker)").async(group: finished) { [store, accounts, options, now, progress] in
+        while let index = queue.take() {
+          let fetcher = AccountFetcher(store: store, account: accounts[index], options: options, now: now, progress: progress)
+          results.set(index, fetcher.run())
+          queue.finish(index)
+        }
       }
     }
+    finished.wait()
     return FetchReport(accounts: results.all, durationSeconds: Date().timeIntervalSince(started))
   }
 }
 
-/// Hands out indexes to workers.
-private final class Counter: @unchecked Sendable {
-  private let lock = NSLock()
-  private var value = 0
+/// Hands accounts to workers in order, at most `perServer` at a time to one server: a worker
+/// whose next accounts all wait on busy servers waits for one to finish.
+private final class AccountQueue: @unchecked Sendable {
+  private let condition = NSCondition()
+  private let servers: [String]
+  private let perServer: Int
+  private var pending: [Int]
+  private var active: [String: Int] = [:]
 
-  /// The next index, or nil when all are taken.
-  func take(below limit: Int) -> Int? {
-    lock.withLock {
-      guard value < limit else { return nil }
-      defer { value += 1 }
-      return value
+  /// A queue of the accounts whose servers are `servers` (by index).
+  init(servers: [String], perServer: Int) {
+    self.servers = servers
+    self.perServer = max(1, perServer)
+    pending = Array(servers.indices)
+  }
+
+  /// The next account whose server has room, waiting while every pending one's is full; nil when
+  /// none is left.
+  func take() -> Int? {
+    condition.lock()
+    defer { condition.unlock() }
+    while !pending.isEmpty {
+      if let position = pending.firstIndex(where: { active[servers[$0], default: 0] < perServer }) {
+        let index = pending.remove(at: position)
+        active[servers[index], default: 0] += 1
+        return index
+      }
+      condition.wait()
     }
+    return nil
+  }
+
+  /// Frees the account's place on its server.
+  func finish(_ index: Int) {
+    condition.lock()
+    active[servers[index], default: 1] -= 1
+    condition.broadcast()
+    condition.unlock()
   }
 }
 
