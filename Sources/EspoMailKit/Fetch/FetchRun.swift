@@ -25,8 +25,11 @@ struct FetchRun {
     let results = Reports(count: accounts.count)
     let queue = AccountQueue(
       servers: accounts.map { "\($0.imap.host.lowercased()):\($0.imap.port)" }, perServer: options.jobsPerServer)
+    let workers = max(1, min(options.jobs, accounts.count))
+    var options = options
+    options.chunkBytes = Self.chunkBytes(options.chunkBytes, workers: workers)
     let finished = DispatchGroup()
-    for worker in 0..<max(1, min(options.jobs, accounts.count)) {
+    for worker in 0..<workers {
       // A serial queue of its own runs on an overcommitting thread: one per worker, however
       // many cores there are (`concurrentPerform` would run only as many as cores at once).
       DispatchQueue(label: "espomail.fetch.\(worker)").async(group: finished) { [store, accounts, options, now, progress] in
@@ -39,6 +42,16 @@ struct FetchRun {
     }
     finished.wait()
     return FetchReport(accounts: results.all, durationSeconds: Date().timeIntervalSince(started))
+  }
+
+  /// Message bytes all workers' chunks may hold together (each has two in flight): many jobs
+  /// first-syncing at once stay within it, each with smaller chunks.
+  static let chunkBudget = 256 << 20
+
+  /// Each worker's chunk size: the one asked for, made smaller so that `workers` of them, two
+  /// chunks each, fit the budget, but never below 1 MiB (a chunk always takes one message).
+  static func chunkBytes(_ asked: Int, workers: Int) -> Int {
+    max(1 << 20, min(asked, chunkBudget / (2 * max(1, workers))))
   }
 }
 
