@@ -22,11 +22,21 @@ public enum EmailStateChange: Sendable {
 }
 
 extension Session {
-  /// Changes the acting user's own state of an email; other users are not affected.
+  /// Changes the acting user's own state of an email; other users are not affected. An email in a
+  /// group folder the user works in is trashed, restored and archived for the folder's teams, and
+  /// a move takes it out of the folder (Docs/email-to-case.md, "Group folders and teams").
   public func changeEmail(_ emailID: Int64, _ change: EmailStateChange) throws -> EmailSummary {
     try store.write { tx in
       _ = try tx.emailDetail(id: emailID, viewerID: user.id).orNotFound("email", "email:\(emailID)")
-      guard try tx.userHasEmail(emailID: emailID, userID: user.id) else {
+      let teamChange = try applyGroupFolderChange(change, emailID: emailID, tx)
+      let hasEmail = try tx.userHasEmail(emailID: emailID, userID: user.id)
+      if case .status? = teamChange {
+        return try tx.emailDetail(id: emailID, viewerID: user.id).orNotFound("email", "email:\(emailID)").summary
+      }
+      if case .takeOut? = teamChange, !hasEmail, case .move(let folder) = change, SpecialFolder(named: folder) == .inbox {
+        return try tx.emailDetail(id: emailID, viewerID: user.id).orNotFound("email", "email:\(emailID)").summary
+      }
+      guard hasEmail else {
         throw EspoMailError(
           .dataError, "email:\(emailID) is not in your mail", hint: "read, trash and folders are per user; only your emails have them")
       }
