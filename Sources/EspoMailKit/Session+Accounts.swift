@@ -157,7 +157,7 @@ extension Session {
         hint: "a group account files its mail with --group-folder")
     }
     for (imapFolder, folder) in request.folderMap.sorted(by: { $0.key < $1.key }) {
-      guard account.folders.contains(imapFolder) else {
+      guard account.folders.contains(imapFolder) || folder.isEmpty else {
         throw EspoMailError.invalid(
           "--folder-map '\(imapFolder)=\(folder)'", "'\(imapFolder)' is not a monitored folder of \(account.name)",
           hint: "monitored: \(account.folders.joined(separator: ", ")); add it with --folder")
