@@ -30,10 +30,15 @@ extension Session {
       _ = try tx.emailDetail(id: emailID, viewerID: user.id).orNotFound("email", "email:\(emailID)")
       let teamChange = try applyGroupFolderChange(change, emailID: emailID, tx)
       let hasEmail = try tx.userHasEmail(emailID: emailID, userID: user.id)
-      if case .status? = teamChange {
-        return try tx.emailDetail(id: emailID, viewerID: user.id).orNotFound("email", "email:\(emailID)").summary
+      // A team change is the whole change, but for a move out of the folder into one of the
+      // user's own folders (or their inbox, when the email is theirs).
+      let isDone: Bool
+      switch (teamChange, change) {
+      case (.status?, _): isDone = true
+      case (.takeOut?, .move(let folder)): isDone = !hasEmail && SpecialFolder(named: folder) == .inbox
+      default: isDone = false
       }
-      if case .takeOut? = teamChange, !hasEmail, case .move(let folder) = change, SpecialFolder(named: folder) == .inbox {
+      if isDone {
         return try tx.emailDetail(id: emailID, viewerID: user.id).orNotFound("email", "email:\(emailID)").summary
       }
       guard hasEmail else {

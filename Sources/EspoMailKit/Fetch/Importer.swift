@@ -79,7 +79,7 @@ struct Importer {
   /// without its body.
   func merge(into emailID: Int64, key: ServerMessageKey) throws -> ImportOutcome {
     try step {
-      let given = try share(emailID: emailID, recipients: [], key: key)
+      let given = try file(emailID, key: key, given: try share(emailID: emailID, recipients: []))
       if !given.isEmpty, let subject = try tx.filterSubject(emailID: emailID) {
         _ = try userFilters.apply(emailID: emailID, subject: subject, userIDs: given)
       }
@@ -128,7 +128,7 @@ struct Importer {
         let duplicate = try DuplicateCheck.verdict(
           messageID: draft.messageID, fingerprint: draft.fingerprint ?? "", tx: tx, fillLegacy: true)
         if case .same(let existing) = duplicate {
-          let given = try share(emailID: existing, recipients: recipients, key: key)
+          let given = try file(existing, key: key, given: try share(emailID: existing, recipients: recipients))
           _ = try userFilters.apply(emailID: existing, subject: FetchFilterSet.subject(draft), userIDs: given)
           if let importedBy {
             try tx.addDecision(
@@ -158,15 +158,14 @@ struct Importer {
         if let teamNote = routing.teamNote {
           try tx.addDecision(emailID: emailID, step: .users, outcome: teamNote.outcome, detail: teamNote.detail)
         }
-        var given = try share(emailID: emailID, recipients: recipients, key: key, filing: false)
+        var given = try share(emailID: emailID, recipients: recipients)
         if let (filter, reason) = groupFolder, let folderID = try tx.filterTargets(id: filter.id).groupFolderID {
           given += try tx.fileInGroupFolder(emailID: emailID, folderID: folderID)
           try tx.addDecision(
             emailID: emailID, step: .filter, outcome: filter.name,
             detail: "\(reason): filed in group folder \(filter.groupFolder ?? "")")
         }
-        given += try routing.fileInGroupFolder(emailID: emailID, accountName: account?.name ?? "", tx: tx)
-        try routing.fileInOwnersFolder(emailID: emailID, key: key, newlyGiven: given, tx: tx)
+        given = try file(emailID, key: key, given: given)
         let silenced = try userFilters.apply(emailID: emailID, subject: FetchFilterSet.subject(draft), userIDs: given)
         try linker.record(link, emailID: emailID, email: draft, newlyGiven: given, silenced: silenced)
         let (parent, crmAccount) = (link.parent, link.account)
@@ -210,20 +209,23 @@ struct Importer {
   }
 
   /// Gives an email to this account, its users and teams, and to active users whose address is
-  /// among the recipients (nothing is ever taken away); with `filing` (a merge) it also files the
-  /// email in the account's group folder and the owner's mapped folder, as a new email is filed
-  /// after its fetch filters. Returns the users newly given it.
+  /// among the recipients (nothing is ever taken away); returns the users newly given it.
   @discardableResult
-  private func share(emailID: Int64, recipients: [String], key: ServerMessageKey?, filing: Bool = true) throws -> [Int64] {
+  private func share(emailID: Int64, recipients: [String]) throws -> [Int64] {
     let recipientIDs = sharesWithRecipients ? try tx.activeUserIDs(withAddresses: recipients) : []
     let userIDs = recipientIDs + extraUserIDs + routing.userIDs
     if let account { try tx.addEmailAccount(emailID: emailID, accountID: account.id) }
     try tx.addEmailTeams(emailID: emailID, teamIDs: routing.teamIDs)
-    var given = try tx.addEmailUsers(emailID: emailID, userIDs: Array(Set(userIDs)).sorted())
-    guard filing else { return given }
-    given += try routing.fileInGroupFolder(emailID: emailID, accountName: account?.name ?? "", tx: tx)
-    try routing.fileInOwnersFolder(emailID: emailID, key: key, newlyGiven: given, tx: tx)
-    return given
+    return try tx.addEmailUsers(emailID: emailID, userIDs: Array(Set(userIDs)).sorted())
+  }
+
+  /// Files an email the way the account files its mail, after its fetch filters: in the
+  /// account's group folder, and in the owner's folder its IMAP folder maps to. Returns `given`
+  /// with the group folder's members newly given it.
+  private func file(_ emailID: Int64, key: ServerMessageKey?, given: [Int64]) throws -> [Int64] {
+    let all = given + (try routing.fileInGroupFolder(emailID: emailID, accountName: account?.name ?? "", tx: tx))
+    try routing.fileInOwnersFolder(emailID: emailID, key: key, newlyGiven: all, tx: tx)
+    return all
   }
 
   private func quarantine(_ prepared: PreparedMessage, key: ServerMessageKey?, reason: String) throws -> ImportOutcome {
