@@ -347,7 +347,7 @@ _espomail_user_set() {
     repeating_flags=()
     non_repeating_flags=(--quiet --verbose --active --inactive --admin --no-admin --create-db-role --no-db-role --version -h --help)
     repeating_options=()
-    non_repeating_options=(--store --as --format --name --db-role)
+    non_repeating_options=(--store --as --format --name --db-role --default-team)
     __espomail_offer_flags_options 1
 
     # Offer option value completions
@@ -368,6 +368,10 @@ _espomail_user_set() {
         return
         ;;
     '--db-role')
+        return
+        ;;
+    '--default-team')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion user set -- --default-team "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -1262,9 +1266,9 @@ _espomail_account() {
 
 _espomail_account_add() {
     repeating_flags=()
-    non_repeating_flags=(--quiet --verbose --group --personal --password-stdin --keep-unread --no-keep-unread --imap --no-imap --smtp-password-stdin --smtp-shared --no-smtp-shared --allow-cleartext --allow-unowned-address --version -h --help)
-    repeating_options=(--folder --team)
-    non_repeating_options=(--store --as --format --owner --address --imap-host --imap-port --security --username --login-mechanism --ca-file --password-command --oauth2-token-command --fetch-since --portion --max-size --smtp-host --smtp-port --smtp-security --smtp-username --smtp-login-mechanism --helo-name --from-name --reply-to-address --smtp-password-command --smtp-oauth2-token-command --sent-folder)
+    non_repeating_flags=(--quiet --verbose --group --personal --password-stdin --keep-unread --no-keep-unread --add-all-team-users --no-add-all-team-users --imap --no-imap --smtp-password-stdin --smtp-shared --no-smtp-shared --allow-cleartext --allow-unowned-address --version -h --help)
+    repeating_options=(--folder --team --folder-map)
+    non_repeating_options=(--store --as --format --owner --address --imap-host --imap-port --security --username --login-mechanism --ca-file --password-command --oauth2-token-command --fetch-since --portion --max-size --group-folder --smtp-host --smtp-port --smtp-security --smtp-username --smtp-login-mechanism --helo-name --from-name --reply-to-address --smtp-password-command --smtp-oauth2-token-command --sent-folder)
     __espomail_offer_flags_options 1
 
     # Offer option value completions
@@ -1328,6 +1332,13 @@ _espomail_account_add() {
         ;;
     '--team')
         __espomail_add_completions -W "$(__espomail_custom_complete ---completion account add -- --team "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--group-folder')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion account add -- --group-folder "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--folder-map')
         return
         ;;
     '--smtp-host')
@@ -1426,9 +1437,9 @@ _espomail_account_show() {
 
 _espomail_account_set() {
     repeating_flags=()
-    non_repeating_flags=(--quiet --verbose --password-stdin --keep-unread --no-keep-unread --imap --no-imap --smtp-password-stdin --smtp-shared --no-smtp-shared --allow-cleartext --allow-unowned-address --active --inactive --create-case --no-create-case --auto-reply --no-auto-reply --version -h --help)
-    repeating_options=(--folder --team)
-    non_repeating_options=(--store --as --format --address --imap-host --imap-port --security --username --login-mechanism --ca-file --password-command --oauth2-token-command --fetch-since --portion --max-size --smtp-host --smtp-port --smtp-security --smtp-username --smtp-login-mechanism --helo-name --from-name --reply-to-address --smtp-password-command --smtp-oauth2-token-command --sent-folder --distribution --case-team --position --assign-to --reply-template --reply-from --reply-from-name --reply-to)
+    non_repeating_flags=(--quiet --verbose --password-stdin --keep-unread --no-keep-unread --add-all-team-users --no-add-all-team-users --imap --no-imap --smtp-password-stdin --smtp-shared --no-smtp-shared --allow-cleartext --allow-unowned-address --active --inactive --create-case --no-create-case --auto-reply --no-auto-reply --version -h --help)
+    repeating_options=(--folder --team --folder-map)
+    non_repeating_options=(--store --as --format --address --imap-host --imap-port --security --username --login-mechanism --ca-file --password-command --oauth2-token-command --fetch-since --portion --max-size --group-folder --smtp-host --smtp-port --smtp-security --smtp-username --smtp-login-mechanism --helo-name --from-name --reply-to-address --smtp-password-command --smtp-oauth2-token-command --sent-folder --distribution --case-team --position --assign-to --reply-template --reply-from --reply-from-name --reply-to)
     __espomail_offer_flags_options 1
 
     # Offer option value completions
@@ -1488,6 +1499,13 @@ _espomail_account_set() {
         ;;
     '--team')
         __espomail_add_completions -W "$(__espomail_custom_complete ---completion account set -- --team "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--group-folder')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion account set -- --group-folder "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--folder-map')
         return
         ;;
     '--smtp-host')
@@ -1763,7 +1781,7 @@ _espomail_email_list() {
     repeating_flags=()
     non_repeating_flags=(--quiet --verbose --version -h --help)
     repeating_options=()
-    non_repeating_options=(--store --as --format --folder --account --parent --limit --search --before --after)
+    non_repeating_options=(--store --as --format --folder --group-folder --account --parent --limit --search --before --after)
     __espomail_offer_flags_options 0
 
     # Offer option value completions
@@ -1782,6 +1800,10 @@ _espomail_email_list() {
         ;;
     '--folder')
         __espomail_add_completions -W "$(__espomail_custom_complete ---completion email list -- --folder "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--group-folder')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion email list -- --group-folder "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--account')
@@ -2134,7 +2156,7 @@ _espomail_email_move() {
     repeating_flags=()
     non_repeating_flags=(--quiet --verbose --version -h --help)
     repeating_options=()
-    non_repeating_options=(--store --as --format)
+    non_repeating_options=(--store --as --format --group-folder)
     __espomail_offer_flags_options 2
 
     # Offer option value completions
@@ -2149,6 +2171,10 @@ _espomail_email_move() {
         ;;
     '--format')
         __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--group-folder')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion email move -- --group-folder "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -2830,13 +2856,13 @@ _espomail_crm_lead() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    add)
+    add|convert)
         # Offer subcommand argument completions
         "_espomail_crm_lead_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'add' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'add convert' -- "${cur}"))
         ;;
     esac
 }
@@ -2863,6 +2889,48 @@ _espomail_crm_lead_add() {
         return
         ;;
     '--email')
+        return
+        ;;
+    esac
+}
+
+_espomail_crm_lead_convert() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format --account --new-account --contact --new-contact --opportunity --new-opportunity)
+    __espomail_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion crm lead convert -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--account')
+        return
+        ;;
+    '--new-account')
+        return
+        ;;
+    '--contact')
+        return
+        ;;
+    '--new-contact')
+        return
+        ;;
+    '--opportunity')
+        return
+        ;;
+    '--new-opportunity')
         return
         ;;
     esac

@@ -100,6 +100,10 @@ public struct EmailSummary: Equatable, Sendable {
   public var isHeaderOnly: Bool
   /// archived (fetched), sending, sent or failed (outgoing), draft.
   public var status: EmailStatus = .archived
+  /// The group folder it is filed in, shared by that folder's teams; nil when none.
+  public var groupFolder: String?
+  /// archive or trash when the group folder's teams archived or trashed it; nil when live.
+  public var groupFolderStatus: String?
 
   /// Creates a summary.
   public init(

@@ -216,6 +216,14 @@ public struct MailAccount: Equatable, Sendable {
   public var replyToAddress: String?
   /// Sent mail the Sent folder refused, and the last refusal.
   public var sentAppend = SentAppendHealth(failures: 0, lastError: nil)
+  /// Where a group account files its new mail, if anywhere (EspoCRM's `groupEmailFolder`).
+  public var groupFolder: String?
+  /// Whether every active member of a group account's teams is given its mail (EspoCRM's
+  /// `addAllTeamUsers`); without it the teams see the mail by team access only.
+  public var addsAllTeamUsers = true
+  /// A personal account's monitored IMAP folders whose mail its owner finds in one of their own
+  /// folders (IMAP folder → the owner's folder); others land in the inbox.
+  public var folderMap: [String: String] = [:]
 
   /// Creates an account value.
   public init(

@@ -18,6 +18,8 @@ public struct User: Equatable, Sendable {
   public var roles: [String]
   /// The PostgreSQL login role the user connects as (Docs/security.md), or nil.
   public var databaseRole: String?
+  /// The team the mail of the user's personal accounts is assigned to (one of their teams), or nil.
+  public var defaultTeam: String?
 
   /// Creates a user value.
   public init(

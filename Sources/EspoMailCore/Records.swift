@@ -16,6 +16,8 @@ public struct CRMRecord: Equatable, Sendable {
   public var createdAt: String
   /// Store id of the user who created it, for access checks.
   public var createdByUserID: Int64?
+  /// For a converted lead: what it was converted to.
+  public var conversion: LeadConversion?
 
   /// Creates a record value.
   public init(
@@ -30,6 +32,27 @@ public struct CRMRecord: Equatable, Sendable {
     self.accountName = accountName
     self.followers = followers
     self.createdAt = createdAt
+  }
+}
+
+/// What a lead was converted to (EspoCRM's convert action): its mail links to the account, or
+/// the contact in B2C mode (Docs/email-to-case.md, "Converted leads").
+public struct LeadConversion: Equatable, Sendable {
+  /// The account it became, if any.
+  public var account: RecordReference?
+  /// The contact it became, if any.
+  public var contact: RecordReference?
+  /// The opportunity it became, if any.
+  public var opportunity: RecordReference?
+  /// When it was converted (ISO 8601).
+  public var convertedAt: String
+
+  /// Creates a conversion.
+  public init(account: RecordReference?, contact: RecordReference?, opportunity: RecordReference?, convertedAt: String) {
+    self.account = account
+    self.contact = contact
+    self.opportunity = opportunity
+    self.convertedAt = convertedAt
   }
 }
 

@@ -93,6 +93,13 @@ public struct AccountRequest: Sendable {
   public var replyFromName: String?
   /// Auto-reply Reply-To.
   public var replyTo: String?
+  /// The group folder a group account files its new mail in (empty: none).
+  public var groupFolder: String?
+  /// Give every active member of a group account's teams its mail (true), or only team access (false).
+  public var addsAllTeamUsers: Bool?
+  /// A personal account's IMAP folders filed in its owner's folders (IMAP folder → folder; an
+  /// empty folder removes that IMAP folder's entry); entries not named keep their value.
+  public var folderMap: [String: String] = [:]
   /// Unencrypted connections to hosts outside loopback are accepted (admins only).
   public var allowCleartext = false
   /// A personal account's address need not be one of its owner's (admins only).

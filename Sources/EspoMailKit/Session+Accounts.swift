@@ -50,6 +50,7 @@ extension Session {
     try applySendingSettings(request, to: &account)
     try applyServerSettings(request, to: &account)
     try applyCaseSettings(request, to: &account)
+    try applyRoutingSettings(request, to: &account)
     try Self.validateSendOnly(account)
     let smtpSecret = try request.smtpSecret.map { try sealed($0, flag: "account add (SMTP secret)") }
     return try store.write { tx in
@@ -91,7 +92,10 @@ extension Session {
     }
     if let port = request.port { account.imap.port = port }
     if let username = request.username { account.imap.username = username }
-    if !request.folders.isEmpty { account.folders = request.folders }
+    if !request.folders.isEmpty {
+      account.folders = request.folders
+      account.folderMap = account.folderMap.filter { request.folders.contains($0.key) }
+    }
     if let fetchSince = request.fetchSince { account.fetchSince = fetchSince }
     if let keepUnread = request.keepUnread { account.keepUnread = keepUnread }
     if let portion = request.portion { account.portion = portion }
@@ -105,6 +109,7 @@ extension Session {
     try applySendingSettings(request, to: &account)
     try applyServerSettings(request, to: &account)
     if let usesIMAP = request.usesIMAP { account.usesIMAP = usesIMAP }
+    try applyRoutingSettings(request, to: &account)
     try Self.validate(account)
     try Self.validateSendOnly(account)
     try requireProtectedConnections(account, request)
@@ -120,6 +125,53 @@ extension Session {
       if let secret { try tx.setSecret(accountID: account.id, secret) }
       if let smtpSecret { try tx.setSMTPSecret(accountID: account.id, smtpSecret) }
       return try tx.mailAccount(id: account.id).orNotFound("email account", request.name)
+    }
+  }
+
+  /// Applies and checks where the account's mail goes (Docs/email-to-case.md, "Group folders and
+  /// teams"): a group account's group folder and whether all its teams' users get its mail; a
+  /// personal account's folder map, from monitored IMAP folders to its owner's folders.
+  private func applyRoutingSettings(_ request: AccountRequest, to account: inout MailAccount) throws {
+    if let folder = request.groupFolder {
+      guard account.kind == .group else {
+        throw EspoMailError.invalid("--group-folder", "only group accounts file their mail in a group folder")
+      }
+      if folder.isEmpty {
+        account.groupFolder = nil
+      } else {
+        _ = try store.read { try $0.groupFolderID(name: folder) }.orNotFound(
+          "group folder", folder, hint: "see 'espomail group-folder list', or add it with 'espomail group-folder add'")
+        account.groupFolder = folder
+      }
+    }
+    if let addsAll = request.addsAllTeamUsers {
+      guard account.kind == .group else {
+        throw EspoMailError.invalid("--add-all-team-users", "only group accounts have teams; a personal account's mail is its owner's")
+      }
+      account.addsAllTeamUsers = addsAll
+    }
+    guard !request.folderMap.isEmpty else { return }
+    guard account.kind == .personal, let owner = account.owner else {
+      throw EspoMailError.invalid(
+        "--folder-map", "only personal accounts file IMAP folders in their owner's folders",
+        hint: "a group account files its mail with --group-folder")
+    }
+    for (imapFolder, folder) in request.folderMap.sorted(by: { $0.key < $1.key }) {
+      guard account.folders.contains(imapFolder) || folder.isEmpty else {
+        throw EspoMailError.invalid(
+          "--folder-map '\(imapFolder)=\(folder)'", "'\(imapFolder)' is not a monitored folder of \(account.name)",
+          hint: "monitored: \(account.folders.joined(separator: ", ")); add it with --folder")
+      }
+      if folder.isEmpty {
+        account.folderMap[imapFolder] = nil
+        continue
+      }
+      try store.read { tx in
+        let ownerID = try tx.userID(login: owner).orNotFound("user", owner)
+        _ = try tx.folderID(userID: ownerID, name: folder).orNotFound(
+          "folder", folder, hint: "'\(owner)' has no such folder; add it with 'espomail folder add \(folder) --user \(owner)'")
+      }
+      account.folderMap[imapFolder] = folder
     }
   }
 

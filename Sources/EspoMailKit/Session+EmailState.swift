@@ -22,11 +22,26 @@ public enum EmailStateChange: Sendable {
 }
 
 extension Session {
-  /// Changes the acting user's own state of an email; other users are not affected.
+  /// Changes the acting user's own state of an email; other users are not affected. An email in a
+  /// group folder the user works in is trashed, restored and archived for the folder's teams, and
+  /// a move takes it out of the folder (Docs/email-to-case.md, "Group folders and teams").
   public func changeEmail(_ emailID: Int64, _ change: EmailStateChange) throws -> EmailSummary {
     try store.write { tx in
       _ = try tx.emailDetail(id: emailID, viewerID: user.id).orNotFound("email", "email:\(emailID)")
-      guard try tx.userHasEmail(emailID: emailID, userID: user.id) else {
+      let teamChange = try applyGroupFolderChange(change, emailID: emailID, tx)
+      let hasEmail = try tx.userHasEmail(emailID: emailID, userID: user.id)
+      // A team change is the whole change, but for a move out of the folder into one of the
+      // user's own folders (or their inbox, when the email is theirs).
+      let isDone: Bool
+      switch (teamChange, change) {
+      case (.status?, _): isDone = true
+      case (.takeOut?, .move(let folder)): isDone = !hasEmail && SpecialFolder(named: folder) == .inbox
+      default: isDone = false
+      }
+      if isDone {
+        return try tx.emailDetail(id: emailID, viewerID: user.id).orNotFound("email", "email:\(emailID)").summary
+      }
+      guard hasEmail else {
         throw EspoMailError(
           .dataError, "email:\(emailID) is not in your mail", hint: "read, trash and folders are per user; only your emails have them")
       }

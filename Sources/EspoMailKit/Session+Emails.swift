@@ -8,6 +8,8 @@ public struct EmailFilterRequest: Sendable {
   public var folder: String?
   /// An account name.
   public var account: String?
+  /// A group folder the acting user works in; `folder` may then be trash or archive (its teams').
+  public var groupFolder: String?
   /// A linked record.
   public var parent: RecordReference?
   /// Words to search for.
@@ -22,8 +24,9 @@ public struct EmailFilterRequest: Sendable {
   /// Creates a request.
   public init(
     folder: String?, account: String?, parent: RecordReference?, search: String?, limit: Int, before: Int64? = nil,
-    after: Int64? = nil
+    after: Int64? = nil, groupFolder: String? = nil
   ) {
+    self.groupFolder = groupFolder
     self.folder = folder
     self.account = account
     self.parent = parent
@@ -68,6 +71,18 @@ extension Session {
     }
     var query = EmailQuery(viewerID: user.id, visibility: try emailVisibility(tx), limit: request.limit)
     query.folder = request.folder
+    if let name = request.groupFolder {
+      let status = try request.folder.map { folder in
+        guard let status = GroupFolderStatus(rawValue: folder.lowercased()) else {
+          throw EspoMailError.invalid(
+            "--folder \(folder) with --group-folder", "a group folder has only its teams' trash and archive",
+            hint: "give --folder trash, --folder archive, or no --folder for its live mail")
+        }
+        return status
+      }
+      query.groupFolder = (try workableGroupFolder(name, action: "email list --group-folder \(name)", tx), status)
+      query.folder = nil
+    }
     query.parent = request.parent
     query.search = request.search
     query.before = request.before

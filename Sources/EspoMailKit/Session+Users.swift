@@ -43,9 +43,15 @@ public struct UserChanges: Sendable {
   public var isAdmin: Bool?
   /// Map the user to another PostgreSQL login role, or to none.
   public var databaseRole: DatabaseRoleChange?
+  /// The team the mail of the user's personal accounts is assigned to (one of theirs; empty: none).
+  public var defaultTeam: String?
 
   /// Creates a change set.
-  public init(name: String? = nil, isActive: Bool? = nil, isAdmin: Bool? = nil, databaseRole: DatabaseRoleChange? = nil) {
+  public init(
+    name: String? = nil, isActive: Bool? = nil, isAdmin: Bool? = nil, databaseRole: DatabaseRoleChange? = nil,
+    defaultTeam: String? = nil
+  ) {
+    self.defaultTeam = defaultTeam
     self.name = name
     self.isActive = isActive
     self.isAdmin = isAdmin
@@ -126,6 +132,14 @@ extension Session {
       try tx.updateUser(id: target.id, name: changes.name, isActive: changes.isActive, isAdmin: changes.isAdmin)
       try changes.databaseRole?.apply(toUser: target.id, tx)
       try tx.syncDatabaseRole(userID: target.id)
+      if let team = changes.defaultTeam {
+        guard team.isEmpty || target.teams.contains(where: { $0.lowercased() == team.lowercased() }) else {
+          throw EspoMailError.invalid(
+            "--default-team \(team)", "'\(target.login)' is not a member of that team",
+            hint: "add them first: espomail team member add \(team) \(target.login)")
+        }
+        try tx.setDefaultTeam(userID: target.id, teamID: team.isEmpty ? nil : try tx.teamID(name: team))
+      }
       return try tx.user(id: target.id).orNotFound("user", login)
     }
   }

@@ -20,7 +20,22 @@ enum Schema {
     ("0011-account-identity", accountIdentity),
     ("0012-send-only-accounts", sendOnlyAccounts),
     ("0013-agent-writes", sendRequests),
+    ("0014-team-folders-and-conversion", teamFoldersAndConversion),
   ]
+
+  /// Group accounts' mail given (or not) to all their teams' users, users' default teams, a
+  /// personal account's IMAP folders filed in its owner's folders, leads converted into accounts,
+  /// contacts and opportunities, and an index for group-folder listings (Docs/store-schema.md).
+  static let teamFoldersAndConversion = """
+    ALTER TABLE mail_account ADD COLUMN add_all_team_users INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE mail_account_folder ADD COLUMN personal_folder_id INTEGER REFERENCES email_folder(id) ON DELETE SET NULL;
+    ALTER TABLE user ADD COLUMN default_team_id INTEGER REFERENCES team(id) ON DELETE SET NULL;
+    ALTER TABLE lead ADD COLUMN converted_account_id INTEGER REFERENCES crm_account(id) ON DELETE SET NULL;
+    ALTER TABLE lead ADD COLUMN converted_contact_id INTEGER REFERENCES contact(id) ON DELETE SET NULL;
+    ALTER TABLE lead ADD COLUMN converted_opportunity_id INTEGER REFERENCES opportunity(id) ON DELETE SET NULL;
+    ALTER TABLE lead ADD COLUMN converted_at TEXT;
+    CREATE INDEX email_group_folder ON email(group_folder_id, group_status_folder);
+    """
 
   /// A group account's From name and Reply-To address for the mail people send through it
   /// (Docs/email-to-case.md, "Sending as the team"). Both engines run this same SQL.

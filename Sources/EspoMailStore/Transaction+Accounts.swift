@@ -65,6 +65,7 @@ extension Transaction {
     try setCaseSettings(accountID: id, account.cases)
     try setSendingSettings(accountID: id, account)
     try setServerSettings(accountID: id, account)
+    try setRoutingSettings(accountID: id, account)
     return id
   }
 
@@ -83,6 +84,35 @@ extension Transaction {
     try setTeams(accountID: account.id, account.teams)
     try setCaseSettings(accountID: account.id, account.cases)
     try setSendingSettings(accountID: account.id, account)
+    try setRoutingSettings(accountID: account.id, account)
+  }
+
+  /// Stores where an account's mail goes: a group account's group folder and whether all its
+  /// teams' users get it, and a personal account's folder map (folders by name; they must exist,
+  /// the map's folders being the owner's).
+  public func setRoutingSettings(accountID: Int64, _ account: MailAccount) throws {
+    let folderID = try account.groupFolder.map { try groupFolderID(name: $0).orNotFound("group folder", $0) }
+    try db.execute(
+      "UPDATE mail_account SET group_folder_id = ?, add_all_team_users = ? WHERE id = ?",
+      [folderID, account.addsAllTeamUsers, accountID])
+    try db.execute("UPDATE mail_account_folder SET personal_folder_id = NULL WHERE account_id = ?", [accountID])
+    for (imapFolder, folder) in account.folderMap.sorted(by: { $0.key < $1.key }) {
+      let personalID = try db.value(
+        Int64.self,
+        "SELECT f.id FROM email_folder f JOIN mail_account a ON a.owner_user_id = f.user_id WHERE a.id = ? AND f.name = ?",
+        [accountID, folder]
+      ).orNotFound("folder", folder)
+      try db.execute(
+        "UPDATE mail_account_folder SET personal_folder_id = ? WHERE account_id = ? AND name = ?",
+        [personalID, accountID, imapFolder])
+    }
+  }
+
+  /// The owner's folder a personal account files mail from this IMAP folder in, or nil (inbox).
+  public func personalFolderID(accountID: Int64, imapFolder: String) throws -> Int64? {
+    try db.value(
+      Int64.self, "SELECT personal_folder_id FROM mail_account_folder WHERE account_id = ? AND name = ?",
+      [accountID, imapFolder])
   }
 
   /// Stores an account's SMTP, sharing, Sent folder and auto-reply settings (not the SMTP secret).
@@ -301,10 +331,12 @@ extension Transaction {
         a.smtp_shared, a.sent_folder, a.create_case, a.distribution, a.case_position, a.auto_reply, a.reply_from,
         a.reply_from_name, a.reply_to, a.last_success_at, a.last_attempt_at, a.last_error, a.consecutive_failures,
         a.imap_login_mechanism, a.smtp_login_mechanism, a.ca_file, a.helo_name, a.sent_append_failures,
-        a.last_sent_append_error, a.from_name, a.reply_to_address, a.uses_imap, \(commands), u.login AS owner_login, t.name AS case_team_name, d.login AS assign_to_login,
-        tp.name AS reply_template_name
+        a.last_sent_append_error, a.from_name, a.reply_to_address, a.uses_imap, a.add_all_team_users, \(commands),
+        u.login AS owner_login, t.name AS case_team_name, d.login AS assign_to_login,
+        tp.name AS reply_template_name, gf.name AS group_folder_name
       FROM mail_account a LEFT JOIN "user" u ON u.id = a.owner_user_id LEFT JOIN team t ON t.id = a.case_team_id
       LEFT JOIN "user" d ON d.id = a.assign_to_user_id LEFT JOIN template tp ON tp.id = a.reply_template_id
+      LEFT JOIN group_folder gf ON gf.id = a.group_folder_id
       """
   }
 
@@ -352,6 +384,13 @@ extension Transaction {
     account.fromName = row["from_name"]
     account.replyToAddress = row["reply_to_address"]
     account.usesIMAP = row["uses_imap"]
+    account.groupFolder = row["group_folder_name"]
+    account.addsAllTeamUsers = row["add_all_team_users"]
+    account.folderMap = Dictionary(
+      uniqueKeysWithValues: try db.rows("""
+          SELECT m.name AS imap_folder, f.name AS folder FROM mail_account_folder m
+          JOIN email_folder f ON f.id = m.personal_folder_id WHERE m.account_id = ?
+          """, [id]).map { ($0["imap_folder"] as String, $0["folder"] as String) })
     account.sentAppend = SentAppendHealth(
       failures: row["sent_append_failures"], lastError: row["last_sent_append_error"])
     account.isSMTPShared = row["smtp_shared"]

@@ -30,6 +30,8 @@ public struct EmailQuery: Sendable {
   public var accountID: Int64?
   /// Only emails linked to this record.
   public var parent: RecordReference?
+  /// Only emails filed in this group folder id, live (no status) or with this team status.
+  public var groupFolder: (id: Int64, status: GroupFolderStatus?)?
   /// Full-text search.
   public var search: String?
   /// At most this many, newest first.
@@ -96,6 +98,10 @@ extension Transaction {
       conditions.append("e.id IN (SELECT email_id FROM email_mail_account WHERE account_id = ?)")
       arguments.append(accountID)
     }
+    if let (folderID, status) = query.groupFolder {
+      conditions.append("e.group_folder_id = ? AND e.group_status_folder IS NOT DISTINCT FROM CAST(? AS TEXT)")
+      arguments += [folderID, status?.rawValue]
+    }
     if let parent = query.parent {
       conditions.append("e.parent_type = ? AND e.parent_id = ?")
       arguments += [parent.type.rawValue, parent.id]
@@ -117,7 +123,8 @@ extension Transaction {
     let order = query.after == nil ? "DESC" : "ASC"
     let sql = """
       SELECT e.*, eu.is_read, eu.in_trash, eu.in_archive, eu.folder_id, eu.user_id AS viewer_row,
-        \(Self.fromViewer) AS from_viewer, (SELECT name FROM email_folder WHERE id = eu.folder_id) AS folder_name
+        \(Self.fromViewer) AS from_viewer, (SELECT name FROM email_folder WHERE id = eu.folder_id) AS folder_name,
+        (SELECT name FROM group_folder WHERE id = e.group_folder_id) AS group_folder_name
       FROM email e LEFT JOIN email_user eu ON eu.email_id = e.id AND eu.user_id = ?1
       \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
       ORDER BY \(date) \(order), \(id) \(order) LIMIT ?
@@ -127,12 +134,18 @@ extension Transaction {
   }
 
   /// The condition on `e` and `eu` (the viewer's row, `?1` the viewer) of one of the viewer's
-  /// folders: inbox, sent, archive, trash, important, or a personal folder name.
+  /// folders: inbox, sent, archive, trash, important, or a personal folder name. The inbox leaves
+  /// out mail filed in a group folder shared with one of the viewer's teams: it is worked there.
   private static func folderCondition(_ folder: String, viewerID: Int64) -> (String, SQLArguments) {
     switch SpecialFolder(named: folder) {
     case .inbox?:
       return (
-        "eu.user_id IS NOT NULL AND eu.in_trash = 0 AND eu.in_archive = 0 AND eu.folder_id IS NULL AND NOT \(fromViewer)", []
+        """
+        eu.user_id IS NOT NULL AND eu.in_trash = 0 AND eu.in_archive = 0 AND eu.folder_id IS NULL AND NOT \(fromViewer)
+        AND NOT (e.group_folder_id IS NOT NULL AND EXISTS (
+          SELECT 1 FROM group_folder_team g JOIN team_member m ON m.team_id = g.team_id
+          WHERE g.folder_id = e.group_folder_id AND m.user_id = ?1))
+        """, []
       )
     case .sent?: return ("\(fromViewer) AND COALESCE(eu.in_trash, 0) = 0", [])
     case .archive?: return ("eu.in_archive = 1", [])
@@ -188,7 +201,8 @@ extension Transaction {
   public func emailDetail(id: Int64, viewerID: Int64) throws -> EmailDetail? {
     let sql = """
       SELECT e.*, eu.is_read, eu.in_trash, eu.in_archive, eu.folder_id, eu.user_id AS viewer_row,
-        \(Self.fromViewer) AS from_viewer, (SELECT name FROM email_folder WHERE id = eu.folder_id) AS folder_name
+        \(Self.fromViewer) AS from_viewer, (SELECT name FROM email_folder WHERE id = eu.folder_id) AS folder_name,
+        (SELECT name FROM group_folder WHERE id = e.group_folder_id) AS group_folder_name
       FROM email e LEFT JOIN email_user eu ON eu.email_id = e.id AND eu.user_id = ?1 WHERE e.id = ?2
       """
     guard let row = try db.row(sql, [viewerID, id]) else { return nil }
@@ -249,6 +263,8 @@ extension Transaction {
       users: try db.values(String.self, "SELECT u.login FROM email_user m JOIN \"user\" u ON u.id = m.user_id WHERE m.email_id = ? ORDER BY u.login", [id]),
       isHeaderOnly: row["is_header_only"])
     summary.status = EmailStatus(rawValue: row["status"]) ?? .archived
+    summary.groupFolder = row["group_folder_name"]
+    summary.groupFolderStatus = row["group_status_folder"]
     return summary
   }
 }

@@ -14,6 +14,15 @@ public struct FolderInfo: Equatable, Codable, Sendable {
   public var skipNotifications: Bool
 }
 
+/// Where an email in a group folder stands for the folder's teams; the raw values are the store's
+/// and the JSON's `groupFolderStatus`.
+public enum GroupFolderStatus: String, CaseIterable, Sendable {
+  /// Archived for everyone who works in the folder.
+  case archive
+  /// Trashed for everyone who works in the folder.
+  case trash
+}
+
 /// A per-user flag on an email.
 public enum EmailUserFlag: String, Sendable {
   /// Read.
@@ -85,9 +94,44 @@ extension Transaction {
     }
   }
 
-  /// Files an email in a group folder: the folder's teams and their active members get it.
+  /// A personal folder's name by id, or nil.
+  public func folderName(id: Int64) throws -> String? {
+    try db.value(String.self, "SELECT name FROM email_folder WHERE id = ?", [id])
+  }
+
+  /// The group folder an email is in and its team status (archive or trash; nil: live), or nil.
+  public func emailGroupFolder(emailID: Int64) throws -> (id: Int64, name: String, status: GroupFolderStatus?)? {
+    try db.row("""
+        SELECT g.id, g.name, e.group_status_folder FROM email e JOIN group_folder g ON g.id = e.group_folder_id
+        WHERE e.id = ?
+        """, [emailID]).map { ($0["id"], $0["name"], GroupFolderStatus(rawValue: $0["group_status_folder"] ?? "")) }
+  }
+
+  /// Sets (or clears) the team status of an email in a group folder: archived or trashed for
+  /// everyone who works in the folder.
+  public func setGroupFolderStatus(emailID: Int64, _ status: GroupFolderStatus?) throws {
+    try db.execute("UPDATE email SET group_status_folder = ? WHERE id = ?", [status?.rawValue, emailID])
+  }
+
+  /// Takes an email out of its group folder (and the folder's trash or archive); its teams and
+  /// users stay.
+  public func removeFromGroupFolder(emailID: Int64) throws {
+    try db.execute("UPDATE email SET group_folder_id = NULL, group_status_folder = NULL WHERE id = ?", [emailID])
+  }
+
+  /// Whether a user belongs to one of the teams a group folder is shared with.
+  public func sharesGroupFolder(userID: Int64, folderID: Int64) throws -> Bool {
+    try db.value(
+      Bool.self, """
+        SELECT EXISTS(SELECT 1 FROM group_folder_team g JOIN team_member m ON m.team_id = g.team_id
+                      WHERE g.folder_id = ? AND m.user_id = ?)
+        """, [folderID, userID]) ?? false
+  }
+
+  /// Files an email in a group folder (out of any folder's trash or archive): the folder's teams
+  /// and their active members get it; returns the members newly given it.
   public func fileInGroupFolder(emailID: Int64, folderID: Int64) throws -> [Int64] {
-    try db.execute("UPDATE email SET group_folder_id = ? WHERE id = ?", [folderID, emailID])
+    try db.execute("UPDATE email SET group_folder_id = ?, group_status_folder = NULL WHERE id = ?", [folderID, emailID])
     let teamIDs = try db.values(Int64.self, "SELECT team_id FROM group_folder_team WHERE folder_id = ?", [folderID])
     try addEmailTeams(emailID: emailID, teamIDs: teamIDs)
     let members = try db.values(Int64.self, """

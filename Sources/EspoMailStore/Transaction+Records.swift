@@ -78,12 +78,37 @@ extension Transaction {
     let id: Int64 = row["id"]
     let reference = RecordReference(type, id)
     let accountID: Int64? = row["account_id"]
-    return CRMRecord(
+    var record = CRMRecord(
       reference: reference, name: row["name"],
       addresses: try type.addressOwner.map { try addresses(of: $0, id: id) } ?? [],
       account: accountID.map { RecordReference(.account, $0) }, accountName: row["account_name"],
       followers: try followers(of: reference), createdAt: row["created_at"],
       createdByUserID: row["created_by_user_id"])
+    if type == .lead { record.conversion = try leadConversion(leadID: id) }
+    return record
+  }
+
+  /// What a lead was converted to, or nil when it was not.
+  public func leadConversion(leadID: Int64) throws -> LeadConversion? {
+    guard
+      let row = try db.row("""
+          SELECT converted_account_id, converted_contact_id, converted_opportunity_id, converted_at
+          FROM lead WHERE id = ? AND converted_at IS NOT NULL
+          """, [leadID])
+    else { return nil }
+    return LeadConversion(
+      account: (row["converted_account_id"] as Int64?).map { RecordReference(.account, $0) },
+      contact: (row["converted_contact_id"] as Int64?).map { RecordReference(.contact, $0) },
+      opportunity: (row["converted_opportunity_id"] as Int64?).map { RecordReference(.opportunity, $0) },
+      convertedAt: row["converted_at"])
+  }
+
+  /// Records what a lead was converted to, now.
+  public func convertLead(leadID: Int64, account: Int64?, contact: Int64?, opportunity: Int64?) throws {
+    try db.execute("""
+        UPDATE lead SET converted_account_id = ?, converted_contact_id = ?, converted_opportunity_id = ?,
+          converted_at = ? WHERE id = ?
+        """, [account, contact, opportunity, Self.now, leadID])
   }
 
   /// Makes a user follow a record; returns false when they already did.

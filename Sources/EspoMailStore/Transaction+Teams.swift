@@ -47,9 +47,10 @@ extension Transaction {
     return !exists
   }
 
-  /// Removes a user from a team; throws when they are not a member.
+  /// Removes a user from a team (no longer their default team); throws when they are not a member.
   public func removeMember(teamID: Int64, userID: Int64) throws {
     guard try db.execute("DELETE FROM team_member WHERE team_id = ? AND user_id = ?", [teamID, userID]) > 0 else { throw EspoMailError(.notFound, "the user is not a member of that team") }
+    try db.execute("UPDATE \"user\" SET default_team_id = NULL WHERE id = ? AND default_team_id = ?", [userID, teamID])
   }
 
   /// The ids of the teams a user belongs to.

@@ -40,12 +40,16 @@ extension Transaction {
 
   private func user(from row: SQLRow) throws -> User {
     let id: Int64 = row["id"]
-    return User(
+    var user = User(
       id: id, login: row["login"], name: row["name"], isAdmin: row["is_admin"], isActive: row["is_active"],
       addresses: try addresses(of: .user, id: id),
       teams: try db.values(String.self, "SELECT t.name FROM team_member m JOIN team t ON t.id = m.team_id WHERE m.user_id = ? ORDER BY t.name", [id]),
       roles: try db.values(String.self, "SELECT r.name FROM user_role ur JOIN role r ON r.id = ur.role_id WHERE ur.user_id = ? ORDER BY r.name", [id]),
       databaseRole: row["db_role"])
+    user.defaultTeam = try (row["default_team_id"] as Int64?).flatMap {
+      try db.value(String.self, "SELECT name FROM team WHERE id = ?", [$0])
+    }
+    return user
   }
 
   /// Changes a user's name, active flag or admin flag (nil leaves a value as it is).
@@ -54,6 +58,17 @@ extension Transaction {
         UPDATE "user" SET name = COALESCE(?, name), is_active = COALESCE(?, is_active),
           is_admin = COALESCE(?, is_admin) WHERE id = ?
         """, [name, isActive, isAdmin, id])
+  }
+
+  /// A user's default team (id and name), or nil.
+  public func defaultTeam(userID: Int64) throws -> (id: Int64, name: String)? {
+    try db.row("SELECT t.id, t.name FROM \"user\" u JOIN team t ON t.id = u.default_team_id WHERE u.id = ?", [userID])
+      .map { ($0["id"], $0["name"]) }
+  }
+
+  /// Sets (or clears) a user's default team.
+  public func setDefaultTeam(userID: Int64, teamID: Int64?) throws {
+    try db.execute("UPDATE \"user\" SET default_team_id = ? WHERE id = ?", [teamID, userID])
   }
 
   /// How many active admins there are.

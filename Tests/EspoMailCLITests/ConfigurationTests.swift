@@ -27,6 +27,13 @@ import Testing
         "--smtp-host", "127.0.0.1", "--smtp-port", "2525", "--smtp-security", "none", "--auto-reply",
         "--reply-template", "ack", "--helo-name", "mail.example.org", "--login-mechanism", "login",
       ],
+      ["account", "set", "support", "--group-folder", "Billing", "--no-add-all-team-users"],
+      ["user", "set", "alice", "--default-team", "Support"],
+      [
+        "account", "add", "alice-mail", "--personal", "--owner", "alice", "--address", "alice@example.com",
+        "--imap-host", "127.0.0.1", "--imap-port", "1143", "--security", "none", "--username", "alice",
+        "--password-command", "echo pw", "--folder", "INBOX", "--folder", "Lists", "--folder-map", "Lists=Later",
+      ],
       ["filter", "create", "spam", "--account", "support", "--subject", "*viagra*", "--action", "skip"],
       ["filter", "create", "ads", "--account", "support", "--from", "*@ads.example", "--action", "skip"],
       ["filter", "create", "later", "--user", "alice", "--from", "*@news.example", "--action", "move-to-folder", "--folder", "Later"],
@@ -46,6 +53,9 @@ import Testing
   @Test func anExportedSetUpAppliedToAFreshStoreIsReproducedExactly() throws {
     let document = try Self.export(try Self.populatedStore())
     #expect(document.contains("secret-command: echo pw"))
+    for line in ["group-folder: Billing", "add-all-team-users: false", "default-team: Support", "Lists: Later"] {
+      #expect(document.contains(line), "the document carries \(line)")
+    }
     let fresh = try TestStore()
     let applied = fresh.run(["config", "apply", "-", "--format", "json"], stdin: document)
     #expect(applied.status == 0, "\(applied.stderr)")

@@ -31,7 +31,7 @@ import Testing
     #expect(alice["teams"] as? [String] == ["Support"])
     #expect(alice["isAdmin"] as? Bool == false)
     #expect(alice["isActive"] as? Bool == true)
-    #expect(Set(alice.keys) == ["id", "login", "name", "isAdmin", "isActive", "addresses", "teams", "roles", "databaseRole"])
+    #expect(Set(alice.keys) == ["id", "login", "name", "isAdmin", "isActive", "addresses", "teams", "roles", "databaseRole", "defaultTeam"])
     #expect(alice["databaseRole"] is NSNull, "no database role unless asked")
   }
 

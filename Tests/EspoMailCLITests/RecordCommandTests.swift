@@ -14,7 +14,7 @@ import Testing
     try store.json(["crm", "lead", "add", "Jim Prospect", "--email", "jane@acme.example"])  // shared address
     let deal = try store.json(["crm", "opportunity", "add", "Renewal", "--account", "account:1"]).object()
     #expect(deal["record"] as? String == "opportunity:1")
-    #expect(Set(deal.keys) == ["record", "type", "id", "name", "addresses", "account", "followers", "createdAt"])
+    #expect(Set(deal.keys) == ["record", "type", "id", "name", "addresses", "account", "followers", "createdAt", "convertedTo"])
     let contacts = try store.json(["crm", "list", "contact"]).array()
     #expect(contacts.map { $0["name"] as? String } == ["Jane Roe"])
     let shown = try store.json(["crm", "show", "lead:1"]).object()

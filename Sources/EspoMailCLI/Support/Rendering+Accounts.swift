@@ -21,8 +21,14 @@ enum AccountText {
       "portion:     \(account.portion) per folder per run",
       "max size:    \(account.maxSizeMB) MB",
     ]
+    if account.kind == .personal, !account.folderMap.isEmpty {
+      lines.append("folder map:  \(account.folderMap.sorted { $0.key < $1.key }.map { "\($0.key) -> \($0.value)" }.joined(separator: ", "))")
+    }
     if account.kind == .group {
-      lines.append("teams:       \(account.teams.isEmpty ? "-" : account.teams.joined(separator: ", "))")
+      lines.append(
+        "teams:       \(account.teams.isEmpty ? "-" : account.teams.joined(separator: ", "))"
+          + (account.addsAllTeamUsers || account.teams.isEmpty ? "" : " (team access only, not in members' inboxes)"))
+      lines.append("group folder: \(account.groupFolder.orDash)")
       lines.append("cases:       \(caseDescription(account.cases))")
       lines.append("from name:   \(account.fromName.orDash)")
       lines.append("reply-to:    \(account.replyToAddress.orDash)")

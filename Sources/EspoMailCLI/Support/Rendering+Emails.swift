@@ -26,6 +26,9 @@ enum EmailText {
     lines.append("parent:     \(summary.parent?.description ?? "-")")
     lines.append("accounts:   \(summary.accounts.isEmpty ? "-" : summary.accounts.joined(separator: ", "))")
     lines.append("users:      \(summary.users.isEmpty ? "-" : summary.users.joined(separator: ", "))")
+    if let folder = summary.groupFolder {
+      lines.append("group:      \(folder)\(summary.groupFolderStatus.map { " (\($0))" } ?? "")")
+    }
     for attachment in summary.attachments {
       lines.append("attachment: \(attachment.name) (\(attachment.contentType), \(attachment.size) bytes)")
     }

@@ -12,7 +12,8 @@ enum PeopleText {
     addresses: \(user.addresses.isEmpty ? "-" : user.addresses.joined(separator: ", "))
     teams:     \(user.teams.isEmpty ? "-" : user.teams.joined(separator: ", "))
     roles:     \(user.roles.isEmpty ? "-" : user.roles.joined(separator: ", "))
-    """ + (user.databaseRole.map { "\ndb role:   \($0)" } ?? "")
+    """ + (user.defaultTeam.map { "\ndefault:   \($0) (team of their personal accounts' mail)" } ?? "")
+      + (user.databaseRole.map { "\ndb role:   \($0)" } ?? "")
   }
 
   /// A table of users.

@@ -12,6 +12,10 @@ enum RecordText {
     if let account = record.account { lines.append("account:   \(account) (\(record.accountName.orDash))") }
     lines.append("followers: \(record.followers.isEmpty ? "-" : record.followers.joined(separator: ", "))")
     lines.append("created:   \(record.createdAt)")
+    if let conversion = record.conversion {
+      let targets = [conversion.account, conversion.contact, conversion.opportunity].compactMap { $0?.description }
+      lines.append("converted: \(targets.joined(separator: ", ")) (\(conversion.convertedAt))")
+    }
     return lines.joined(separator: "\n")
   }
 

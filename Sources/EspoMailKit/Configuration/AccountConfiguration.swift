@@ -47,6 +47,12 @@ public struct AccountConfiguration: Codable, Equatable, Sendable {
   public var fromName: String?
   /// The Reply-To of mail sent through a group account.
   public var replyToAddress: String?
+  /// The group folder a group account files its new mail in.
+  public var groupFolder: String?
+  /// Whether all active members of a group account's teams get its mail (nil for personal accounts).
+  public var addAllTeamUsers: Bool?
+  /// A personal account's IMAP folders filed in its owner's folders (nil when none).
+  public var folderMap: [String: String]?
 
   /// The account's entry.
   public init(_ account: MailAccount) {
@@ -72,6 +78,9 @@ public struct AccountConfiguration: Codable, Equatable, Sendable {
     usesIMAP = account.usesIMAP
     fromName = account.fromName
     replyToAddress = account.replyToAddress
+    groupFolder = account.groupFolder
+    addAllTeamUsers = account.kind == .group ? account.addsAllTeamUsers : nil
+    folderMap = account.folderMap.isEmpty ? nil : account.folderMap
   }
 
   /// Reads an entry; what is left out takes `account add`'s defaults.
@@ -99,6 +108,9 @@ public struct AccountConfiguration: Codable, Equatable, Sendable {
     usesIMAP = try container.decodeIfPresent(Bool.self, forKey: .usesIMAP) ?? true
     fromName = try container.decodeIfPresent(String.self, forKey: .fromName)
     replyToAddress = try container.decodeIfPresent(String.self, forKey: .replyToAddress)
+    groupFolder = try container.decodeIfPresent(String.self, forKey: .groupFolder)
+    addAllTeamUsers = try container.decodeIfPresent(Bool.self, forKey: .addAllTeamUsers) ?? (kind == .group ? true : nil)
+    folderMap = try container.decodeIfPresent([String: String].self, forKey: .folderMap)
   }
 
   private enum CodingKeys: String, CodingKey {
@@ -116,6 +128,9 @@ public struct AccountConfiguration: Codable, Equatable, Sendable {
     case usesIMAP = "uses-imap"
     case fromName = "from-name"
     case replyToAddress = "reply-to-address"
+    case groupFolder = "group-folder"
+    case addAllTeamUsers = "add-all-team-users"
+    case folderMap = "folder-map"
   }
 }
 

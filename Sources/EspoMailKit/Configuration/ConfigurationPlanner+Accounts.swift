@@ -57,6 +57,9 @@ extension ConfigurationPlanner {
       request.smtpSecret = secret
     }
     if new.smtp == nil, old.smtp != nil { request.smtpHost = "" }
+    for imapFolder in (old.folderMap ?? [:]).keys where new.folderMap?[imapFolder] == nil {
+      request.folderMap[imapFolder] = ""
+    }
     return ConfigurationStep(change) { _ = try session.setAccount(request) }
   }
 
@@ -90,7 +93,10 @@ extension ConfigurationPlanner {
       request.position = account.cases.position ?? ""
       request.assignTo = account.cases.assignTo ?? ""
       request.smtpShared = account.smtpShared
+      request.groupFolder = account.groupFolder ?? ""
+      request.addsAllTeamUsers = account.addAllTeamUsers ?? true
     }
+    request.folderMap = account.folderMap ?? [:]
     if let smtp = account.smtp {
       request.smtpHost = smtp.host
       request.smtpPort = smtp.port

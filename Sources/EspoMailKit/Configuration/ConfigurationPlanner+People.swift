@@ -35,7 +35,7 @@ extension ConfigurationPlanner {
   /// Users to add or change: name, admin and active flags, addresses, roles, personal folders.
   func userSteps() -> [ConfigurationStep] {
     reconcile(
-      current: current.users, desired: desired.users, name: \.login,
+      current: current.users?.map(\.withoutDefaultTeam), desired: desired.users?.map(\.withoutDefaultTeam), name: \.login,
       add: { user in
         ConfigurationStep(ConfigurationChange(.add, .user, user.login)) {
           _ = try session.addUser(
@@ -86,6 +86,17 @@ extension ConfigurationPlanner {
     }
   }
 
+  /// Steps that set users' default teams, after the teams have their members.
+  func defaultTeamSteps() -> [ConfigurationStep] {
+    let existing = Dictionary((current.users ?? []).map { ($0.login, $0.defaultTeam) }, uniquingKeysWith: { first, _ in first })
+    return (desired.users ?? []).compactMap { user in
+      guard (existing[user.login] ?? nil) != user.defaultTeam else { return nil }
+      return ConfigurationStep(ConfigurationChange(.change, .user, user.login, fields: ["default-team"])) {
+        _ = try session.setUser(user.login, UserChanges(defaultTeam: user.defaultTeam ?? ""))
+      }
+    }
+  }
+
   /// Teams to add, and members to add, move to another position, or remove.
   func teamSteps() -> [ConfigurationStep] {
     reconcile(
@@ -103,8 +114,8 @@ extension ConfigurationPlanner {
           for member in old.members where !after.contains(member.login) {
             _ = try session.removeTeamMember(new.name, member.login)
           }
+          // Adding a member again changes their position in place (they keep their default team).
           for member in new.members where before[member.login] != member {
-            if before[member.login] != nil { _ = try session.removeTeamMember(new.name, member.login) }
             _ = try session.addTeamMember(new.name, member.login, position: member.position)
           }
         }

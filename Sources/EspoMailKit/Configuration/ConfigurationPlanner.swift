@@ -17,7 +17,8 @@ struct ConfigurationPlanner {
   func steps() -> [ConfigurationStep] {
     let (filterRemovals, filterAdditions) = filterSteps()
     let (accountChanges, accountRemovals) = accountSteps()
-    return settingSteps() + roleSteps() + userSteps() + teamSteps() + templateSteps() + groupFolderSteps()
+    return settingSteps() + roleSteps() + userSteps() + teamSteps() + defaultTeamSteps() + templateSteps()
+      + groupFolderSteps()
       + accountChanges + filterRemovals + filterAdditions + outboundSteps() + accountRemovals
   }
 

@@ -71,12 +71,15 @@ public struct UserConfiguration: Codable, Equatable, Sendable {
   public var roles: [String]
   /// Personal folders.
   public var folders: [FolderConfiguration]
+  /// The team the mail of their personal accounts is assigned to (one of theirs), if any.
+  public var defaultTeam: String?
 
   /// Creates a user entry.
   public init(
     login: String, name: String, admin: Bool, active: Bool, addresses: [String], roles: [String],
-    folders: [FolderConfiguration]
+    folders: [FolderConfiguration], defaultTeam: String? = nil
   ) {
+    self.defaultTeam = defaultTeam
     self.login = login
     self.name = name
     self.admin = admin
@@ -96,9 +99,20 @@ public struct UserConfiguration: Codable, Equatable, Sendable {
     addresses = try container.decodeIfPresent([String].self, forKey: .addresses) ?? []
     roles = try container.decodeIfPresent([String].self, forKey: .roles) ?? []
     folders = try container.decodeIfPresent([FolderConfiguration].self, forKey: .folders) ?? []
+    defaultTeam = try container.decodeIfPresent(String.self, forKey: .defaultTeam)
   }
 
-  private enum CodingKeys: String, CodingKey { case login, name, admin, active, addresses, roles, folders }
+  /// The entry without its default team, which is set after the teams (their members) are.
+  var withoutDefaultTeam: UserConfiguration {
+    var user = self
+    user.defaultTeam = nil
+    return user
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case login, name, admin, active, addresses, roles, folders
+    case defaultTeam = "default-team"
+  }
 }
 
 /// A personal folder.

@@ -51,9 +51,8 @@ struct Importer {
   private let userFilters: UserFilterApplier
   /// Followers, users, roles and teams for linking, cached for the transaction.
   private let people: PeopleCache
-  /// The account's own users (owner, or active team members) and teams, looked up once.
-  private let accountUserIDs: [Int64]
-  private let accountTeamIDs: [Int64]
+  /// The account's own users and teams, group folder and folder map, looked up once.
+  private let routing: AccountRouting
   /// Whom a group account without cases assigns its mail to.
   private let assignment: MailAssignment
 
@@ -66,18 +65,7 @@ struct Importer {
     userFilters = UserFilterApplier(tx: tx)
     people = PeopleCache(tx: tx)
     assignment = try MailAssignment.load(account, tx: tx)
-    switch account?.kind {
-    case .personal?:
-      accountUserIDs = try account?.owner.flatMap { try tx.userID(login: $0) }.map { [$0] } ?? []
-      accountTeamIDs = []
-    case .group?:
-      let members = try tx.accountTeamMembers(accountID: account?.id ?? 0)
-      accountUserIDs = Array(Set(members.userIDs + assignment.userIDs)).sorted()
-      accountTeamIDs = members.teamIDs
-    case nil:
-      accountUserIDs = []
-      accountTeamIDs = []
-    }
+    routing = try AccountRouting.load(account, assignment: assignment, tx: tx)
   }
   /// The clock.
   let now: Date
@@ -91,7 +79,7 @@ struct Importer {
   /// without its body.
   func merge(into emailID: Int64, key: ServerMessageKey) throws -> ImportOutcome {
     try step {
-      let given = try share(emailID: emailID, recipients: [])
+      let given = try file(emailID, key: key, given: try share(emailID: emailID, recipients: []))
       if !given.isEmpty, let subject = try tx.filterSubject(emailID: emailID) {
         _ = try userFilters.apply(emailID: emailID, subject: subject, userIDs: given)
       }
@@ -140,7 +128,7 @@ struct Importer {
         let duplicate = try DuplicateCheck.verdict(
           messageID: draft.messageID, fingerprint: draft.fingerprint ?? "", tx: tx, fillLegacy: true)
         if case .same(let existing) = duplicate {
-          let given = try share(emailID: existing, recipients: recipients)
+          let given = try file(existing, key: key, given: try share(emailID: existing, recipients: recipients))
           _ = try userFilters.apply(emailID: existing, subject: FetchFilterSet.subject(draft), userIDs: given)
           if let importedBy {
             try tx.addDecision(
@@ -167,6 +155,9 @@ struct Importer {
           try tx.addDecision(
             emailID: emailID, step: .users, outcome: importedBy, detail: "imported from a file by \(importedBy)")
         }
+        if let teamNote = routing.teamNote {
+          try tx.addDecision(emailID: emailID, step: .users, outcome: teamNote.outcome, detail: teamNote.detail)
+        }
         var given = try share(emailID: emailID, recipients: recipients)
         if let (filter, reason) = groupFolder, let folderID = try tx.filterTargets(id: filter.id).groupFolderID {
           given += try tx.fileInGroupFolder(emailID: emailID, folderID: folderID)
@@ -174,6 +165,7 @@ struct Importer {
             emailID: emailID, step: .filter, outcome: filter.name,
             detail: "\(reason): filed in group folder \(filter.groupFolder ?? "")")
         }
+        given = try file(emailID, key: key, given: given)
         let silenced = try userFilters.apply(emailID: emailID, subject: FetchFilterSet.subject(draft), userIDs: given)
         try linker.record(link, emailID: emailID, email: draft, newlyGiven: given, silenced: silenced)
         let (parent, crmAccount) = (link.parent, link.account)
@@ -221,10 +213,19 @@ struct Importer {
   @discardableResult
   private func share(emailID: Int64, recipients: [String]) throws -> [Int64] {
     let recipientIDs = sharesWithRecipients ? try tx.activeUserIDs(withAddresses: recipients) : []
-    let userIDs = recipientIDs + extraUserIDs + accountUserIDs
+    let userIDs = recipientIDs + extraUserIDs + routing.userIDs
     if let account { try tx.addEmailAccount(emailID: emailID, accountID: account.id) }
-    try tx.addEmailTeams(emailID: emailID, teamIDs: accountTeamIDs)
+    try tx.addEmailTeams(emailID: emailID, teamIDs: routing.teamIDs)
     return try tx.addEmailUsers(emailID: emailID, userIDs: Array(Set(userIDs)).sorted())
+  }
+
+  /// Files an email the way the account files its mail, after its fetch filters: in the
+  /// account's group folder, and in the owner's folder its IMAP folder maps to. Returns `given`
+  /// with the group folder's members newly given it.
+  private func file(_ emailID: Int64, key: ServerMessageKey?, given: [Int64]) throws -> [Int64] {
+    let all = given + (try routing.fileInGroupFolder(emailID: emailID, accountName: account?.name ?? "", tx: tx))
+    try routing.fileInOwnersFolder(emailID: emailID, key: key, newlyGiven: all, tx: tx)
+    return all
   }
 
   private func quarantine(_ prepared: PreparedMessage, key: ServerMessageKey?, reason: String) throws -> ImportOutcome {

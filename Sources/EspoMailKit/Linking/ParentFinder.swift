@@ -26,6 +26,7 @@ struct ParentDecision {
 /// 3. From, 4. first Reply-To, 5. first To, by address: a Contact (its Account unless B2C mode),
 ///    else an Account, else a Lead. Several holders of one address: primary holders first, then the
 ///    oldest record. Opportunities and Cases are reached only through threading; users never.
+/// A lead found by any rule that was converted stands for its account (or contact in B2C mode).
 struct ParentFinder {
   /// The transaction lookups run in.
   let tx: Transaction
@@ -34,8 +35,37 @@ struct ParentFinder {
   /// The clock, for rejecting our Message-IDs dated in the future.
   let now: Date
 
-  /// The decision for a new email.
+  /// The decision for a new email; a converted lead any rule finds stands for what it was
+  /// converted to.
   func find(for email: NewEmail) throws -> ParentDecision {
+    var decision = try findByRules(for: email)
+    if let lead = decision.parent, lead.type == .lead, let (target, why) = try convertedTarget(of: lead) {
+      decision.parent = target
+      decision.detail += "; \(lead) was converted: \(why)"
+    }
+    return decision
+  }
+
+  /// What a converted lead's mail links to, and why: its account (a contact's account), else its
+  /// contact; in B2C mode its contact first. Nil for a lead not converted (to anything that exists).
+  func convertedTarget(of lead: RecordReference) throws -> (RecordReference, String)? {
+    guard let conversion = try tx.leadConversion(leadID: lead.id) else { return nil }
+    let contactAccount = try conversion.contact.flatMap { try tx.accountOf($0) }.map { RecordReference(.account, $0) }
+    let order: [(RecordReference?, String)] =
+      isB2C
+      ? [(conversion.contact, "B2C mode: to its contact"), (conversion.account, "to its account")]
+      : [
+        (conversion.account, "to its account"), (contactAccount, "to \(conversion.contact?.description ?? "")'s account"),
+        (conversion.contact, "to its contact"),
+      ]
+    for case (let target?, let why) in order where try tx.recordExists(target) {
+      return (target, "\(why) \(target)")
+    }
+    return nil
+  }
+
+  /// The decision of the rules alone.
+  private func findByRules(for email: NewEmail) throws -> ParentDecision {
     var decision = ParentDecision(parent: nil, rule: "none", detail: "no rule matched")
     let references = email.references?.split(separator: " ").map(String.init) ?? []
     let unixNow = Int64(now.timeIntervalSince1970)

@@ -19,7 +19,23 @@ enum PostgresSchema {
     ("0011-account-identity", Schema.accountIdentity + "GRANT SELECT (from_name, reply_to_address) ON mail_account TO espomail_agent;"),
     ("0012-send-only-accounts", Schema.sendOnlyAccounts + "GRANT SELECT (uses_imap) ON mail_account TO espomail_agent;"),
     ("0013-agent-writes", PostgresAgentWrites.migration),
+    ("0014-team-folders-and-conversion", teamFoldersAndConversion),
   ]
+
+  /// 0014 in PostgreSQL's types. Agents may read the account's new setting like the others; the
+  /// other new columns sit in tables they already read under their policies (users, folders of
+  /// accounts they see, leads they may read).
+  static let teamFoldersAndConversion = """
+    ALTER TABLE mail_account ADD COLUMN add_all_team_users BIGINT NOT NULL DEFAULT 1;
+    ALTER TABLE mail_account_folder ADD COLUMN personal_folder_id BIGINT REFERENCES email_folder(id) ON DELETE SET NULL;
+    ALTER TABLE "user" ADD COLUMN default_team_id BIGINT REFERENCES team(id) ON DELETE SET NULL;
+    ALTER TABLE lead ADD COLUMN converted_account_id BIGINT REFERENCES crm_account(id) ON DELETE SET NULL;
+    ALTER TABLE lead ADD COLUMN converted_contact_id BIGINT REFERENCES contact(id) ON DELETE SET NULL;
+    ALTER TABLE lead ADD COLUMN converted_opportunity_id BIGINT REFERENCES opportunity(id) ON DELETE SET NULL;
+    ALTER TABLE lead ADD COLUMN converted_at TEXT;
+    CREATE INDEX email_group_folder ON email(group_folder_id, group_status_folder);
+    GRANT SELECT (add_all_team_users) ON mail_account TO espomail_agent;
+    """
 
   /// 0010 in PostgreSQL's types; agents may read the new columns like the other settings.
   static let serverLogin = """

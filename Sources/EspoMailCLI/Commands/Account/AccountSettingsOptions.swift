@@ -31,6 +31,20 @@ struct AccountSettingsOptions: ParsableArguments {
     name: .customLong("team"), help: "A team the account's mail is assigned to (group accounts); repeat for more.",
     completion: LiveCompletion.teams)
   var teams: [String] = []
+  @Option(
+    help: ArgumentHelp("The group folder a group account files its new mail in (empty: none).", valueName: "name"),
+    completion: LiveCompletion.groupFolders)
+  var groupFolder: String?
+  @Flag(
+    inversion: .prefixedNo,
+    help: "Give every active member of a group account's teams its mail (the default), or (no-) let the teams see it by team access only.")
+  var addAllTeamUsers: Bool?
+  @Option(
+    name: .customLong("folder-map"),
+    help: ArgumentHelp(
+      "File a personal account's monitored IMAP folder in one of its owner's folders, such as 'Lists=Newsletters' (IMAP=: back to the inbox); repeat for more.",
+      valueName: "IMAP=folder"))
+  var folderMap: [String] = []
   @Option(help: ArgumentHelp("SMTP server host for sending (empty: no SMTP).", valueName: "host")) var smtpHost: String?
   @Option(help: ArgumentHelp("SMTP port (default 465 for tls, 587 for starttls).", valueName: "n")) var smtpPort: Int?
   @Option(help: "SMTP security: tls, starttls (default) or none.") var smtpSecurity: ConnectionSecurity?
@@ -72,6 +86,18 @@ struct AccountSettingsOptions: ParsableArguments {
     if smtpSources > 1 {
       throw ValidationError("give one of --smtp-password-stdin, --smtp-password-command and --smtp-oauth2-token-command")
     }
+    for entry in folderMap where !entry.contains("=") || entry.hasPrefix("=") {
+      throw ValidationError("--folder-map '\(entry)': give IMAP-FOLDER=FOLDER, such as Lists=Newsletters")
+    }
+  }
+
+  /// `--folder-map` entries as IMAP folder → folder (empty: back to the inbox); checked by `validate`.
+  private var folderMapEntries: [String: String] {
+    Dictionary(
+      folderMap.map { entry in
+        let (imap, folder) = (entry.prefix { $0 != "=" }, entry.drop { $0 != "=" }.dropFirst())
+        return (String(imap), String(folder))
+      }, uniquingKeysWith: { _, last in last })
   }
 
   /// The request these options describe, reading the password from stdin when asked.
@@ -101,6 +127,9 @@ struct AccountSettingsOptions: ParsableArguments {
     request.smtpUsername = smtpUsername
     request.smtpShared = smtpShared
     request.sentFolder = sentFolder
+    request.groupFolder = groupFolder
+    request.addsAllTeamUsers = addAllTeamUsers
+    request.folderMap = folderMapEntries
     request.allowCleartext = allowCleartext
     request.allowUnownedAddress = allowUnownedAddress
     var lines: [String] = []

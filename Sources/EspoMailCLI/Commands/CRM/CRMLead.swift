@@ -2,9 +2,9 @@ import ArgumentParser
 import EspoMailKit
 
 extension EspoMail.CRM {
-  /// `espomail crm lead add NAME [--email ADDR]...`
+  /// `espomail crm lead add|convert`
   struct Lead: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Leads.", subcommands: [Add.self])
+    static let configuration = CommandConfiguration(abstract: "Leads.", subcommands: [Add.self, Convert.self])
 
     /// `espomail crm lead add`
     struct Add: EspoCommand {

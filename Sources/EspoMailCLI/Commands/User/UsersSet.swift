@@ -6,7 +6,7 @@ extension EspoMail.Users {
   struct Change: EspoCommand {
     static let configuration = CommandConfiguration(
       commandName: "set",
-      abstract: "Change a user's name, activity, admin rights or database role (admins only).",
+      abstract: "Change a user's name, activity, admin rights, default team or database role (admins only).",
       discussion: "Example: espomail user set bob --inactive")
 
     @OptionGroup var global: GlobalOptions
@@ -23,6 +23,11 @@ extension EspoMail.Users {
     var createDatabaseRole = false
     @Flag(name: .customLong("no-db-role"), help: "PostgreSQL stores: map the user to no login role.")
     var removeDatabaseRole = false
+    @Option(
+      help: ArgumentHelp(
+        "The team the mail of the user's personal accounts is assigned to, one of the user's teams (empty: none).",
+        valueName: "team"), completion: LiveCompletion.teams)
+    var defaultTeam: String?
 
     func validate() throws {
       if activate && deactivate { throw ValidationError("--active and --inactive exclude each other") }
@@ -31,9 +36,11 @@ extension EspoMail.Users {
         throw ValidationError("--no-db-role excludes --db-role and --create-db-role")
       }
       if createDatabaseRole && databaseRole == nil { throw ValidationError("--create-db-role needs --db-role ROLE") }
-      if name == nil && !activate && !deactivate && !makeAdmin && !removeAdmin && databaseRole == nil && !removeDatabaseRole {
+      if name == nil && !activate && !deactivate && !makeAdmin && !removeAdmin && databaseRole == nil && !removeDatabaseRole
+        && defaultTeam == nil
+      {
         throw ValidationError(
-          "nothing to change: give --name, --active, --inactive, --admin, --no-admin, --db-role or --no-db-role")
+          "nothing to change: give --name, --active, --inactive, --admin, --no-admin, --default-team, --db-role or --no-db-role")
       }
     }
 
@@ -41,7 +48,8 @@ extension EspoMail.Users {
       let changes = UserChanges(
         name: name, isActive: activate ? true : (deactivate ? false : nil),
         isAdmin: makeAdmin ? true : (removeAdmin ? false : nil),
-        databaseRole: removeDatabaseRole ? .unmap : databaseRole.map { .map($0, create: createDatabaseRole) })
+        databaseRole: removeDatabaseRole ? .unmap : databaseRole.map { .map($0, create: createDatabaseRole) },
+        defaultTeam: defaultTeam)
       let user = try context.session().setUser(login, changes)
       try context.output.result(UserJSON(user)) { "updated user \(user.login)" }
     }

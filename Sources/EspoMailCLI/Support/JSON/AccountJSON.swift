@@ -51,6 +51,9 @@ struct AccountJSON: JSONOutput {
     case lastSentAppendError = "lastSentAppendError"
     case caFile = "caFile"
     case autoReply = "autoReply"
+    case groupFolder = "groupFolder"
+    case addAllTeamUsers = "addAllTeamUsers"
+    case folderMap = "folderMap"
   }
 
   /// Writes every key, missing values as null.
@@ -97,6 +100,9 @@ struct AccountJSON: JSONOutput {
     try json.encodeOrNull(account.sentAppend.lastError, forKey: .lastSentAppendError)
     try json.encodeOrNull(account.caFile, forKey: .caFile)
     try json.encode(AutoReplyJSON(account.autoReply), forKey: .autoReply)
+    try json.encodeOrNull(account.groupFolder, forKey: .groupFolder)
+    try json.encode(account.addsAllTeamUsers, forKey: .addAllTeamUsers)
+    try json.encode(account.folderMap, forKey: .folderMap)
   }
 }
 

@@ -27,6 +27,8 @@ struct EmailJSON: JSONOutput {
     case users = "users"
     case isHeaderOnly = "isHeaderOnly"
     case status = "status"
+    case groupFolder = "groupFolder"
+    case groupFolderStatus = "groupFolderStatus"
     case replyTo = "replyTo"
     case inReplyTo = "inReplyTo"
     case references = "references"
@@ -53,6 +55,8 @@ struct EmailJSON: JSONOutput {
     try json.encode(summary.users, forKey: .users)
     try json.encode(summary.isHeaderOnly, forKey: .isHeaderOnly)
     try json.encode(summary.status.rawValue, forKey: .status)
+    try json.encodeOrNull(summary.groupFolder, forKey: .groupFolder)
+    try json.encodeOrNull(summary.groupFolderStatus, forKey: .groupFolderStatus)
     if let detail {
       try json.encodeOrNull(detail.replyTo, forKey: .replyTo)
       try json.encodeOrNull(detail.inReplyTo, forKey: .inReplyTo)

@@ -20,6 +20,7 @@ struct UserJSON: JSONOutput {
     case teams = "teams"
     case roles = "roles"
     case databaseRole = "databaseRole"
+    case defaultTeam = "defaultTeam"
   }
 
   /// Writes every key.
@@ -34,6 +35,7 @@ struct UserJSON: JSONOutput {
     try json.encode(user.teams, forKey: .teams)
     try json.encode(user.roles, forKey: .roles)
     try json.encode(user.databaseRole, forKey: .databaseRole)
+    try json.encodeOrNull(user.defaultTeam, forKey: .defaultTeam)
   }
 }
 

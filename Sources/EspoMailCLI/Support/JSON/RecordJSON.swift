@@ -19,9 +19,11 @@ struct RecordJSON: JSONOutput {
     case account = "account"
     case followers = "followers"
     case createdAt = "createdAt"
+    case convertedTo = "convertedTo"
   }
 
-  /// Writes every key (`record` as `TYPE:ID`), no account as null.
+  /// Writes every key (`record` as `TYPE:ID`), no account as null; `convertedTo` is null but for
+  /// a converted lead.
   func encode(to encoder: any Encoder) throws {
     var json = encoder.container(keyedBy: CodingKeys.self)
     try json.encode(record.reference.description, forKey: .record)
@@ -32,6 +34,33 @@ struct RecordJSON: JSONOutput {
     try json.encodeOrNull(record.account?.description, forKey: .account)
     try json.encode(record.followers, forKey: .followers)
     try json.encode(record.createdAt, forKey: .createdAt)
+    try json.encodeOrNull(record.conversion.map(LeadConversionJSON.init), forKey: .convertedTo)
+  }
+}
+
+/// What a lead was converted to, the `convertedTo` object of `RecordJSON`.
+struct LeadConversionJSON: JSONOutput {
+  /// The conversion shown.
+  let conversion: LeadConversion
+
+  /// Wraps a conversion.
+  init(_ conversion: LeadConversion) { self.conversion = conversion }
+
+  /// The keys, spelled out: never renamed.
+  private enum CodingKeys: String, CodingKey {
+    case account = "account"
+    case contact = "contact"
+    case opportunity = "opportunity"
+    case convertedAt = "convertedAt"
+  }
+
+  /// Writes every key, a missing record as null.
+  func encode(to encoder: any Encoder) throws {
+    var json = encoder.container(keyedBy: CodingKeys.self)
+    try json.encodeOrNull(conversion.account?.description, forKey: .account)
+    try json.encodeOrNull(conversion.contact?.description, forKey: .contact)
+    try json.encodeOrNull(conversion.opportunity?.description, forKey: .opportunity)
+    try json.encode(conversion.convertedAt, forKey: .convertedAt)
   }
 }
 
