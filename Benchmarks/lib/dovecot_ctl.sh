@@ -82,7 +82,10 @@ service anvil {
 }
 service imap {
   process_limit = 64
+  # Several sessions per process when asked (DOVECOT_IMAP_CLIENT_LIMIT): many idle sessions, few processes.
+  client_limit = ${DOVECOT_IMAP_CLIENT_LIMIT:-1}
 }
+default_client_limit = ${DOVECOT_DEFAULT_CLIENT_LIMIT:-1000}
 EOF
 chown -R "$uid:$gid" "$run"
 chmod 755 "$run"
