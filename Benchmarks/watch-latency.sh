@@ -13,7 +13,7 @@
 source "$(dirname "$0")/lib/common.sh"
 accounts="${1:-200}"
 runs="${2:-5}"
-export DOVECOT_IMAP_CLIENT_LIMIT=50 DOVECOT_DEFAULT_CLIENT_LIMIT=$((accounts * 2 + 100))
+export DOVECOT_IMAP_PROCESS_LIMIT=$((accounts + 64)) DOVECOT_DEFAULT_CLIENT_LIMIT=$((accounts * 2 + 100))
 start_bench_boxes "$accounts"
 smtp_port="$(free_port)"
 "$python" -m aiosmtpd -n -l "127.0.0.1:$smtp_port" >"$work/sink.log" 2>&1 &
@@ -92,7 +92,7 @@ kill -TERM "$watch_pid"
 wait "$watch_pid" || { echo "the watcher did not exit cleanly" >&2; exit 1; }
 watch_pid=""
 cases="$("$espomail" case list --format json | "$python" -c 'import json, sys; print(len(json.load(sys.stdin)))')"
-[ "$cases" = $((runs * 2)) ] || { echo "expected $((runs * 2)) cases, found $cases" >&2; exit 1; }
+[ "$cases" = $((runs * 2 + 1)) ] || { echo "expected $((runs * 2 + 1)) cases (one per APPEND, one from the first sync), found $cases" >&2; exit 1; }
 
 ref_median=$(median "${reference[@]}")
 watch_median=$(median "${watched[@]}")

@@ -81,9 +81,8 @@ service anvil {
   chroot =
 }
 service imap {
-  process_limit = 64
-  # Several sessions per process when asked (DOVECOT_IMAP_CLIENT_LIMIT): many idle sessions, few processes.
-  client_limit = ${DOVECOT_IMAP_CLIENT_LIMIT:-1}
+  # More when asked (DOVECOT_IMAP_PROCESS_LIMIT): one process per session, watched accounts idle in them.
+  process_limit = ${DOVECOT_IMAP_PROCESS_LIMIT:-64}
 }
 default_client_limit = ${DOVECOT_DEFAULT_CLIENT_LIMIT:-1000}
 EOF
