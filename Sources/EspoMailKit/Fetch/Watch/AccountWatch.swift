@@ -96,9 +96,8 @@ final class AccountWatch: Sendable {
       }
       do {
         try watch(holding: lease, failures: &failures)
-      } catch let failure as ReportedFailure {
+      } catch is ReportedFailure {
         failures += 1
-        _ = failure
         guard pauseAfterFailure(nil, failures: failures) else { return }
       } catch {
         failures += 1
