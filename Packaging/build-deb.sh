@@ -2,7 +2,8 @@
 # Builds the Debian package of espomail with dpkg-deb: the release binary (Swift's runtime linked in
 # statically, so the machine it goes to needs no Swift), the manual pages (man/), the shell
 # completions (completions/), and a systemd service and timer that run `espomail fetch --all` every
-# minute as the system user espomail (Packaging/espomail-fetch.*). Its Depends are the system
+# minute as the system user espomail (Packaging/espomail-fetch.*), or instead a service that keeps
+# watching the accounts with `espomail fetch --watch` (Packaging/espomail-watch.service). Its Depends are the system
 # libraries the binary links to, as dpkg-shlibdeps finds them.
 # Usage: bash Packaging/build-deb.sh [OUTPUT_DIR]   (default: the repository root)
 # Prints the package's path on stdout; the build's talk goes to stderr.
@@ -31,6 +32,7 @@ install -D -m 0644 completions/_espomail "$tree/usr/share/zsh/vendor-completions
 install -D -m 0644 completions/espomail.fish "$tree/usr/share/fish/vendor_completions.d/espomail.fish"
 install -D -m 0644 Packaging/espomail-fetch.service "$tree/lib/systemd/system/espomail-fetch.service"
 install -D -m 0644 Packaging/espomail-fetch.timer "$tree/lib/systemd/system/espomail-fetch.timer"
+install -D -m 0644 Packaging/espomail-watch.service "$tree/lib/systemd/system/espomail-watch.service"
 install -D -m 0644 Packaging/default "$tree/etc/default/espomail"
 install -D -m 0644 Packaging/copyright "$tree/usr/share/doc/espomail/copyright"
 install -D -m 0644 README.md "$tree/usr/share/doc/espomail/README.md"
@@ -64,7 +66,8 @@ Description: email administration for teams, from the shell
  sends over SMTP. One store: an SQLite file, or PostgreSQL for teams.
  .
  The package runs "espomail fetch --all" every minute as the system user
- espomail once espomail-fetch.timer is enabled.
+ espomail once espomail-fetch.timer is enabled, or keeps watching the accounts
+ and imports mail within seconds once espomail-watch.service is enabled instead.
 CONTROL
 (cd "$tree" && find . -type f ! -path './DEBIAN/*' -printf '%P\0' | sort -z | xargs -0 md5sum > DEBIAN/md5sums)
 

@@ -20,6 +20,7 @@ expect_file usr/share/zsh/vendor-completions/_espomail
 expect_file usr/share/fish/vendor_completions.d/espomail.fish
 expect_file lib/systemd/system/espomail-fetch.service
 expect_file lib/systemd/system/espomail-fetch.timer
+expect_file lib/systemd/system/espomail-watch.service
 expect_file etc/default/espomail
 expect_file usr/share/doc/espomail/copyright
 expect_file usr/share/doc/espomail/changelog.gz
@@ -49,9 +50,12 @@ grep -q '"login"' <<<"$users" || fail "the packaged binary cannot read the store
 units="$work/root/lib/systemd/system"
 grep -qx 'ExecStart=/usr/bin/espomail fetch --all --quiet' "$units/espomail-fetch.service" \
   || fail "the service does not run fetch --all"
+grep -qx 'ExecStart=/usr/bin/espomail fetch --watch --quiet' "$units/espomail-watch.service" \
+  || fail "the watch service does not run fetch --watch"
 if command -v systemd-analyze >/dev/null; then
   # Only the unit files' own faults count: the binary and its man pages are not installed here.
-  systemd-analyze verify "$units/espomail-fetch.service" "$units/espomail-fetch.timer" 2>"$work/verify" || true
+  systemd-analyze verify "$units/espomail-fetch.service" "$units/espomail-fetch.timer" \
+    "$units/espomail-watch.service" 2>"$work/verify" || true
   if grep -v "Command 'man \|Command /usr/bin/espomail is not executable" "$work/verify" | grep .; then
     fail "systemd finds fault with the units"
   fi

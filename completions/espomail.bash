@@ -1718,9 +1718,9 @@ _espomail_account_status() {
 
 _espomail_fetch() {
     repeating_flags=()
-    non_repeating_flags=(--quiet --verbose --all --dry-run --no-auto-reply --no-notify --version -h --help)
+    non_repeating_flags=(--quiet --verbose --all --watch --dry-run --no-auto-reply --no-notify --version -h --help)
     repeating_options=()
-    non_repeating_options=(--store --as --format --jobs --timeout)
+    non_repeating_options=(--store --as --format --poll-interval --rescan-interval --jobs --timeout)
     __espomail_offer_flags_options -1
 
     # Offer option value completions
@@ -1735,6 +1735,12 @@ _espomail_fetch() {
         ;;
     '--format')
         __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--poll-interval')
+        return
+        ;;
+    '--rescan-interval')
         return
         ;;
     '--jobs')

@@ -137,7 +137,7 @@ function __espomail_parse_tokens -S
                 __espomail_parse_subcommand 1 'store=' 'as=' 'format=' 'quiet' 'verbose' 'version' 'h/help'
             end
         case 'fetch'
-            __espomail_parse_subcommand -r 1 'store=' 'as=' 'format=' 'quiet' 'verbose' 'all' 'jobs=' 'dry-run' 'no-auto-reply' 'no-notify' 'timeout=' 'version' 'h/help'
+            __espomail_parse_subcommand -r 1 'store=' 'as=' 'format=' 'quiet' 'verbose' 'all' 'watch' 'poll-interval=' 'rescan-interval=' 'jobs=' 'dry-run' 'no-auto-reply' 'no-notify' 'timeout=' 'version' 'h/help'
         case 'email'
             __espomail_parse_subcommand 0 'version' 'h/help'
             switch $unparsed_tokens[1]
@@ -384,7 +384,7 @@ complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "e
 complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail" -eq 1' -fa 'store' -d 'The store as a whole: copy it to another engine or place.'
 complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail" -eq 1' -fa 'audit' -d 'List what an admin should fix, each finding with a reason and a fix (read-only).'
 complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail" -eq 1' -fa 'account' -d 'Manage group and personal email accounts.'
-complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail" -eq 1' -fa 'fetch' -d 'Fetch new mail from IMAP accounts now (cron: espomail fetch --all --quiet).'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail" -eq 1' -fa 'fetch' -d 'Fetch new mail from IMAP accounts now (cron: espomail fetch --all --quiet), or keep watching them (--watch).'
 complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail" -eq 1' -fa 'email' -d 'Read, export, import, link, file and delete emails.'
 complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail" -eq 1' -fa 'explain' -d 'Say why an email was linked, threaded, merged and notified as it was, or who may read it.'
 complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail" -eq 1' -fa 'filter' -d 'Email filters: global, per account, per user inbox.'
@@ -858,6 +858,9 @@ complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_opti
 complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail fetch" quiet' -l 'quiet' -d 'Print nothing unless something is wrong (for cron).'
 complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail fetch" verbose' -l 'verbose' -d 'Explain more on stderr.'
 complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail fetch" all' -l 'all' -d 'Fetch every active account you may fetch.'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail fetch" watch' -l 'watch' -d 'Keep watching every account --all fetches, importing new mail as it arrives (until SIGTERM).'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail fetch" poll-interval' -l 'poll-interval' -d 'With --watch: seconds between fetches of all monitored folders (also the longest IDLE).' -rfka ''
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail fetch" rescan-interval' -l 'rescan-interval' -d 'With --watch: seconds between re-reads of the accounts (SIGHUP re-reads at once).' -rfka ''
 complete -c 'espomail' -n '__espomail_should_offer_completions_for_positional "espomail fetch" -ge 1' -fka '(__espomail_custom_completion ---completion fetch -- positional@0 (count (__espomail_tokens -pc)) (__espomail_tokens -tC))'
 complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail fetch" jobs' -l 'jobs' -d 'How many accounts to fetch at once.' -rfka ''
 complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail fetch" dry-run' -l 'dry-run' -d 'Change nothing anywhere: report how many messages would be fetched.'

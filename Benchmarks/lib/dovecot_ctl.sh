@@ -81,8 +81,10 @@ service anvil {
   chroot =
 }
 service imap {
-  process_limit = 64
+  # More when asked (DOVECOT_IMAP_PROCESS_LIMIT): one process per session, watched accounts idle in them.
+  process_limit = ${DOVECOT_IMAP_PROCESS_LIMIT:-64}
 }
+default_client_limit = ${DOVECOT_DEFAULT_CLIENT_LIMIT:-1000}
 EOF
 chown -R "$uid:$gid" "$run"
 chmod 755 "$run"

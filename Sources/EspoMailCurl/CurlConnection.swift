@@ -105,6 +105,32 @@ public final class CurlConnection {
     }
   }
 
+  /// Reads what is available into `buffer` without waiting: 0 when nothing is (TLS may hold
+  /// decrypted bytes the socket no longer shows, so this is asked before polling the socket).
+  /// Throws a receive error (code 56) when the server closed the connection.
+  public func receiveAvailable(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+    let handle = try openHandle()
+    guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
+    var received = 0
+    let code = curl_easy_recv(handle, base, buffer.count, &received)
+    if code == CURLE_AGAIN { return 0 }
+    try Self.check(code, errorBuffer: errorBuffer)
+    guard received > 0 else {
+      throw TransferError(
+        code: Int(CURLE_RECV_ERROR.rawValue), summary: Self.text(of: CURLE_RECV_ERROR),
+        detail: "the server closed the connection")
+    }
+    return received
+  }
+
+  /// Waits until the server sends something, `interrupt` (a descriptor such as an eventfd) becomes
+  /// readable, or `seconds` pass. Ask `receiveAvailable` first: bytes TLS already holds do not
+  /// wake this wait.
+  public func waitReadable(seconds: Double, interrupt: Int32?) throws -> SocketReadiness {
+    _ = try openHandle()
+    return try SocketWait.waitReadable(socket, interrupt: interrupt, seconds: seconds)
+  }
+
   /// Drops the connection at once; libcurl's own goodbye then fails fast instead of waiting.
   public func close() {
     guard let handle else { return }

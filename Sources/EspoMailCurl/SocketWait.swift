@@ -36,6 +36,28 @@ enum SocketWait {
     }
   }
 
+  /// Waits until the socket is readable, `interrupt` (any descriptor) is readable, or `seconds`
+  /// pass; the socket wins when both are ready, so data is never left behind for a signal.
+  static func waitReadable(_ socket: curl_socket_t, interrupt: Int32?, seconds: Double) throws -> SocketReadiness {
+    var descriptors = [pollfd(fd: socket, events: Int16(POLLIN), revents: 0)]
+    if let interrupt { descriptors.append(pollfd(fd: interrupt, events: Int16(POLLIN), revents: 0)) }
+    let start = ContinuousClock.now
+    while true {
+      let left = seconds - start.duration(to: .now).seconds
+      let milliseconds = left <= 0 ? 0 : Int32(min((left * 1000).rounded(.up), Double(Int32.max)))
+      let ready = poll(&descriptors, nfds_t(descriptors.count), milliseconds)
+      if ready < 0, errno == EINTR { continue }
+      if ready < 0 {
+        throw TransferError(
+          code: Int(CURLE_RECV_ERROR.rawValue), summary: CurlConnection.text(of: CURLE_RECV_ERROR),
+          detail: "poll failed with errno \(errno)")
+      }
+      if ready == 0 { return .timedOut }
+      if descriptors[0].revents != 0 { return .readable }
+      return .interrupted
+    }
+  }
+
   /// Shuts both directions of the socket down; returns whether that worked.
   static func shutdown(_ socket: curl_socket_t) -> Bool {
     #if canImport(Glibc)

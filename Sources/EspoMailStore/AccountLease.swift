@@ -11,7 +11,8 @@ import Foundation
 public final class AccountLease: Sendable {
   private let release: @Sendable () -> Void
 
-  fileprivate init(release: @escaping @Sendable () -> Void) { self.release = release }
+  /// A lease that runs `release` when dropped.
+  init(release: @escaping @Sendable () -> Void) { self.release = release }
 
   deinit { release() }
 }

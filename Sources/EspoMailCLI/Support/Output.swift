@@ -47,6 +47,11 @@ public final class Output: @unchecked Sendable {
     writeErr("espomail: trace: " + safe + "\n")
   }
 
+  /// Says something on stderr (what a long-running command is doing); callers decide when.
+  func note(_ message: String) {
+    writeErr("espomail: \(TerminalText.neutralised(message))\n")
+  }
+
   /// Warns on stderr, even when quiet.
   func warning(_ message: String) {
     writeErr("espomail: warning: \(TerminalText.neutralised(message))\n")

@@ -9,7 +9,7 @@ public final class IMAPClient {
   /// The connection.
   let transport: any IMAPTransport
   /// Frames and parses what the server sends.
-  private var reader: ResponseReader
+  var reader: ResponseReader
   /// Where redacted protocol lines go, if anywhere.
   let trace: ((String) -> Void)?
   /// Hides the login's secret from trace lines and from server texts quoted in errors.
@@ -17,13 +17,15 @@ public final class IMAPClient {
   /// The number in the last tag sent ("E1", "E2", …).
   private var tagNumber = 0
   /// Tags sent whose completion has not been read yet.
-  private var outstanding: Set<String> = []
+  var outstanding: Set<String> = []
   /// Completions read while waiting for an earlier tag of a pipeline.
   private var earlyCompletions: [String: ResponseState] = [:]
   /// The text of the server's BYE, once it said goodbye.
   private var goodbye: String?
   /// Whether the connection was dropped (after LOGOUT, or after an error that broke the dialogue).
   private var isClosed = false
+  /// The tag of the IDLE in progress, between `startIdle` and `stopIdle`.
+  var idleTag: String?
   /// The server's capabilities, upper-cased, such as "IMAP4REV1", "LITERAL+", "UIDPLUS".
   public private(set) var capabilities: Set<String> = []
 
@@ -187,13 +189,21 @@ public final class IMAPClient {
   /// Reads, traces and parses one response, and notes capabilities and BYE. Server text quoted in
   /// its errors has the secret hidden.
   private func nextResponse() throws -> ServerResponse {
-    let frame: [UInt8]
+    try response(from: readingConnection { try reader.nextFrame() })
+  }
+
+  /// Runs a read of the connection, naming the server's BYE when it closed the connection after one.
+  func readingConnection<T>(_ read: () throws -> T) throws -> T {
     do {
-      frame = try reader.nextFrame()
+      return try read()
     } catch IMAPError.connection(let error) {
       if let goodbye { throw IMAPError.closedByServer(goodbye) }
       throw IMAPError.connection(error)
     }
+  }
+
+  /// Traces and parses one framed response, and notes capabilities and BYE.
+  func response(from frame: [UInt8]) throws -> ServerResponse {
     if let trace { trace("< " + ResponseTrace.summary(of: frame)) }
     let response: ServerResponse
     do {
@@ -212,7 +222,7 @@ public final class IMAPClient {
   }
 
   /// The error for a NO or BAD completion.
-  private func failure(of name: String, folder: String?, _ state: ResponseState) -> IMAPError {
+  func failure(of name: String, folder: String?, _ state: ResponseState) -> IMAPError {
     if let folder, state.condition == "NO", Self.meansMissingFolder(state) { return .folderNotFound(folder) }
     return .commandFailed(
       command: name, condition: state.condition, code: state.code?.name, text: redactor.redact(state.text))
@@ -237,8 +247,11 @@ public final class IMAPClient {
       TransferError(code: 55, summary: "Failed sending data to the peer", detail: "the IMAP session is closed"))
   }
 
+  /// Whether the session can still be used: not logged out, and in step with the server.
+  public var isOpen: Bool { !isClosed }
+
   /// Drops the connection; later calls fail.
-  private func abandon() {
+  func abandon() {
     isClosed = true
     transport.close()
   }

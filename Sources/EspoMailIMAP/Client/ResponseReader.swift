@@ -11,8 +11,13 @@ struct ResponseReader {
   private let timeout: Double
   /// Cuts the stream into responses.
   private var framer: ResponseFramer
-  /// The receive buffer.
-  private var chunk = [UInt8](repeating: 0, count: 1 << 18)
+  /// The receive buffer: 16 KiB, grown to 256 KiB when reads fill it (downloads), and given back
+  /// by `releaseSpareMemory` (a thousand idle sessions must not hold 256 KiB each).
+  private var chunk = [UInt8](repeating: 0, count: ResponseReader.smallChunk)
+  /// The receive buffer's first size.
+  private static let smallChunk = 16 << 10
+  /// The receive buffer's largest size.
+  private static let largeChunk = 1 << 18
   /// The command being waited for, when its wait began, and the bytes received since.
   private var wait: (command: String, start: ContinuousClock.Instant, bytes: Int)?
 
@@ -42,9 +47,40 @@ struct ResponseReader {
       } catch IMAPError.connection(let error) where isDeadline && error.code == 28 {
         throw deadlineExceeded()
       }
-      wait?.bytes += count
-      chunk.withUnsafeBytes { framer.append(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+      take(count)
     }
+  }
+
+  /// The next complete response already received, without reading; nil when none is.
+  mutating func bufferedFrame() throws -> [UInt8]? {
+    try framer.nextFrame()
+  }
+
+  /// Reads what the transport has without waiting; returns whether anything came.
+  mutating func receiveAvailable() throws -> Bool {
+    let transport = self.transport
+    let count = try chunk.withUnsafeMutableBytes { buffer in
+      try IMAPClient.transportCall { try transport.receiveAvailable(into: buffer) }
+    }
+    take(count)
+    return count > 0
+  }
+
+  /// Frames `count` bytes just read into the buffer, and grows the buffer when they filled it.
+  private mutating func take(_ count: Int) {
+    wait?.bytes += count
+    chunk.withUnsafeBytes { framer.append(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+    if count == chunk.count, chunk.count < Self.largeChunk {
+      chunk = [UInt8](repeating: 0, count: Self.largeChunk)
+    }
+  }
+
+  /// Ends the current wait (no deadline applies while the session idles) and gives back the
+  /// buffers' spare memory.
+  mutating func releaseSpareMemory() {
+    wait = nil
+    framer.releaseSpareCapacity()
+    if chunk.count > Self.smallChunk { chunk = [UInt8](repeating: 0, count: Self.smallChunk) }
   }
 
   /// How long the next read may wait, and whether the deadline (not the timeout) sets it.

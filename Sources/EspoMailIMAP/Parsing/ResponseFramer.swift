@@ -132,6 +132,16 @@ struct ResponseFramer {
     return upper == prefix
   }
 
+  /// Gives the buffer's memory back when nothing is pending, so a session that downloaded large
+  /// messages holds little while it waits (IDLE).
+  mutating func releaseSpareCapacity() {
+    guard start == buffer.count, literalLeft == 0 else { return }
+    buffer = []
+    start = 0
+    scan = 0
+    lineStart = 0
+  }
+
   /// Drops handed-out bytes once they are a large part of the buffer.
   private mutating func compact() {
     guard start > 0 else { return }

@@ -16,12 +16,15 @@ struct AccountFetcher {
   let now: @Sendable () -> Date
   /// Receives progress for a terminal display.
   let progress: (@Sendable (FetchProgress) -> Void)?
+  /// A lease and a logged-in session the caller holds and keeps (`fetch --watch`); nil takes a
+  /// lease and logs in for this fetch alone.
+  var held: HeldSession? = nil
 
   /// Runs the fetch; never throws: failures are in the report and the account's health.
   func run() -> AccountFetchReport {
     var report = AccountFetchReport(name: account.name, status: options.dryRun ? .dryRun : .ok)
     let lock: AccountLease?
-    do { lock = try store.leaseAccount(account.id) } catch {
+    do { lock = try held?.lease ?? store.leaseAccount(account.id) } catch {
       return failed(report, EspoMailError.userFacing(error))
     }
     guard let lock else {
@@ -43,8 +46,8 @@ struct AccountFetcher {
         let leftovers = try store.read { try $0.queuedOutbox(kind: .autoReply, answeringMailOf: account.id) }
         report.autoReplies += outbound().flush(leftovers)
       }
-      let imap = try IMAPConnector(store: store, account: account, network: options.network).connect()
-      defer { imap.logout() }
+      let imap = try held?.imap ?? IMAPConnector(store: store, account: account, network: options.network).connect()
+      defer { if held == nil { imap.logout() } }
       // Each folder on its own: one that is missing or refused fails alone, the others are
       // still fetched (Docs/architecture.md, "Failures").
       for folder in account.folders {
@@ -404,6 +407,15 @@ struct AccountFetcher {
     report.autoReplies += outbound().flush(replies)
     return marksSeen ? seen : []
   }
+}
+
+/// A lease and a logged-in IMAP session kept across fetches of one account (`fetch --watch`).
+/// The session is used by one thread at a time: the fetch's, while the watcher waits for it.
+struct HeldSession: @unchecked Sendable {
+  /// The account's lease.
+  let lease: AccountLease
+  /// The logged-in session.
+  let imap: IMAPClient
 }
 
 extension Array {

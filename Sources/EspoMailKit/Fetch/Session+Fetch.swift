@@ -12,17 +12,13 @@ extension Session {
     progress: (@Sendable (FetchProgress) -> Void)? = nil
   ) throws -> FetchReport {
     try requireServiceConnection("fetch")
-    let (known, inactiveOwners) = try store.read { tx in
-      let accounts = try tx.mailAccounts()
-      let owners = Set(accounts.compactMap(\.owner))
-      return (accounts, Set(try owners.filter { try tx.user(login: $0)?.isActive == false }))
-    }
+    let (known, inactiveOwners) = try accountsAndInactiveOwners()
     func hasInactiveOwner(_ account: MailAccount) -> Bool {
       account.kind == .personal && account.owner.map(inactiveOwners.contains) == true
     }
     var chosen: [MailAccount] = []
     if all {
-      chosen = known.filter { $0.isActive && $0.usesIMAP && !hasInactiveOwner($0) && accountAccess.mayFetch($0) }
+      chosen = try fetchableAccounts()
     } else {
       guard !names.isEmpty else { throw EspoMailError(.usage, "name accounts to fetch, or give --all") }
       for name in names {
@@ -53,5 +49,24 @@ extension Session {
     var report = FetchRun(store: store, accounts: chosen, options: options, now: now, progress: progress).run()
     if all && !options.dryRun { report.sendRequests = try deliverSendRequests(network: options.network) }
     return report
+  }
+
+  /// Every account `fetch --all` fetches: active, with IMAP, not a personal account of an inactive
+  /// owner, and one the acting user may fetch.
+  func fetchableAccounts() throws -> [MailAccount] {
+    let (known, inactiveOwners) = try accountsAndInactiveOwners()
+    return known.filter { account in
+      let ownerInactive = account.kind == .personal && account.owner.map(inactiveOwners.contains) == true
+      return account.isActive && account.usesIMAP && !ownerInactive && accountAccess.mayFetch(account)
+    }
+  }
+
+  /// Every account, and the logins of account owners who are inactive.
+  private func accountsAndInactiveOwners() throws -> ([MailAccount], Set<String>) {
+    try store.read { tx in
+      let accounts = try tx.mailAccounts()
+      let owners = Set(accounts.compactMap(\.owner))
+      return (accounts, Set(try owners.filter { try tx.user(login: $0)?.isActive == false }))
+    }
   }
 }

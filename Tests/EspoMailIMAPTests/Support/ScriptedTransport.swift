@@ -45,6 +45,24 @@ final class ScriptedTransport: IMAPTransport {
     return count
   }
 
+  /// Serves the next piece, or nothing when the script has nothing queued.
+  func receiveAvailable(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+    pending.isEmpty ? 0 : try receive(into: buffer, timeout: 0)
+  }
+
+  /// Readable when replies are queued; else the script has nothing more to say and the wait times
+  /// out at once (the scripted server never speaks unasked), unless `interruptsWaits` is set.
+  func waitReadable(seconds: Double, interrupt: Int32?) throws -> SocketReadiness {
+    if !pending.isEmpty { return .readable }
+    return interruptsWaits ? .interrupted : .timedOut
+  }
+
+  /// Queues bytes the server sends unasked (IDLE's untagged responses).
+  func push(_ text: String) { pending += Array(text.utf8) }
+
+  /// Whether a wait with nothing queued ends as interrupted rather than timed out.
+  var interruptsWaits = false
+
   /// Marks the transport closed.
   func close() { isClosed = true }
 
