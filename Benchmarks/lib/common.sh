@@ -6,7 +6,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 espomail="$root/.build/release/espomail"
-[ -x "$espomail" ] || (cd "$root" && swift build -c release >/dev/null)
+[ -x "$espomail" ] || (cd "$root" && swift build -c release --product espomail >/dev/null)
 python="${PYTHON:-/usr/bin/python3}"
 work="$(mktemp -d)"
 chmod 755 "$work"   # Dovecot runs unprivileged and must reach its files
