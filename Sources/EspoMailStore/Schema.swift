@@ -19,6 +19,7 @@ enum Schema {
     ("0010-server-login", serverLogin),
     ("0011-account-identity", accountIdentity),
     ("0012-send-only-accounts", sendOnlyAccounts),
+    ("0015-notification-mail", notificationMail),
   ]
 
   /// A group account's From name and Reply-To address for the mail people send through it
@@ -32,6 +33,21 @@ enum Schema {
   /// has SMTP and no IMAP (Docs/email-to-case.md, "Send-only accounts"). Both engines run this SQL.
   static let sendOnlyAccounts = """
     ALTER TABLE mail_account ADD COLUMN uses_imap INTEGER NOT NULL DEFAULT 1;
+    """
+
+  /// Notifications by email, reply-all exclusions and template attachments (Docs/notifications.md):
+  /// each user's email-notification topics; a notification's mail still to be considered
+  /// (`mail_pending`, 1 for notifications made from now on, so older ones are never mailed); a
+  /// group account's addresses left out of reply-all; whether admins were told of an account's
+  /// current failure streak; and attachments that belong to a template. Both engines run this SQL.
+  static let notificationMail = """
+    ALTER TABLE "user" ADD COLUMN email_notifications TEXT NOT NULL DEFAULT '';
+    ALTER TABLE notification ADD COLUMN mail_pending INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX notification_mail_pending ON notification(id) WHERE mail_pending = 1;
+    ALTER TABLE mail_account ADD COLUMN exclude_from_reply INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE mail_account ADD COLUMN failure_noticed INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE attachment ADD COLUMN template_id INTEGER REFERENCES template(id) ON DELETE CASCADE;
+    CREATE INDEX attachment_template ON attachment(template_id) WHERE template_id IS NOT NULL;
     """
 
   /// Builds the migrator every open runs.

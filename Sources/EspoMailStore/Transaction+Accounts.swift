@@ -101,15 +101,17 @@ extension Transaction {
       ])
   }
 
-  /// Stores an account's login mechanisms, CA file, EHLO name, From name and Reply-To address.
+  /// Stores an account's login mechanisms, CA file, EHLO name, From name, Reply-To address and
+  /// reply-all exclusion.
   public func setServerSettings(accountID: Int64, _ account: MailAccount) throws {
     try db.execute("""
         UPDATE mail_account SET imap_login_mechanism = ?, smtp_login_mechanism = ?, ca_file = ?, helo_name = ?,
-          from_name = ?, reply_to_address = ?, uses_imap = ?
+          from_name = ?, reply_to_address = ?, uses_imap = ?, exclude_from_reply = ?
         WHERE id = ?
         """, [
         account.imap.loginMechanism.rawValue, (account.smtp?.loginMechanism ?? .auto).rawValue, account.caFile,
-        account.heloName, account.fromName, account.replyToAddress, account.usesIMAP, accountID,
+        account.heloName, account.fromName, account.replyToAddress, account.usesIMAP, account.excludeFromReply,
+        accountID,
       ])
   }
 
@@ -219,7 +221,7 @@ extension Transaction {
     try db.value(Int64.self, "SELECT fetch_attempts FROM mail_account WHERE id = ?", [accountID]) ?? 0
   }
 
-  /// Records the outcome of a fetch attempt.
+  /// Records the outcome of a fetch attempt; a success ends a failure streak (and its notice).
   public func recordFetch(accountID: Int64, at time: String, error: String?) throws {
     if let error {
       try db.execute("""
@@ -230,7 +232,7 @@ extension Transaction {
     } else {
       try db.execute("""
           UPDATE mail_account SET last_attempt_at = ?1, last_success_at = ?1, last_error = NULL, consecutive_failures = 0,
-            fetch_attempts = fetch_attempts + 1
+            failure_noticed = 0, fetch_attempts = fetch_attempts + 1
           WHERE id = ?2
           """, [time, accountID])
     }
@@ -301,7 +303,8 @@ extension Transaction {
         a.smtp_shared, a.sent_folder, a.create_case, a.distribution, a.case_position, a.auto_reply, a.reply_from,
         a.reply_from_name, a.reply_to, a.last_success_at, a.last_attempt_at, a.last_error, a.consecutive_failures,
         a.imap_login_mechanism, a.smtp_login_mechanism, a.ca_file, a.helo_name, a.sent_append_failures,
-        a.last_sent_append_error, a.from_name, a.reply_to_address, a.uses_imap, \(commands), u.login AS owner_login, t.name AS case_team_name, d.login AS assign_to_login,
+        a.last_sent_append_error, a.from_name, a.reply_to_address, a.uses_imap, a.exclude_from_reply, a.failure_noticed,
+        \(commands), u.login AS owner_login, t.name AS case_team_name, d.login AS assign_to_login,
         tp.name AS reply_template_name
       FROM mail_account a LEFT JOIN "user" u ON u.id = a.owner_user_id LEFT JOIN team t ON t.id = a.case_team_id
       LEFT JOIN "user" d ON d.id = a.assign_to_user_id LEFT JOIN template tp ON tp.id = a.reply_template_id
@@ -352,6 +355,8 @@ extension Transaction {
     account.fromName = row["from_name"]
     account.replyToAddress = row["reply_to_address"]
     account.usesIMAP = row["uses_imap"]
+    account.excludeFromReply = row["exclude_from_reply"]
+    account.failureNoticed = row["failure_noticed"]
     account.sentAppend = SentAppendHealth(
       failures: row["sent_append_failures"], lastError: row["last_sent_append_error"])
     account.isSMTPShared = row["smtp_shared"]

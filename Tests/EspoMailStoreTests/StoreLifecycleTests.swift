@@ -25,6 +25,7 @@ import Testing
         "0001-initial", "0002-threading", "0003-secret-provenance", "0004-message-fingerprint", "0005-expunged-outcome",
         "0006-database-roles", "0007-fetch-attempts", "0008-user-email-dates", "0009-parse-decisions",
         "0010-server-login", "0011-account-identity", "0012-send-only-accounts",
+        "0015-notification-mail",
       ])
   }
 

@@ -53,6 +53,7 @@ extension EspoMail {
         output.warning("\(account.name): \(account.status.rawValue): \(account.error ?? "")")
         if let hint = account.errorHint { output.hint(hint) }
       }
+      for failure in report.notificationMail.failures { output.warning(failure) }
       try output.result(FetchReportJSON(report)) {
         report.accounts.map { account in
           switch account.status {

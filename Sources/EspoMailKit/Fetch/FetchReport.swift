@@ -101,6 +101,8 @@ public struct FetchReport: Sendable {
   public var accounts: [AccountFetchReport]
   /// Wall-clock seconds.
   public var durationSeconds: Double
+  /// What mailing notifications after the fetch did (none on a dry run).
+  public var notificationMail = NotificationMailReport()
 
   /// The exit status: 0 when all succeeded, 75 when some were busy and none failed, else the
   /// worst failure's status.
