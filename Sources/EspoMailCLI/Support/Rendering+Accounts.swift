@@ -20,6 +20,7 @@ enum AccountText {
       "keep unread: \(account.keepUnread ? "yes" : "no")",
       "portion:     \(account.portion) per folder per run",
       "max size:    \(account.maxSizeMB) MB",
+      "reply-all:   \(account.excludeFromReply ? "leaves this address out" : "keeps this address")",
     ]
     if account.kind == .group {
       lines.append("teams:       \(account.teams.isEmpty ? "-" : account.teams.joined(separator: ", "))")

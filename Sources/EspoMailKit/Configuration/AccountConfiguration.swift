@@ -47,6 +47,8 @@ public struct AccountConfiguration: Codable, Equatable, Sendable {
   public var fromName: String?
   /// The Reply-To of mail sent through a group account.
   public var replyToAddress: String?
+  /// Reply-all leaves the account's address out.
+  public var excludeFromReply: Bool
 
   /// The account's entry.
   public init(_ account: MailAccount) {
@@ -72,6 +74,7 @@ public struct AccountConfiguration: Codable, Equatable, Sendable {
     usesIMAP = account.usesIMAP
     fromName = account.fromName
     replyToAddress = account.replyToAddress
+    excludeFromReply = account.excludeFromReply
   }
 
   /// Reads an entry; what is left out takes `account add`'s defaults.
@@ -99,6 +102,7 @@ public struct AccountConfiguration: Codable, Equatable, Sendable {
     usesIMAP = try container.decodeIfPresent(Bool.self, forKey: .usesIMAP) ?? true
     fromName = try container.decodeIfPresent(String.self, forKey: .fromName)
     replyToAddress = try container.decodeIfPresent(String.self, forKey: .replyToAddress)
+    excludeFromReply = try container.decodeIfPresent(Bool.self, forKey: .excludeFromReply) ?? false
   }
 
   private enum CodingKeys: String, CodingKey {
@@ -116,6 +120,7 @@ public struct AccountConfiguration: Codable, Equatable, Sendable {
     case usesIMAP = "uses-imap"
     case fromName = "from-name"
     case replyToAddress = "reply-to-address"
+    case excludeFromReply = "exclude-from-reply"
   }
 }
 
