@@ -31,6 +31,9 @@ import Testing
       ["filter", "create", "ads", "--account", "support", "--from", "*@ads.example", "--action", "skip"],
       ["filter", "create", "later", "--user", "alice", "--from", "*@news.example", "--action", "move-to-folder", "--folder", "Later"],
       ["setting", "set", "auto-reply-limit", "3"], ["outbound", "set-default", "support"],
+      ["setting", "set", "outbound-shared", "yes"], ["setting", "set", "account-failure-notice", "5"],
+      ["account", "set", "support", "--exclude-from-reply"],
+      ["notification", "preferences", "--email", "case-mail,assigned", "--as", "alice"],
     ]
     for command in commands { try store.json(command) }
     return store
@@ -46,6 +49,9 @@ import Testing
   @Test func anExportedSetUpAppliedToAFreshStoreIsReproducedExactly() throws {
     let document = try Self.export(try Self.populatedStore())
     #expect(document.contains("secret-command: echo pw"))
+    for line in ["outbound-shared: 'yes'", "account-failure-notice: '5'", "exclude-from-reply: true", "- assigned"] {
+      #expect(document.contains(line), "\(line) in\n\(document)")
+    }
     let fresh = try TestStore()
     let applied = fresh.run(["config", "apply", "-", "--format", "json"], stdin: document)
     #expect(applied.status == 0, "\(applied.stderr)")

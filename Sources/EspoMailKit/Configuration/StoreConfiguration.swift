@@ -71,12 +71,15 @@ public struct UserConfiguration: Codable, Equatable, Sendable {
   public var roles: [String]
   /// Personal folders.
   public var folders: [FolderConfiguration]
+  /// The notifications the user also gets by email.
+  public var emailNotifications: [NotificationTopic]
 
   /// Creates a user entry.
   public init(
     login: String, name: String, admin: Bool, active: Bool, addresses: [String], roles: [String],
-    folders: [FolderConfiguration]
+    folders: [FolderConfiguration], emailNotifications: [NotificationTopic] = []
   ) {
+    self.emailNotifications = emailNotifications
     self.login = login
     self.name = name
     self.admin = admin
@@ -96,9 +99,13 @@ public struct UserConfiguration: Codable, Equatable, Sendable {
     addresses = try container.decodeIfPresent([String].self, forKey: .addresses) ?? []
     roles = try container.decodeIfPresent([String].self, forKey: .roles) ?? []
     folders = try container.decodeIfPresent([FolderConfiguration].self, forKey: .folders) ?? []
+    emailNotifications = try container.decodeIfPresent([NotificationTopic].self, forKey: .emailNotifications) ?? []
   }
 
-  private enum CodingKeys: String, CodingKey { case login, name, admin, active, addresses, roles, folders }
+  private enum CodingKeys: String, CodingKey {
+    case login, name, admin, active, addresses, roles, folders
+    case emailNotifications = "email-notifications"
+  }
 }
 
 /// A personal folder.

@@ -40,10 +40,14 @@ extension Session {
   /// The acting user's email notification topics.
   public func emailNotificationTopics() throws -> [NotificationTopic] { user.emailNotifications }
 
-  /// Sets which notifications the acting user also gets by email (anyone, for themselves; an
-  /// admin for another with `--as`).
-  public func setEmailNotificationTopics(_ topics: [NotificationTopic]) throws -> [NotificationTopic] {
-    try store.write { tx in try tx.setEmailNotifications(userID: user.id, topics) }
+  /// Sets which notifications a user also gets by email: the acting user's own (anyone), or with
+  /// `login` another's (admins only: `config apply`, or `--as`).
+  public func setEmailNotificationTopics(_ topics: [NotificationTopic], login: String? = nil) throws -> [NotificationTopic] {
+    if let login, login != user.login { try requireAdmin("set \(login)'s email notifications") }
+    try store.write { tx in
+      let id = try login.map { try tx.userID(login: $0).orNotFound("user", $0) } ?? user.id
+      try tx.setEmailNotifications(userID: id, topics)
+    }
     return topics.sorted()
   }
 }
