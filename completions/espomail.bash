@@ -1032,7 +1032,7 @@ _espomail_setting_set() {
     # Offer positional completions
     case "${positional_number}" in
     1)
-        __espomail_add_completions -W 'b2c-mode'$'\n''auto-reply-limit'$'\n''auto-reply-period-hours'$'\n''personal-account-limit'
+        __espomail_add_completions -W 'b2c-mode'$'\n''auto-reply-limit'$'\n''auto-reply-period-hours'$'\n''personal-account-limit'$'\n''outbound-shared'$'\n''account-failure-notice'
         return
         ;;
     esac
@@ -1266,7 +1266,7 @@ _espomail_account() {
 
 _espomail_account_add() {
     repeating_flags=()
-    non_repeating_flags=(--quiet --verbose --group --personal --password-stdin --keep-unread --no-keep-unread --add-all-team-users --no-add-all-team-users --imap --no-imap --smtp-password-stdin --smtp-shared --no-smtp-shared --allow-cleartext --allow-unowned-address --version -h --help)
+    non_repeating_flags=(--quiet --verbose --group --personal --password-stdin --keep-unread --no-keep-unread --add-all-team-users --no-add-all-team-users --imap --no-imap --exclude-from-reply --no-exclude-from-reply --smtp-password-stdin --smtp-shared --no-smtp-shared --allow-cleartext --allow-unowned-address --version -h --help)
     repeating_options=(--folder --team --folder-map)
     non_repeating_options=(--store --as --format --owner --address --imap-host --imap-port --security --username --login-mechanism --ca-file --password-command --oauth2-token-command --fetch-since --portion --max-size --group-folder --smtp-host --smtp-port --smtp-security --smtp-username --smtp-login-mechanism --helo-name --from-name --reply-to-address --smtp-password-command --smtp-oauth2-token-command --sent-folder)
     __espomail_offer_flags_options 1
@@ -1437,7 +1437,7 @@ _espomail_account_show() {
 
 _espomail_account_set() {
     repeating_flags=()
-    non_repeating_flags=(--quiet --verbose --password-stdin --keep-unread --no-keep-unread --add-all-team-users --no-add-all-team-users --imap --no-imap --smtp-password-stdin --smtp-shared --no-smtp-shared --allow-cleartext --allow-unowned-address --active --inactive --create-case --no-create-case --auto-reply --no-auto-reply --version -h --help)
+    non_repeating_flags=(--quiet --verbose --password-stdin --keep-unread --no-keep-unread --add-all-team-users --no-add-all-team-users --imap --no-imap --exclude-from-reply --no-exclude-from-reply --smtp-password-stdin --smtp-shared --no-smtp-shared --allow-cleartext --allow-unowned-address --active --inactive --create-case --no-create-case --auto-reply --no-auto-reply --version -h --help)
     repeating_options=(--folder --team --folder-map)
     non_repeating_options=(--store --as --format --address --imap-host --imap-port --security --username --login-mechanism --ca-file --password-command --oauth2-token-command --fetch-since --portion --max-size --group-folder --smtp-host --smtp-port --smtp-security --smtp-username --smtp-login-mechanism --helo-name --from-name --reply-to-address --smtp-password-command --smtp-oauth2-token-command --sent-folder --distribution --case-team --position --assign-to --reply-template --reply-from --reply-from-name --reply-to)
     __espomail_offer_flags_options 1
@@ -1720,7 +1720,7 @@ _espomail_fetch() {
     repeating_flags=()
     non_repeating_flags=(--quiet --verbose --all --watch --dry-run --no-auto-reply --no-notify --version -h --help)
     repeating_options=()
-    non_repeating_options=(--store --as --format --poll-interval --rescan-interval --jobs --timeout)
+    non_repeating_options=(--store --as --format --poll-interval --rescan-interval --jobs --jobs-per-server --timeout)
     __espomail_offer_flags_options -1
 
     # Offer option value completions
@@ -1744,6 +1744,9 @@ _espomail_fetch() {
         return
         ;;
     '--jobs')
+        return
+        ;;
+    '--jobs-per-server')
         return
         ;;
     '--timeout')
@@ -3255,7 +3258,7 @@ _espomail_case_assign() {
     repeating_flags=()
     non_repeating_flags=(--quiet --verbose --version -h --help)
     repeating_options=()
-    non_repeating_options=(--store --as --format)
+    non_repeating_options=(--store --as --format --timeout)
     __espomail_offer_flags_options 2
 
     # Offer option value completions
@@ -3270,6 +3273,9 @@ _espomail_case_assign() {
         ;;
     '--format')
         __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--timeout')
         return
         ;;
     esac
@@ -3377,13 +3383,13 @@ _espomail_notification() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    list|read)
+    list|read|preferences)
         # Offer subcommand argument completions
         "_espomail_notification_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'list read' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'list read preferences' -- "${cur}"))
         ;;
     esac
 }
@@ -3436,11 +3442,38 @@ _espomail_notification_read() {
     esac
 }
 
-_espomail_send() {
+_espomail_notification_preferences() {
     repeating_flags=()
     non_repeating_flags=(--quiet --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --as --format --email)
+    __espomail_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion notification preferences -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--email')
+        return
+        ;;
+    esac
+}
+
+_espomail_send() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --reply-all --version -h --help)
     repeating_options=(--to --cc --bcc --attach)
-    non_repeating_options=(--store --as --format --from --subject --body --body-file --parent --reply-to-email --timeout)
+    non_repeating_options=(--store --as --format --from --subject --body --body-file --parent --reply-to-email --template --timeout)
     __espomail_offer_flags_options 0
 
     # Offer option value completions
@@ -3487,6 +3520,9 @@ _espomail_send() {
         ;;
     '--attach')
         __espomail_add_completions -f
+        return
+        ;;
+    '--template')
         return
         ;;
     '--timeout')
@@ -3619,13 +3655,13 @@ _espomail_template() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    add|list)
+    add|list|set)
         # Offer subcommand argument completions
         "_espomail_template_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'add list' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'add list set' -- "${cur}"))
         ;;
     esac
 }
@@ -3633,7 +3669,7 @@ _espomail_template() {
 _espomail_template_add() {
     repeating_flags=()
     non_repeating_flags=(--quiet --verbose --html --version -h --help)
-    repeating_options=()
+    repeating_options=(--attach)
     non_repeating_options=(--store --as --format --subject --body --body-file)
     __espomail_offer_flags_options 1
 
@@ -3661,6 +3697,10 @@ _espomail_template_add() {
         __espomail_add_completions -f
         return
         ;;
+    '--attach')
+        __espomail_add_completions -f
+        return
+        ;;
     esac
 }
 
@@ -3683,6 +3723,44 @@ _espomail_template_list() {
         ;;
     '--format')
         __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_espomail_template_set() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet --verbose --html --no-html --no-attachments --version -h --help)
+    repeating_options=(--attach)
+    non_repeating_options=(--store --as --format --subject --body --body-file)
+    __espomail_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __espomail_add_completions -o plusdirs -fX '!*.@(sqlite)'
+        return
+        ;;
+    '--as')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion template set -- --as "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--format')
+        __espomail_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--subject')
+        return
+        ;;
+    '--body')
+        return
+        ;;
+    '--body-file')
+        __espomail_add_completions -f
+        return
+        ;;
+    '--attach')
+        __espomail_add_completions -f
         return
         ;;
     esac

@@ -214,6 +214,10 @@ public struct MailAccount: Equatable, Sendable {
   /// The Reply-To of mail sent through a group account, and of its auto-replies (nil: none, or on
   /// a case the case account's address).
   public var replyToAddress: String?
+  /// Group accounts: reply-all leaves this account's address out (`--exclude-from-reply`).
+  public var excludeFromReply = false
+  /// Whether admins were told of the current streak of failed fetches (cleared by a success).
+  public var failureNoticed = false
   /// Sent mail the Sent folder refused, and the last refusal.
   public var sentAppend = SentAppendHealth(failures: 0, lastError: nil)
   /// Where a group account files its new mail, if anywhere (EspoCRM's `groupEmailFolder`).

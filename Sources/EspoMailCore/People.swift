@@ -20,12 +20,15 @@ public struct User: Equatable, Sendable {
   public var databaseRole: String?
   /// The team the mail of the user's personal accounts is assigned to (one of their teams), or nil.
   public var defaultTeam: String?
+  /// What the user also gets by email (`notification preferences --email`), in their fixed order.
+  public var emailNotifications: [NotificationTopic]
 
   /// Creates a user value.
   public init(
     id: Int64, login: String, name: String, isAdmin: Bool, isActive: Bool, addresses: [String] = [],
-    teams: [String] = [], roles: [String] = [], databaseRole: String? = nil
+    teams: [String] = [], roles: [String] = [], databaseRole: String? = nil, emailNotifications: [NotificationTopic] = []
   ) {
+    self.emailNotifications = emailNotifications
     self.id = id
     self.login = login
     self.name = name

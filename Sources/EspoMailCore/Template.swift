@@ -10,9 +10,12 @@ public struct Template: Equatable, Sendable {
   public var body: String
   /// Whether the body is HTML.
   public var isHTML: Bool
+  /// Files sent with every message made from it (`template add|set --attach`).
+  public var attachments: [AttachmentInfo]
 
   /// Creates a template value.
-  public init(id: Int64, name: String, subject: String, body: String, isHTML: Bool) {
+  public init(id: Int64, name: String, subject: String, body: String, isHTML: Bool, attachments: [AttachmentInfo] = []) {
+    self.attachments = attachments
     self.id = id
     self.name = name
     self.subject = subject
@@ -22,7 +25,7 @@ public struct Template: Equatable, Sendable {
 
   /// The placeholders templates may use.
   public static let placeholders = [
-    "case.number", "case.name", "person.name", "person.address", "email.subject", "email.date", "user.name",
+    "case.number", "case.name", "case.assignee", "person.name", "person.address", "email.subject", "email.date", "user.name",
     "user.login", "account.name", "account.address", "date.today",
   ]
 

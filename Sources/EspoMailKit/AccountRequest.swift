@@ -40,6 +40,8 @@ public struct AccountRequest: Sendable {
   public var heloName: String?
   /// Fetch over IMAP (true), or send only (false).
   public var usesIMAP: Bool?
+  /// Reply-all leaves the account's address out (nil leaves it as it is).
+  public var excludeFromReply: Bool?
   /// The From name of mail sent through a group account (empty: none).
   public var fromName: String?
   /// The Reply-To of mail sent through a group account (empty: none).

@@ -41,6 +41,7 @@ extension Session {
       keepUnread: request.keepUnread ?? false, portion: request.portion ?? 500, maxSizeMB: request.maxSizeMB ?? 10,
       teams: request.teams ?? [], health: AccountHealth(lastSuccessAt: nil, lastAttemptAt: nil, lastError: nil, consecutiveFailures: 0))
     account.usesIMAP = usesIMAP
+    account.excludeFromReply = request.excludeFromReply ?? false
     try Self.validate(account)
     try requireProtectedConnections(account, request)
     let stored = try sealed(secret, flag: "account add")
@@ -110,6 +111,7 @@ extension Session {
     try applyServerSettings(request, to: &account)
     if let usesIMAP = request.usesIMAP { account.usesIMAP = usesIMAP }
     try applyRoutingSettings(request, to: &account)
+    if let exclude = request.excludeFromReply { account.excludeFromReply = exclude }
     try Self.validate(account)
     try Self.validateSendOnly(account)
     try requireProtectedConnections(account, request)

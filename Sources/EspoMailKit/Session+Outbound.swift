@@ -41,15 +41,41 @@ extension Session {
     }
   }
 
-  /// Adds a template (admins only); placeholders are checked.
-  public func addTemplate(name: String, subject: String, body: String, isHTML: Bool) throws -> Template {
+  /// Adds a template (admins only); placeholders are checked. Its attachments go with every
+  /// message made from it.
+  public func addTemplate(
+    name: String, subject: String, body: String, isHTML: Bool, attachments: [FileAttachment] = []
+  ) throws -> Template {
     try requireAdmin("template add")
     try validateName(name, of: "template")
     try HeaderText.check(subject, field: "--subject")
     try Template.validate(subject, field: "--subject")
     try Template.validate(body, field: "--body")
     return try store.write { tx in
-      _ = try tx.insertTemplate(Template(id: 0, name: name, subject: subject, body: body, isHTML: isHTML))
+      let id = try tx.insertTemplate(Template(id: 0, name: name, subject: subject, body: body, isHTML: isHTML))
+      try tx.setTemplateAttachments(templateID: id, attachments.map(\.stored))
+      return try tx.template(name: name).orNotFound("template", name)
+    }
+  }
+
+  /// Changes what is given of a template (admins only): subject, body, kind, and with
+  /// `attachments` its files (an empty list removes them all); placeholders are checked.
+  public func setTemplate(
+    name: String, subject: String?, body: String?, isHTML: Bool?, attachments: [FileAttachment]?
+  ) throws -> Template {
+    try requireAdmin("template set")
+    if let subject {
+      try HeaderText.check(subject, field: "--subject")
+      try Template.validate(subject, field: "--subject")
+    }
+    if let body { try Template.validate(body, field: "--body") }
+    return try store.write { tx in
+      var template = try tx.template(name: name).orNotFound("template", name)
+      template.subject = subject ?? template.subject
+      template.body = body ?? template.body
+      template.isHTML = isHTML ?? template.isHTML
+      try tx.updateTemplate(template)
+      if let attachments { try tx.setTemplateAttachments(templateID: template.id, attachments.map(\.stored)) }
       return try tx.template(name: name).orNotFound("template", name)
     }
   }

@@ -12,6 +12,10 @@ public enum StoreSetting: String, CaseIterable, Sendable {
   case autoReplyPeriodHours = "auto-reply-period-hours"
   /// At most this many personal accounts a user adds for themselves (default 2; admins are not limited).
   case personalAccountLimit = "personal-account-limit"
+  /// yes: users may send from their own addresses through the system sender (`outbound set-default`).
+  case outboundShared = "outbound-shared"
+  /// Failed fetches in a row after which admins and a personal account's owner are told by mail (default 3; 0: never).
+  case accountFailureNotice = "account-failure-notice"
 
   /// What the setting does.
   public var meaning: String {
@@ -20,24 +24,28 @@ public enum StoreSetting: String, CaseIterable, Sendable {
     case .autoReplyLimit: "at most N auto-replies to one sender per period"
     case .autoReplyPeriodHours: "the period of the auto-reply limit, in hours"
     case .personalAccountLimit: "at most N personal accounts a user adds for themselves (admins add any number)"
+    case .outboundShared: "yes: users may send from their own addresses through the system sender"
+    case .accountFailureNotice: "after N failed fetches in a row admins (and a personal account's owner) are told by mail; 0: never"
     }
   }
 
   /// The values it accepts.
   public var accepted: String {
     switch self {
-    case .b2cMode: "yes|no"
-    case .autoReplyLimit, .autoReplyPeriodHours, .personalAccountLimit: "\(range.lowerBound) to \(range.upperBound)"
+    case .b2cMode, .outboundShared: "yes|no"
+    case .autoReplyLimit, .autoReplyPeriodHours, .personalAccountLimit, .accountFailureNotice:
+      "\(range.lowerBound) to \(range.upperBound)"
     }
   }
 
-  /// The numbers a numeric setting accepts (b2c-mode takes yes or no).
+  /// The numbers a numeric setting accepts (b2c-mode and outbound-shared take yes or no).
   var range: ClosedRange<Int> {
     switch self {
-    case .b2cMode: 0...1
+    case .b2cMode, .outboundShared: 0...1
     case .autoReplyLimit: 0...10_000
     case .autoReplyPeriodHours: 1...8760
     case .personalAccountLimit: 0...1000
+    case .accountFailureNotice: 0...10_000
     }
   }
 
@@ -48,21 +56,24 @@ public enum StoreSetting: String, CaseIterable, Sendable {
     case .autoReplyLimit: .autoReplyLimit
     case .autoReplyPeriodHours: .autoReplyPeriodHours
     case .personalAccountLimit: .personalAccountLimit
+    case .outboundShared: .outboundShared
+    case .accountFailureNotice: .accountFailureNotice
     }
   }
 
-  /// The value as shown from its stored form (b2c-mode is stored as 1 or 0 and shown yes or no).
+  /// The value as shown from its stored form (yes/no settings are stored as 1 or 0).
   func shown(_ stored: String?) -> String {
     switch self {
-    case .b2cMode: stored == "1" ? "yes" : "no"
-    case .autoReplyLimit, .autoReplyPeriodHours, .personalAccountLimit: stored ?? defaultValue
+    case .b2cMode, .outboundShared: stored == "1" ? "yes" : "no"
+    case .autoReplyLimit, .autoReplyPeriodHours, .personalAccountLimit, .accountFailureNotice: stored ?? defaultValue
     }
   }
 
   /// The value shown when unset.
   public var defaultValue: String {
     switch self {
-    case .b2cMode: "no"
+    case .b2cMode, .outboundShared: "no"
+    case .accountFailureNotice: "\(AccountFailureNotice.defaultThreshold)"
     case .autoReplyLimit: "\(AutoReplier.defaultLimit)"
     case .autoReplyPeriodHours: "\(Int(AutoReplier.defaultPeriod / 3600))"
     case .personalAccountLimit: "2"
@@ -114,12 +125,12 @@ extension Session {
     }
     let stored: String
     switch setting {
-    case .b2cMode:
+    case .b2cMode, .outboundShared:
       guard let flag = ["yes": "1", "no": "0"][value.lowercased()] else {
         throw EspoMailError.malformed("value for \(setting.rawValue)", value, accepted: setting.accepted)
       }
       stored = flag
-    case .autoReplyLimit, .autoReplyPeriodHours, .personalAccountLimit:
+    case .autoReplyLimit, .autoReplyPeriodHours, .personalAccountLimit, .accountFailureNotice:
       guard let number = Int(value), setting.range.contains(number) else {
         throw EspoMailError.malformed("value for \(setting.rawValue)", value, accepted: setting.accepted)
       }
@@ -133,6 +144,9 @@ extension Session {
 extension Transaction {
   /// Whether contacts are parents in their own right (`setting set b2c-mode yes`).
   func isB2CMode() throws -> Bool { StoreSetting.b2cMode.shown(try setting(.b2cMode)) == "yes" }
+
+  /// Whether users may send from their own addresses through the system sender (`setting set outbound-shared yes`).
+  func isOutboundShared() throws -> Bool { StoreSetting.outboundShared.shown(try setting(.outboundShared)) == "yes" }
 
   /// A numeric setting's value: the stored one, else its default.
   func number(_ setting: StoreSetting) throws -> Int { Int(setting.shown(try self.setting(setting.key))) ?? 0 }

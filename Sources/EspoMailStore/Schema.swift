@@ -21,6 +21,7 @@ enum Schema {
     ("0012-send-only-accounts", sendOnlyAccounts),
     ("0013-agent-writes", sendRequests),
     ("0014-team-folders-and-conversion", teamFoldersAndConversion),
+    ("0015-notification-mail", notificationMail),
   ]
 
   /// Group accounts' mail given (or not) to all their teams' users, users' default teams, a
@@ -65,6 +66,8 @@ enum Schema {
       parent_type TEXT CHECK (parent_type IN ('account', 'contact', 'lead', 'opportunity', 'case')),
       parent_id INTEGER,
       reply_to_email_id INTEGER REFERENCES email(id) ON DELETE SET NULL,
+      reply_all INTEGER NOT NULL DEFAULT 0,
+      template TEXT,
       status TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'sending', 'sent', 'failed')),
       error TEXT,
       email_id INTEGER REFERENCES email(id) ON DELETE SET NULL,
@@ -80,6 +83,21 @@ enum Schema {
       bytes BLOB NOT NULL
     );
     CREATE INDEX send_request_attachment_request ON send_request_attachment(request_id);
+    """
+
+  /// Notifications by email, reply-all exclusions and template attachments (Docs/notifications.md):
+  /// each user's email-notification topics; a notification's mail still to be considered
+  /// (`mail_pending`, 1 for notifications made from now on, so older ones are never mailed); a
+  /// group account's addresses left out of reply-all; whether admins were told of an account's
+  /// current failure streak; and attachments that belong to a template. Both engines run this SQL.
+  static let notificationMail = """
+    ALTER TABLE "user" ADD COLUMN email_notifications TEXT NOT NULL DEFAULT '';
+    ALTER TABLE notification ADD COLUMN mail_pending INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX notification_mail_pending ON notification(id) WHERE mail_pending = 1;
+    ALTER TABLE mail_account ADD COLUMN exclude_from_reply INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE mail_account ADD COLUMN failure_noticed INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE attachment ADD COLUMN template_id INTEGER REFERENCES template(id) ON DELETE CASCADE;
+    CREATE INDEX attachment_template ON attachment(template_id) WHERE template_id IS NOT NULL;
     """
 
   /// Builds the migrator every open runs.

@@ -131,15 +131,17 @@ extension Transaction {
       ])
   }
 
-  /// Stores an account's login mechanisms, CA file, EHLO name, From name and Reply-To address.
+  /// Stores an account's login mechanisms, CA file, EHLO name, From name, Reply-To address and
+  /// reply-all exclusion.
   public func setServerSettings(accountID: Int64, _ account: MailAccount) throws {
     try db.execute("""
         UPDATE mail_account SET imap_login_mechanism = ?, smtp_login_mechanism = ?, ca_file = ?, helo_name = ?,
-          from_name = ?, reply_to_address = ?, uses_imap = ?
+          from_name = ?, reply_to_address = ?, uses_imap = ?, exclude_from_reply = ?
         WHERE id = ?
         """, [
         account.imap.loginMechanism.rawValue, (account.smtp?.loginMechanism ?? .auto).rawValue, account.caFile,
-        account.heloName, account.fromName, account.replyToAddress, account.usesIMAP, accountID,
+        account.heloName, account.fromName, account.replyToAddress, account.usesIMAP, account.excludeFromReply,
+        accountID,
       ])
   }
 
@@ -249,7 +251,7 @@ extension Transaction {
     try db.value(Int64.self, "SELECT fetch_attempts FROM mail_account WHERE id = ?", [accountID]) ?? 0
   }
 
-  /// Records the outcome of a fetch attempt.
+  /// Records the outcome of a fetch attempt; a success ends a failure streak (and its notice).
   public func recordFetch(accountID: Int64, at time: String, error: String?) throws {
     if let error {
       try db.execute("""
@@ -260,7 +262,7 @@ extension Transaction {
     } else {
       try db.execute("""
           UPDATE mail_account SET last_attempt_at = ?1, last_success_at = ?1, last_error = NULL, consecutive_failures = 0,
-            fetch_attempts = fetch_attempts + 1
+            failure_noticed = 0, fetch_attempts = fetch_attempts + 1
           WHERE id = ?2
           """, [time, accountID])
     }
@@ -331,7 +333,8 @@ extension Transaction {
         a.smtp_shared, a.sent_folder, a.create_case, a.distribution, a.case_position, a.auto_reply, a.reply_from,
         a.reply_from_name, a.reply_to, a.last_success_at, a.last_attempt_at, a.last_error, a.consecutive_failures,
         a.imap_login_mechanism, a.smtp_login_mechanism, a.ca_file, a.helo_name, a.sent_append_failures,
-        a.last_sent_append_error, a.from_name, a.reply_to_address, a.uses_imap, a.add_all_team_users, \(commands),
+        a.last_sent_append_error, a.from_name, a.reply_to_address, a.uses_imap, a.add_all_team_users,
+        a.exclude_from_reply, a.failure_noticed, \(commands),
         u.login AS owner_login, t.name AS case_team_name, d.login AS assign_to_login,
         tp.name AS reply_template_name, gf.name AS group_folder_name
       FROM mail_account a LEFT JOIN "user" u ON u.id = a.owner_user_id LEFT JOIN team t ON t.id = a.case_team_id
@@ -391,6 +394,8 @@ extension Transaction {
           SELECT m.name AS imap_folder, f.name AS folder FROM mail_account_folder m
           JOIN email_folder f ON f.id = m.personal_folder_id WHERE m.account_id = ?
           """, [id]).map { ($0["imap_folder"] as String, $0["folder"] as String) })
+    account.excludeFromReply = row["exclude_from_reply"]
+    account.failureNoticed = row["failure_noticed"]
     account.sentAppend = SentAppendHealth(
       failures: row["sent_append_failures"], lastError: row["last_sent_append_error"])
     account.isSMTPShared = row["smtp_shared"]

@@ -51,6 +51,11 @@ extension Transaction {
         """, arguments).map(Self.entry)
   }
 
+  /// Every queued message of a kind, oldest first.
+  public func queuedOutbox(kind: OutboxKind) throws -> [OutboxEntry] {
+    try db.rows("SELECT * FROM outbox WHERE status = 'queued' AND kind = ? ORDER BY id", [kind.rawValue]).map(Self.entry)
+  }
+
   /// Queued messages of a kind answering emails an account fetched, oldest first.
   public func queuedOutbox(kind: OutboxKind, answeringMailOf accountID: Int64) throws -> [OutboxEntry] {
     try db.rows("""
@@ -148,14 +153,18 @@ extension Transaction {
   /// A template by name, or nil.
   public func template(name: String) throws -> Template? {
     try db.row("SELECT * FROM template WHERE name = ?", [name]).map {
-      Template(id: $0["id"], name: $0["name"], subject: $0["subject"], body: $0["body"], isHTML: $0["is_html"])
+      Template(
+        id: $0["id"], name: $0["name"], subject: $0["subject"], body: $0["body"], isHTML: $0["is_html"],
+        attachments: try templateAttachmentInfo(templateID: $0["id"]))
     }
   }
 
   /// Every template, by name.
   public func templates() throws -> [Template] {
     try db.rows("SELECT * FROM template ORDER BY name").map {
-      Template(id: $0["id"], name: $0["name"], subject: $0["subject"], body: $0["body"], isHTML: $0["is_html"])
+      Template(
+        id: $0["id"], name: $0["name"], subject: $0["subject"], body: $0["body"], isHTML: $0["is_html"],
+        attachments: try templateAttachmentInfo(templateID: $0["id"]))
     }
   }
 

@@ -17,6 +17,10 @@ public struct StoredSendRequest: Sendable {
   public var parent: RecordReference?
   /// The email it answers.
   public var replyToEmailID: Int64?
+  /// Whether it answers every recipient of that email.
+  public var replyAll = false
+  /// The template asked for.
+  public var template: String?
   /// Files to attach: names and bytes.
   public var attachments: [(name: String, bytes: [UInt8])]
 
@@ -53,11 +57,11 @@ extension Transaction {
     let id = try db.insert(
       """
       INSERT INTO send_request(requested_by_user_id, from_address, recipients, subject, body, parent_type, parent_id,
-        reply_to_email_id)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        reply_to_email_id, reply_all, template)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """,
       [request.requestedByUserID, request.from, String(decoding: recipients, as: UTF8.self), request.subject, request.body,
-       request.parent?.type.rawValue, request.parent?.id, request.replyToEmailID])
+       request.parent?.type.rawValue, request.parent?.id, request.replyToEmailID, request.replyAll, request.template])
     for attachment in request.attachments {
       try db.execute(
         "INSERT INTO send_request_attachment(request_id, name, bytes) VALUES (?, ?, ?)",
@@ -80,11 +84,14 @@ extension Transaction {
     let recipients = try JSONDecoder().decode(SendRequestRecipients.self, from: Data((row["recipients"] as String).utf8))
     let attachments = try db.rows("SELECT name, bytes FROM send_request_attachment WHERE request_id = ? ORDER BY id", [id])
       .map { (name: $0["name"] as String, bytes: [UInt8]($0["bytes"] as Data)) }
-    return StoredSendRequest(
+    var request = StoredSendRequest(
       id: id, requestedByUserID: row["requested_by_user_id"], from: row["from_address"], to: recipients.to,
       cc: recipients.cc, bcc: recipients.bcc, subject: row["subject"], body: row["body"],
       parent: row.record(type: "parent_type", id: "parent_id"), replyToEmailID: row["reply_to_email_id"],
       attachments: attachments)
+    request.replyAll = row["reply_all"]
+    request.template = row["template"]
+    return request
   }
 
   /// Records how a claimed request ended: the email sent, or why not.

@@ -25,6 +25,10 @@ public enum SettingKey: String, CaseIterable, Sendable {
   case autoReplyPeriodHours = "auto-reply-period-hours"
   /// At most this many personal accounts a user adds for themselves.
   case personalAccountLimit = "personal-account-limit"
+  /// "1" when users may send from their own addresses through the system sender.
+  case outboundShared = "outbound-shared"
+  /// Failed fetches in a row after which admins and the owner are told by mail (0: never).
+  case accountFailureNotice = "account-failure-notice"
   /// Name of the group account used as the system sender (set by `outbound set-default`).
   case defaultOutbound = "outbound.default"
 }

@@ -31,6 +31,7 @@ extension Transaction {
   }
 
   /// Notifies a user; returns false when they already have this kind of notification for the email.
+  /// The notification waits to be considered for mail (`pendingMailNotifications`).
   @discardableResult
   public func notify(
     userID: Int64, kind: NotificationKind, emailID: Int64?, noteID: Int64? = nil, record: RecordReference? = nil,
@@ -43,8 +44,8 @@ extension Transaction {
     }
     try db.execute(
       """
-      INSERT INTO notification(user_id, kind, email_id, note_id, entity_type, entity_id, message)
-      VALUES (?, ?, ?, ?, ?, ?, ?)
+      INSERT INTO notification(user_id, kind, email_id, note_id, entity_type, entity_id, message, mail_pending)
+      VALUES (?, ?, ?, ?, ?, ?, ?, 1)
       """,
       [userID, kind.rawValue, emailID, noteID, record?.type.rawValue, record?.id, message])
     return true

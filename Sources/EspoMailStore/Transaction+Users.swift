@@ -45,11 +45,20 @@ extension Transaction {
       addresses: try addresses(of: .user, id: id),
       teams: try db.values(String.self, "SELECT t.name FROM team_member m JOIN team t ON t.id = m.team_id WHERE m.user_id = ? ORDER BY t.name", [id]),
       roles: try db.values(String.self, "SELECT r.name FROM user_role ur JOIN role r ON r.id = ur.role_id WHERE ur.user_id = ? ORDER BY r.name", [id]),
-      databaseRole: row["db_role"])
+      databaseRole: row["db_role"],
+      emailNotifications: (row["email_notifications"] as String).split(separator: ",")
+        .compactMap { NotificationTopic(rawValue: String($0)) })
     user.defaultTeam = try (row["default_team_id"] as Int64?).flatMap {
       try db.value(String.self, "SELECT name FROM team WHERE id = ?", [$0])
     }
     return user
+  }
+
+  /// Sets what a user also gets by email.
+  public func setEmailNotifications(userID: Int64, _ topics: [NotificationTopic]) throws {
+    try db.execute(
+      "UPDATE \"user\" SET email_notifications = ? WHERE id = ?",
+      [topics.sorted().map(\.rawValue).joined(separator: ","), userID])
   }
 
   /// Changes a user's name, active flag or admin flag (nil leaves a value as it is).

@@ -38,6 +38,9 @@ import Testing
       ["filter", "create", "ads", "--account", "support", "--from", "*@ads.example", "--action", "skip"],
       ["filter", "create", "later", "--user", "alice", "--from", "*@news.example", "--action", "move-to-folder", "--folder", "Later"],
       ["setting", "set", "auto-reply-limit", "3"], ["outbound", "set-default", "support"],
+      ["setting", "set", "outbound-shared", "yes"], ["setting", "set", "account-failure-notice", "5"],
+      ["account", "set", "support", "--exclude-from-reply"],
+      ["notification", "preferences", "--email", "case-mail,assigned", "--as", "alice"],
     ]
     for command in commands { try store.json(command) }
     return store
@@ -55,6 +58,9 @@ import Testing
     #expect(document.contains("secret-command: echo pw"))
     for line in ["group-folder: Billing", "add-all-team-users: false", "default-team: Support", "Lists: Later"] {
       #expect(document.contains(line), "the document carries \(line)")
+    }
+    for line in ["outbound-shared: 'yes'", "account-failure-notice: '5'", "exclude-from-reply: true", "- assigned"] {
+      #expect(document.contains(line), "\(line) in\n\(document)")
     }
     let fresh = try TestStore()
     let applied = fresh.run(["config", "apply", "-", "--format", "json"], stdin: document)

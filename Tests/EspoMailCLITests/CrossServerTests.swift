@@ -110,6 +110,7 @@ import Testing
     let box = try lab.mailbox("sender")
     try store.json(["user", "add", "alice", "--email", "alice@example.com"])
     try store.grantOwnMail("alice")
+    try store.grantPersonalMail("alice")
     let sink = try SMTPSink.start(users: [box.login: box.password])
     defer { sink.stop() }
     let added = store.run(

@@ -132,6 +132,7 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
     GoldenCase(name: "stream-show", arguments: ["stream", "show", "case:1"]),
     GoldenCase(name: "notification-list", arguments: ["notification", "list"], login: "alice"),
     GoldenCase(name: "notification-read", arguments: ["notification", "read", "--all"], login: "alice"),
+    GoldenCase(name: "notification-preferences", arguments: ["notification", "preferences", "--email", "assigned,followed"], login: "alice"),
     // Sending, templates.
     GoldenCase(name: "outbox-list", arguments: ["outbox", "list"]),
     GoldenCase(name: "outbox-requests", arguments: ["outbox", "requests"], login: "alice"),
@@ -140,6 +141,7 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
     GoldenCase(name: "outbound-set-default", arguments: ["outbound", "set-default", "support"]),
     GoldenCase(name: "template-add", arguments: ["template", "add", "bye", "--subject", "Bye {person.name}", "--body", "Case {case.number} is closed."]),
     GoldenCase(name: "template-list", arguments: ["template", "list"]),
+    GoldenCase(name: "template-set", arguments: ["template", "set", "notice", "--subject", "Notice for {case.assignee}"]),
   ]
 
   @Test(arguments: cases)

@@ -13,6 +13,7 @@ import Testing
     let store = lab.store
     try store.json(["user", "add", "alice", "--email", "alice@example.com"])
     try store.grantOwnMail("alice")
+    try store.grantPersonalMail("alice")
     let box = try lab.mailbox("alice")
     let sink = try SMTPSink.start(users: [box: "pw-\(box)"])
     let added = store.run(

@@ -185,6 +185,7 @@ import Testing
   @Test func recordsTheUserCannotReadAreRefused() throws {
     let store = try store()
     try store.json(["role", "set", "OwnMail", "case.read=own", "account.read=own"])
+    try store.json(["user", "role", "add", "carol", "Mailbox"])  // she may send through her own account
     let carolMail = store.run(
       [
         "account", "add", "carol-mail", "--personal", "--owner", "carol", "--address", "carol@example.com", "--imap-host",

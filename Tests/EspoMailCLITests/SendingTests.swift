@@ -14,6 +14,7 @@ import Testing
     try store.json(["team", "add", "Support"])
     try store.json(["user", "add", "alice", "--email", "alice@example.com", "--team", "Support"])
     try store.grantOwnMail("alice")
+    try store.grantPersonalMail("alice")
     let box = try lab.mailbox("support")
     let alice = try lab.mailbox("alice")
     // SMTP logins default to the IMAP ones.

@@ -151,4 +151,14 @@ extension TestStore {
     }
     for login in logins { try json(["user", "role", "add", login, "OwnMail"]) }
   }
+
+  /// Gives users role PersonalMail: sending and fetching through their personal accounts
+  /// (personal-email-accounts=yes).
+  public func grantPersonalMail(_ logins: String...) throws {
+    if run(["role", "show", "PersonalMail"]).status != 0 {
+      try json(["role", "create", "PersonalMail"])
+      try json(["role", "set", "PersonalMail", "personal-email-accounts=yes"])
+    }
+    for login in logins { try json(["user", "role", "add", login, "PersonalMail"]) }
+  }
 }

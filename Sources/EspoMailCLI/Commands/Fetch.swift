@@ -87,6 +87,7 @@ extension EspoMail {
       for request in report.sendRequests where request.status == .failed {
         output.warning("send request \(request.id) of \(request.requestedBy) was not sent: \(request.error ?? "")")
       }
+      for failure in report.notificationMail.failures { output.warning(failure) }
       try output.result(FetchReportJSON(report)) {
         (report.accounts.map { account in
           switch account.status {

@@ -48,6 +48,17 @@ public struct CommandContext: Sendable {
     return [UInt8](data)
   }
 
+  /// Files given with `--attach`, named by their last path component (standard input is refused:
+  /// an attachment needs a name).
+  func fileAttachments(_ paths: [String]) throws -> [FileAttachment] {
+    try paths.map { path in
+      guard path != "-" else { throw EspoMailError(.usage, "--attach takes a file, not standard input") }
+      let name = URL(fileURLWithPath: path).lastPathComponent
+      try HeaderText.check(name, field: "the name of --attach \(path)")
+      return FileAttachment(name: name, data: try readFile(path))
+    }
+  }
+
   /// How this run talks to mail servers: `timeout` seconds, the CA bundle of ESPOMAIL_CA_FILE, and
   /// the conversation traced (redacted) to stderr under `--verbose`.
   func network(timeout: Double) -> NetworkOptions {

@@ -20,6 +20,7 @@ enum AccountText {
       "keep unread: \(account.keepUnread ? "yes" : "no")",
       "portion:     \(account.portion) per folder per run",
       "max size:    \(account.maxSizeMB) MB",
+      "reply-all:   \(account.excludeFromReply ? "leaves this address out" : "keeps this address")",
     ]
     if account.kind == .personal, !account.folderMap.isEmpty {
       lines.append("folder map:  \(account.folderMap.sorted { $0.key < $1.key }.map { "\($0.key) -> \($0.value)" }.joined(separator: ", "))")

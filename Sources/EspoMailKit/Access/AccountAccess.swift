@@ -83,12 +83,13 @@ struct AccountAccess {
   }
 
   /// Whether the user may send as `from` through the account's SMTP: their own personal account
-  /// with one of their own addresses; a group account for admins, or when it is shared and the
-  /// group-email-account permission reaches it.
+  /// with one of their own addresses, when their role grants personal-email-accounts (admins need
+  /// no role); a group account for admins, or when it is shared and the group-email-account
+  /// permission reaches it.
   func maySend(through account: MailAccount, as from: String) -> Bool {
     switch account.kind {
     case .personal:
-      return owns(account.owner) && user.addresses.contains { $0.lowercased() == from.lowercased() }
+      return owns(account.owner) && (user.isAdmin || permissions.personalEmailAccounts) && isOwnAddress(from)
     case .group:
       if user.isAdmin { return true }
       guard account.isSMTPShared else { return false }
@@ -98,5 +99,16 @@ struct AccountAccess {
       case .no: return false
       }
     }
+  }
+
+  /// Whether the user may send as `from` through the system sender: only one of their own
+  /// addresses, and only when an admin lends the system sender (`setting set outbound-shared yes`).
+  func maySendOwnAddress(_ from: String, throughSystemSender isShared: Bool) -> Bool {
+    isShared && isOwnAddress(from)
+  }
+
+  /// Whether `address` is one of the user's own addresses.
+  private func isOwnAddress(_ address: String) -> Bool {
+    user.addresses.contains { $0.lowercased() == address.lowercased() }
   }
 }

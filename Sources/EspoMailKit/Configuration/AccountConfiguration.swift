@@ -53,6 +53,8 @@ public struct AccountConfiguration: Codable, Equatable, Sendable {
   public var addAllTeamUsers: Bool?
   /// A personal account's IMAP folders filed in its owner's folders (nil when none).
   public var folderMap: [String: String]?
+  /// Reply-all leaves the account's address out.
+  public var excludeFromReply: Bool
 
   /// The account's entry.
   public init(_ account: MailAccount) {
@@ -81,6 +83,7 @@ public struct AccountConfiguration: Codable, Equatable, Sendable {
     groupFolder = account.groupFolder
     addAllTeamUsers = account.kind == .group ? account.addsAllTeamUsers : nil
     folderMap = account.folderMap.isEmpty ? nil : account.folderMap
+    excludeFromReply = account.excludeFromReply
   }
 
   /// Reads an entry; what is left out takes `account add`'s defaults.
@@ -111,6 +114,7 @@ public struct AccountConfiguration: Codable, Equatable, Sendable {
     groupFolder = try container.decodeIfPresent(String.self, forKey: .groupFolder)
     addAllTeamUsers = try container.decodeIfPresent(Bool.self, forKey: .addAllTeamUsers) ?? (kind == .group ? true : nil)
     folderMap = try container.decodeIfPresent([String: String].self, forKey: .folderMap)
+    excludeFromReply = try container.decodeIfPresent(Bool.self, forKey: .excludeFromReply) ?? false
   }
 
   private enum CodingKeys: String, CodingKey {
@@ -131,6 +135,7 @@ public struct AccountConfiguration: Codable, Equatable, Sendable {
     case groupFolder = "group-folder"
     case addAllTeamUsers = "add-all-team-users"
     case folderMap = "folder-map"
+    case excludeFromReply = "exclude-from-reply"
   }
 }
 

@@ -75,6 +75,7 @@ extension ConfigurationPlanner {
     request.caFile = account.caFile ?? ""
     request.heloName = account.heloName ?? ""
     request.usesIMAP = account.usesIMAP
+    request.excludeFromReply = account.excludeFromReply
     if account.kind == .group {
       request.fromName = account.fromName ?? ""
       request.replyToAddress = account.replyToAddress ?? ""

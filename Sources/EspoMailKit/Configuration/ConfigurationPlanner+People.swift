@@ -43,6 +43,9 @@ extension ConfigurationPlanner {
               login: user.login, name: user.name, addresses: user.addresses, isAdmin: user.admin, isActive: user.active,
               teams: []))
           for role in user.roles { _ = try session.addUserRole(user.login, role) }
+          if !user.emailNotifications.isEmpty {
+            _ = try session.setEmailNotificationTopics(user.emailNotifications, login: user.login)
+          }
           for folder in user.folders {
             _ = try session.addFolder(folder.name, login: user.login, skipNotifications: folder.skipNotifications)
           }
@@ -80,6 +83,9 @@ extension ConfigurationPlanner {
       }
       for role in new.roles where !old.roles.contains(role) { _ = try session.addUserRole(new.login, role) }
       for role in old.roles where !new.roles.contains(role) { _ = try session.removeUserRole(new.login, role) }
+      if old.emailNotifications.sorted() != new.emailNotifications.sorted() {
+        _ = try session.setEmailNotificationTopics(new.emailNotifications, login: new.login)
+      }
       for folder in new.folders where oldFolders[folder.name] == nil {
         _ = try session.addFolder(folder.name, login: new.login, skipNotifications: folder.skipNotifications)
       }

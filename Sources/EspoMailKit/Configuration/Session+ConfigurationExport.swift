@@ -14,7 +14,7 @@ extension Session {
           roles: user.roles.sorted(),
           folders: try listFolders(login: user.login).map {
             FolderConfiguration(name: $0.name, skipNotifications: $0.skipNotifications)
-          }, defaultTeam: user.defaultTeam)
+          }, defaultTeam: user.defaultTeam, emailNotifications: user.emailNotifications)
       },
       teams: try listTeams().sorted { $0.name < $1.name }.map { team in
         TeamConfiguration(

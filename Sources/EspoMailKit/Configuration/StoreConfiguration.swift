@@ -73,13 +73,16 @@ public struct UserConfiguration: Codable, Equatable, Sendable {
   public var folders: [FolderConfiguration]
   /// The team the mail of their personal accounts is assigned to (one of theirs), if any.
   public var defaultTeam: String?
+  /// The notifications the user also gets by email.
+  public var emailNotifications: [NotificationTopic]
 
   /// Creates a user entry.
   public init(
     login: String, name: String, admin: Bool, active: Bool, addresses: [String], roles: [String],
-    folders: [FolderConfiguration], defaultTeam: String? = nil
+    folders: [FolderConfiguration], defaultTeam: String? = nil, emailNotifications: [NotificationTopic] = []
   ) {
     self.defaultTeam = defaultTeam
+    self.emailNotifications = emailNotifications
     self.login = login
     self.name = name
     self.admin = admin
@@ -100,6 +103,7 @@ public struct UserConfiguration: Codable, Equatable, Sendable {
     roles = try container.decodeIfPresent([String].self, forKey: .roles) ?? []
     folders = try container.decodeIfPresent([FolderConfiguration].self, forKey: .folders) ?? []
     defaultTeam = try container.decodeIfPresent(String.self, forKey: .defaultTeam)
+    emailNotifications = try container.decodeIfPresent([NotificationTopic].self, forKey: .emailNotifications) ?? []
   }
 
   /// The entry without its default team, which is set after the teams (their members) are.
@@ -112,6 +116,7 @@ public struct UserConfiguration: Codable, Equatable, Sendable {
   private enum CodingKeys: String, CodingKey {
     case login, name, admin, active, addresses, roles, folders
     case defaultTeam = "default-team"
+    case emailNotifications = "email-notifications"
   }
 }
 

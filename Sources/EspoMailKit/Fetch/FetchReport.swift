@@ -104,6 +104,8 @@ public struct FetchReport: Sendable {
   /// The send requests a `--all` pass sent or refused after fetching (Docs/security.md, "Sending
   /// as an agent").
   public var sendRequests: [QueuedSend] = []
+  /// What mailing notifications after the fetch did (none on a dry run).
+  public var notificationMail = NotificationMailReport()
 
   /// The exit status: 0 when all succeeded, 75 when some were busy and none failed, else the
   /// worst failure's status.

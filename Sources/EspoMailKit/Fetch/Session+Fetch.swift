@@ -47,6 +47,9 @@ extension Session {
     var options = options
     if all && !options.dryRun { options.attemptsAtPassStart = try store.read { try $0.fetchAttempts() } }
     var report = FetchRun(store: store, accounts: chosen, options: options, now: now, progress: progress).run()
+    // Notification mail (and notices of failing accounts) goes out with every run, a cron
+    // `fetch --all` included; what fails stays in the outbox and never costs the fetch.
+    if !options.dryRun { report.notificationMail = mailNotifications(now: now(), network: options.network) }
     if all && !options.dryRun { report.sendRequests = try deliverSendRequests(network: options.network) }
     return report
   }

@@ -75,6 +75,7 @@ struct AutoReplier {
     if let assignee = try assigneeLogin.flatMap({ try tx.user(login: $0) }), assignee.isActive {
       values["user.name"] = assignee.name
       values["user.login"] = assignee.login
+      if caseNumber != nil { values["case.assignee"] = assignee.name }
     }
     var subject = Template.render(template.subject, values)
     if let caseNumber, !subject.contains("[#\(caseNumber)]") { subject = "[#\(caseNumber)] " + subject }
@@ -97,7 +98,10 @@ struct AutoReplier {
       extraHeaders: [
         (name: "Auto-Submitted", value: "auto-replied"), (name: "X-Auto-Response-Suppress", value: "All"),
         (name: "Precedence", value: "auto_reply"),
-      ])
+      ],
+      attachments: try tx.templateAttachments(templateID: template.id).map {
+        OutgoingAttachment(filename: $0.name, contentType: $0.contentType, data: $0.bytes)
+      })
     let raw: [UInt8]
     do {
       raw = try MessageComposer.compose(message)

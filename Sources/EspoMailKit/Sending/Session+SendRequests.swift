@@ -17,15 +17,19 @@ extension Session {
     try HeaderText.check(request.subject, field: "--subject")
     _ = try EmailAddress(request.from)
     for list in [request.to, request.cc, request.bcc] { _ = try list.flatMap(NamedAddress.list) }
-    guard !request.to.isEmpty else { throw EspoMailError(.usage, "send needs at least one --to") }
+    guard !request.to.isEmpty || request.replyToEmail != nil else {
+      throw EspoMailError(.usage, "send needs at least one --to, or --reply-to-email")
+    }
     let id = try store.write { tx in
       if let replied = request.replyToEmail { _ = try readableEmail(replied, tx) }
       if let parent = request.parent { try requireReadable(parent, action: "send --parent \(parent)", tx) }
-      return try tx.insertSendRequest(
-        StoredSendRequest(
-          requestedByUserID: user.id, from: request.from, to: request.to, cc: request.cc, bcc: request.bcc,
-          subject: request.subject, body: request.body, parent: request.parent, replyToEmailID: request.replyToEmail,
-          attachments: request.attachments.map { (name: $0.name, bytes: $0.data) }))
+      var stored = StoredSendRequest(
+        requestedByUserID: user.id, from: request.from, to: request.to, cc: request.cc, bcc: request.bcc,
+        subject: request.subject, body: request.body, parent: request.parent, replyToEmailID: request.replyToEmail,
+        attachments: request.attachments.map { (name: $0.name, bytes: $0.data) })
+      stored.replyAll = request.replyAll
+      stored.template = request.template
+      return try tx.insertSendRequest(stored)
     }
     return try store.read { try $0.sendRequest(id: id) }.orNotFound("send request", "\(id)")
   }
@@ -67,6 +71,8 @@ extension Session {
     request.bcc = stored.bcc
     request.parent = stored.parent
     request.replyToEmail = stored.replyToEmailID
+    request.replyAll = stored.replyAll
+    request.template = stored.template
     request.attachments = stored.attachments.map { FileAttachment(name: $0.name, data: $0.bytes) }
     return try acting.send(request, network: network).emailID
   }

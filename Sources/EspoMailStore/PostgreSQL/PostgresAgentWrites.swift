@@ -37,6 +37,8 @@ enum PostgresAgentWrites {
       parent_type TEXT CHECK (parent_type IN ('account', 'contact', 'lead', 'opportunity', 'case')),
       parent_id BIGINT,
       reply_to_email_id BIGINT REFERENCES email(id) ON DELETE SET NULL,
+      reply_all BIGINT NOT NULL DEFAULT 0,
+      template TEXT,
       status TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'sending', 'sent', 'failed')),
       error TEXT,
       email_id BIGINT REFERENCES email(id) ON DELETE SET NULL,
@@ -193,7 +195,7 @@ enum PostgresAgentWrites {
     GRANT UPDATE (parent_type, parent_id, crm_account_id) ON email TO espomail_agent;
     GRANT INSERT (email_id, step, outcome, detail) ON decision TO espomail_agent;
     GRANT SELECT, INSERT (requested_by_user_id, from_address, recipients, subject, body, parent_type, parent_id,
-      reply_to_email_id) ON send_request TO espomail_agent;
+      reply_to_email_id, reply_all, template) ON send_request TO espomail_agent;
     GRANT SELECT (id, request_id, name), INSERT (request_id, name, bytes) ON send_request_attachment TO espomail_agent;
 
     """

@@ -20,6 +20,7 @@ enum PostgresSchema {
     ("0012-send-only-accounts", Schema.sendOnlyAccounts + "GRANT SELECT (uses_imap) ON mail_account TO espomail_agent;"),
     ("0013-agent-writes", PostgresAgentWrites.migration),
     ("0014-team-folders-and-conversion", teamFoldersAndConversion),
+    ("0015-notification-mail", notificationMail),
   ]
 
   /// 0014 in PostgreSQL's types. Agents may read the account's new setting like the others; the
@@ -35,6 +36,18 @@ enum PostgresSchema {
     ALTER TABLE lead ADD COLUMN converted_at TEXT;
     CREATE INDEX email_group_folder ON email(group_folder_id, group_status_folder);
     GRANT SELECT (add_all_team_users) ON mail_account TO espomail_agent;
+    """
+
+  /// 0015 in PostgreSQL's types; agents may read the new account columns like the other settings.
+  static let notificationMail = """
+    ALTER TABLE "user" ADD COLUMN email_notifications TEXT NOT NULL DEFAULT '';
+    ALTER TABLE notification ADD COLUMN mail_pending BIGINT NOT NULL DEFAULT 0;
+    CREATE INDEX notification_mail_pending ON notification(id) WHERE mail_pending = 1;
+    ALTER TABLE mail_account ADD COLUMN exclude_from_reply BIGINT NOT NULL DEFAULT 0;
+    ALTER TABLE mail_account ADD COLUMN failure_noticed BIGINT NOT NULL DEFAULT 0;
+    ALTER TABLE attachment ADD COLUMN template_id BIGINT REFERENCES template(id) ON DELETE CASCADE;
+    CREATE INDEX attachment_template ON attachment(template_id) WHERE template_id IS NOT NULL;
+    GRANT SELECT (exclude_from_reply, failure_noticed) ON mail_account TO espomail_agent;
     """
 
   /// 0010 in PostgreSQL's types; agents may read the new columns like the other settings.

@@ -59,6 +59,8 @@ struct AccountSettingsOptions: ParsableArguments {
   var fromName: String?
   @Option(help: ArgumentHelp("The Reply-To of mail sent through this group account and of its auto-replies (empty: none).", valueName: "addr"))
   var replyToAddress: String?
+  @Flag(inversion: .prefixedNo, help: "Leave this account's address out when a user replies to all, or (no-) keep it.")
+  var excludeFromReply: Bool?
   @Flag(help: "Read the SMTP password from standard input (the line after the IMAP one when both are read).")
   var smtpPasswordStdin = false
   @Option(help: ArgumentHelp("A command printing the SMTP password.", valueName: "cmd")) var smtpPasswordCommand: String?
@@ -114,6 +116,7 @@ struct AccountSettingsOptions: ParsableArguments {
     request.heloName = heloName
     request.fromName = fromName
     request.usesIMAP = imap
+    request.excludeFromReply = excludeFromReply
     request.replyToAddress = replyToAddress
     request.folders = folders
     request.fetchSince = fetchSince

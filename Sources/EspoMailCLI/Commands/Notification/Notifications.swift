@@ -5,6 +5,6 @@ extension EspoMail {
   struct Notifications: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "notification", abstract: "Your notifications: emails received, followed records' news.",
-      subcommands: [List.self, Read.self])
+      subcommands: [List.self, Read.self, Preferences.self])
   }
 }

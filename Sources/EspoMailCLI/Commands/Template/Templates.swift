@@ -7,6 +7,6 @@ extension EspoMail {
     static let configuration = CommandConfiguration(
       commandName: "template", abstract: "Templates for auto-replies.",
       discussion: "Placeholders: " + Template.placeholders.map { "{\($0)}" }.joined(separator: " ") + " ({user.*}: the user the case or the mail went to; dates in UTC).",
-      subcommands: [Add.self, List.self])
+      subcommands: [Add.self, List.self, Change.self])
   }
 }

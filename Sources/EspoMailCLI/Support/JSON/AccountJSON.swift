@@ -41,6 +41,7 @@ struct AccountJSON: JSONOutput {
     case heloName = "heloName"
     case fromName = "fromName"
     case usesIMAP = "usesIMAP"
+    case excludeFromReply = "excludeFromReply"
     case replyToAddress = "replyToAddress"
     case smtpSecretSource = "smtpSecretSource"
     case smtpSecretCommand = "smtpSecretCommand"
@@ -90,6 +91,7 @@ struct AccountJSON: JSONOutput {
     try json.encodeOrNull(account.heloName, forKey: .heloName)
     try json.encodeOrNull(account.fromName, forKey: .fromName)
     try json.encode(account.usesIMAP, forKey: .usesIMAP)
+    try json.encode(account.excludeFromReply, forKey: .excludeFromReply)
     try json.encodeOrNull(account.replyToAddress, forKey: .replyToAddress)
     try json.encodeOrNull(smtp?.secretSource.rawValue, forKey: .smtpSecretSource)
     try json.encodeOrNull(smtp?.secretCommand, forKey: .smtpSecretCommand)

@@ -112,6 +112,7 @@ struct TemplateJSON: JSONOutput {
     case subject = "subject"
     case body = "body"
     case isHTML = "isHTML"
+    case attachments = "attachments"
   }
 
   /// Writes every key.
@@ -122,6 +123,7 @@ struct TemplateJSON: JSONOutput {
     try json.encode(template.subject, forKey: .subject)
     try json.encode(template.body, forKey: .body)
     try json.encode(template.isHTML, forKey: .isHTML)
+    try json.encode(template.attachments.map(AttachmentInfoJSON.init), forKey: .attachments)
   }
 }
 

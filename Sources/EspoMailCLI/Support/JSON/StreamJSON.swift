@@ -82,3 +82,24 @@ struct MarkedNotificationsJSON: JSONOutput {
     try json.encode(marked, forKey: .marked)
   }
 }
+
+/// What `notification preferences` prints: whose preferences, and what they get by email.
+struct NotificationPreferencesJSON: JSONOutput {
+  /// The user's login.
+  let login: String
+  /// The topics they get by email, in their fixed order.
+  let email: [NotificationTopic]
+
+  /// The keys, spelled out: never renamed.
+  private enum CodingKeys: String, CodingKey {
+    case login = "login"
+    case email = "email"
+  }
+
+  /// Writes every key (topics as their words).
+  func encode(to encoder: any Encoder) throws {
+    var json = encoder.container(keyedBy: CodingKeys.self)
+    try json.encode(login, forKey: .login)
+    try json.encode(email.map(\.rawValue), forKey: .email)
+  }
+}
