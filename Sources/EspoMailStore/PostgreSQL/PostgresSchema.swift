@@ -38,7 +38,8 @@ enum PostgresSchema {
     GRANT SELECT (add_all_team_users) ON mail_account TO espomail_agent;
     """
 
-  /// 0015 in PostgreSQL's types; agents may read the new account columns like the other settings.
+  /// 0015 in PostgreSQL's types; agents may read the new account columns like the other settings,
+  /// and the assignee's notification an agent's assignment writes waits for mail like any other.
   static let notificationMail = """
     ALTER TABLE "user" ADD COLUMN email_notifications TEXT NOT NULL DEFAULT '';
     ALTER TABLE notification ADD COLUMN mail_pending BIGINT NOT NULL DEFAULT 0;
@@ -48,6 +49,7 @@ enum PostgresSchema {
     ALTER TABLE attachment ADD COLUMN template_id BIGINT REFERENCES template(id) ON DELETE CASCADE;
     CREATE INDEX attachment_template ON attachment(template_id) WHERE template_id IS NOT NULL;
     GRANT SELECT (exclude_from_reply, failure_noticed) ON mail_account TO espomail_agent;
+    GRANT INSERT (mail_pending) ON notification TO espomail_agent;
     """
 
   /// 0010 in PostgreSQL's types; agents may read the new columns like the other settings.
