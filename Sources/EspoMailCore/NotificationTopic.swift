@@ -5,7 +5,7 @@ public enum NotificationTopic: String, CaseIterable, Codable, Sendable, Comparab
   case followed
   /// A case assigned to the user.
   case assigned
-  /// A new email on a case the user follows.
+  /// A new email on a case the user follows or is assigned.
   case caseMail = "case-mail"
 
   /// The topic of a notification, nil for kinds never mailed (a newly given email: the user has

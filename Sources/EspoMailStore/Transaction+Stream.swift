@@ -18,6 +18,13 @@ extension Transaction {
       [record.type.rawValue, record.id, kind.rawValue, emailID, isInitial])
   }
 
+  /// The note that shows an email in a record's stream, if there is one.
+  public func emailNoteID(_ record: RecordReference, emailID: Int64) throws -> Int64? {
+    try db.value(
+      Int64.self, "SELECT MIN(id) FROM note WHERE entity_type = ? AND entity_id = ? AND email_id = ? AND kind = 'email-received'",
+      [record.type.rawValue, record.id, emailID])
+  }
+
   /// A record's stream, newest first.
   public func notes(_ record: RecordReference, limit: Int = 200) throws -> [StreamNote] {
     try db.rows("""

@@ -103,13 +103,17 @@ import Testing
     let parsed = try MessageParser.parse(ack.bytes)
     #expect(parsed.subject == "[#1] We got it: Printer jam")
     #expect(parsed.textBody?.contains("Ann has it.") == true)  // {user.name}: the case's assignee
+    try lab.store.json(["role", "create", "TeamCases"])
+    try lab.store.json(["role", "set", "TeamCases", "email.read=team", "case.read=team"])
+    for login in ["ann", "ben"] { try lab.store.json(["user", "role", "add", login, "TeamCases"]) }
+    try lab.store.json(["follow", "case:1"], as: "ben")
     // Kim answers the acknowledgement, then writes again naming the case with words after its number.
     try lab.dovecot.deliver(
       [
         SampleMessage.make(
-          from: "kim@cust.example", subject: "Re: [#1] We got it: Printer jam",
+          from: "kim@cust.example", subject: "Re: [#1] We got it: Printer jam", date: SampleMessage.date(),
           headers: ["In-Reply-To: \(parsed.messageID ?? "")", "References: <first@cust.example> \(parsed.messageID ?? "")"]),
-        SampleMessage.make(from: "kim@cust.example", subject: "[#1 Printer jam] still jammed"),
+        SampleMessage.make(from: "kim@cust.example", subject: "[#1 Printer jam] still jammed", date: SampleMessage.date()),
       ], to: box)
     let run = try lab.fetch()
     #expect(run.accounts["support"]?["casesCreated"] as? Int == 0)
@@ -119,6 +123,15 @@ import Testing
     #expect(try decision(lab, followUp, "case")?.outcome == "threaded into #1")
     let why = try #require(try decision(lab, followUp, "auto-reply"))
     #expect(why.outcome == "suppressed" && why.detail.contains("follow-up in case #1"), "\(why)")
+    // The assignee hears of both follow-ups as if following the case, and so does its follower,
+    // whether the thread or only the subject's [#1] led the email there.
+    for login in ["ann", "ben"] {
+      let told = try lab.store.json(["notification", "list"], as: login).array().filter { $0["kind"] as? String == "note" }
+      #expect(told.count == 2, "\(login): \(told)")
+      #expect(told.allSatisfy { ($0["message"] as? String)?.hasPrefix("New email on case:1 from kim@cust.example") == true }, "\(login): \(told)")
+    }
+    let notify = try #require(try decision(lab, followUp, "notify"))
+    #expect(notify.detail.contains("ann is assigned case:1") && notify.detail.contains("ben follows case:1"), "\(notify)")
     Thread.sleep(forTimeInterval: 0.3)
     #expect(try sink.messages().count == 1)
   }

@@ -167,13 +167,16 @@ struct Importer {
         }
         given = try file(emailID, key: key, given: given)
         let silenced = try userFilters.apply(emailID: emailID, subject: FetchFilterSet.subject(draft), userIDs: given)
-        try linker.record(link, emailID: emailID, email: draft, newlyGiven: given, silenced: silenced)
-        let (parent, crmAccount) = (link.parent, link.account)
+        try linker.record(link, emailID: emailID, email: draft)
         try assignment.record(emailID: emailID, accountName: account?.name ?? "", isNew: true, tx: tx)
         var caseOutcome = CaseOutcome.none
         if let account {
           caseOutcome = try CaseRouter(tx: tx, account: account, now: now).route(
-            emailID: emailID, email: draft, parent: parent, crmAccount: crmAccount)
+            emailID: emailID, email: draft, parent: link.parent, crmAccount: link.account)
+        }
+        try linker.notify(
+          link, emailID: emailID, email: draft, cases: caseOutcome, newlyGiven: given, silenced: silenced)
+        if let account {
           try AutoReplier(tx: tx, account: account, now: now, isEnabled: autoReplies).consider(
             emailID: emailID, email: draft, cases: caseOutcome, repliedEmailID: link.found.repliedEmailID)
         }

@@ -38,28 +38,21 @@ struct Linker {
   }
 
   /// Records what linking did for a new email stored with `decision`'s links: the original's
-  /// replied flag, the trace, stream notes and the notifications for `newlyGiven` users and
-  /// followers.
-  func record(
-    _ decision: LinkDecision, emailID: Int64, email: NewEmail, newlyGiven: [Int64], silenced: Set<Int64> = []
-  ) throws {
+  /// replied flag, the trace, stream notes and threading. Notifying waits for the case step
+  /// (`notify`), which may still move the email into a case.
+  func record(_ decision: LinkDecision, emailID: Int64, email: NewEmail) throws {
     let found = decision.found
     if let replied = found.repliedEmailID { try tx.flagReplied(emailID: replied) }
     let passed = found.passedOver.isEmpty ? "" : "; passed over: " + found.passedOver.joined(separator: "; ")
     try tx.addDecision(
       emailID: emailID, step: .parent, outcome: found.parent?.description ?? "none",
       detail: "\(found.rule): \(found.detail)\(passed)")
-    var noteIDs: [RecordReference: Int64] = [:]
     if let parent = found.parent {
-      noteIDs[parent] = try tx.addNote(parent, kind: .emailReceived, emailID: emailID, isNewEmail: true)
+      try tx.addNote(parent, kind: .emailReceived, emailID: emailID, isNewEmail: true)
       if let account = decision.account, parent != RecordReference(.account, account) {
-        noteIDs[RecordReference(.account, account)] = try tx.addNote(
-          RecordReference(.account, account), kind: .emailReceived, emailID: emailID, isNewEmail: true)
+        try tx.addNote(RecordReference(.account, account), kind: .emailReceived, emailID: emailID, isNewEmail: true)
       }
     }
-    try notify(
-      emailID: emailID, email: email, parent: found.parent, account: decision.account, noteIDs: noteIDs,
-      newlyGiven: newlyGiven, silenced: silenced)
     // Ids it names that are not stored yet: it is threaded (again, if nearer) when one arrives.
     try tx.awaitReferences(emailID: emailID, messageIDs: found.unresolvedIDs)
     let named = Set([email.inReplyTo].compactMap { $0 } + (email.references?.split(separator: " ").map(String.init) ?? []))
@@ -115,9 +108,13 @@ struct Linker {
     }
   }
 
-  private func notify(
-    emailID: Int64, email: NewEmail, parent: RecordReference?, account: Int64?, noteIDs: [RecordReference: Int64],
-    newlyGiven: [Int64], silenced: Set<Int64>
+  /// Notifies, once the email has its final parent: followers of the parent linking found, of the
+  /// case the email joined (by thread or `[#N]`) and of their CRM account, the assignee of a case
+  /// it joined as if following it (an opened case's assignee has been told of the assignment), and
+  /// the users newly given the email, each only if they may read it.
+  func notify(
+    _ decision: LinkDecision, emailID: Int64, email: NewEmail, cases: CaseOutcome, newlyGiven: [Int64],
+    silenced: Set<Int64>
   ) throws {
     let sent = (try? Date(email.dateSent, strategy: .iso8601)) ?? now
     if now.timeIntervalSince(sent) > Self.notificationAge {
@@ -136,12 +133,23 @@ struct Linker {
     var notified: [String] = []
     var skipped: [String] = []
     var followersNotified: Set<Int64> = []
-    var followedRecords: [(RecordReference, Int64)] = []
-    if let parent { followedRecords += try people.followerIDs(of: parent).map { (parent, $0) } }
-    if let account, let parent, parent != RecordReference(.account, account) {
-      followedRecords += try people.followerIDs(of: RecordReference(.account, account)).map { (RecordReference(.account, account), $0) }
+    // (record, user, why): the records in the order their followers are told.
+    var followedRecords: [(RecordReference, Int64, String)] = []
+    var records = [decision.parent].compactMap { $0 }
+    if case .threaded(let number) = cases {
+      let joined = RecordReference(.case, number)
+      if let assignee = try tx.caseOrigin(number: number)?.assignedUserID {
+        followedRecords.append((joined, assignee, "is assigned \(joined)"))
+      }
+      if !records.contains(joined) { records.append(joined) }
+      if let account = try tx.accountOf(joined) { records.append(RecordReference(.account, account)) }
     }
-    for (record, userID) in followedRecords where !followersNotified.contains(userID) {
+    if let account = decision.account { records.append(RecordReference(.account, account)) }
+    var seen: Set<RecordReference> = []
+    for record in records where seen.insert(record).inserted {
+      followedRecords += try people.followerIDs(of: record).map { (record, $0, "follows \(record)") }
+    }
+    for (record, userID, why) in followedRecords where !followersNotified.contains(userID) {
       let login = try people.user(userID)?.login ?? "user \(userID)"
       if senders.contains(userID) {
         skipped.append("\(login): the sender")
@@ -157,10 +165,10 @@ struct Linker {
         continue
       }
       try tx.notify(
-        userID: userID, kind: .note, emailID: emailID, noteID: noteIDs[record], record: record,
-        message: "New email on \(record) from \(from): \(subject)")
+        userID: userID, kind: .note, emailID: emailID, noteID: try tx.emailNoteID(record, emailID: emailID),
+        record: record, message: "New email on \(record) from \(from): \(subject)")
       followersNotified.insert(userID)
-      notified.append("\(login) follows \(record)")
+      notified.append("\(login) \(why)")
     }
     for userID in newlyGiven.sorted() {
       let login = try people.user(userID)?.login ?? "user \(userID)"

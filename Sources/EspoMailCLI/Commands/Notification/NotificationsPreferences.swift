@@ -8,7 +8,7 @@ extension EspoMail.Notifications {
       abstract: "Show or choose which of your notifications you also get by email.",
       discussion: """
         Topics: followed (a new email on a record you follow), assigned (a case assigned to you), \
-        case-mail (a new email on a case you follow). The mail comes from the system sender \
+        case-mail (a new email on a case you follow or are assigned). The mail comes from the system sender \
         (espomail outbound set-default) and goes out with the next fetch; only notifications about \
         what you may read are mailed. Admins set another user's with --as LOGIN. \
         Example: espomail notification preferences --email assigned,case-mail
