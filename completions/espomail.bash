@@ -254,7 +254,7 @@ _espomail_user_add() {
     repeating_flags=()
     non_repeating_flags=(--quiet --verbose --admin --inactive --create-db-role --version -h --help)
     repeating_options=(--email --team)
-    non_repeating_options=(--store --as --format --name --db-role)
+    non_repeating_options=(--store --as --format --name --default-team --db-role)
     __espomail_offer_flags_options 1
 
     # Offer option value completions
@@ -279,6 +279,10 @@ _espomail_user_add() {
         ;;
     '--team')
         __espomail_add_completions -W "$(__espomail_custom_complete ---completion user add -- --team "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--default-team')
+        __espomail_add_completions -W "$(__espomail_custom_complete ---completion user add -- --default-team "${COMP_CWORD}" "$(__espomail_cursor_index_in_current_word)")"
         return
         ;;
     '--db-role')

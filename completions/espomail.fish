@@ -28,7 +28,7 @@ function __espomail_parse_tokens -S
             __espomail_parse_subcommand 0 'version' 'h/help'
             switch $unparsed_tokens[1]
             case 'add'
-                __espomail_parse_subcommand 1 'store=' 'as=' 'format=' 'quiet' 'verbose' 'name=' 'email=+' 'admin' 'inactive' 'team=+' 'db-role=' 'create-db-role' 'version' 'h/help'
+                __espomail_parse_subcommand 1 'store=' 'as=' 'format=' 'quiet' 'verbose' 'name=' 'email=+' 'admin' 'inactive' 'team=+' 'default-team=' 'db-role=' 'create-db-role' 'version' 'h/help'
             case 'list'
                 __espomail_parse_subcommand 0 'store=' 'as=' 'format=' 'quiet' 'verbose' 'version' 'h/help'
             case 'show'
@@ -432,6 +432,7 @@ complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_opti
 complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user add" admin' -l 'admin' -d 'Make the user an admin.'
 complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user add" inactive' -l 'inactive' -d 'Add the user inactive.'
 complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user add"' -l 'team' -d 'A team to join; repeat for more.' -rfka '(__espomail_custom_completion ---completion user add -- --team (count (__espomail_tokens -pc)) (__espomail_tokens -tC))'
+complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user add" default-team' -l 'default-team' -d 'The team the mail of the user\'s personal accounts is assigned to (joined if not given with --team).' -rfka '(__espomail_custom_completion ---completion user add -- --default-team (count (__espomail_tokens -pc)) (__espomail_tokens -tC))'
 complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user add" db-role' -l 'db-role' -d 'PostgreSQL stores: the login role the user connects as (default with --create-db-role: the login).' -rfka ''
 complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user add" create-db-role' -l 'create-db-role' -d 'PostgreSQL stores: create the login role first.'
 complete -c 'espomail' -n '__espomail_should_offer_completions_for_flags_or_options "espomail user add" version' -l 'version' -d 'Show the version.'

@@ -17,12 +17,15 @@ public struct NewUser: Sendable {
   public var teams: [String]
   /// The PostgreSQL login role to map the user to, if any.
   public var databaseRole: DatabaseRoleChange?
+  /// The team the mail of the user's personal accounts is assigned to; the user joins it too.
+  public var defaultTeam: String?
 
   /// Creates a request.
   public init(
     login: String, name: String?, addresses: [String], isAdmin: Bool, isActive: Bool, teams: [String],
-    databaseRole: DatabaseRoleChange? = nil
+    databaseRole: DatabaseRoleChange? = nil, defaultTeam: String? = nil
   ) {
+    self.defaultTeam = defaultTeam
     self.login = login
     self.name = name
     self.addresses = addresses
@@ -90,12 +93,17 @@ extension Session {
       for (index, address) in addresses.enumerated() {
         try tx.attachAddress(address, to: .user, id: id, primary: index == 0)
       }
-      for team in request.teams {
+      let defaultTeam = request.defaultTeam.flatMap { $0.isEmpty ? nil : $0 }
+      let listed = request.teams.contains { $0.lowercased() == defaultTeam?.lowercased() }
+      var defaultTeamID: Int64?
+      for team in request.teams + (listed ? [] : [defaultTeam].compactMap { $0 }) {
         guard let teamID = try tx.teamID(name: team) else {
           throw EspoMailError.notFound("team", team, hint: "create it with 'espomail team add \(team)'")
         }
         try tx.addMember(teamID: teamID, userID: id, position: nil)
+        if team.lowercased() == defaultTeam?.lowercased() { defaultTeamID = teamID }
       }
+      if let defaultTeamID { try tx.setDefaultTeam(userID: id, teamID: defaultTeamID) }
       try request.databaseRole?.apply(toUser: id, tx)
       return try tx.user(id: id).orNotFound("user", request.login)
     }

@@ -110,5 +110,10 @@ import Testing
     // Leaving the team clears it as her default.
     try lab.store.json(["team", "member", "remove", "Support", "alice"])
     #expect(try lab.store.json(["user", "show", "alice"]).object()["defaultTeam"] is NSNull)
+    // A user added with a default team joins it, listed with --team or not.
+    let dora = try lab.store.json(["user", "add", "dora", "--default-team", "support"]).object()
+    #expect(dora["defaultTeam"] as? String == "Support" && dora["teams"] as? [String] == ["Support"])
+    #expect(lab.store.run(["user", "add", "eve", "--default-team", "Nope"]).status == 66)
+    #expect(lab.store.run(["user", "show", "eve"]).status == 66)  // nothing half-made
   }
 }

@@ -6,7 +6,7 @@ extension EspoMail.Users {
   struct Add: EspoCommand {
     static let configuration = CommandConfiguration(
       abstract: "Add a user (admins only). The login is the person's operating-system login.",
-      discussion: "Example: espomail user add alice --name 'Alice Smith' --email alice@example.com --team Support")
+      discussion: "Example: espomail user add alice --name 'Alice Smith' --email alice@example.com --team Support --default-team Support")
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Operating-system login.") var login: String
@@ -16,6 +16,11 @@ extension EspoMail.Users {
     @Flag(help: "Make the user an admin.") var admin = false
     @Flag(help: "Add the user inactive.") var inactive = false
     @Option(name: .customLong("team"), help: "A team to join; repeat for more.", completion: LiveCompletion.teams) var teams: [String] = []
+    @Option(
+      name: .customLong("default-team"),
+      help: ArgumentHelp("The team the mail of the user's personal accounts is assigned to (joined if not given with --team).", valueName: "team"),
+      completion: LiveCompletion.teams)
+    var defaultTeam: String?
     @Option(
       name: .customLong("db-role"),
       help: ArgumentHelp("PostgreSQL stores: the login role the user connects as (default with --create-db-role: the login).", valueName: "role"))
@@ -28,7 +33,7 @@ extension EspoMail.Users {
       let user = try context.session().addUser(
         NewUser(
           login: login, name: name, addresses: addresses, isAdmin: admin, isActive: !inactive, teams: teams,
-          databaseRole: role.map { .map($0, create: createDatabaseRole) }))
+          databaseRole: role.map { .map($0, create: createDatabaseRole) }, defaultTeam: defaultTeam))
       try context.output.result(UserJSON(user)) { "added user \(user.login)" }
     }
   }
