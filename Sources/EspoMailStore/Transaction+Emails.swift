@@ -105,7 +105,8 @@ extension Transaction {
         ])
     }
     let addresses = groups.flatMap { $0.1 }.map(\.formatted).joined(separator: " ")
-    try db.execute(db.engine.search.index, [id, email.subject, email.bodyPlain ?? "", addresses])
+    let search = db.engine.search
+    try db.execute(search.index, search.indexArguments(id, email.subject, email.bodyPlain ?? "", addresses))
     return id
   }
 

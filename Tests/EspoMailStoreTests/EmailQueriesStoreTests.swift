@@ -111,6 +111,22 @@ import Testing
     }
   }
 
+  @Test("search finds words whatever their case and accents, in addresses too, on either engine")
+  func searchFoldsCaseAndAccents() throws {
+    let scratch = try ScratchStore()
+    try scratch.write { tx in
+      let viewer = try tx.seedUser("alice")
+      let cafe = try tx.insertEmail(
+        StoreSamples.email("c@x", subject: "Café Über-Größe", from: "jane@acme.example", body: "naïve—test «façade» x\(String(repeating: "y", count: 3000))"))
+      _ = try tx.insertEmail(StoreSamples.email("b@x", subject: "Other", body: "nothing here"))
+      for search in ["cafe", "CAFÉ", "uber", "größe", "naive test", "facade", "acme", "jane@acme.example", "Café-über"] {
+        #expect(try ids(tx, viewer, .all) { $0.search = search } == [cafe], "\(search)")
+      }
+      #expect(try ids(tx, viewer, .all) { $0.search = "cafe nothing" } == [])
+      #expect(try ids(tx, viewer, .all) { $0.search = "—«»" } == [])
+    }
+  }
+
   @Test("paging: limit, before (older) and after (newer) continue exactly, ties broken by id")
   func paging() throws {
     let scratch = try ScratchStore()

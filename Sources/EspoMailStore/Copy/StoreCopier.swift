@@ -201,9 +201,10 @@ private struct StoreCopier {
       for email in emails {
         let id: Int64 = email["id"]
         let words = (addresses[id] ?? []).sorted { ($0.kind, $0.position) < ($1.kind, $1.position) }.map(\.text)
+        let search = target.engine.search
         try target.execute(
-          target.engine.search.index,
-          [id, email["subject"] as String, (email["body_plain"] as String?) ?? "", words.joined(separator: " ")])
+          search.index,
+          search.indexArguments(id, email["subject"], (email["body_plain"] as String?) ?? "", words.joined(separator: " ")))
       }
       done += emails.count
       after = last["id"]
