@@ -44,7 +44,8 @@ extension Transaction {
 
   /// Stores raw message bytes under their SHA-256 (once).
   public func storeRaw(sha256: String, bytes: [UInt8]) throws {
-    try db.execute("INSERT INTO raw_message(sha256, size, bytes) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", [sha256, bytes.count, Data(bytes)])
+    try db.executeUnanswered(
+      "INSERT INTO raw_message(sha256, size, bytes) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", [sha256, bytes.count, Data(bytes)])
   }
 
   /// The raw bytes stored under a SHA-256.
@@ -85,7 +86,7 @@ extension Transaction {
     for (kind, parties) in groups {
       for (position, party) in parties.enumerated() {
         guard let address = try? EmailAddress(party.address) else { continue }
-        try db.execute("""
+        try db.executeUnanswered("""
             INSERT INTO email_recipient(email_id, kind, email_address_id, display_name, position)
             VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
             """, [id, kind, try addressID(address), party.name, position])
@@ -94,7 +95,7 @@ extension Transaction {
     for attachment in email.attachments {
       // The raw message is kept, so its attachments are not stored a second time.
       let bytes = email.rawSHA256 == nil ? Data(attachment.bytes) : nil
-      try db.execute(
+      try db.executeUnanswered(
         """
         INSERT INTO attachment(email_id, name, content_type, size, disposition, content_id, bytes)
         VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -106,7 +107,7 @@ extension Transaction {
     }
     let addresses = groups.flatMap { $0.1 }.map(\.formatted).joined(separator: " ")
     let search = db.engine.search
-    try db.execute(search.index, search.indexArguments(id, email.subject, email.bodyPlain ?? "", addresses))
+    try db.executeUnanswered(search.index, search.indexArguments(id, email.subject, email.bodyPlain ?? "", addresses))
     return id
   }
 
@@ -176,7 +177,7 @@ extension Transaction {
     _ key: ServerMessageKey, outcome: LedgerOutcome, emailID: Int64?, filterID: Int64? = nil,
     quarantineID: Int64? = nil
   ) throws {
-    try db.execute("""
+    try db.executeUnanswered("""
         INSERT INTO fetch_ledger(account_id, folder, uid_validity, uid, outcome, email_id, filter_id, quarantine_id)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         """, [
@@ -238,7 +239,7 @@ extension Transaction {
 
   /// Records a decision trace line on an email.
   public func addDecision(emailID: Int64, step: DecisionStep, outcome: String, detail: String) throws {
-    try db.execute(
+    try db.executeUnanswered(
       "INSERT INTO decision(email_id, step, outcome, detail) VALUES (?, ?, ?, ?)", [emailID, step.rawValue, outcome, detail])
   }
 }

@@ -47,6 +47,38 @@ import Testing
     #expect(try db.execute("UPDATE tag SET name = name || '!' WHERE name <> ?", ["a"]) == 2)
   }
 
+  @Test func unansweredStatementsArriveInOrderAndTheirErrorsStillEndTheWork() throws {
+    let db = try connection()
+    try db.execute("CREATE TABLE u (v BIGINT UNIQUE, w TEXT)")
+    // Many more than wait at once, in order, read back by the next statement that is answered.
+    try db.execute("BEGIN")
+    for value in 1...600 { try db.executeUnanswered("INSERT INTO u(v, w) VALUES (?, ?)", [value, "row \(value)"]) }
+    #expect(try db.value(Int64.self, "SELECT sum(v) FROM u") == 600 * 601 / 2)
+    try db.execute("COMMIT")
+    // A failing one throws at the next answered statement; a savepoint takes back only its part.
+    try db.execute("BEGIN")
+    try db.executeUnanswered("INSERT INTO u(v) VALUES (?)", [1000])
+    #expect(throws: EspoMailError.self) {
+      try db.savepoint {
+        try db.executeUnanswered("INSERT INTO u(v) VALUES (?)", [1001])
+        try db.executeUnanswered("INSERT INTO u(v) VALUES (?)", [1])  // a duplicate
+        try db.executeUnanswered("INSERT INTO u(v) VALUES (?)", [1002])
+        _ = try db.rows("SELECT 1", [])
+      }
+    }
+    try db.execute("COMMIT")
+    #expect(try db.values(Int64.self, "SELECT v FROM u WHERE v >= 1000 ORDER BY v") == [1000])
+    // An error that only COMMIT reads rolls the whole transaction back.
+    #expect(throws: EspoMailError.self) {
+      try db.inTransaction(writing: true) {
+        try db.executeUnanswered("INSERT INTO u(v) VALUES (?)", [2000])
+        try db.executeUnanswered("INSERT INTO u(v) VALUES (?)", [2])
+      }
+    }
+    #expect(try db.value(Int64.self, "SELECT count(*) FROM u WHERE v = 2000") == 0)
+    #expect(try db.value(Int64.self, "SELECT count(*) FROM u") == 601)
+  }
+
   @Test func aSavepointUndoesOnlyItsOwnChanges() throws {
     let db = try connection()
     try db.execute("CREATE TABLE t (v BIGINT)")

@@ -77,10 +77,12 @@ public final class IMAPClient {
     try run("CAPABILITY", name: "CAPABILITY")
   }
 
-  /// Says LOGOUT (when the server is still there) and closes the connection. Never fails.
+  /// Says LOGOUT (when the server is still there), without waiting for its answer, and closes the
+  /// connection. Never fails.
   public func logout() {
     guard !isClosed else { return }
-    if goodbye == nil { _ = try? run("LOGOUT", name: "LOGOUT") }
+    // The server's BYE and OK tell nothing worth a round trip: everything is settled by now.
+    if goodbye == nil { _ = try? send("LOGOUT") }
     abandon()
   }
 

@@ -15,6 +15,11 @@ final class PostgresConnection: SQLConnection, @unchecked Sendable {
   private var prepared: [String: String] = [:]
   /// At most this many statements are prepared per connection; others are sent unprepared.
   private static let preparedLimit = 1000
+  /// Statements sent in pipeline mode whose answers are not read yet (`executeUnanswered`).
+  private var unanswered = 0
+  /// At most this many statements wait for their answers: the answers (a few dozen bytes each)
+  /// then always fit the socket's buffers, so a blocking connection cannot deadlock on them.
+  private static let unansweredLimit = 256
 
   /// Connects with a libpq connection URI or `key=value` string; a refusal is an I/O error naming
   /// the server's reason (never the password).
@@ -62,6 +67,65 @@ final class PostgresConnection: SQLConnection, @unchecked Sendable {
     return Int(String(cString: PQcmdTuples(result))) ?? 0
   }
 
+  /// Sends a prepared row change in pipeline mode without waiting for its answer: an import's
+  /// inserts (recipients, decisions, the raw message, the search words, the ledger) no longer
+  /// cost a round trip each. The answers are read, and the first error thrown, before the next
+  /// statement whose answer matters (`run`), at the latest at `COMMIT`.
+  func executeUnanswered(_ sql: String, _ arguments: SQLArguments) throws {
+    let text = statementText(sql)
+    let parameters = PostgresParameters(arguments)
+    // Preparing is a synchronous call, which pipeline mode does not allow.
+    if unanswered > 0, !isPrepared(text, parameters) { try readAnswers() }
+    guard let name = try preparedStatement(text, parameters) else {
+      try execute(sql, arguments)
+      return
+    }
+    if unanswered == 0, PQenterPipelineMode(handle) != 1 {
+      throw EspoMailError(.ioError, "the PostgreSQL store did not answer: \(Self.trimmed(PQerrorMessage(handle)))")
+    }
+    let sent = parameters.withPointers { _, values, lengths, formats in
+      PQsendQueryPrepared(handle, name, Int32(parameters.count), values, lengths, formats, 0)
+    }
+    unanswered += 1
+    guard sent == 1 else {
+      let reason = Self.trimmed(PQerrorMessage(handle))
+      try? readAnswers()
+      throw EspoMailError(.ioError, "the PostgreSQL store did not answer: \(reason)")
+    }
+    if unanswered >= Self.unansweredLimit { try readAnswers() }
+  }
+
+  /// Ends pipeline mode: reads the answers of the statements sent unanswered and throws the
+  /// first error among them. The connection is back in its ordinary mode either way.
+  private func readAnswers() throws {
+    guard unanswered > 0 else { return }
+    let count = unanswered
+    unanswered = 0
+    var firstError: EspoMailError?
+    if PQpipelineSync(handle) != 1 {
+      firstError = EspoMailError(.ioError, "the PostgreSQL store did not answer: \(Self.trimmed(PQerrorMessage(handle)))")
+    }
+    // Each statement's results end with a NULL; the sync point's result comes last. A broken
+    // connection answers NULL at once, so the loop ends either way.
+    for _ in 0..<count {
+      while let result = PQgetResult(handle) {
+        let status = PQresultStatus(result)
+        if firstError == nil, status != PGRES_COMMAND_OK, status != PGRES_TUPLES_OK, status != PGRES_PIPELINE_ABORTED {
+          firstError = PostgresError(result: result, connectionMessage: Self.trimmed(PQerrorMessage(handle))).storeError
+        }
+        PQclear(result)
+      }
+    }
+    if let sync = PQgetResult(handle) {
+      PQclear(sync)
+      while let extra = PQgetResult(handle) { PQclear(extra) }
+    } else if firstError == nil {
+      firstError = EspoMailError(.ioError, "the PostgreSQL store did not answer: \(Self.trimmed(PQerrorMessage(handle)))")
+    }
+    PQexitPipelineMode(handle)
+    if let firstError { throw firstError }
+  }
+
   /// Runs a query; returns all its rows.
   func rows(_ sql: String, _ arguments: SQLArguments) throws -> [SQLRow] {
     let result = try run(sql, arguments)
@@ -101,6 +165,7 @@ final class PostgresConnection: SQLConnection, @unchecked Sendable {
       try execute("COMMIT")
       return value
     } catch {
+      try? readAnswers()
       _ = try? execute("ROLLBACK")
       throw error
     }
@@ -117,6 +182,7 @@ final class PostgresConnection: SQLConnection, @unchecked Sendable {
       try execute("RELEASE SAVEPOINT \(name)")
       return value
     } catch {
+      try? readAnswers()
       try execute("ROLLBACK TO SAVEPOINT \(name)")
       try execute("RELEASE SAVEPOINT \(name)")
       throw error
@@ -125,13 +191,8 @@ final class PostgresConnection: SQLConnection, @unchecked Sendable {
 
   /// Runs `sql` with `arguments`; a failure becomes the store's error for its SQLSTATE.
   private func run(_ sql: String, _ arguments: SQLArguments) throws -> OpaquePointer {
-    let text: String
-    if let known = rewritten[sql] {
-      text = known
-    } else {
-      text = PostgresPlaceholders.rewrite(sql)
-      rewritten[sql] = text
-    }
+    try readAnswers()
+    let text = statementText(sql)
     let parameters = PostgresParameters(arguments)
     let name = try preparedStatement(text, parameters)
     let result = parameters.withPointers { types, values, lengths, formats in
@@ -150,6 +211,19 @@ final class PostgresConnection: SQLConnection, @unchecked Sendable {
       PQclear(result)
       throw error.storeError
     }
+  }
+
+  /// The store's SQL rewritten for PostgreSQL (placeholders), once per connection.
+  private func statementText(_ sql: String) -> String {
+    if let known = rewritten[sql] { return known }
+    let text = PostgresPlaceholders.rewrite(sql)
+    rewritten[sql] = text
+    return text
+  }
+
+  /// Whether `text` is prepared on this connection for these parameters' types.
+  private func isPrepared(_ text: String, _ parameters: PostgresParameters) -> Bool {
+    prepared[parameters.typeKey + "\u{0}" + text] != nil
   }
 
   /// The name of `text` prepared on this connection for these parameters' types, preparing it the

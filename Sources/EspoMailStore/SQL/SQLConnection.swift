@@ -22,6 +22,11 @@ protocol SQLConnection: AnyObject {
   /// Runs a query; returns all its rows.
   func rows(_ sql: String, _ arguments: SQLArguments) throws -> [SQLRow]
 
+  /// Runs a row change inside a transaction whose answer nobody reads: an engine may send it on
+  /// and learn its outcome later (PostgreSQL's pipeline), at the latest at the next statement
+  /// whose answer is read, so its error, if any, ends the transaction all the same.
+  func executeUnanswered(_ sql: String, _ arguments: SQLArguments) throws
+
   /// Runs `body` in a savepoint: on error only its own changes are undone, and the error is rethrown.
   func savepoint<T>(_ body: () throws -> T) throws -> T
 }

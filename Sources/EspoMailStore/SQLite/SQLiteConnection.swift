@@ -22,6 +22,11 @@ final class SQLiteConnection: SQLConnection {
     return db.changesCount
   }
 
+  /// Runs a row change at once: an embedded engine has no round trip to save.
+  func executeUnanswered(_ sql: String, _ arguments: SQLArguments) throws {
+    try db.cachedStatement(sql: sql).execute(arguments: Self.bound(arguments))
+  }
+
   /// Runs a query; returns all its rows.
   func rows(_ sql: String, _ arguments: SQLArguments) throws -> [SQLRow] {
     let statement = try db.cachedStatement(sql: sql)
