@@ -6,7 +6,7 @@ import Foundation
 /// Each of `jobs` workers has a thread of its own that waits on its server, so a pass over many
 /// accounts overlaps their connects, logins and round trips however few cores the machine has; at
 /// most `jobsPerServer` of them talk to one IMAP server at a time (Docs/performance.md, "A cron
-/// pass with nothing new").
+/// pass over a network").
 struct FetchRun {
   /// The store.
   let store: Store
