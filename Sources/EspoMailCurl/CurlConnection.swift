@@ -96,13 +96,15 @@ public final class CurlConnection {
         continue
       }
       try Self.check(code, errorBuffer: errorBuffer)
-      guard received > 0 else {
-        throw TransferError(
-          code: Int(CURLE_RECV_ERROR.rawValue), summary: Self.text(of: CURLE_RECV_ERROR),
-          detail: "the server closed the connection")
-      }
+      guard received > 0 else { throw Self.closedByServer }
       return received
     }
+  }
+
+  /// A receive error (code 56): the server closed the connection.
+  private static var closedByServer: TransferError {
+    TransferError(
+      code: Int(CURLE_RECV_ERROR.rawValue), summary: text(of: CURLE_RECV_ERROR), detail: "the server closed the connection")
   }
 
   /// Reads what is available into `buffer` without waiting: 0 when nothing is (TLS may hold
@@ -115,11 +117,7 @@ public final class CurlConnection {
     let code = curl_easy_recv(handle, base, buffer.count, &received)
     if code == CURLE_AGAIN { return 0 }
     try Self.check(code, errorBuffer: errorBuffer)
-    guard received > 0 else {
-      throw TransferError(
-        code: Int(CURLE_RECV_ERROR.rawValue), summary: Self.text(of: CURLE_RECV_ERROR),
-        detail: "the server closed the connection")
-    }
+    guard received > 0 else { throw Self.closedByServer }
     return received
   }
 
