@@ -28,6 +28,22 @@ extension Transaction {
     return try db.insert("INSERT INTO email_address(address, lower) VALUES (?, ?)", [address.value, address.lower])
   }
 
+  /// Adds a sender or recipient to an email. On PostgreSQL the address's id is found or made in
+  /// the same statement, which then needs no answer (a pipelined insert, no round trip).
+  func addRecipient(emailID: Int64, kind: String, address: EmailAddress, name: String?, position: Int) throws {
+    if db.engine == .postgresql {
+      try db.executeUnanswered("""
+        INSERT INTO email_recipient(email_id, kind, email_address_id, display_name, position)
+        VALUES (?, ?, espomail_address_id(?, ?), ?, ?) ON CONFLICT DO NOTHING
+        """, [emailID, kind, address.value, address.lower, name, position])
+    } else {
+      try db.executeUnanswered("""
+        INSERT INTO email_recipient(email_id, kind, email_address_id, display_name, position)
+        VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+        """, [emailID, kind, try addressID(address), name, position])
+    }
+  }
+
   /// Attaches an address to an owner. Throws when the owner has it already or, for users, when
   /// another user has it (a user's address identifies them).
   public func attachAddress(_ address: EmailAddress, to owner: AddressOwner, id: Int64, primary: Bool) throws {

@@ -86,10 +86,7 @@ extension Transaction {
     for (kind, parties) in groups {
       for (position, party) in parties.enumerated() {
         guard let address = try? EmailAddress(party.address) else { continue }
-        try db.executeUnanswered("""
-            INSERT INTO email_recipient(email_id, kind, email_address_id, display_name, position)
-            VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-            """, [id, kind, try addressID(address), party.name, position])
+        try addRecipient(emailID: id, kind: kind, address: address, name: party.name, position: position)
       }
     }
     for attachment in email.attachments {
