@@ -22,6 +22,7 @@ enum Schema {
     ("0013-agent-writes", sendRequests),
     ("0014-team-folders-and-conversion", teamFoldersAndConversion),
     ("0015-notification-mail", notificationMail),
+    ("0016-raw-message-lz4", ""),
   ]
 
   /// Group accounts' mail given (or not) to all their teams' users, users' default teams, a

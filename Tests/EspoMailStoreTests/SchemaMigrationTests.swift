@@ -27,6 +27,22 @@ import Testing
     }
   }
 
+  @Test("raw messages come back byte for byte; PostgreSQL keeps them compressed with lz4 (0016)")
+  func rawMessagesRoundTripAndPostgreSQLCompressesThemWithLZ4() throws {
+    let scratch = try ScratchStore()
+    let raw = Array(String(repeating: "Subject: a line that repeats\r\n", count: 4000).utf8) + [0, 255, 13, 10]
+    try scratch.write { tx in try tx.storeRaw(sha256: "abc", bytes: raw) }
+    let (stored, compression) = try scratch.read { tx in
+      (
+        try tx.rawMessage(sha256: "abc"),
+        tx.db.engine == .postgresql
+          ? try tx.db.value(String.self, "SELECT pg_column_compression(bytes) FROM raw_message WHERE sha256 = 'abc'") : nil
+      )
+    }
+    #expect(stored == raw)
+    #expect(compression == (scratch.store.engine == .postgresql ? "lz4" : nil))
+  }
+
   /// A store written before fingerprints: migration 0003 rebuilds `email` keeping every id, link
   /// and the AUTOINCREMENT high-water mark; a Message-ID is then unique only with its fingerprint.
   @Test("migration 0004 keeps emails and allows reused Message-IDs with other fingerprints")
