@@ -8,7 +8,8 @@
 #   Benchmarks/pg-first-sync.sh [COUNT] [RUNS]     (needs PostgreSQL's server: apt-get install postgresql)
 # Measured 2026-12-04 (2 cores, shared machine): SQLite 636 msg/s, PostgreSQL 111 msg/s, ratio 0.17;
 # with prepared statements (0766d04, 3000 3): SQLite 1209, PostgreSQL 148 msg/s, ratio 0.12;
-# with Swift search words and the pipeline (2026-12-05, 3000 3): SQLite 1457, PostgreSQL 259, ratio 0.18
+# with Swift search words and the pipeline (2026-12-05, 3000 3): SQLite 1457, PostgreSQL 259, ratio 0.18;
+# with pipelined recipients and lz4 raw messages (0016): SQLite 1374, PostgreSQL 330, ratio 0.24
 # (Docs/performance.md, "PostgreSQL").
 source "$(dirname "$0")/lib/common.sh"
 count="${1:-10000}"
