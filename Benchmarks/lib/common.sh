@@ -6,7 +6,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 espomail="$root/.build/release/espomail"
-[ -x "$espomail" ] || (cd "$root" && swift build -c release --product espomail >/dev/null)
+# Always asked: a stale binary would measure yesterday's code (up to date, it takes seconds).
+(cd "$root" && swift build -c release --product espomail >/dev/null)
 python="${PYTHON:-/usr/bin/python3}"
 work="$(mktemp -d)"
 chmod 755 "$work"   # Dovecot runs unprivileged and must reach its files
