@@ -9,12 +9,10 @@ final class BackgroundWork<T: Sendable>: @unchecked Sendable {
 
   /// Starts `body` on a new thread.
   init(_ body: @escaping @Sendable () throws -> T) {
-    let thread = Thread { [self] in
+    PosixThread.start(stackBytes: 8 << 20) { [self] in
       result = Result { try body() }
       done.signal()
     }
-    thread.stackSize = 8 << 20
-    thread.start()
   }
 
   /// Waits for the work to end; returns its result or rethrows its error. Call it once.

@@ -46,14 +46,11 @@ final class AccountWatch: Sendable {
 
   /// Starts the watch's thread.
   func start() {
-    let thread = Thread { [self] in
+    PosixThread.start(stackBytes: Self.stackBytes) { [self] in
       run()
       ended.store(true, ordering: .releasing)
       finished.signal()
     }
-    thread.stackSize = Self.stackBytes
-    thread.name = "watch \(account.name)"
-    thread.start()
   }
 
   /// Asks the watch to stop: a fetch in progress finishes first, an IDLE or a wait ends at once.
