@@ -40,7 +40,10 @@ let package = Package(
     .target(name: "EspoMailSMTP", dependencies: ["EspoMailCurl", "EspoMailCore"], swiftSettings: strictSettings),
     .target(
       name: "EspoMailStore",
-      dependencies: ["CLibPQ", "EspoMailCore", "EspoMailSecrets", .product(name: "GRDB", package: "GRDB.swift")],
+      dependencies: [
+        "CLibPQ", "EspoMailCore", "EspoMailSecrets", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
+      ],
       swiftSettings: strictSettings),
     .target(
       name: "EspoMailKit",

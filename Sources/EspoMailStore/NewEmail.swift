@@ -60,6 +60,10 @@ public struct NewEmail: Sendable {
   public var crmAccountID: Int64?
   /// The stored email this one replies to.
   public var repliedEmailID: Int64?
+  /// The email's words for the search index, made ahead (the fetch makes them on its parse
+  /// threads); nil to have `insertEmail` make them. Make them again after changing the subject,
+  /// the plain body or a party.
+  public var searchDocument: SearchDocument?
 
   /// Creates an email with only its identity; fill the rest.
   public init(messageID: String, isMessageIDSynthetic: Bool, subject: String, dateSent: String, size: Int) {

@@ -23,7 +23,21 @@ enum Schema {
     ("0014-team-folders-and-conversion", teamFoldersAndConversion),
     ("0015-notification-mail", notificationMail),
     ("0016-raw-message-lz4", ""),
+    ("0017-search-words", searchWords),
   ]
+
+  /// Swift work a migration does after its SQL, in the same transaction.
+  static let followUps: [String: @Sendable (any SQLConnection) throws -> Void] = [
+    "0017-search-words": { try SearchIndexRebuild.run($0) }
+  ]
+
+  /// The search index holds each email's distinct words as `SearchDocument` makes them (the same
+  /// words PostgreSQL's index holds), with no positions and split again only at spaces; every
+  /// stored email is indexed again by the follow-up (Docs/store-schema.md).
+  static let searchWords = """
+    DROP TABLE email_search;
+    CREATE VIRTUAL TABLE email_search USING fts5(words, content='', detail=none, tokenize='ascii');
+    """
 
   /// Group accounts' mail given (or not) to all their teams' users, users' default teams, a
   /// personal account's IMAP folders filed in its owner's folders, leads converted into accounts,
@@ -105,7 +119,10 @@ enum Schema {
   static func migrator() -> DatabaseMigrator {
     var migrator = DatabaseMigrator()
     for migration in migrations {
-      migrator.registerMigration(migration.name) { db in try db.execute(sql: migration.sql) }
+      migrator.registerMigration(migration.name) { db in
+        try db.execute(sql: migration.sql)
+        try followUps[migration.name]?(SQLiteConnection(db))
+      }
     }
     return migrator
   }

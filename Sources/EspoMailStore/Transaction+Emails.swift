@@ -102,9 +102,8 @@ extension Transaction {
           attachment.isInline ? "inline" : "attachment", attachment.contentID, bytes,
         ])
     }
-    let addresses = groups.flatMap { $0.1 }.map(\.formatted).joined(separator: " ")
     let search = db.engine.search
-    try db.executeUnanswered(search.index, search.indexArguments(id, email.subject, email.bodyPlain ?? "", addresses))
+    try db.executeUnanswered(search.index, search.indexArguments(id, email.searchDocument ?? SearchDocument(of: email)))
     return id
   }
 

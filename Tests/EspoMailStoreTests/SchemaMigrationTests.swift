@@ -170,4 +170,36 @@ import Testing
       #expect(try tx.db.rows("PRAGMA foreign_key_check").isEmpty)
     }
   }
+
+  @Test("migration 0017 indexes every stored email again by its words, as new mail is indexed")
+  func searchWordsMigrationIndexesStoredEmailsAgain() throws {
+    let directory = try TemporaryDirectory()
+    let path = directory.file("s.sqlite")
+    let queue = try DatabaseQueue(path: path)
+    try Schema.migrator().migrate(queue, upTo: "0016-raw-message-lz4")
+    try queue.write { db in
+      try db.execute(
+        sql: """
+          INSERT INTO email(id, message_id, subject, date_sent, body_plain) VALUES
+            (1, '<a@x>', 'Café Größe', '2026-11-16T10:00:00Z', 'the printer is out of paper'),
+            (2, '<b@x>', 'Other', '2026-11-16T11:00:00Z', 'nothing here');
+          INSERT INTO email_address(id, address, lower) VALUES (7, 'Jane@Acme.example', 'jane@acme.example');
+          INSERT INTO email_recipient(email_id, kind, email_address_id, display_name) VALUES (1, 'from', 7, 'Jane Doe');
+          INSERT INTO email_search(rowid, subject, body, addresses) VALUES
+            (1, 'Café Größe', 'the printer is out of paper', 'Jane Doe <Jane@Acme.example>'),
+            (2, 'Other', 'nothing here', '');
+          """)
+    }
+    try queue.close()
+    let store = try Store(openingAt: path)
+    try store.write { tx in
+      let viewer = try tx.seedUser("alice")
+      for search in ["cafe", "grosse", "PAPER printer", "doe", "jane@acme.example"] {
+        var query = EmailQuery(viewerID: viewer, visibility: .all)
+        query.search = search
+        #expect(try tx.emails(query).map(\.id) == [1], "\(search)")
+      }
+      #expect(try tx.db.value(Int.self, "SELECT count(*) FROM email_search") == 2)
+    }
+  }
 }

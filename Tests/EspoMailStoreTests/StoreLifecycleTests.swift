@@ -26,7 +26,7 @@ import Testing
         "0006-database-roles", "0007-fetch-attempts", "0008-user-email-dates", "0009-parse-decisions",
         "0010-server-login", "0011-account-identity", "0012-send-only-accounts", "0013-agent-writes",
         "0014-team-folders-and-conversion",
-        "0015-notification-mail", "0016-raw-message-lz4",
+        "0015-notification-mail", "0016-raw-message-lz4", "0017-search-words",
       ])
   }
 

@@ -35,6 +35,7 @@ enum EmailDraft {
       NewAttachment(
         name: $0.filename, contentType: $0.contentType, isInline: $0.isInline, contentID: $0.contentID, bytes: $0.data)
     }
+    email.searchDocument = SearchDocument(of: email)
     return email
   }
 

@@ -177,37 +177,7 @@ private struct StoreCopier {
   /// Indexes every copied email for search from its stored subject, plain body and addresses, as
   /// the import indexed it, and checks that each email has its entry.
   private func rebuildSearchIndex() throws {
-    let total = try target.value(Int.self, "SELECT count(*) FROM email") ?? 0
-    let kinds = ["from", "to", "cc", "bcc", "reply-to"]
-    var after: Int64 = 0
-    var done = 0
-    while true {
-      let emails = try target.rows(
-        "SELECT id, subject, body_plain FROM email WHERE id > ? ORDER BY id LIMIT \(Self.pageRows)", [after])
-      guard let last = emails.last else { break }
-      let ids = emails.map { $0["id"] as Int64 }
-      var addresses: [Int64: [(kind: Int, position: Int64, text: String)]] = [:]
-      for party in try target.rows(
-        """
-        SELECT r.email_id, r.kind, r.position, r.display_name, a.address FROM email_recipient r
-        JOIN email_address a ON a.id = r.email_address_id WHERE r.email_id IN (\(SQLArguments.placeholders(ids.count)))
-        """, SQLArguments(ids.map(SQLValue.integer)))
-      {
-        let name: String? = party["display_name"]
-        let address: String = party["address"]
-        addresses[party["email_id"], default: []].append(
-          (kinds.firstIndex(of: party["kind"]) ?? kinds.count, party["position"], name.map { "\($0) <\(address)>" } ?? address))
-      }
-      for email in emails {
-        let id: Int64 = email["id"]
-        let words = (addresses[id] ?? []).sorted { ($0.kind, $0.position) < ($1.kind, $1.position) }.map(\.text)
-        let search = target.engine.search
-        try target.execute(
-          search.index,
-          search.indexArguments(id, email["subject"], (email["body_plain"] as String?) ?? "", words.joined(separator: " ")))
-      }
-      done += emails.count
-      after = last["id"]
+    let total = try SearchIndexRebuild.run(target) { done, total in
       progress(CopyProgress(table: "email_search", done: done, total: total))
     }
     let indexed = try target.value(Int.self, "SELECT count(*) FROM email_search") ?? 0

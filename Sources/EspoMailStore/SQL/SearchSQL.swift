@@ -1,37 +1,42 @@
-/// An engine's full-text search over emails' subjects, plain bodies and addresses: the one place
-/// the two engines' SQL differs (SQLite's FTS5, PostgreSQL's `tsvector`). Both find the emails
-/// holding every word searched for, case and accents aside.
+/// An engine's full-text search over emails' words (`SearchDocument`): the one place the two
+/// engines' SQL differs (SQLite's FTS5, PostgreSQL's `tsvector`). Both hold each email's distinct
+/// words as `SearchDocument` makes them and find the emails holding every word searched for, so
+/// they find the same emails.
 struct SearchSQL: Sendable {
   /// Stores an email's words: parameters as `indexArguments` makes them.
   let index: String
-  /// The parameters of `index` for an email's id, subject, plain body and addresses.
-  let indexArguments: @Sendable (_ id: Int64, _ subject: String, _ body: String, _ addresses: String) -> SQLArguments
+  /// The parameters of `index` for an email's id and words.
+  let indexArguments: @Sendable (_ id: Int64, _ document: SearchDocument) -> SQLArguments
   /// A condition on `e.id` with one parameter, the search argument.
   let condition: String
   /// The argument for `condition` from what the user typed.
   let argument: @Sendable (String) -> String
 
-  /// SQLite: FTS5 with `unicode61 remove_diacritics 2`; each word quoted so user text cannot
-  /// inject FTS5 syntax.
+  /// SQLite: FTS5 holding the words separated by spaces, split again by its `ascii` tokenizer
+  /// (which keeps every non-ASCII character inside a word), with no positions (`detail=none`):
+  /// searches ask for words, not phrases. Words hold letters and digits only, so quoting them
+  /// leaves no room for FTS5 syntax; a search without words is `""`, which matches nothing.
   static let sqlite = SearchSQL(
-    index: "INSERT INTO email_search(rowid, subject, body, addresses) VALUES (?, ?, ?, ?)",
-    indexArguments: { id, subject, body, addresses in [id, subject, body, addresses] },
+    index: "INSERT INTO email_search(rowid, words) VALUES (?, ?)",
+    indexArguments: { id, document in [id, document.text] },
     condition: "e.id IN (SELECT rowid FROM email_search WHERE email_search MATCH ?)",
     argument: { text in
-      text.split(whereSeparator: { $0.isWhitespace }).map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
-        .joined(separator: " ")
+      let words = SearchWords.words(text)
+      return words.isEmpty ? "\"\"" : words.map { "\"" + $0 + "\"" }.joined(separator: " ")
     })
 
-  /// PostgreSQL: a `tsvector` of the email's distinct words with a GIN index, matched by a
-  /// `tsquery` asking for every word searched for. Both are made by `SearchWords`, which splits at
-  /// every character that is not a letter or digit, as FTS5's `unicode61` splits, so that
-  /// `jane@acme.example` is the words jane, acme and example on both engines (PostgreSQL's own
-  /// parser would keep an address or a URL whole), and user text is only ever words.
+  /// PostgreSQL: a `tsvector` literal of the words (no positions) with a GIN index, matched by a
+  /// `tsquery` asking for every word searched for; the server does no text processing of its own
+  /// (its parser would keep `jane@acme.example` or a URL whole). A search without words is the
+  /// empty query, which matches nothing.
   static let postgresql = SearchSQL(
     index: "INSERT INTO email_search(email_id, document) VALUES (?, CAST(? AS tsvector))",
-    indexArguments: { id, subject, body, addresses in [id, SearchWords.document([subject, body, addresses])] },
+    indexArguments: { id, document in [id, document.words.map(quoted).joined(separator: " ")] },
     condition: "e.id IN (SELECT email_id FROM email_search WHERE document @@ CAST(? AS tsquery))",
-    argument: { SearchWords.query($0) ?? "" })
+    argument: { SearchWords.words($0).map(quoted).joined(separator: " & ") })
+
+  /// A lexeme in quotes. Words hold letters and digits only, so nothing needs escaping.
+  private static func quoted(_ word: Substring) -> String { "'" + word + "'" }
 }
 
 extension StoreEngine {

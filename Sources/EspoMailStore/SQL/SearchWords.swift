@@ -1,79 +1,159 @@
+import EspoMailCore
 import Foundation
 
-/// The words of an email as PostgreSQL's search index holds them, made in Swift: split at every
-/// character that is not a letter or digit (as SQLite's FTS5 `unicode61` splits), lower-cased and
-/// without accents. The store used to ask the server for `to_tsvector('simple', unaccent(…))`,
-/// which cost the backend about a millisecond an email; a `tsvector` literal of the distinct words
-/// costs it a parse and a sort (Docs/performance.md, "First sync into PostgreSQL").
+/// An email's words as both engines' search indexes hold them (Docs/architecture.md, "Search"):
+/// its subject, plain body and parties' names and addresses, split at every character that is not
+/// a letter or digit, lower-cased and without accents, each word once. Made in Swift so that the
+/// two engines find the same emails and so that the fetch makes them on its parse threads, off
+/// the single writer's path (Docs/performance.md, "First sync").
+public struct SearchDocument: Sendable, Equatable {
+  /// The distinct words in first-seen order, separated by single spaces.
+  let text: String
+
+  /// The distinct words, in first-seen order.
+  var words: [Substring] { text.split(separator: " ") }
+
+  /// The words of an email's subject, plain body and parties (names and addresses).
+  public init(subject: String, body: String?, parties: [EmailParty]) {
+    text = SearchWords.distinctWords([subject, body ?? "", parties.map(\.formatted).joined(separator: " ")])
+  }
+
+  /// The words of a new email, from its subject, plain body and every party.
+  public init(of email: NewEmail) {
+    self.init(
+      subject: email.subject, body: email.bodyPlain,
+      parties: (email.from.map { [$0] } ?? []) + email.to + email.cc + email.bcc + email.replyTo)
+  }
+
+}
+
+/// How `SearchDocument` splits and folds text: split at every character that is not a letter or
+/// digit (as SQLite's `unicode61` tokenizer splits), lower-cased and without accents. Made for
+/// speed, since every fetched message passes through it: ASCII words are lower-cased and told
+/// apart byte by byte in one buffer and one hash table; only words with other characters go
+/// through Foundation's folding, once per distinct spelling in a document.
 enum SearchWords {
-  /// PostgreSQL refuses longer lexemes (`to_tsvector` skips them, and so do we).
+  /// PostgreSQL refuses longer lexemes (`to_tsvector` skips them, and so do both engines).
   static let longestWord = 2047
-  /// Bytes of distinct words kept per email, below the 1 MiB a `tsvector` may hold.
+  /// Bytes of distinct words kept per email, below the 1 MiB a PostgreSQL `tsvector` may hold
+  /// (each word counted with its quotes and a space).
   static let documentBudget = 900_000
 
-  /// The distinct words of `texts`, in first-seen order, within the budget.
-  static func words(_ texts: [String]) -> [String] {
-    var seen: Set<String> = []
-    var ordered: [String] = []
-    var bytes = 0
+  /// The distinct words of `texts`, in first-seen order and separated by spaces, within the budget.
+  static func distinctWords(_ texts: [String]) -> String {
+    var collector = WordCollector(capacity: texts.reduce(0) { $0 + $1.utf8.count })
     for text in texts {
-      var stopped = false
-      forEachWord(in: text) { word in
-        guard word.utf8.count <= longestWord, seen.insert(word).inserted else { return true }
-        bytes += word.utf8.count + 3
-        guard bytes <= documentBudget else {
-          stopped = true
-          return false
-        }
-        ordered.append(word)
-        return true
-      }
-      if stopped { break }
+      var text = text
+      let going = text.withUTF8 { collector.collect($0) }
+      if !going { break }
     }
-    return ordered
+    return collector.text
   }
 
-  /// A `tsvector` literal holding `texts`' words (no positions: searches ask for words, not
-  /// phrases).
-  static func document(_ texts: [String]) -> String {
-    words(texts).map(quoted).joined(separator: " ")
-  }
-
-  /// A `tsquery` literal asking for every word of `text`; nil when it has none.
-  static func query(_ text: String) -> String? {
-    let found = words([text])
-    return found.isEmpty ? nil : found.map(quoted).joined(separator: " & ")
-  }
-
-  /// A lexeme in quotes. Words hold letters and digits only, so nothing needs escaping.
-  private static func quoted(_ word: String) -> String { "'" + word + "'" }
-
-  /// Calls `body` with each word of `text`, normalised, until it returns false. ASCII runs are
-  /// lower-cased byte by byte; a word with other characters is folded by Foundation.
-  private static func forEachWord(in text: String, _ body: (String) -> Bool) {
-    var utf8 = text.utf8[...]
-    while let start = utf8.firstIndex(where: isWordByte) {
-      utf8 = utf8[start...]
-      let end = utf8.firstIndex { !isWordByte($0) } ?? utf8.endIndex
-      let run = utf8[..<end]
-      utf8 = utf8[end...]
-      if run.allSatisfy({ $0 < 0x80 }) {
-        guard body(String(decoding: run.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)) else { return }
-        continue
-      }
-      // Letters and digits beyond ASCII: split at what is neither, then fold case and accents.
-      let folded = String(Substring(run)).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-      for word in folded.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
-        guard body(String(word)) else { return }
-      }
-    }
+  /// The distinct words of `text`, in first-seen order.
+  static func words(_ text: String) -> [Substring] {
+    distinctWords([text]).split(separator: " ")
   }
 
   /// ASCII letters and digits, and every byte of a non-ASCII character (sorted out per word).
-  private static func isWordByte(_ byte: UInt8) -> Bool {
+  @inline(__always)
+  static func isWordByte(_ byte: UInt8) -> Bool {
     switch byte {
     case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x80...: true
     default: false
+    }
+  }
+}
+
+/// Distinct words gathered into one buffer, separated by spaces, with an open-addressing hash
+/// table of where each word starts (FNV-1a of its bytes) to tell repeats.
+private struct WordCollector {
+  private var bytes: [UInt8] = []
+  /// Slots of the table: 0 when empty, else 1 + the index of an entry.
+  private var slots: [Int32] = Array(repeating: 0, count: 256)
+  private var entries: [(hash: UInt64, start: Int32, length: Int32)] = []
+  /// Spellings of non-ASCII runs already folded.
+  private var foldedRuns: Set<[UInt8]> = []
+
+  init(capacity: Int) { bytes.reserveCapacity(min(capacity, SearchWords.documentBudget)) }
+
+  /// The words so far.
+  var text: String { String(decoding: bytes, as: UTF8.self) }
+
+  /// Adds the words of `text`; false once the budget is spent.
+  mutating func collect(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = 0
+    let end = text.count
+    while index < end {
+      guard SearchWords.isWordByte(text[index]) else {
+        index += 1
+        continue
+      }
+      let start = index
+      var ascii = true
+      while index < end, SearchWords.isWordByte(text[index]) {
+        if text[index] >= 0x80 { ascii = false }
+        index += 1
+      }
+      let run = UnsafeBufferPointer(rebasing: text[start..<index])
+      if ascii {
+        guard add(run) else { return false }
+        continue
+      }
+      // Letters and digits beyond ASCII: split at what is neither, then fold case and accents.
+      guard foldedRuns.insert(Array(run)).inserted else { continue }
+      let folded = String(decoding: run, as: UTF8.self).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+      for word in folded.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
+        var word = String(word)
+        guard word.withUTF8({ add($0) }) else { return false }
+      }
+    }
+    return true
+  }
+
+  /// Adds one word, lower-casing ASCII letters, unless it is there already or longer than a
+  /// word may be. False when it would pass the budget (it is then not added).
+  private mutating func add(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard word.count <= SearchWords.longestWord else { return true }
+    guard bytes.count + word.count + 3 * (entries.count + 1) <= SearchWords.documentBudget else { return false }
+    let mark = bytes.count
+    if mark > 0 { bytes.append(0x20) }
+    let start = bytes.count
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in word {
+      let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+      bytes.append(lower)
+      hash = (hash ^ UInt64(lower)) &* 0x100_0000_01b3
+    }
+    let mask = slots.count - 1
+    var slot = Int(truncatingIfNeeded: hash) & mask
+    while slots[slot] != 0 {
+      let entry = entries[Int(slots[slot]) - 1]
+      if entry.hash == hash, Int(entry.length) == word.count, same(Int(entry.start), start, count: word.count) {
+        bytes.removeLast(bytes.count - mark)
+        return true
+      }
+      slot = (slot + 1) & mask
+    }
+    entries.append((hash, Int32(start), Int32(word.count)))
+    slots[slot] = Int32(entries.count)
+    if entries.count * 2 > slots.count { grow() }
+    return true
+  }
+
+  /// Whether the bytes at `first` and `second` are the same for `count` bytes.
+  private func same(_ first: Int, _ second: Int, count: Int) -> Bool {
+    bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + first, $0.baseAddress! + second, count) == 0 }
+  }
+
+  /// Doubles the table.
+  private mutating func grow() {
+    slots = Array(repeating: 0, count: slots.count * 2)
+    let mask = slots.count - 1
+    for (index, entry) in entries.enumerated() {
+      var slot = Int(truncatingIfNeeded: entry.hash) & mask
+      while slots[slot] != 0 { slot = (slot + 1) & mask }
+      slots[slot] = Int32(index + 1)
     }
   }
 }
