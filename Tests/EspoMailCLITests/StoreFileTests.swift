@@ -60,7 +60,7 @@ import Testing
       process.waitUntilExit()
       return process.terminationStatus
     }
-    #expect(try run("/usr/bin/mount", ["-t", "tmpfs", "-o", "size=4m", "tmpfs", mountPoint]) == 0)
+    #expect(try run("/usr/bin/mount", ["-t", "tmpfs", "-o", "size=8m", "tmpfs", mountPoint]) == 0)
     defer { _ = try? run("/usr/bin/umount", [mountPoint]) }
     let env = ["ESPOMAIL_STORE": mountPoint + "/s.sqlite"]
     #expect(try BinaryRunner.run(["init"], environment: env).status == 0)

@@ -1,7 +1,7 @@
 import EspoMailCore
 import Foundation
 
-/// An email's words as both engines' search indexes hold them (Docs/architecture.md, "Search"):
+/// An email's words as both engines' search indexes hold them (Docs/architecture.md, "Store engines"):
 /// its subject, plain body and parties' names and addresses, split at every character that is not
 /// a letter or digit, lower-cased and without accents, each word once. Made in Swift so that the
 /// two engines find the same emails and so that the fetch makes them on its parse threads, off
