@@ -25,6 +25,43 @@ public enum MessageParser {
     return parsed
   }
 
+  /// The Message-ID of a header block (`<…>` as `parseHeaders` reads it) found by scanning its
+  /// lines, without parsing the rest: the fetch's header pass asks only this of most messages
+  /// (whether the store may hold them already). Nil when there is none, or when the block is
+  /// malformed enough to need repairs first (a blank line or an mbox envelope before it): then the
+  /// caller treats the message as new, and the import's own check still merges it.
+  public static func messageID(inHeader bytes: [UInt8]) -> String? {
+    var index = 0
+    let end = bytes.count
+    while index < end {
+      var lineEnd = index
+      while lineEnd < end, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+      let line = bytes[index..<lineEnd]
+      if line.isEmpty || line == [0x0D] { return nil }
+      if Self.isMessageIDField(line) {
+        // The value, unfolded: continuation lines start with a space or a tab.
+        var value = Array(line.dropFirst(11))
+        var next = lineEnd + 1
+        while next < end, bytes[next] == 0x20 || bytes[next] == 0x09 {
+          var nextEnd = next
+          while nextEnd < end, bytes[nextEnd] != 0x0A { nextEnd += 1 }
+          value += bytes[next..<nextEnd]
+          next = nextEnd + 1
+        }
+        return MessageIDReader.messageID(String(decoding: value.filter { $0 != 0x0D }, as: UTF8.self))
+      }
+      index = lineEnd + 1
+    }
+    return nil
+  }
+
+  /// Whether a header line is a Message-ID field (`Message-ID:`, any case).
+  private static func isMessageIDField(_ line: ArraySlice<UInt8>) -> Bool {
+    let name = Array("message-id:".utf8)
+    guard line.count >= name.count else { return false }
+    return zip(line.prefix(name.count), name).allSatisfy { ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }
+  }
+
   /// `bytes` up to and including the blank line that ends the header block (all of it if none).
   static func headerBlock(of bytes: [UInt8]) -> [UInt8] {
     var index = 0

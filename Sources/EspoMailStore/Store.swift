@@ -19,6 +19,8 @@ public final class Store: Sendable {
   /// for PostgreSQL always given (the key never goes into the database).
   public let keyFile: String
   private let backend: Backend
+  /// A writable SQLite store's checkpointer (Docs/architecture.md, "Transactions").
+  let checkpointer: WALCheckpointer?
 
   /// The engines' connections.
   private enum Backend: Sendable {
@@ -121,6 +123,7 @@ public final class Store: Sendable {
     // own): a message's raw bytes take a quarter of the pages and log writes (first sync +10 %).
     // The writer leaves checkpoints to a thread of their own (WALCheckpointer).
     let checkpointer = readOnly == nil ? WALCheckpointer(path: path) : nil
+    self.checkpointer = checkpointer
     configuration.prepareDatabase { db in
       try db.execute(
         sql: "PRAGMA page_size = 16384; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824")
@@ -156,6 +159,7 @@ public final class Store: Sendable {
     path = StoreLocation.redacted(uri)
     engine = .postgresql
     readOnly = nil
+    checkpointer = nil
     let pool = PostgresPool(uri: uri)
     backend = .postgresql(pool)
     self.keyFile = keyFile ?? StoreLocation.defaultPostgresKeyFile
@@ -179,7 +183,12 @@ public final class Store: Sendable {
         return try queue.writeWithoutTransaction { db in
           var result: Result<T, any Error> = .failure(EspoMailError(.internalError, "transaction did not run"))
           try db.inTransaction(.immediate) {
-            result = Result { try body(Transaction(db: SQLiteConnection(db))) }
+            result = Result {
+              let connection = SQLiteConnection(db)
+              let value = try body(Transaction(db: connection))
+              try connection.runQueued()
+              return value
+            }
             if case .failure = result { return .rollback }
             return .commit
           }

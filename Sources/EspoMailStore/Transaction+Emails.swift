@@ -103,7 +103,7 @@ extension Transaction {
         ])
     }
     let search = db.engine.search
-    try db.executeUnanswered(search.index, search.indexArguments(id, email.searchDocument ?? SearchDocument(of: email)))
+    try db.executeBeforeCommit(search.index, search.indexArguments(id, email.searchDocument ?? SearchDocument(of: email)))
     return id
   }
 

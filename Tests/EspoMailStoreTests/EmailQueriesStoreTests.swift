@@ -127,6 +127,25 @@ import Testing
     }
   }
 
+  @Test("an email undone by its savepoint leaves no words behind, even when its id is given again")
+  func searchWordsFollowTheSavepoint() throws {
+    let scratch = try ScratchStore()
+    let (viewer, kept) = try scratch.write { tx in
+      let viewer = try tx.seedUser("alice")
+      #expect(throws: EspoMailError.self) {
+        try tx.savepoint {
+          _ = try tx.insertEmail(StoreSamples.email("gone@x", subject: "Quarterly walrus"))
+          throw EspoMailError(.dataError, "this message fails")
+        }
+      }
+      return (viewer, try tx.insertEmail(StoreSamples.email("kept@x", subject: "Printer paper")))
+    }
+    try scratch.read { tx throws in
+      #expect(try ids(tx, viewer, .all) { $0.search = "printer" } == [kept])
+      #expect(try ids(tx, viewer, .all) { $0.search = "walrus" } == [])
+    }
+  }
+
   @Test("paging: limit, before (older) and after (newer) continue exactly, ties broken by id")
   func paging() throws {
     let scratch = try ScratchStore()

@@ -230,10 +230,13 @@ struct AccountFetcher {
     // was expunged by another client since the search: settled as such, never quarantined.
     for uid in offered { plans[uid] = .expunged }
     var needBody: [UInt32] = []
-    let parsedHeaders = Self.parseHeadersAll(headers.map(\.bytes))
     let filters = try store.read { tx in
       let filters = try FetchFilterSet(accountID: account.id, tx: tx)
-      for (message, parsed) in zip(headers, parsedHeaders) {
+      // Headers are parsed (on every core) only when a filter may skip by them; otherwise only a
+      // message whose Message-ID the store holds already is parsed, for its fingerprint.
+      let parsedHeaders = filters.skipsAny ? Self.parseHeadersAll(headers.map(\.bytes)) : nil
+      for (index, message) in headers.enumerated() {
+        let parsed = parsedHeaders?[index]
         // Header pass: a filter that decides from the headers alone skips before any download.
         if let parsed, let (filter, _) = filters.verdict(for: FetchFilterSet.headerSubject(parsed)),
           filter.action == .skip
@@ -241,10 +244,7 @@ struct AccountFetcher {
           plans[message.uid] = .skipped(filter)
         } else if message.size > limit {
           plans[message.uid] = .headerOnly(message.bytes, size: message.size)
-        } else if let parsed, let id = parsed.messageID,
-          case .same(let existing) = try DuplicateCheck.verdict(
-            messageID: id, fingerprint: MessageFingerprint.of(parsed), tx: tx, fillLegacy: false)
-        {
+        } else if let existing = try Self.storedCopy(of: message.bytes, parsed: parsed, tx: tx) {
           // The same message (Message-ID and fingerprint): merged without its body. A message
           // merely reusing a stored Message-ID is downloaded and becomes an email of its own.
           plans[message.uid] = .merge(existing)
@@ -304,6 +304,18 @@ struct AccountFetcher {
       return Array(offered[..<index])
     }
     return offered
+  }
+
+  /// The stored email that a message is (same Message-ID and fingerprint), judged from its header
+  /// block, parsed already or parsed here only when the store holds its Message-ID at all.
+  private static func storedCopy(of header: [UInt8], parsed: ParsedMessage?, tx: Transaction) throws -> Int64? {
+    guard let id = parsed != nil ? parsed?.messageID : MessageParser.messageID(inHeader: header),
+      try !tx.emailsSharing(messageID: id).isEmpty,
+      let parsed = parsed ?? (try? MessageParser.parseHeaders(header)), let parsedID = parsed.messageID,
+      case .same(let existing) = try DuplicateCheck.verdict(
+        messageID: parsedID, fingerprint: MessageFingerprint.of(parsed), tx: tx, fillLegacy: false)
+    else { return nil }
+    return existing
   }
 
   /// Header blocks parsed on every core (nil where a header does not parse).

@@ -14,6 +14,9 @@ struct FetchFilterSet: Sendable {
     ordered = all.filter { $0.action == .skip } + all.filter { $0.action == .moveToGroupFolder }
   }
 
+  /// Whether any filter skips messages (the only action taken from the headers alone).
+  var skipsAny: Bool { ordered.contains { $0.action == .skip } }
+
   /// The first filter matching, and why; nil when none does.
   func verdict(for subject: FilterSubject) -> (filter: EmailFilter, reason: String)? {
     for filter in ordered {

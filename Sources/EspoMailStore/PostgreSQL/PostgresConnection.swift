@@ -67,6 +67,11 @@ final class PostgresConnection: SQLConnection, @unchecked Sendable {
     return Int(String(cString: PQcmdTuples(result))) ?? 0
   }
 
+  /// Sends a row change at once, unanswered: PostgreSQL's search index has no reason to wait.
+  func executeBeforeCommit(_ sql: String, _ arguments: SQLArguments) throws {
+    try executeUnanswered(sql, arguments)
+  }
+
   /// Sends a prepared row change in pipeline mode without waiting for its answer: an import's
   /// inserts (recipients, decisions, the raw message, the search words, the ledger) no longer
   /// cost a round trip each. The answers are read, and the first error thrown, before the next

@@ -27,6 +27,15 @@ protocol SQLConnection: AnyObject {
   /// whose answer is read, so its error, if any, ends the transaction all the same.
   func executeUnanswered(_ sql: String, _ arguments: SQLArguments) throws
 
+  /// Runs a row change whose answer nobody reads after the transaction's other statements, just
+  /// before it commits: SQLite queues it until then, PostgreSQL sends it at once (as
+  /// `executeUnanswered`). For SQLite's search index: FTS5 writes the words it holds in memory as
+  /// a new index segment at every statement savepoint, and every insert into an AUTOINCREMENT
+  /// table takes one, so a search insert between others cost a segment, and merging it, per
+  /// email (Docs/performance.md, "First sync"). A statement that reads the search index runs
+  /// what is queued first; a savepoint that is rolled back drops what it queued.
+  func executeBeforeCommit(_ sql: String, _ arguments: SQLArguments) throws
+
   /// Runs `body` in a savepoint: on error only its own changes are undone, and the error is rethrown.
   func savepoint<T>(_ body: () throws -> T) throws -> T
 }

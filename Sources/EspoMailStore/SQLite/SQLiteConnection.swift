@@ -8,6 +8,8 @@ internal import GRDB
 final class SQLiteConnection: SQLConnection {
   /// The GRDB connection, inside its transaction.
   let db: Database
+  /// Row changes queued for the end of the transaction (`executeBeforeCommit`).
+  private var queued: [(sql: String, arguments: SQLArguments)] = []
 
   /// Wraps a GRDB connection.
   init(_ db: Database) { self.db = db }
@@ -18,6 +20,7 @@ final class SQLiteConnection: SQLConnection {
   /// Runs a statement; returns how many rows it changed.
   @discardableResult
   func execute(_ sql: String, _ arguments: SQLArguments) throws -> Int {
+    try runQueued(before: sql)
     try db.cachedStatement(sql: sql).execute(arguments: Self.bound(arguments))
     return db.changesCount
   }
@@ -27,8 +30,28 @@ final class SQLiteConnection: SQLConnection {
     try db.cachedStatement(sql: sql).execute(arguments: Self.bound(arguments))
   }
 
+  /// Queues a row change for the end of the transaction.
+  func executeBeforeCommit(_ sql: String, _ arguments: SQLArguments) {
+    queued.append((sql, arguments))
+  }
+
+  /// Runs the queued row changes first when `sql` reads the search index, so a transaction
+  /// finds the words it stored.
+  private func runQueued(before sql: String) throws {
+    if !queued.isEmpty, sql.contains("email_search") { try runQueued() }
+  }
+
+  /// Runs the row changes queued for the end of the transaction, in order; the store's write
+  /// calls it after the transaction's work, before the commit.
+  func runQueued() throws {
+    let changes = queued
+    queued = []
+    for change in changes { try executeUnanswered(change.sql, change.arguments) }
+  }
+
   /// Runs a query; returns all its rows.
   func rows(_ sql: String, _ arguments: SQLArguments) throws -> [SQLRow] {
+    try runQueued(before: sql)
     let statement = try db.cachedStatement(sql: sql)
     let columns = SQLColumns(statement.columnNames)
     let cursor = try Row.fetchCursor(statement, arguments: Self.bound(arguments))
@@ -42,11 +65,13 @@ final class SQLiteConnection: SQLConnection {
   /// Runs `body` in a savepoint.
   func savepoint<T>(_ body: () throws -> T) throws -> T {
     var result: Result<T, any Error> = .failure(EspoMailError(.internalError, "savepoint did not run"))
+    let queuedBefore = queued.count
     try db.inSavepoint {
       result = Result { try body() }
       if case .failure = result { return .rollback }
       return .commit
     }
+    if case .failure = result { queued.removeSubrange(queuedBefore...) }
     return try result.get()
   }
 
