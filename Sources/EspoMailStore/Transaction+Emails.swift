@@ -132,6 +132,20 @@ extension Transaction {
     try db.execute("INSERT INTO email_mail_account(email_id, account_id) VALUES (?, ?) ON CONFLICT DO NOTHING", [emailID, accountID])
   }
 
+  /// Every address of an active user (lower-cased) and the users having it.
+  public func activeUserAddresses() throws -> [String: [Int64]] {
+    var users: [String: [Int64]] = [:]
+    for row in try db.rows("""
+        SELECT a.lower, u.id FROM email_address a
+        JOIN entity_email_address l ON l.email_address_id = a.id AND l.entity_type = 'user'
+        JOIN "user" u ON u.id = l.entity_id AND u.is_active = 1
+        """)
+    {
+      users[row["lower"], default: []].append(row["id"])
+    }
+    return users
+  }
+
   /// Active users who have any of the addresses.
   public func activeUserIDs(withAddresses addresses: [String]) throws -> [Int64] {
     let statement = """

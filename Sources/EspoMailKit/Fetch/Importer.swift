@@ -215,7 +215,7 @@ struct Importer {
   /// among the recipients (nothing is ever taken away); returns the users newly given it.
   @discardableResult
   private func share(emailID: Int64, recipients: [String]) throws -> [Int64] {
-    let recipientIDs = sharesWithRecipients ? try tx.activeUserIDs(withAddresses: recipients) : []
+    let recipientIDs = sharesWithRecipients ? try people.activeUserIDs(withAddresses: recipients) : []
     let userIDs = recipientIDs + extraUserIDs + routing.userIDs
     if let account { try tx.addEmailAccount(emailID: emailID, accountID: account.id) }
     try tx.addEmailTeams(emailID: emailID, teamIDs: routing.teamIDs)

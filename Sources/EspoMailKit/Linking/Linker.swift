@@ -127,7 +127,7 @@ struct Linker {
       try tx.addDecision(emailID: emailID, step: .notify, outcome: "nobody", detail: "fetch --no-notify")
       return
     }
-    let senders = Set(try tx.activeUserIDs(withAddresses: [email.from?.address].compactMap { $0 }))
+    let senders = Set(try people.activeUserIDs(withAddresses: [email.from?.address].compactMap { $0 }))
     let subject = email.subject.isEmpty ? "(no subject)" : email.subject
     let from = email.from?.formatted ?? "unknown sender"
     var notified: [String] = []

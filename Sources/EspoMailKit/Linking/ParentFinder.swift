@@ -146,8 +146,8 @@ struct ParentFinder {
 
   /// The record an address points to, and how.
   private func match(_ address: String) throws -> (RecordReference, String)? {
-    let lower = address.lowercased()
-    let contacts = try tx.holders(of: lower, type: .contact)
+    let holders = try tx.addressHolders(of: address.lowercased())
+    let contacts = holders[.contact] ?? []
     if let contact = contacts.first {
       let others = contacts.count > 1 ? " (first of \(contacts.count) contacts with it)" : ""
       if !isB2C, let account = contact.account {
@@ -156,10 +156,10 @@ struct ParentFinder {
       let why = isB2C ? "B2C mode: contacts are parents themselves" : "the contact has no account"
       return (contact.record, "\(contact.record)\(others); \(why)")
     }
-    if let account = try tx.holders(of: lower, type: .account).first {
+    if let account = holders[.account]?.first {
       return (account.record, "held by \(account.record)")
     }
-    if let lead = try tx.holders(of: lower, type: .lead).first {
+    if let lead = holders[.lead]?.first {
       return (lead.record, "held by \(lead.record)")
     }
     return nil

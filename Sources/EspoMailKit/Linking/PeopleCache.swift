@@ -10,9 +10,18 @@ final class PeopleCache {
   private var users: [Int64: (login: String, isAdmin: Bool)?] = [:]
   private var permissions: [Int64: RolePermissions] = [:]
   private var teams: [Int64: [Int64]] = [:]
+  private var userAddresses: [String: [Int64]]?
 
   /// A cache over `tx`, empty.
   init(tx: Transaction) { self.tx = tx }
+
+  /// Active users who have any of the addresses, in id order (all users' addresses are read
+  /// once: a handful of rows where every email asked once per recipient).
+  func activeUserIDs(withAddresses addresses: [String]) throws -> [Int64] {
+    let known = try userAddresses ?? tx.activeUserAddresses()
+    userAddresses = known
+    return Set(addresses.flatMap { known[$0.lowercased()] ?? [] }).sorted()
+  }
 
   /// Active users following a record.
   func followerIDs(of record: RecordReference) throws -> [Int64] {
