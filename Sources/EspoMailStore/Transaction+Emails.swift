@@ -45,7 +45,7 @@ extension Transaction {
   /// Stores raw message bytes under their SHA-256 (once).
   public func storeRaw(sha256: String, bytes: [UInt8]) throws {
     try db.executeUnanswered(
-      "INSERT INTO raw_message(sha256, size, bytes) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", [sha256, bytes.count, Data(bytes)])
+      "INSERT INTO raw_message(sha256, size, bytes) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", [sha256, bytes.count, bytes])
   }
 
   /// The raw bytes stored under a SHA-256.

@@ -67,6 +67,11 @@ final class PostgresConnection: SQLConnection, @unchecked Sendable {
     return Int(String(cString: PQcmdTuples(result))) ?? 0
   }
 
+  /// Runs an `INSERT … RETURNING id`.
+  func insertRow(_ sql: String, _ arguments: SQLArguments) throws -> Int64? {
+    try rows(sql + " RETURNING id", arguments).first.map { $0[0] }
+  }
+
   /// Sends a row change at once, unanswered: PostgreSQL's search index has no reason to wait.
   func executeBeforeCommit(_ sql: String, _ arguments: SQLArguments) throws {
     try executeUnanswered(sql, arguments)

@@ -49,6 +49,11 @@ final class SQLiteConnection: SQLConnection {
     for change in changes { try executeUnanswered(change.sql, change.arguments) }
   }
 
+  /// Runs an `INSERT`; the new row's id is the connection's last inserted rowid.
+  func insertRow(_ sql: String, _ arguments: SQLArguments) throws -> Int64? {
+    try execute(sql, arguments) > 0 ? db.lastInsertedRowID : nil
+  }
+
   /// Runs a query; returns all its rows.
   func rows(_ sql: String, _ arguments: SQLArguments) throws -> [SQLRow] {
     try runQueued(before: sql)
