@@ -1,5 +1,6 @@
 import EspoMailCore
 import Foundation
+import Synchronization
 
 /// An email's words as both engines' search indexes hold them (Docs/architecture.md, "Store engines"):
 /// its subject, plain body and parties' names and addresses, split at every character that is not
@@ -31,7 +32,7 @@ public struct SearchDocument: Sendable, Equatable {
 /// digit (as SQLite's `unicode61` tokenizer splits), lower-cased and without accents. Made for
 /// speed, since every fetched message passes through it: ASCII words are lower-cased and told
 /// apart byte by byte in one buffer and one hash table; only words with other characters go
-/// through Foundation's folding, once per distinct spelling in a document.
+/// through Foundation's folding, once per distinct spelling in the process (`FoldedWords`).
 enum SearchWords {
   /// PostgreSQL refuses longer lexemes (`to_tsvector` skips them, and so do both engines).
   static let longestWord = 2047
@@ -101,11 +102,10 @@ private struct WordCollector {
         continue
       }
       // Letters and digits beyond ASCII: split at what is neither, then fold case and accents.
-      guard foldedRuns.insert(Array(run)).inserted else { continue }
-      let folded = String(decoding: run, as: UTF8.self).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-      for word in folded.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
-        var word = String(word)
-        guard word.withUTF8({ add($0) }) else { return false }
+      let spelling = Array(run)
+      guard foldedRuns.insert(spelling).inserted else { continue }
+      for word in FoldedWords.words(of: spelling) {
+        guard word.withUnsafeBufferPointer({ add($0) }) else { return false }
       }
     }
     return true
@@ -155,5 +155,28 @@ private struct WordCollector {
       while slots[slot] != 0 { slot = (slot + 1) & mask }
       slots[slot] = Int32(index + 1)
     }
+  }
+}
+
+/// Words with characters beyond ASCII, folded by Foundation once per distinct spelling and then
+/// remembered: natural language repeats its words, and Foundation's folding costs microseconds
+/// a word (a fifth of a first sync's parse time before). The memory is bounded: it starts over
+/// when it holds `capacity` spellings.
+enum FoldedWords {
+  /// Spellings remembered at most.
+  static let capacity = 50_000
+
+  private static let remembered = Mutex<[[UInt8]: [[UInt8]]]>([:])
+
+  /// The words a run of letters, digits and non-ASCII characters folds to, as UTF-8.
+  static func words(of spelling: [UInt8]) -> [[UInt8]] {
+    if let known = remembered.withLock({ $0[spelling] }) { return known }
+    let folded = String(decoding: spelling, as: UTF8.self).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    let words = folded.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map { Array($0.utf8) }
+    remembered.withLock {
+      if $0.count >= capacity { $0.removeAll(keepingCapacity: true) }
+      $0[spelling] = words
+    }
+    return words
   }
 }
