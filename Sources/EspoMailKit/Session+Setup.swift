@@ -25,21 +25,42 @@ extension Session {
     if StoreLocation.engine(of: path) == .postgresql {
       return try createPostgresStore(at: path, keyFile: keyFile, adminLogin: login, name: name)
     }
+    let locks = path + ".locks"
+    let keptLocks = try leftLockFolder(at: locks)
     let store = try Store.create(at: path, keyFile: keyFile)
+    // Only what this call made is removed should it fail: never a key or lock folder found here.
+    var made = [path, path + "-wal", path + "-shm"]
     do {
       try store.write { tx in
         _ = try tx.insertUser(login: login, name: name ?? login, isAdmin: true, isActive: true)
       }
       try SecretBox.createKey(at: store.keyFile)
-      try FileManager.default.createDirectory(
-        atPath: path + ".locks", withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
-    } catch {
-      for file in [path, path + "-wal", path + "-shm", store.keyFile, path + ".locks"] {
-        try? FileManager.default.removeItem(atPath: file)
+      made.append(store.keyFile)
+      if !keptLocks {
+        try FileManager.default.createDirectory(
+          atPath: locks, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        made.append(locks)
       }
+    } catch {
+      for file in made { try? FileManager.default.removeItem(atPath: file) }
       throw error
     }
     return StoreCreation(path: path, admin: login)
+  }
+
+  /// Whether a lock folder is left at `locks` from a store removed without it, to be used again:
+  /// a real folder of this operating-system user's (made 0700 again). Anything else there is
+  /// refused, since the fetch's lock files go inside it.
+  private static func leftLockFolder(at locks: String) throws -> Bool {
+    var status = stat()
+    guard lstat(locks, &status) == 0 else { return false }
+    guard status.st_mode & S_IFMT == S_IFDIR, status.st_uid == geteuid() else {
+      throw EspoMailError(
+        .dataError, "\(locks) is in the way of the new store's lock folder",
+        hint: "it is not a folder of this user's; remove it, or choose another --store")
+    }
+    chmod(locks, 0o700)
+    return true
   }
 
   private static func createPostgresStore(

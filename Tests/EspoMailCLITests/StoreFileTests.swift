@@ -26,6 +26,34 @@ import Testing
     }
   }
 
+  @Test func initKeepsAKeyItFindsAndUsesALockFolderLeftBehind() throws {
+    let directory = try TemporaryDirectory()
+    let path = directory.file("s.sqlite")
+    let env = ["ESPOMAIL_STORE": path]
+    // A key left beside a removed store is kept, byte for byte, and nothing else is left.
+    FileManager.default.createFile(atPath: path + ".key", contents: Data("precious".utf8))
+    let refused = try BinaryRunner.run(["init"], environment: env)
+    #expect(refused.status == 65, "\(refused.stderr)")
+    #expect(refused.stderr.contains("a key file already exists"))
+    #expect(FileManager.default.contents(atPath: path + ".key") == Data("precious".utf8))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["s.sqlite.key"])
+    // A lock folder left beside a removed store is used again, made the owner's alone.
+    try FileManager.default.removeItem(atPath: path + ".key")
+    try FileManager.default.createDirectory(atPath: path + ".locks", withIntermediateDirectories: false, attributes: [.posixPermissions: 0o755])
+    let made = try BinaryRunner.run(["init"], environment: env)
+    #expect(made.status == 0, "\(made.stderr)")
+    let mode = try FileManager.default.attributesOfItem(atPath: path + ".locks")[.posixPermissions] as? Int
+    #expect(mode == 0o700)
+    #expect(try BinaryRunner.run(["user", "list"], environment: env).status == 0)
+    // A link in its place is refused: the fetch's lock files would go wherever it points.
+    let other = directory.file("t.sqlite")
+    try FileManager.default.createSymbolicLink(atPath: other + ".locks", withDestinationPath: directory.path)
+    let linked = try BinaryRunner.run(["init"], environment: ["ESPOMAIL_STORE": other])
+    #expect(linked.status == 65, "\(linked.stderr)")
+    #expect(linked.stderr.contains("in the way"))
+    #expect(!FileManager.default.fileExists(atPath: other))
+  }
+
   @Test func aReadOnlyStoreAnswersReadingCommandsAndSaysWhyItCannotWrite() throws {
     guard geteuid() == 0 else { return }  // a second OS user through setpriv needs root; CI runs as root.
     let directory = try TemporaryDirectory()
