@@ -3,7 +3,8 @@
 #   dovecot_ctl.sh start RUNDIR [IMAP_PORT] [IMAPS_PORT]   (RUNDIR/home/bench/Maildir must exist)
 #   dovecot_ctl.sh stop  RUNDIR
 # Users: "bench" (password "benchpass") plus, from $DOVECOT_USERS, "name:password" pairs separated by
-# spaces. When invoked as root, Dovecot runs as
+# spaces. DOVECOT_LOGIN_REUSE=1 runs its login processes in the high-performance mode (kept and
+# reused) instead of one per connection. When invoked as root, Dovecot runs as
 # $BENCH_USER (default nobody:nogroup), never as root. Everything (config, sockets,
 # logs, state, mail) lives under RUNDIR. The master's pid is kept in RUNDIR/dovecot.pid.
 set -euo pipefail
@@ -36,6 +37,8 @@ if [ ! -f "$run/key.pem" ]; then
   openssl req -x509 -newkey rsa:2048 -nodes -keyout "$run/key.pem" -out "$run/cert.pem" \
     -days 2 -subj "/CN=127.0.0.1" -addext "subjectAltName=IP:127.0.0.1" >/dev/null 2>&1
 fi
+login_service_count=1 login_min_avail=0
+if [ "${DOVECOT_LOGIN_REUSE:-0}" = 1 ]; then login_service_count=0 login_min_avail=$(nproc); fi
 cat > "$run/dovecot.conf" <<EOF
 protocols = imap
 listen = 127.0.0.1
@@ -67,6 +70,10 @@ userdb {
 mail_location = maildir:~/Maildir
 service imap-login {
   chroot =
+  # DOVECOT_LOGIN_REUSE=1: Dovecot's "high-performance" login mode, login processes kept and
+  # reused (one per core, each for many connections) instead of one started per connection.
+  service_count = $login_service_count
+  process_min_avail = $login_min_avail
   inet_listener imap {
     address = 127.0.0.1
     port = $port

@@ -25,7 +25,6 @@ public struct SearchDocument: Sendable, Equatable {
       subject: email.subject, body: email.bodyPlain,
       parties: (email.from.map { [$0] } ?? []) + email.to + email.cc + email.bcc + email.replyTo)
   }
-
 }
 
 /// How `SearchDocument` splits and folds text: split at every character that is not a letter or

@@ -104,13 +104,13 @@ final class SQLiteConnection: SQLConnection {
           return sqlite3_bind_blob(statement, position, start, Int32(raw.count), Self.transient)
         }
       }
-      guard code == SQLITE_OK else { throw failure(code, sql) }
+      guard code == SQLITE_OK else { throw failure(sql) }
     }
     while true {
       switch sqlite3_step(statement) {
       case SQLITE_DONE: return
       case SQLITE_ROW: try row(statement)
-      case let code: throw failure(code, sql)
+      default: throw failure(sql)
       }
     }
   }
@@ -118,8 +118,8 @@ final class SQLiteConnection: SQLConnection {
   /// SQLite copies a value bound with this before the call returns.
   private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
-  /// The error for a failed call, with SQLite's extended code and message.
-  private func failure(_ code: Int32, _ sql: String) -> DatabaseError {
+  /// The error of the call that just failed on `sql`, with SQLite's extended code and message.
+  private func failure(_ sql: String) -> DatabaseError {
     let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
     return DatabaseError(resultCode: ResultCode(rawValue: sqlite3_extended_errcode(db.sqliteConnection)), message: message, sql: sql)
   }
