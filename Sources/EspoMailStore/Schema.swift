@@ -24,6 +24,7 @@ enum Schema {
     ("0015-notification-mail", notificationMail),
     ("0016-raw-message-lz4", ""),
     ("0017-search-words", searchWords),
+    ("0018-email-body-lz4", ""),
   ]
 
   /// Swift work a migration does after its SQL, in the same transaction.

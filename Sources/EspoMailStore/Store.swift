@@ -257,6 +257,8 @@ public final class Store: Sendable {
 public struct Transaction {
   /// The engine's connection, inside its transaction.
   let db: any SQLConnection
+  /// Keys looked up ahead and found absent (`lookAhead`), for this transaction only.
+  let absent = AbsentKeys()
 
   /// The current time as the store writes it (UTC, seconds: `2026-12-03T21:06:00Z`), bound as a
   /// parameter so that both engines store the same text.

@@ -66,6 +66,7 @@ extension Transaction {
     if makePrimary {
       try db.execute("UPDATE entity_email_address SET is_primary = 0 WHERE entity_type = ? AND entity_id = ?", [owner.rawValue, id])
     }
+    absent.holderlessAddresses.remove(address.lower)
     try db.execute("""
         INSERT INTO entity_email_address(entity_type, entity_id, email_address_id, is_primary, position)
         VALUES (?, ?, ?, ?, ?)

@@ -10,7 +10,8 @@ extension Transaction {
   /// The emails stored with a Message-ID, first stored first: each is a different message (a
   /// Message-ID is unique only with its fingerprint).
   public func emailsSharing(messageID: String) throws -> [StoredMessageIdentity] {
-    try db.rows("SELECT id, fingerprint, raw_sha256 FROM email WHERE message_id = ? ORDER BY id", [messageID]).map { StoredMessageIdentity(emailID: $0["id"], fingerprint: $0["fingerprint"], rawSHA256: $0["raw_sha256"]) }
+    if absent.messageIDs.contains(messageID) { return [] }
+    return try db.rows("SELECT id, fingerprint, raw_sha256 FROM email WHERE message_id = ? ORDER BY id", [messageID]).map { StoredMessageIdentity(emailID: $0["id"], fingerprint: $0["fingerprint"], rawSHA256: $0["raw_sha256"]) }
   }
 
   /// What a fingerprint is made of, as stored for an email: From, To and Cc addresses, subject and
@@ -64,21 +65,43 @@ extension Transaction {
 
   /// Inserts a new email with its addresses, attachments and search entry; returns its id.
   public func insertEmail(_ email: NewEmail, createdBy: Int64? = nil) throws -> Int64 {
-    let fromID = try email.from.flatMap { party in try? EmailAddress(party.address) }.map { try addressID($0) }
-    let id = try db.insert("""
-        INSERT INTO email(message_id, fingerprint, is_message_id_synthetic, subject, from_address_id, from_string, reply_to_string,
-          date_sent, delivery_date, status, body_plain, body_html, is_html, ics_contents, has_attachment,
-          is_header_only, size, in_reply_to, references_header, is_auto_submitted, created_by_user_id, raw_sha256,
-          parent_type, parent_id, crm_account_id, replied_email_id)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """, [
-        email.messageID, email.fingerprint, email.isMessageIDSynthetic, email.subject, fromID, email.from?.formatted,
-        email.replyTo.isEmpty ? nil : email.replyTo.map(\.formatted).joined(separator: ", "), email.dateSent,
-        email.deliveryDate, email.status.rawValue, email.bodyPlain, email.bodyHTML, email.bodyHTML != nil, email.calendar,
-        email.attachments.contains { !$0.isInline }, email.isHeaderOnly, email.size, email.inReplyTo,
-        email.references, email.isAutoSubmitted, createdBy, email.rawSHA256, email.parent?.type.rawValue,
-        email.parent?.id, email.crmAccountID, email.repliedEmailID,
-      ])
+    let from = email.from.flatMap { party in try? EmailAddress(party.address) }
+    // On PostgreSQL the sender's address id is found or made inside the insert and the email's id
+    // is reserved beforehand, so the insert needs no answer (as the recipients' inserts).
+    var arguments: SQLArguments = [email.messageID, email.fingerprint, email.isMessageIDSynthetic, email.subject]
+    let fromAddress: String
+    switch (db.engine, from) {
+    case (.postgresql, let from?):
+      fromAddress = "espomail_address_id(?, ?)"
+      arguments += [from.value, from.lower]
+    case (.postgresql, nil):
+      fromAddress = "NULL"
+    case (.sqlite, _):
+      fromAddress = "?"
+      arguments += [try from.map { try addressID($0) }]
+    }
+    arguments += [
+      email.from?.formatted, email.replyTo.isEmpty ? nil : email.replyTo.map(\.formatted).joined(separator: ", "),
+      email.dateSent, email.deliveryDate, email.status.rawValue, email.bodyPlain, email.bodyHTML, email.bodyHTML != nil,
+      email.calendar, email.attachments.contains { !$0.isInline }, email.isHeaderOnly, email.size, email.inReplyTo,
+      email.references, email.isAutoSubmitted, createdBy, email.rawSHA256, email.parent?.type.rawValue,
+      email.parent?.id, email.crmAccountID, email.repliedEmailID,
+    ]
+    let columns = """
+      message_id, fingerprint, is_message_id_synthetic, subject, from_address_id, from_string, reply_to_string,
+      date_sent, delivery_date, status, body_plain, body_html, is_html, ics_contents, has_attachment,
+      is_header_only, size, in_reply_to, references_header, is_auto_submitted, created_by_user_id, raw_sha256,
+      parent_type, parent_id, crm_account_id, replied_email_id
+      """
+    let values = "?, ?, ?, ?, \(fromAddress), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+    absent.messageIDs.remove(email.messageID)
+    let id: Int64
+    if let reserved = try db.reservedID(for: "email") {
+      id = reserved
+      try db.executeUnanswered("INSERT INTO email(id, \(columns)) VALUES (?, \(values))", [id] + arguments)
+    } else {
+      id = try db.insert("INSERT INTO email(\(columns)) VALUES (\(values))", arguments)
+    }
     let groups: [(String, [EmailParty])] = [
       ("from", email.from.map { [$0] } ?? []), ("to", email.to), ("cc", email.cc), ("bcc", email.bcc),
       ("reply-to", email.replyTo),
@@ -123,13 +146,13 @@ extension Transaction {
   /// Adds teams to an email.
   public func addEmailTeams(emailID: Int64, teamIDs: [Int64]) throws {
     for teamID in teamIDs {
-      try db.execute("INSERT INTO email_team(email_id, team_id) VALUES (?, ?) ON CONFLICT DO NOTHING", [emailID, teamID])
+      try db.executeUnanswered("INSERT INTO email_team(email_id, team_id) VALUES (?, ?) ON CONFLICT DO NOTHING", [emailID, teamID])
     }
   }
 
   /// Records that an account fetched (or sent) an email.
   public func addEmailAccount(emailID: Int64, accountID: Int64) throws {
-    try db.execute("INSERT INTO email_mail_account(email_id, account_id) VALUES (?, ?) ON CONFLICT DO NOTHING", [emailID, accountID])
+    try db.executeUnanswered("INSERT INTO email_mail_account(email_id, account_id) VALUES (?, ?) ON CONFLICT DO NOTHING", [emailID, accountID])
   }
 
   /// Every address of an active user (lower-cased) and the users having it.

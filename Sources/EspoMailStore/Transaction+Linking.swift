@@ -24,6 +24,7 @@ extension Transaction {
   /// The contacts, accounts and leads holding an address, by type, each in `holders(of:type:)`'s
   /// order: one query where the parent finder would ask three for every address it tries.
   public func addressHolders(of lowerAddress: String) throws -> [RecordType: [AddressHolder]] {
+    if absent.holderlessAddresses.contains(lowerAddress) { return [:] }
     var holders: [RecordType: [AddressHolder]] = [:]
     for row in try db.rows(
       """
@@ -42,7 +43,8 @@ extension Transaction {
   /// An email found by Message-ID with its parent, for threading. When different messages share
   /// the Message-ID, replies thread to the first stored (Docs/architecture.md, "Duplicates").
   public func threadingInfo(messageID: String) throws -> (emailID: Int64, parent: RecordReference?)? {
-    try db.row("SELECT id, parent_type, parent_id FROM email WHERE message_id = ? ORDER BY id LIMIT 1", [messageID]).map { ($0["id"], $0.record(type: "parent_type", id: "parent_id")) }
+    if absent.messageIDs.contains(messageID) { return nil }
+    return try db.row("SELECT id, parent_type, parent_id FROM email WHERE message_id = ? ORDER BY id LIMIT 1", [messageID]).map { ($0["id"], $0.record(type: "parent_type", id: "parent_id")) }
   }
 
   /// An email's id and parent, by id.
@@ -87,12 +89,14 @@ extension Transaction {
   /// of them arrives.
   public func awaitReferences(emailID: Int64, messageIDs: [String]) throws {
     for messageID in Set(messageIDs) {
-      try db.execute("INSERT INTO awaited_reference(message_id, email_id) VALUES (?, ?) ON CONFLICT DO NOTHING", [messageID, emailID])
+      absent.awaitedMessageIDs.remove(messageID)
+      try db.executeUnanswered("INSERT INTO awaited_reference(message_id, email_id) VALUES (?, ?) ON CONFLICT DO NOTHING", [messageID, emailID])
     }
   }
 
   /// Emails that were waiting for a Message-ID, oldest first; they wait for it no longer.
   public func takeAwaiting(messageID: String) throws -> [Int64] {
+    if absent.awaitedMessageIDs.contains(messageID) { return [] }
     let emailIDs = try db.values(Int64.self, "SELECT email_id FROM awaited_reference WHERE message_id = ? ORDER BY email_id", [messageID])
     if !emailIDs.isEmpty { try db.execute("DELETE FROM awaited_reference WHERE message_id = ?", [messageID]) }
     return emailIDs

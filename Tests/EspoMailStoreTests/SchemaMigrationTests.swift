@@ -27,20 +27,33 @@ import Testing
     }
   }
 
-  @Test("raw messages come back byte for byte; PostgreSQL keeps them compressed with lz4 (0016)")
-  func rawMessagesRoundTripAndPostgreSQLCompressesThemWithLZ4() throws {
+  @Test("raw messages and bodies come back byte for byte; PostgreSQL keeps them compressed with lz4 (0016, 0018)")
+  func rawMessagesAndBodiesRoundTripAndPostgreSQLCompressesThemWithLZ4() throws {
     let scratch = try ScratchStore()
     let raw = Array(String(repeating: "Subject: a line that repeats\r\n", count: 4000).utf8) + [0, 255, 13, 10]
-    try scratch.write { tx in try tx.storeRaw(sha256: "abc", bytes: raw) }
-    let (stored, compression) = try scratch.read { tx in
+    let body = String(repeating: "A body line that repeats, café. ", count: 4000)
+    try scratch.write { tx in
+      try tx.storeRaw(sha256: "abc", bytes: raw)
+      try tx.db.execute(
+        "INSERT INTO email(message_id, subject, date_sent, body_plain, body_html) VALUES ('<a@x>', 'A', '2026-11-16T10:00:00Z', ?, ?)",
+        [body, "<p>" + body])
+    }
+    let isPostgreSQL = scratch.store.engine == .postgresql
+    let (stored, storedBody, compression) = try scratch.read { tx in
       (
         try tx.rawMessage(sha256: "abc"),
-        tx.db.engine == .postgresql
-          ? try tx.db.value(String.self, "SELECT pg_column_compression(bytes) FROM raw_message WHERE sha256 = 'abc'") : nil
+        try tx.db.value(String.self, "SELECT body_plain FROM email"),
+        isPostgreSQL
+          ? try tx.db.rows("""
+            SELECT pg_column_compression(bytes) FROM raw_message
+            UNION ALL SELECT pg_column_compression(body_plain) FROM email
+            UNION ALL SELECT pg_column_compression(body_html) FROM email
+            """).map { $0[0] as String } : []
       )
     }
     #expect(stored == raw)
-    #expect(compression == (scratch.store.engine == .postgresql ? "lz4" : nil))
+    #expect(storedBody == body)
+    #expect(compression == (isPostgreSQL ? ["lz4", "lz4", "lz4"] : []))
   }
 
   /// A store written before fingerprints: migration 0003 rebuilds `email` keeping every id, link

@@ -27,6 +27,7 @@ import Testing
         "0010-server-login", "0011-account-identity", "0012-send-only-accounts", "0013-agent-writes",
         "0014-team-folders-and-conversion",
         "0015-notification-mail", "0016-raw-message-lz4", "0017-search-words",
+        "0018-email-body-lz4",
       ])
   }
 

@@ -235,6 +235,10 @@ struct AccountFetcher {
       // Headers are parsed (on every core) only when a filter may skip by them; otherwise only a
       // message whose Message-ID the store holds already is parsed, for its fingerprint.
       let parsedHeaders = filters.skipsAny ? Self.parseHeadersAll(headers.map(\.bytes)) : nil
+      let messageIDs = headers.indices.map { index in
+        parsedHeaders != nil ? parsedHeaders?[index]?.messageID : MessageParser.messageID(inHeader: headers[index].bytes)
+      }
+      try tx.lookAhead(messageIDs: Set(messageIDs.compactMap { $0 }), addresses: [])
       for (index, message) in headers.enumerated() {
         let parsed = parsedHeaders?[index]
         // Header pass: a filter that decides from the headers alone skips before any download.
@@ -244,7 +248,7 @@ struct AccountFetcher {
           plans[message.uid] = .skipped(filter)
         } else if message.size > limit {
           plans[message.uid] = .headerOnly(message.bytes, size: message.size)
-        } else if let existing = try Self.storedCopy(of: message.bytes, parsed: parsed, tx: tx) {
+        } else if let existing = try Self.storedCopy(of: message.bytes, messageID: messageIDs[index], parsed: parsed, tx: tx) {
           // The same message (Message-ID and fingerprint): merged without its body. A message
           // merely reusing a stored Message-ID is downloaded and becomes an email of its own.
           plans[message.uid] = .merge(existing)
@@ -308,9 +312,10 @@ struct AccountFetcher {
 
   /// The stored email that a message is (same Message-ID and fingerprint), judged from its header
   /// block, parsed already or parsed here only when the store holds its Message-ID at all.
-  private static func storedCopy(of header: [UInt8], parsed: ParsedMessage?, tx: Transaction) throws -> Int64? {
-    guard let id = parsed != nil ? parsed?.messageID : MessageParser.messageID(inHeader: header),
-      try !tx.emailsSharing(messageID: id).isEmpty,
+  private static func storedCopy(
+    of header: [UInt8], messageID: String?, parsed: ParsedMessage?, tx: Transaction
+  ) throws -> Int64? {
+    guard let id = messageID, try !tx.emailsSharing(messageID: id).isEmpty,
       let parsed = parsed ?? (try? MessageParser.parseHeaders(header)), let parsedID = parsed.messageID,
       case .same(let existing) = try DuplicateCheck.verdict(
         messageID: parsedID, fingerprint: MessageFingerprint.of(parsed), tx: tx, fillLegacy: false)
@@ -341,6 +346,8 @@ struct AccountFetcher {
   private func write(_ chunk: FetchedChunk, isolated: Bool) throws -> [(UInt32, ImportOutcome)] {
     let uidValidity = chunk.checkpoint.uidValidity ?? 0
     return try store.write { tx in
+      let keys = chunk.lookAheadKeys
+      try tx.lookAhead(messageIDs: keys.messageIDs, addresses: keys.addresses)
       var importer = try Importer(tx: tx, account: account, now: chunk.time)
       importer.isIsolated = isolated
       importer.notifies = !options.noNotify
@@ -428,11 +435,4 @@ struct HeldSession: @unchecked Sendable {
   let lease: AccountLease
   /// The logged-in session.
   let imap: IMAPClient
-}
-
-extension Array {
-  /// The array cut into pieces of at most `size` elements.
-  func chunked(_ size: Int) -> [[Element]] {
-    stride(from: 0, to: count, by: Swift.max(1, size)).map { Array(self[$0..<Swift.min($0 + size, count)]) }
-  }
 }

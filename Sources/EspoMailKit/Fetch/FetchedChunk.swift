@@ -37,4 +37,21 @@ struct FetchedChunk: Sendable {
   /// UIDs of earlier chunks whose `\Seen` the server has stored since their commit: their ledger
   /// rows stop waiting for it in this chunk's transaction.
   var seenStored: [UInt32] = []
+
+  /// What importing the chunk's messages asks the store one message at a time, for
+  /// `Transaction.lookAhead`: their Message-IDs with those they reply to and reference, and
+  /// the addresses the parent finder tries (From, the first Reply-To and To).
+  var lookAheadKeys: (messageIDs: Set<String>, addresses: Set<String>) {
+    var messageIDs: Set<String> = []
+    var addresses: Set<String> = []
+    for case .success(let email) in prepared.values.map(\.draft) {
+      messageIDs.insert(email.messageID)
+      if let inReplyTo = email.inReplyTo { messageIDs.insert(inReplyTo) }
+      for reference in email.references?.split(separator: " ") ?? [] { messageIDs.insert(String(reference)) }
+      for party in [email.from, email.replyTo.first, email.to.first] {
+        if let party { addresses.insert(party.address) }
+      }
+    }
+    return (messageIDs, addresses)
+  }
 }

@@ -24,6 +24,7 @@ enum PostgresSchema {
     ("0016-raw-message-lz4", rawMessageLZ4),
     // SQLite's index now holds the words this one always held: nothing to change.
     ("0017-search-words", ""),
+    ("0018-email-body-lz4", emailBodyLZ4),
   ]
 
   /// Raw messages compressed with lz4 instead of pglz: pglz was the server's largest single cost
@@ -33,6 +34,16 @@ enum PostgresSchema {
   static let rawMessageLZ4 = """
     DO $$ BEGIN
       ALTER TABLE raw_message ALTER COLUMN bytes SET COMPRESSION lz4;
+    EXCEPTION WHEN feature_not_supported THEN NULL;
+    END $$;
+    """
+
+  /// Email bodies compressed with lz4 like raw messages (0016): pglz made the email insert a third
+  /// slower (Docs/performance.md, "First sync into PostgreSQL"). Only new values change; a server
+  /// built without lz4 keeps pglz. SQLite has no such setting (its 0018 is empty).
+  static let emailBodyLZ4 = """
+    DO $$ BEGIN
+      ALTER TABLE email ALTER COLUMN body_plain SET COMPRESSION lz4, ALTER COLUMN body_html SET COMPRESSION lz4;
     EXCEPTION WHEN feature_not_supported THEN NULL;
     END $$;
     """

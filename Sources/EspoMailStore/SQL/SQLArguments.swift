@@ -16,6 +16,9 @@ struct SQLArguments: ExpressibleByArrayLiteral {
 
   /// Adds the values of `other`.
   static func += (lhs: inout SQLArguments, rhs: SQLArguments) { lhs.values += rhs.values }
+
+  /// The values of `lhs`, then those of `rhs`.
+  static func + (lhs: SQLArguments, rhs: SQLArguments) -> SQLArguments { SQLArguments(lhs.values + rhs.values) }
 }
 
 extension SQLArguments {

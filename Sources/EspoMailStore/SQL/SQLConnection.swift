@@ -42,6 +42,12 @@ protocol SQLConnection: AnyObject {
   /// `RETURNING id`.
   func insertRow(_ sql: String, _ arguments: SQLArguments) throws -> Int64?
 
+  /// The id a new row of `table` (keyed by an identity `id`) is to have, known before its insert
+  /// so that the insert needs no answer: PostgreSQL takes it from a block of the table's sequence
+  /// reserved in the transaction (Docs/performance.md, "First sync into PostgreSQL"); nil where
+  /// the engine gives an id only as the row goes in (SQLite, where `insertRow` is a local call).
+  func reservedID(for table: String) throws -> Int64?
+
   /// Runs `body` in a savepoint: on error only its own changes are undone, and the error is rethrown.
   func savepoint<T>(_ body: () throws -> T) throws -> T
 }

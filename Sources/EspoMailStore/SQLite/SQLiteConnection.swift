@@ -57,6 +57,9 @@ final class SQLiteConnection: SQLConnection {
     try execute(sql, arguments) > 0 ? db.lastInsertedRowID : nil
   }
 
+  /// None: SQLite's id comes from the insert itself, with no round trip to save.
+  func reservedID(for table: String) -> Int64? { nil }
+
   /// Runs a query; returns all its rows.
   func rows(_ sql: String, _ arguments: SQLArguments) throws -> [SQLRow] {
     try runQueued(before: sql)
