@@ -202,6 +202,27 @@ public final class Store: Sendable {
     }
   }
 
+  /// Whether raw messages are best stored ahead of the transaction importing them
+  /// (`storeRawMessagesAhead`): on PostgreSQL, where a second server backend stores them while the
+  /// writer's transaction goes on; not on SQLite, whose one writer would only take them in turn.
+  public var storesRawMessagesAhead: Bool { engine == .postgresql }
+
+  /// Stores raw messages in a transaction of their own, outside the writers' turn: a raw message is
+  /// keyed by its content, so two hosts storing the same one settle on the unique index, not by
+  /// turns. PostgreSQL only (`storesRawMessagesAhead`). One whose email never commits stays
+  /// unreferenced (Docs/postgresql.md, "Raw messages stored ahead").
+  public func storeRawMessagesAhead(_ messages: [(sha256: String, bytes: [UInt8])]) throws {
+    if let readOnly { throw Self.readOnlyError(path, readOnly, doing: "store raw messages") }
+    guard case .postgresql(let pool) = backend else { preconditionFailure("raw messages go ahead on PostgreSQL only") }
+    guard !messages.isEmpty else { return }
+    try pool.withConnection { connection in
+      try connection.inTransaction(writing: true, inTurn: false) {
+        let tx = Transaction(db: connection)
+        for message in messages { try tx.storeRaw(sha256: message.sha256, bytes: message.bytes) }
+      }
+    }
+  }
+
   /// Runs `body` with a consistent read-only view of the store.
   public func read<T>(_ body: (Transaction) throws -> T) throws -> T {
     switch backend {

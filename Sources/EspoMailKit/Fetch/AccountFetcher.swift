@@ -293,8 +293,27 @@ struct AccountFetcher {
     let prepared = PreparedMessage.prepareAll(toPrepare.map { ($0.raw, $0.size, $0.headerOnly) }, now: time)
     var ready: [UInt32: PreparedMessage] = [:]
     for (index, item) in toPrepare.enumerated() { ready[item.uid] = prepared[index] }
-    return FetchedChunk(
+    var chunk = FetchedChunk(
       uids: uids, folder: folder, checkpoint: checkpoint, plans: plans, prepared: ready, filters: filters, time: time)
+    chunk.rawMessagesStoredAhead = storeRawMessagesAhead(of: chunk)
+    return chunk
+  }
+
+  /// On a store that takes raw messages ahead (PostgreSQL), stores those of the chunk's messages
+  /// that no filter skips in a transaction of their own, while the previous chunk is still being
+  /// written (Docs/performance.md, "First sync into PostgreSQL"); returns their SHA-256s. Should
+  /// that fail, the chunk's write stores them itself and reports whatever is wrong.
+  private func storeRawMessagesAhead(of chunk: FetchedChunk) -> Set<String> {
+    guard store.storesRawMessagesAhead else { return [] }
+    let kept = chunk.prepared.values.filter { message in
+      guard case .success(let draft) = message.draft,
+        let verdict = chunk.filters.verdict(for: FetchFilterSet.subject(draft))
+      else { return true }
+      return verdict.filter.action != .skip
+    }
+    let messages = kept.map { (sha256: $0.sha256, bytes: $0.raw) }
+    guard (try? store.storeRawMessagesAhead(messages)) != nil else { return [] }
+    return Set(messages.map(\.sha256))
   }
 
   /// The leading UIDs of `offered` such that the bodies to download among them (`bodySizes`, in
@@ -352,6 +371,7 @@ struct AccountFetcher {
       importer.isIsolated = isolated
       importer.notifies = !options.noNotify
       importer.autoReplies = !options.noAutoReply
+      importer.rawMessagesStoredAhead = chunk.rawMessagesStoredAhead
       let results = try chunk.uids.compactMap { uid -> (UInt32, ImportOutcome)? in
         guard let plan = chunk.plans[uid] else { return nil }
         let key = ServerMessageKey(accountID: account.id, folder: chunk.folder, uidValidity: uidValidity, uid: uid)

@@ -34,6 +34,9 @@ struct FetchedChunk: Sendable {
   var filters: FetchFilterSet
   /// The clock reading the chunk is imported at.
   var time: Date
+  /// SHA-256s of the raw messages already stored ahead of the chunk's transaction
+  /// (`Store.storeRawMessagesAhead`), which the write leaves out.
+  var rawMessagesStoredAhead: Set<String> = []
   /// UIDs of earlier chunks whose `\Seen` the server has stored since their commit: their ledger
   /// rows stop waiting for it in this chunk's transaction.
   var seenStored: [UInt32] = []

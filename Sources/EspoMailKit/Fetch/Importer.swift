@@ -45,6 +45,9 @@ struct Importer {
   var sharesWithRecipients = true
   /// False under `fetch --no-auto-reply`.
   var autoReplies = true
+  /// SHA-256s of raw messages stored already, outside this transaction (a fetch on PostgreSQL
+  /// stores a chunk's raw messages ahead of it).
+  var rawMessagesStoredAhead: Set<String> = []
   /// Whether contacts are parents themselves (B2C mode), read once.
   private let isB2C: Bool
   /// Users' inbox filters, cached for the transaction.
@@ -139,7 +142,7 @@ struct Importer {
           try assignment.record(emailID: existing, accountName: account?.name ?? "", isNew: false, tx: tx)
           return .merged(emailID: existing, try routeDuplicate(existing))
         }
-        try tx.storeRaw(sha256: prepared.sha256, bytes: prepared.raw)
+        try storeRaw(prepared)
         let linker = Linker(tx: tx, now: now, isB2C: isB2C, notifies: notifies, people: people)
         let link = try linker.decide(for: draft)
         var draft = draft
@@ -231,9 +234,15 @@ struct Importer {
     return all
   }
 
+  /// Stores the message's raw bytes unless they were stored ahead.
+  private func storeRaw(_ prepared: PreparedMessage) throws {
+    guard !rawMessagesStoredAhead.contains(prepared.sha256) else { return }
+    try tx.storeRaw(sha256: prepared.sha256, bytes: prepared.raw)
+  }
+
   private func quarantine(_ prepared: PreparedMessage, key: ServerMessageKey?, reason: String) throws -> ImportOutcome {
     try step {
-      try tx.storeRaw(sha256: prepared.sha256, bytes: prepared.raw)
+      try storeRaw(prepared)
       let id = try tx.quarantine(
         accountID: key?.accountID, folder: key?.folder, uidValidity: key?.uidValidity, uid: key?.uid,
         rawSHA256: prepared.sha256, reason: reason)

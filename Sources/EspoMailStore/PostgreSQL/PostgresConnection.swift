@@ -29,6 +29,11 @@ final class PostgresConnection: SQLConnection, @unchecked Sendable {
   /// a transaction inserting one row wastes few and one inserting thousands asks a few times.
   private var reservationSizes: [String: Int] = [:]
   private static let reservationLimit = 512
+  /// Plain row inserts sent unanswered and held back to go several rows a statement; made when
+  /// the first one comes, with the schema's foreign keys.
+  private var held: PostgresHeldInserts?
+  /// The shape of each statement sent unanswered, or nil for one that is not a plain row insert.
+  private var insertShapes: [String: PostgresInsertShape?] = [:]
 
   /// Connects with a libpq connection URI or `key=value` string; a refusal is an I/O error naming
   /// the server's reason (never the password).
@@ -59,6 +64,8 @@ final class PostgresConnection: SQLConnection, @unchecked Sendable {
 
   /// Runs several statements without parameters (a schema script) in one round trip.
   func executeScript(_ sql: String) throws {
+    try sendHeld()
+    try readAnswers()
     guard let result = PQexec(handle, sql) else {
       throw EspoMailError(.ioError, "the PostgreSQL store did not answer: \(Self.trimmed(PQerrorMessage(handle)))")
     }
@@ -117,8 +124,50 @@ final class PostgresConnection: SQLConnection, @unchecked Sendable {
   /// cost a round trip each. The answers are read, and the first error thrown, before the next
   /// statement whose answer matters (`run`), at the latest at `COMMIT`.
   func executeUnanswered(_ sql: String, _ arguments: SQLArguments) throws {
+    let shape = try insertShape(sql)
+    if let shape, held?.hold(shape, arguments) == true {
+      if let count = held?.rowCount, count >= PostgresHeldInserts.rowLimit { try sendHeld() }
+      return
+    }
+    try sendHeld()
+    if let shape, held?.hold(shape, arguments) == true { return }
+    try send(sql, arguments, typedByPlace: false)
+  }
+
+  /// The shape of `sql` if it is a plain row insert, the first time with the hold it goes in.
+  private func insertShape(_ sql: String) throws -> PostgresInsertShape? {
+    if let known = insertShapes[sql] { return known }
+    let shape = PostgresInsertShape(sql)
+    insertShapes[sql] = shape
+    if shape != nil, held == nil { held = PostgresHeldInserts(parents: try foreignKeyParents()) }
+    return shape
+  }
+
+  /// The tables each table of the store's schema refers to by a foreign key.
+  private func foreignKeyParents() throws -> [String: Set<String>] {
+    var parents: [String: Set<String>] = [:]
+    let rows = try rows(
+      """
+      SELECT c.relname AS child, p.relname AS parent FROM pg_constraint k
+      JOIN pg_class c ON c.oid = k.conrelid JOIN pg_class p ON p.oid = k.confrelid
+      WHERE k.contype = 'f' AND c.relnamespace = CAST(current_schema() AS regnamespace)
+      """, [])
+    for row in rows { parents[row["child"], default: []].insert(row["parent"]) }
+    return parents
+  }
+
+  /// Sends the held inserts, several rows a statement, unanswered.
+  private func sendHeld() throws {
+    guard let statements = held?.take() else { return }
+    for statement in statements { try send(statement.sql, statement.arguments, typedByPlace: true) }
+  }
+
+  /// Sends one statement in pipeline mode without waiting for its answer. `typedByPlace` leaves
+  /// numbers for the server to type from their column too, as it does text and NULL: a statement of
+  /// several rows is then prepared once whichever of its values are NULL.
+  private func send(_ sql: String, _ arguments: SQLArguments, typedByPlace: Bool) throws {
     let text = statementText(sql)
-    let parameters = PostgresParameters(arguments)
+    let parameters = PostgresParameters(arguments, typingNumbersByPlace: typedByPlace)
     // Preparing is a synchronous call, which pipeline mode does not allow.
     if unanswered > 0, !isPrepared(text, parameters) { try readAnswers() }
     guard let name = try preparedStatement(text, parameters) else {
@@ -198,16 +247,16 @@ final class PostgresConnection: SQLConnection, @unchecked Sendable {
   }
 
   /// Runs `body` in a transaction: a write transaction first takes the writers' lock (writers take
-  /// turns, as on SQLite); a read is a snapshot that sees one moment of the store. On error the
-  /// transaction is rolled back and the error rethrown.
-  func inTransaction<T>(writing: Bool, _ body: () throws -> T) throws -> T {
+  /// turns, as on SQLite) unless `inTurn` is false; a read is a snapshot that sees one moment of
+  /// the store. On error the transaction is rolled back and the error rethrown.
+  func inTransaction<T>(writing: Bool, inTurn: Bool = true, _ body: () throws -> T) throws -> T {
     try execute(writing ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
     defer {
       reservedIDs = [:]
       reservationSizes = [:]
     }
     do {
-      if writing {
+      if writing && inTurn {
         try execute("SELECT pg_advisory_xact_lock(CAST(? AS INTEGER), CAST(? AS INTEGER))", [PostgresLocks.store, PostgresLocks.writers])
       }
       let value = try body()
@@ -215,6 +264,7 @@ final class PostgresConnection: SQLConnection, @unchecked Sendable {
       try execute("COMMIT")
       return value
     } catch {
+      held?.discard()
       try? readAnswers()
       _ = try? execute("ROLLBACK")
       throw error
@@ -232,6 +282,7 @@ final class PostgresConnection: SQLConnection, @unchecked Sendable {
       try execute("RELEASE SAVEPOINT \(name)")
       return value
     } catch {
+      held?.discard()
       try? readAnswers()
       try execute("ROLLBACK TO SAVEPOINT \(name)")
       try execute("RELEASE SAVEPOINT \(name)")
@@ -241,6 +292,7 @@ final class PostgresConnection: SQLConnection, @unchecked Sendable {
 
   /// Runs `sql` with `arguments`; a failure becomes the store's error for its SQLSTATE.
   private func run(_ sql: String, _ arguments: SQLArguments) throws -> OpaquePointer {
+    try sendHeld()
     try readAnswers()
     let text = statementText(sql)
     let parameters = PostgresParameters(arguments)

@@ -14,13 +14,16 @@ struct PostgresParameters {
   /// The parameters' types, as a key for a statement prepared for them.
   var typeKey: String { types.map(String.init).joined(separator: ",") }
 
-  /// The layout of `arguments`.
-  init(_ arguments: SQLArguments) {
+  /// The layout of `arguments`; `typingNumbersByPlace` leaves numbers untyped too, for the server
+  /// to type from where they stand (a row insert's columns).
+  init(_ arguments: SQLArguments, typingNumbersByPlace: Bool = false) {
+    let integer = typingNumbersByPlace ? PostgresType.unknown : PostgresType.int8
+    let real = typingNumbersByPlace ? PostgresType.unknown : PostgresType.float8
     for value in arguments.values {
       switch value {
       case .null: add(nil, type: PostgresType.unknown, binary: false)
-      case .integer(let number): add(Array(String(number).utf8), type: PostgresType.int8, binary: false)
-      case .real(let number): add(Array("\(number)".utf8), type: PostgresType.float8, binary: false)
+      case .integer(let number): add(Array(String(number).utf8), type: integer, binary: false)
+      case .real(let number): add(Array("\(number)".utf8), type: real, binary: false)
       case .text(let text): add(Array(text.utf8), type: PostgresType.unknown, binary: false)
       case .blob(let bytes): add(bytes, type: PostgresType.bytea, binary: true)
       }
