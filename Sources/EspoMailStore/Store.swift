@@ -280,6 +280,8 @@ public struct Transaction {
   let db: any SQLConnection
   /// Keys looked up ahead and found absent (`lookAhead`), for this transaction only.
   let absent = AbsentKeys()
+  /// Ids of addresses looked up ahead (`lookAhead`), for this transaction only.
+  let addressIDs = KnownAddressIDs()
 
   /// The current time as the store writes it (UTC, seconds: `2026-12-03T21:06:00Z`), bound as a
   /// parameter so that both engines store the same text.

@@ -17,6 +17,7 @@ extension Transaction {
   /// owned by the schema finds or makes it, since an agent's role sees only the addresses of what
   /// it may read and could neither find nor add the others.
   public func addressID(_ address: EmailAddress) throws -> Int64 {
+    if let known = addressIDs.byLower[address.lower] { return known }
     if db.engine == .postgresql {
       return try db.value(Int64.self, "SELECT espomail_address_id(?, ?)", [address.value, address.lower])
         .orNotFound("address", address.value)
@@ -28,10 +29,10 @@ extension Transaction {
     return try db.insert("INSERT INTO email_address(address, lower) VALUES (?, ?)", [address.value, address.lower])
   }
 
-  /// Adds a sender or recipient to an email. On PostgreSQL the address's id is found or made in
-  /// the same statement, which then needs no answer (a pipelined insert, no round trip).
+  /// Adds a sender or recipient to an email. On PostgreSQL an address not looked up ahead is found
+  /// or made in the same statement, which then needs no answer (a pipelined insert, no round trip).
   func addRecipient(emailID: Int64, kind: String, address: EmailAddress, name: String?, position: Int) throws {
-    if db.engine == .postgresql {
+    if db.engine == .postgresql, addressIDs.byLower[address.lower] == nil {
       try db.executeUnanswered("""
         INSERT INTO email_recipient(email_id, kind, email_address_id, display_name, position)
         VALUES (?, ?, espomail_address_id(?, ?), ?, ?) ON CONFLICT DO NOTHING

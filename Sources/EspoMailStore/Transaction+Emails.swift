@@ -66,17 +66,14 @@ extension Transaction {
   /// Inserts a new email with its addresses, attachments and search entry; returns its id.
   public func insertEmail(_ email: NewEmail, createdBy: Int64? = nil) throws -> Int64 {
     let from = email.from.flatMap { party in try? EmailAddress(party.address) }
-    // On PostgreSQL the sender's address id is found or made inside the insert and the email's id
-    // is reserved beforehand, so the insert needs no answer (as the recipients' inserts).
+    // On PostgreSQL a sender not looked up ahead is found or made inside the insert, and the
+    // email's id is reserved beforehand, so the insert needs no answer (as the recipients' inserts).
     var arguments: SQLArguments = [email.messageID, email.fingerprint, email.isMessageIDSynthetic, email.subject]
     let fromAddress: String
-    switch (db.engine, from) {
-    case (.postgresql, let from?):
+    if db.engine == .postgresql, let from, addressIDs.byLower[from.lower] == nil {
       fromAddress = "espomail_address_id(?, ?)"
       arguments += [from.value, from.lower]
-    case (.postgresql, nil):
-      fromAddress = "NULL"
-    case (.sqlite, _):
+    } else {
       fromAddress = "?"
       arguments += [try from.map { try addressID($0) }]
     }

@@ -43,6 +43,26 @@ import Testing
     }
   }
 
+  @Test("parties looked up ahead get their ids: stored addresses keep theirs, new ones are stored once")
+  func partiesLookedUpAheadGetTheirIDs() throws {
+    let scratch = try ScratchStore()
+    let known = try scratch.write { tx in try tx.addressID(EmailAddress("Known@Acme.example")) }
+    try scratch.write { tx in
+      try tx.lookAhead(
+        messageIDs: [], addresses: [], parties: ["known@acme.example", "New@Acme.example", "new@acme.example", "not an address"])
+      #expect(tx.addressIDs.byLower["known@acme.example"] == known)
+      // PostgreSQL stores the new address then; SQLite when an email names it.
+      #expect((tx.addressIDs.byLower["new@acme.example"] != nil) == (tx.db.engine == .postgresql))
+      let id = try tx.insertEmail(
+        StoreSamples.email("parties@x", from: "known@acme.example", to: ["New@Acme.example"], cc: ["other@acme.example"]))
+      let fields = try #require(try tx.storedFingerprintFields(emailID: id))
+      #expect(fields.from == ["Known@Acme.example"])
+      #expect(fields.to == ["New@Acme.example"])  // stored as first written
+      #expect(fields.cc == ["other@acme.example"])
+      #expect(try tx.db.value(Int64.self, "SELECT count(*) FROM email_address") == 3)
+    }
+  }
+
   @Test("a look-ahead lasts one transaction, and longer lists than one query takes are looked up whole")
   func aLookAheadLastsOneTransactionAndCoversLongLists() throws {
     let scratch = try ScratchStore()

@@ -305,13 +305,7 @@ struct AccountFetcher {
   /// that fail, the chunk's write stores them itself and reports whatever is wrong.
   private func storeRawMessagesAhead(of chunk: FetchedChunk) -> Set<String> {
     guard store.storesRawMessagesAhead else { return [] }
-    let kept = chunk.prepared.values.filter { message in
-      guard case .success(let draft) = message.draft,
-        let verdict = chunk.filters.verdict(for: FetchFilterSet.subject(draft))
-      else { return true }
-      return verdict.filter.action != .skip
-    }
-    let messages = kept.map { (sha256: $0.sha256, bytes: $0.raw) }
+    let messages = chunk.keptMessages.map { (sha256: $0.sha256, bytes: $0.raw) }
     guard (try? store.storeRawMessagesAhead(messages)) != nil else { return [] }
     return Set(messages.map(\.sha256))
   }
@@ -366,7 +360,7 @@ struct AccountFetcher {
     let uidValidity = chunk.checkpoint.uidValidity ?? 0
     return try store.write { tx in
       let keys = chunk.lookAheadKeys
-      try tx.lookAhead(messageIDs: keys.messageIDs, addresses: keys.addresses)
+      try tx.lookAhead(messageIDs: keys.messageIDs, addresses: keys.addresses, parties: keys.parties)
       var importer = try Importer(tx: tx, account: account, now: chunk.time)
       importer.isIsolated = isolated
       importer.notifies = !options.noNotify

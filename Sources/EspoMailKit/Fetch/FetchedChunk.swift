@@ -41,10 +41,21 @@ struct FetchedChunk: Sendable {
   /// rows stop waiting for it in this chunk's transaction.
   var seenStored: [UInt32] = []
 
+  /// The parsed messages the write imports or quarantines, in UID order: all but those a fetch
+  /// filter skips by their body.
+  var keptMessages: [PreparedMessage] {
+    uids.compactMap { prepared[$0] }.filter { message in
+      guard case .success(let draft) = message.draft, let verdict = filters.verdict(for: FetchFilterSet.subject(draft))
+      else { return true }
+      return verdict.filter.action != .skip
+    }
+  }
+
   /// What importing the chunk's messages asks the store one message at a time, for
-  /// `Transaction.lookAhead`: their Message-IDs with those they reply to and reference, and
-  /// the addresses the parent finder tries (From, the first Reply-To and To).
-  var lookAheadKeys: (messageIDs: Set<String>, addresses: Set<String>) {
+  /// `Transaction.lookAhead`: their Message-IDs with those they reply to and reference, the
+  /// addresses the parent finder tries (From, the first Reply-To and To), and every sender and
+  /// recipient address the kept messages store.
+  var lookAheadKeys: (messageIDs: Set<String>, addresses: Set<String>, parties: [String]) {
     var messageIDs: Set<String> = []
     var addresses: Set<String> = []
     for case .success(let email) in prepared.values.map(\.draft) {
@@ -55,6 +66,10 @@ struct FetchedChunk: Sendable {
         if let party { addresses.insert(party.address) }
       }
     }
-    return (messageIDs, addresses)
+    let parties = keptMessages.flatMap { message -> [String] in
+      guard case .success(let email) = message.draft else { return [] }
+      return ([email.from].compactMap { $0 } + email.to + email.cc + email.bcc + email.replyTo).map(\.address)
+    }
+    return (messageIDs, addresses, parties)
   }
 }
