@@ -53,6 +53,24 @@ import Testing
     #expect(try sink.messages().count == 1)
   }
 
+  @Test func mailInAnotherMonitoredFolderArrivesThroughNotify() throws {
+    let lab = try MailLab()
+    let box = try lab.mailbox("orders")
+    try lab.dovecot.createFolder("Orders", for: box)
+    #expect(lab.addAccount("orders", mailbox: box, extra: ["--folder", "INBOX", "--folder", "Orders"]).status == 0)
+    // Without NOTIFY the Orders folder would be looked at only after the 600 s poll interval.
+    let watch = try WatchProcess(["--verbose", "--poll-interval", "600"], environment: lab.store.environment)
+    #expect(watch.waitForNote("orders: waiting in IDLE, other folders through NOTIFY"), "\(watch.stderr)")
+    try lab.dovecot.deliver(SampleMessage.make(id: "order-1@test.example", subject: "Order 1"), to: box, folder: "Orders")
+    #expect(try WatchProcess.waitUntil(timeout: 15) { try subjects(lab) == ["Order 1"] }, "\(watch.stderr)")
+    // The IDLE folder still wakes the watch as before.
+    try lab.dovecot.deliver(SampleMessage.make(id: "inbox-1@test.example", subject: "Inbox 1"), to: box)
+    #expect(try WatchProcess.waitUntil(timeout: 15) { try subjects(lab).count == 2 }, "\(watch.stderr)")
+    #expect(watch.stop() == 0, "\(watch.stderr)")
+    let after = try lab.fetch()
+    #expect(after.accounts["orders"]?["new"] as? Int == 0)
+  }
+
   @Test func sigtermMidImportLeavesNothingLostOrDuplicated() throws {
     let lab = try MailLab()
     let box = try lab.mailbox("bulk")

@@ -9,8 +9,9 @@ import Testing
   import Glibc
 #endif
 
-/// IDLE against a real Dovecot: a delivery wakes the wait, a quiet folder times out, a readable
-/// interrupt descriptor ends the wait, and DONE leaves the session usable.
+/// IDLE against a real Dovecot: a delivery wakes the wait (in another folder too, after NOTIFY), a
+/// quiet folder times out, a readable interrupt descriptor ends the wait, and DONE leaves the
+/// session usable.
 @Suite(.enabled(if: DovecotServer.shouldRun), .dovecot)
 struct IMAPIdleTests {
   @Test func aDeliveryWakesTheWaitAndDoneLeavesTheSessionUsable() throws {
@@ -29,6 +30,25 @@ struct IMAPIdleTests {
     try session.stopIdle()
     #expect(!session.isIdling)
     #expect(try session.uidSearch("ALL") == [1, 2])
+  }
+
+  @Test func notifyReportsOtherFoldersAndTheirNewsWakesTheWait() throws {
+    let account = try TestAccount.make()
+    try account.server.createFolder("Orders", for: account.user)
+    try account.server.deliver([TestMessages.make(1)], to: account.user, folder: "Orders")
+    let session = try account.session()
+    defer { session.logout() }
+    #expect(session.supportsNotify)
+    _ = try session.examine("INBOX")
+    let statuses = try session.notify(folders: ["Orders", "No such folder"])
+    #expect(statuses.keys.sorted() == ["Orders"])
+    #expect(statuses["Orders"]?.messages == 1)
+    #expect(statuses["Orders"]?.uidNext == 2)
+    #expect(try session.startIdle() == false)
+    try account.server.deliver([TestMessages.make(2)], to: account.user, folder: "Orders")
+    #expect(try session.waitInIdle(seconds: 20, interrupt: nil) == .changed)
+    try session.stopIdle()
+    #expect(try session.status("Orders").messages == 2)
   }
 
   @Test func aReadableInterruptEndsTheWait() throws {

@@ -73,8 +73,10 @@ private final class WatchPrinter: Sendable {
       if let hint = error.hint { output.hint(hint) }
     case .accountsRead(let count):
       if output.isVerbose { output.note("watching \(count) account(s)") }
-    case .watching(let account, let idle):
-      if output.isVerbose { output.note("\(account): \(idle ? "waiting in IDLE" : "no IDLE on this server: polling")") }
+    case .watching(let account, let idle, let notify):
+      guard output.isVerbose else { break }
+      let how = notify ? "waiting in IDLE, other folders through NOTIFY" : idle ? "waiting in IDLE" : "no IDLE on this server: polling"
+      output.note("\(account): \(how)")
     case .busy(let account):
       if output.isVerbose { output.note("\(account): busy: another espomail run holds it; trying again later") }
     case .stopped(let account):

@@ -21,7 +21,8 @@ extension EspoMail {
 
         With --watch, espomail runs until SIGTERM or SIGINT (exit 0), for systemd \
         (espomail-watch.service): it keeps an IMAP IDLE session on the INBOX of every account --all \
-        would fetch and imports new mail as it arrives, with every rule of a fetch; all monitored \
+        would fetch and imports new mail as it arrives, with every rule of a fetch; where the server \
+        offers NOTIFY, the same session hears of the other monitored folders too. All monitored \
         folders are fetched every --poll-interval (and only so where the server has no IDLE). \
         Failed sessions reconnect with growing pauses. Accounts are re-read every \
         --rescan-interval and on SIGHUP. A watched account is leased by its watch process: \

@@ -21,12 +21,10 @@ extension IMAPClient {
       if case .status(let name, let items) = response { reported.append((name, items)) }
     }
     let items = (reported.last { $0.name == encoded } ?? reported.last)?.items ?? [:]
-    guard let messages = items["MESSAGES"], let uidNext = items["UIDNEXT"], let uidValidity = items["UIDVALIDITY"] else {
+    guard let status = FolderStatus(statusItems: items) else {
       throw IMAPError.malformedResponse("STATUS \(folder) did not report MESSAGES, UIDNEXT and UIDVALIDITY")
     }
-    return FolderStatus(
-      messages: Int(clamping: messages), uidNext: UInt32(clamping: uidNext), uidValidity: UInt32(clamping: uidValidity),
-      unseen: items["UNSEEN"].map { Int(clamping: $0) })
+    return status
   }
 
   /// Opens a folder read-only (EXAMINE): fetching never changes flags. `unseen` is nil.

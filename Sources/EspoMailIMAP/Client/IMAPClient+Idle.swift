@@ -97,10 +97,11 @@ extension IMAPClient {
     try complete(tag, name: "IDLE")
   }
 
-  /// Whether an untagged response says the selected folder changed.
+  /// Whether an untagged response says the selected folder changed, or (a STATUS, after
+  /// `notify`) another folder did.
   static func reportsChange(_ response: UntaggedResponse) -> Bool {
     switch response {
-    case .exists, .recent, .expunge, .fetch: true
+    case .exists, .recent, .expunge, .fetch, .status: true
     default: false
     }
   }

@@ -16,4 +16,15 @@ public struct FolderStatus: Sendable, Equatable {
     self.uidValidity = uidValidity
     self.unseen = unseen
   }
+
+  /// The status a `STATUS` response's items give, or nil when MESSAGES, UIDNEXT or UIDVALIDITY
+  /// is missing.
+  init?(statusItems items: [String: UInt64]) {
+    guard let messages = items["MESSAGES"], let uidNext = items["UIDNEXT"], let uidValidity = items["UIDVALIDITY"] else {
+      return nil
+    }
+    self.init(
+      messages: Int(clamping: messages), uidNext: UInt32(clamping: uidNext), uidValidity: UInt32(clamping: uidValidity),
+      unseen: items["UNSEEN"].map { Int(clamping: $0) })
+  }
 }

@@ -5,9 +5,10 @@ import Foundation
 import Synchronization
 
 /// Watches one account on a thread of its own: takes its lease, logs in, fetches it as
-/// `fetch NAME` does, then waits in IDLE on its first monitored folder (INBOX by default) until
-/// the server reports a change, the poll interval passes (every folder is fetched then) or it is
-/// stopped; reconnects with backoff after failures (Docs/architecture.md, "Watching").
+/// `fetch NAME` does, then waits in IDLE on its first monitored folder (INBOX by default), hearing
+/// of the other monitored folders through NOTIFY where the server offers it, until the server
+/// reports a change, the poll interval passes (every folder is fetched then) or it is stopped;
+/// reconnects with backoff after failures (Docs/architecture.md, "Watching").
 final class AccountWatch: Sendable {
   /// The account as it was read when the watch started.
   let account: MailAccount
@@ -124,6 +125,8 @@ final class AccountWatch: Sendable {
     var lastFailure: String?
     var announced = false
     var rechecked = false
+    // NOTIFY reports the other monitored folders during the IDLE, until the server refuses it.
+    var notifies = imap.supportsNotify && account.folders.count > 1
     while !isStopping {
       var fetcher = AccountFetcher(store: store, account: account, options: options.fetch, now: now, progress: nil)
       fetcher.held = HeldSession(lease: lease, imap: imap)
@@ -140,17 +143,26 @@ final class AccountWatch: Sendable {
       }
       guard !isStopping else { return }
       let folder = idleFolder
-      let status = try imap.examine(folder)
-      // Mail that came after the fetch's search and before this EXAMINE raises no IDLE news, and
-      // a portion-limited fetch has more to do. Once without progress is enough: a server whose
-      // EXAMINE and STATUS disagree must not keep the watch fetching.
-      if try hasChanged(folder, status), report.settled > 0 || !rechecked {
+      var changed = try hasChanged(folder, try imap.examine(folder))
+      if notifies, imap.supportsIdle {
+        do {
+          let others = account.folders.filter { $0 != folder }
+          let statuses = try imap.notify(folders: others)
+          for other in others where try hasChanged(other, statuses[other]) { changed = true }
+        } catch let error as IMAPError where error.leavesSessionUsable {
+          notifies = false  // polled at the interval, as without NOTIFY
+        }
+      }
+      // Mail that came after the fetch's search and before this EXAMINE (or NOTIFY) raises no
+      // IDLE news, and a portion-limited fetch has more to do. Once without progress is enough: a
+      // server whose EXAMINE and STATUS disagree must not keep the watch fetching.
+      if changed, report.settled > 0 || !rechecked {
         rechecked = true
         continue
       }
       rechecked = false
       if !announced {
-        events(.watching(account: account.name, idle: imap.supportsIdle))
+        events(.watching(account: account.name, idle: imap.supportsIdle, notify: notifies && imap.supportsIdle))
         announced = true
       }
       guard imap.supportsIdle else {
@@ -168,8 +180,10 @@ final class AccountWatch: Sendable {
     }
   }
 
-  /// Whether a folder differs from what the last fetch saw (the fetch's own skip test).
-  private func hasChanged(_ folder: String, _ status: FolderStatus) throws -> Bool {
+  /// Whether a folder differs from what the last fetch saw (the fetch's own skip test); an
+  /// unknown status counts as a change.
+  private func hasChanged(_ folder: String, _ status: FolderStatus?) throws -> Bool {
+    guard let status else { return true }
     let saved = try store.read { try $0.checkpoints(accountID: account.id).first { $0.folder == folder } }
     guard let saved else { return true }
     return saved.uidValidity != status.uidValidity || saved.uidNext != status.uidNext || saved.messages != status.messages

@@ -5,8 +5,9 @@ import EspoMailCore
 public enum WatchEvent: Sendable {
   /// The process watches `count` accounts after (re-)reading them.
   case accountsRead(count: Int)
-  /// An account is logged in and waiting: in IDLE, or polled where the server has no IDLE.
-  case watching(account: String, idle: Bool)
+  /// An account is logged in and waiting: in IDLE, or polled where the server has no IDLE;
+  /// `notify` when NOTIFY reports its other monitored folders during the IDLE.
+  case watching(account: String, idle: Bool, notify: Bool)
   /// A wake-up's fetch settled messages, sent auto-replies, or failed (a failure is told once
   /// until it changes).
   case fetched(AccountFetchReport)
