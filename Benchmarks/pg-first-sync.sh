@@ -10,7 +10,8 @@
 # with prepared statements (0766d04, 3000 3): SQLite 1209, PostgreSQL 148 msg/s, ratio 0.12;
 # with Swift search words and the pipeline (2026-12-05, 3000 3): SQLite 1457, PostgreSQL 259, ratio 0.18;
 # with pipelined recipients and lz4 raw messages (0016): SQLite 1374, PostgreSQL 330, ratio 0.24
-# (Docs/performance.md, "PostgreSQL").
+# with reserved email ids, look-ahead, raw messages ahead, multi-row inserts (sessions 11-12, 10000 5):
+# SQLite 3841, PostgreSQL 2301 msg/s, ratio 0.60 (Docs/performance.md, "PostgreSQL").
 source "$(dirname "$0")/lib/common.sh"
 count="${1:-10000}"
 runs="${2:-3}"
