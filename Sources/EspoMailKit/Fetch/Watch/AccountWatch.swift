@@ -126,7 +126,7 @@ final class AccountWatch: Sendable {
     var announced = false
     var rechecked = false
     // NOTIFY reports the other monitored folders during the IDLE, until the server refuses it.
-    var notifies = imap.supportsNotify && account.folders.count > 1
+    var notifies = imap.supportsIdle && imap.supportsNotify && account.folders.count > 1
     while !isStopping {
       var fetcher = AccountFetcher(store: store, account: account, options: options.fetch, now: now, progress: nil)
       fetcher.held = HeldSession(lease: lease, imap: imap)
@@ -144,11 +144,12 @@ final class AccountWatch: Sendable {
       guard !isStopping else { return }
       let folder = idleFolder
       var changed = try hasChanged(folder, try imap.examine(folder))
-      if notifies, imap.supportsIdle {
+      if notifies {
         do {
           let others = account.folders.filter { $0 != folder }
           let statuses = try imap.notify(folders: others)
-          for other in others where try hasChanged(other, statuses[other]) { changed = true }
+          // A folder the server does not report (missing, say) waits for the poll interval.
+          for (other, status) in statuses where try hasChanged(other, status) { changed = true }
         } catch let error as IMAPError where error.leavesSessionUsable {
           notifies = false  // polled at the interval, as without NOTIFY
         }
@@ -162,7 +163,7 @@ final class AccountWatch: Sendable {
       }
       rechecked = false
       if !announced {
-        events(.watching(account: account.name, idle: imap.supportsIdle, notify: notifies && imap.supportsIdle))
+        events(.watching(account: account.name, idle: imap.supportsIdle, notify: notifies))
         announced = true
       }
       guard imap.supportsIdle else {
@@ -180,10 +181,8 @@ final class AccountWatch: Sendable {
     }
   }
 
-  /// Whether a folder differs from what the last fetch saw (the fetch's own skip test); an
-  /// unknown status counts as a change.
-  private func hasChanged(_ folder: String, _ status: FolderStatus?) throws -> Bool {
-    guard let status else { return true }
+  /// Whether a folder differs from what the last fetch saw (the fetch's own skip test).
+  private func hasChanged(_ folder: String, _ status: FolderStatus) throws -> Bool {
     let saved = try store.read { try $0.checkpoints(accountID: account.id).first { $0.folder == folder } }
     guard let saved else { return true }
     return saved.uidValidity != status.uidValidity || saved.uidNext != status.uidNext || saved.messages != status.messages
