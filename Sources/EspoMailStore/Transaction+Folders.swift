@@ -159,10 +159,20 @@ extension Transaction {
     return try db.execute("UPDATE email_user SET in_archive = 1, folder_id = NULL WHERE email_id = ? AND user_id = ?", [emailID, userID]) > 0
   }
 
-  /// Deletes an email for everyone. Its server messages stay settled in the ledger, so it is not
-  /// fetched again; its search entry is left behind harmlessly (ids are never reused).
+  /// Deletes an email for everyone, with its raw message unless another email or a quarantine
+  /// entry holds the same bytes. Its server messages stay settled in the ledger, so it is not
+  /// fetched again. On SQLite its words stay in the contentless search index (words only, no
+  /// text; ids are never reused, so no search finds it); PostgreSQL removes them with the row.
   public func deleteEmail(id: Int64) throws {
+    let raw = try db.value(String.self, "SELECT raw_sha256 FROM email WHERE id = ?", [id])
     try db.execute("DELETE FROM note WHERE email_id = ?", [id])
     try db.execute("DELETE FROM email WHERE id = ?", [id])
+    if let raw {
+      try db.execute(
+        """
+        DELETE FROM raw_message WHERE sha256 = ?1 AND NOT EXISTS (SELECT 1 FROM email WHERE raw_sha256 = ?1)
+        AND NOT EXISTS (SELECT 1 FROM quarantine WHERE raw_sha256 = ?1)
+        """, [raw])
+    }
   }
 }

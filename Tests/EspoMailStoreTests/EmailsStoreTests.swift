@@ -118,6 +118,27 @@ import Testing
         ])
   }
 
+  @Test("deleting an email deletes its raw message, unless another email or a quarantine entry holds the same bytes")
+  func deletingAnEmailDeletesItsRawMessage() throws {
+    let scratch = try ScratchStore()
+    try scratch.write { tx in
+      var ids: [String: Int64] = [:]
+      for (messageID, sha) in [("only@x", "only"), ("twin-1@x", "twin"), ("twin-2@x", "twin"), ("held@x", "held")] {
+        try tx.storeRaw(sha256: sha, bytes: Array(sha.utf8))
+        var email = StoreSamples.email(messageID)
+        email.rawSHA256 = sha
+        ids[messageID] = try tx.insertEmail(email)
+      }
+      _ = try tx.quarantine(accountID: nil, folder: nil, uidValidity: nil, uid: nil, rawSHA256: "held", reason: "test")
+      for messageID in ["only@x", "twin-1@x", "held@x"] { try tx.deleteEmail(id: try #require(ids[messageID])) }
+      #expect(try tx.rawMessage(sha256: "only") == nil)
+      #expect(try tx.rawMessage(sha256: "twin") == Array("twin".utf8))  // twin-2 still names it
+      #expect(try tx.rawMessage(sha256: "held") == Array("held".utf8))  // the quarantine entry does
+      try tx.deleteEmail(id: try #require(ids["twin-2@x"]))
+      #expect(try tx.rawMessage(sha256: "twin") == nil)
+    }
+  }
+
   @Test("raw bytes are kept once per SHA-256; attachments of an email whose raw message is kept are not stored twice")
   func rawMessages() throws {
     let scratch = try ScratchStore()

@@ -6,7 +6,12 @@ extension EspoMail.Emails {
   struct Delete: EspoCommand {
     static let configuration = CommandConfiguration(
       abstract: "Delete an email for everyone (needs email.delete; prefer 'email trash', which is per user).",
-      discussion: "Example: espomail email delete 42 --yes")
+      discussion: """
+        The email's raw message goes with it, unless another email or a quarantine entry holds the \
+        same bytes; its server messages are not fetched again.
+
+        Example: espomail email delete 42 --yes
+        """)
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The email's id (42 or email:42).") var id: EmailID
