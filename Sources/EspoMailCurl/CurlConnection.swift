@@ -13,8 +13,8 @@ public final class CurlConnection {
   private let socket: curl_socket_t
   /// libcurl's error buffer for this handle.
   private let errorBuffer: UnsafeMutablePointer<CChar>
-  /// Keeps the verbose trace sink alive as long as libcurl may call it.
-  private let traceSink: CurlTraceSink?
+  /// What libcurl's connect phase received (and traced); kept alive as long as libcurl may call it.
+  private let connectLog: CurlConnectLog
   /// Seconds a send may stall before it fails.
   private let sendTimeout: Double
 
@@ -31,9 +31,9 @@ public final class CurlConnection {
     let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
     errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
     let redactor = SecretRedactor(options)
-    let sink = trace.map { emit in CurlTraceSink { emit(redactor.redact($0)) } }
+    let log = CurlConnectLog(trace: trace.map { emit in CurlTraceSink { emit(redactor.redact($0)) } })
     do {
-      try Self.configure(handle, options, errorBuffer: errorBuffer, trace: sink)
+      try Self.configure(handle, options, errorBuffer: errorBuffer, log: log)
       try Self.check(curl_easy_perform(handle), errorBuffer: errorBuffer)
       var socket = curl_socket_t(-1)
       try Self.check(ccurl_getinfo_socket(handle, &socket), errorBuffer: errorBuffer)
@@ -47,9 +47,15 @@ public final class CurlConnection {
     }
     self.handle = handle
     self.errorBuffer = errorBuffer
-    self.traceSink = sink
+    self.connectLog = log
     self.sendTimeout = options.timeoutSeconds
   }
+
+  /// The server's lines libcurl read in its connect phase after TLS was in place (after STARTTLS,
+  /// when it was used), CRLF included: the greeting and the CAPABILITY answers, which spare the
+  /// caller asking again. At most `CurlConnectLog.lineLimit` lines of `CurlConnectLog.byteLimit`
+  /// bytes in all are kept.
+  public var connectReplies: [[UInt8]] { connectLog.lines }
 
   deinit {
     close()
@@ -155,7 +161,7 @@ extension CurlConnection {
   /// Applies the options to a fresh handle.
   private static func configure(
     _ handle: UnsafeMutableRawPointer, _ options: CurlConnectOptions, errorBuffer: UnsafeMutablePointer<CChar>,
-    trace: CurlTraceSink?
+    log: CurlConnectLog
   ) throws {
     let set: (CURLcode) throws -> Void = { try check($0, errorBuffer: errorBuffer) }
     let milliseconds = max(1, Int((options.timeoutSeconds * 1000).rounded(.up)))
@@ -168,11 +174,11 @@ extension CurlConnection {
     try set(ccurl_setopt_long(handle, CURLOPT_TIMEOUT_MS, milliseconds))
     try set(ccurl_setopt_long(handle, CURLOPT_SERVER_RESPONSE_TIMEOUT, max(1, (milliseconds + 999) / 1000)))
     try options.applyTLSAndLogin(to: handle, set: set)
-    if let trace {
-      try set(ccurl_setopt_debug_callback(handle, curlTraceCallback))
-      try set(ccurl_setopt_pointer(handle, CURLOPT_DEBUGDATA, Unmanaged.passUnretained(trace).toOpaque()))
-      try set(ccurl_setopt_long(handle, CURLOPT_VERBOSE, 1))
-    }
+    // The debug callback sees the connect phase's dialogue: kept for `connectReplies`, and
+    // traced when asked.
+    try set(ccurl_setopt_debug_callback(handle, curlConnectCallback))
+    try set(ccurl_setopt_pointer(handle, CURLOPT_DEBUGDATA, Unmanaged.passUnretained(log).toOpaque()))
+    try set(ccurl_setopt_long(handle, CURLOPT_VERBOSE, 1))
   }
 
   /// Throws a `TransferError` unless `code` is `CURLE_OK`.
@@ -197,6 +203,51 @@ final class CurlTraceSink {
 
   /// Wraps a closure.
   init(_ emit: @escaping (String) -> Void) { self.emit = emit }
+}
+
+/// What libcurl's connect phase received, for `CurlConnection.connectReplies`, and where its
+/// verbose output is traced, if anywhere.
+final class CurlConnectLog {
+  /// At most this many lines are kept, and this many bytes in all: a server cannot make the
+  /// connect phase hold more.
+  static let lineLimit = 32
+  static let byteLimit = 32 * 1024
+  /// The trace, when asked for.
+  let trace: CurlTraceSink?
+  /// The server's lines since the connection or the last STARTTLS.
+  private(set) var lines: [[UInt8]] = []
+  private var bytes = 0
+
+  /// A log tracing to `trace`, if given.
+  init(trace: CurlTraceSink?) { self.trace = trace }
+
+  /// Keeps what the server sent; what was read before STARTTLS is dropped once it is sent, since
+  /// it came before TLS protected the connection.
+  func record(_ type: curl_infotype, _ data: UnsafeRawBufferPointer) {
+    switch type {
+    case CURLINFO_HEADER_OUT where data.firstRange(of: Array("STARTTLS".utf8)) != nil:
+      lines = []
+      bytes = 0
+    case CURLINFO_HEADER_IN where lines.count < Self.lineLimit && bytes + data.count <= Self.byteLimit:
+      lines.append(Array(data))
+      bytes += data.count
+    default:
+      break
+    }
+  }
+}
+
+/// libcurl's debug callback for a connection's connect phase: records into its `CurlConnectLog`
+/// and traces as `curlTraceCallback` does.
+func curlConnectCallback(
+  _ handle: UnsafeMutableRawPointer?, _ type: curl_infotype, _ data: UnsafeMutablePointer<CChar>?, _ size: Int,
+  _ context: UnsafeMutableRawPointer?
+) -> Int32 {
+  guard let context, let data else { return 0 }
+  let log = Unmanaged<CurlConnectLog>.fromOpaque(context).takeUnretainedValue()
+  log.record(type, UnsafeRawBufferPointer(start: data, count: size))
+  guard let trace = log.trace else { return 0 }
+  return curlTraceCallback(handle, type, data, size, Unmanaged.passUnretained(trace).toOpaque())
 }
 
 /// libcurl's debug callback: redacts and forwards verbose output to the handle's `CurlTraceSink`.

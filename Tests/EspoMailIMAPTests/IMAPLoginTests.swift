@@ -17,6 +17,21 @@ struct IMAPLoginTests {
     session.logout()
   }
 
+  @Test(arguments: [ConnectionSecurity.none, .starttls, .tls])
+  func logsInWithoutAskingForCapabilitiesLibcurlAlreadyRead(_ security: ConnectionSecurity) throws {
+    let account = try TestAccount.make()
+    var lines: [String] = []
+    let session = try IMAPClient(connecting: account.endpoint(security), trace: { lines.append($0) })
+    #expect(try session.examine("INBOX").messages == 0)
+    session.logout()
+    // libcurl asks once in its connect phase (after STARTTLS again); the session never does:
+    // its login's answer carries the new list.
+    let ours = lines.filter { $0.contains("> E") }
+    #expect(!ours.contains { $0.contains("CAPABILITY") }, "\(ours)")
+    #expect(ours.first?.contains("AUTHENTICATE PLAIN") == true || ours.first?.contains("LOGIN") == true, "\(ours)")
+    #expect(session.capabilities.contains("IDLE"))
+  }
+
   @Test func logsInWithAnOAuthToken() throws {
     let account = try TestAccount.make()
     var endpoint = account.endpoint(.tls)

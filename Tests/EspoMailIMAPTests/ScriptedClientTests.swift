@@ -159,3 +159,28 @@ private func fetchResponder(_ line: String) -> String {
     #expect(!lines.contains { $0.contains("fake completion") })
   }
 }
+
+/// The capabilities libcurl's connect phase read, taken instead of asking again.
+@Suite struct ConnectCapabilityTests {
+  private func lines(_ text: String) -> [[UInt8]] { text.split(separator: "|").map { Array("\($0)\r\n".utf8) } }
+
+  @Test func theLastListAmongTheConnectRepliesIsTaken() {
+    let client = IMAPClient(transport: ScriptedTransport { _ in "" }, timeoutSeconds: 1, trace: nil)
+    let replies = lines(
+      "* OK [CAPABILITY IMAP4rev1 STARTTLS LOGINDISABLED] ready|A001 CAPABILITY|* CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR|A001 OK done")
+    #expect(client.adoptCapabilities(from: replies))
+    #expect(client.capabilities == ["IMAP4REV1", "AUTH=PLAIN", "SASL-IR"])
+    // A greeting's code alone serves too; a tagged OK's code as well.
+    #expect(client.adoptCapabilities(from: lines("* OK [CAPABILITY IMAP4rev1 IDLE] hi")))
+    #expect(client.capabilities == ["IMAP4REV1", "IDLE"])
+    #expect(client.adoptCapabilities(from: lines("A1 OK [CAPABILITY IMAP4rev1 NOTIFY] done")))
+    #expect(client.capabilities == ["IMAP4REV1", "NOTIFY"])
+  }
+
+  @Test func noListOrGarbageLeavesTheSessionToAsk() {
+    let client = IMAPClient(transport: ScriptedTransport { _ in "" }, timeoutSeconds: 1, trace: nil)
+    #expect(!client.adoptCapabilities(from: []))
+    #expect(!client.adoptCapabilities(from: lines("* OK ready|\u{1}\u{2} nonsense (((|* CAPABILITY")))
+    #expect(client.capabilities.isEmpty)
+  }
+}

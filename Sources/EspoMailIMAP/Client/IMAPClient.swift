@@ -27,7 +27,11 @@ public final class IMAPClient {
   /// The tag of the IDLE in progress, between `startIdle` and `stopIdle`.
   var idleTag: String?
   /// The server's capabilities, upper-cased, such as "IMAP4REV1", "LITERAL+", "UIDPLUS".
-  public private(set) var capabilities: Set<String> = []
+  public private(set) var capabilities: Set<String> = [] {
+    didSet { capabilityUpdates += 1 }
+  }
+  /// How many times the server told its capabilities (a CAPABILITY response or code).
+  private var capabilityUpdates = 0
 
   /// Connects, negotiates TLS as the endpoint says, logs in, and reads the server's capabilities.
   ///
@@ -49,13 +53,20 @@ public final class IMAPClient {
     self.init(
       transport: connection, timeoutSeconds: endpoint.server.timeoutSeconds, trace: trace, limits: endpoint.limits,
       redactor: SecretRedactor(username: endpoint.username, secret: endpoint.credential.secret))
-    try refreshCapabilities()
+    // libcurl asked for the capabilities in its connect phase; when we log in ourselves its
+    // answer (after TLS) serves, and the login's answer refreshes it. After libcurl's own login
+    // they may have changed, so they are asked for again.
+    if endpoint.ownLoginPassword == nil || !adoptCapabilities(from: connection.connectReplies) {
+      try refreshCapabilities()
+    }
     if let password = endpoint.ownLoginPassword {
+      // Most servers send the new capabilities with the login's answer (Dovecot does): no round
+      // trip then.
+      let told = capabilityUpdates
       let completion = try logIn(
         username: endpoint.username, password: password, mechanism: endpoint.loginMechanism,
         overTLS: endpoint.server.security != .none)
-      // Most servers send the new capabilities with the OK (Dovecot does): no round trip then.
-      if completion.code?.name != "CAPABILITY" { try refreshCapabilities() }
+      if capabilityUpdates == told, completion.code?.name != "CAPABILITY" { try refreshCapabilities() }
     }
   }
 
@@ -71,6 +82,29 @@ public final class IMAPClient {
   }
 
   deinit { transport.close() }
+
+  /// Takes the last capability list among `replies` (lines the server sent, CRLF included: a
+  /// CAPABILITY response, or a CAPABILITY code in an OK); false when none holds one. Lines that do
+  /// not parse are passed over: the session then asks itself.
+  func adoptCapabilities(from replies: [[UInt8]]) -> Bool {
+    var found: [String]?
+    for line in replies.flatMap({ $0 }).split(separator: UInt8(ascii: "\n")) {
+      guard let response = try? ResponseParser.parse(Array(line) + [UInt8(ascii: "\n")]) else { continue }
+      switch response {
+      case .untagged(.capability(let names)):
+        found = names
+      case .untagged(.state(let state)) where state.code?.name == "CAPABILITY":
+        found = state.code?.arguments.split(separator: " ").map(String.init)
+      case .tagged(_, let state) where state.code?.name == "CAPABILITY":
+        found = state.code?.arguments.split(separator: " ").map(String.init)
+      default:
+        break
+      }
+    }
+    guard let found, !found.isEmpty else { return false }
+    capabilities = Set(found.map { $0.uppercased() })
+    return true
+  }
 
   /// Asks the server for its capabilities again.
   public func refreshCapabilities() throws {
