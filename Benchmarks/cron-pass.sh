@@ -8,8 +8,9 @@
 # (default 3) and the ratio of the default to the reference. The issue's aims: 1,000 accounts
 # behind 50 ms in at most 15 s, 200 on loopback in at most 1 s.
 #   Benchmarks/cron-pass.sh [ACCOUNTS] [ONE_WAY_MS] [RUNS]
-# Measured 2026-12-05 (2 cores): 1,000 behind 50 ms 10.33 s (reference 94.43 s); 200 on loopback
-# 1.68 s (reference 1.55 s), 0.86 s with Dovecot reusing its login processes (Docs/performance.md,
+# Measured 2026-12-05 (2 cores), with no CAPABILITY round trips of the session's own: 1,000 behind
+# 50 ms 8.19 s (reference 67.02 s); 200 on loopback 1.27 s (reference 1.22 s), 0.68 s with Dovecot
+# reusing its login processes (before: 10.33, 94.43, 1.68 and 0.86 s; Docs/performance.md,
 # "A cron pass over a network").
 source "$(dirname "$0")/lib/common.sh"
 accounts="${1:-1000}"
