@@ -29,20 +29,24 @@ extension Transaction {
     return try db.insert("INSERT INTO email_address(address, lower) VALUES (?, ?)", [address.value, address.lower])
   }
 
-  /// Adds a sender or recipient to an email. On PostgreSQL an address not looked up ahead is found
-  /// or made in the same statement, which then needs no answer (a pipelined insert, no round trip).
-  func addRecipient(emailID: Int64, kind: String, address: EmailAddress, name: String?, position: Int) throws {
+  /// An address's id as an insert's value: its id where it is known (`?`), or, on PostgreSQL for
+  /// an address not looked up ahead, `espomail_address_id(?, ?)`, which finds or makes it in the
+  /// same statement, so the insert still needs no answer (a pipelined insert, no round trip).
+  func addressIDValue(_ address: EmailAddress) throws -> (sql: String, arguments: SQLArguments) {
     if db.engine == .postgresql, addressIDs.byLower[address.lower] == nil {
-      try db.executeUnanswered("""
-        INSERT INTO email_recipient(email_id, kind, email_address_id, display_name, position)
-        VALUES (?, ?, espomail_address_id(?, ?), ?, ?) ON CONFLICT DO NOTHING
-        """, [emailID, kind, address.value, address.lower, name, position])
-    } else {
-      try db.executeUnanswered("""
-        INSERT INTO email_recipient(email_id, kind, email_address_id, display_name, position)
-        VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-        """, [emailID, kind, try addressID(address), name, position])
+      return ("espomail_address_id(?, ?)", [address.value, address.lower])
     }
+    return ("?", [try addressID(address)])
+  }
+
+  /// Adds a sender or recipient to an email.
+  func addRecipient(emailID: Int64, kind: String, address: EmailAddress, name: String?, position: Int) throws {
+    let id = try addressIDValue(address)
+    try db.executeUnanswered(
+      """
+      INSERT INTO email_recipient(email_id, kind, email_address_id, display_name, position)
+      VALUES (?, ?, \(id.sql), ?, ?) ON CONFLICT DO NOTHING
+      """, [emailID, kind] + id.arguments + [name, position])
   }
 
   /// Attaches an address to an owner. Throws when the owner has it already or, for users, when

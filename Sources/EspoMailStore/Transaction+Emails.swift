@@ -65,18 +65,11 @@ extension Transaction {
 
   /// Inserts a new email with its addresses, attachments and search entry; returns its id.
   public func insertEmail(_ email: NewEmail, createdBy: Int64? = nil) throws -> Int64 {
-    let from = email.from.flatMap { party in try? EmailAddress(party.address) }
-    // On PostgreSQL a sender not looked up ahead is found or made inside the insert, and the
-    // email's id is reserved beforehand, so the insert needs no answer (as the recipients' inserts).
+    // The sender's id goes in as the recipients' do, and on PostgreSQL the email's id is reserved
+    // beforehand, so the insert needs no answer.
+    let from = try email.from.flatMap { party in try? EmailAddress(party.address) }.map(addressIDValue)
     var arguments: SQLArguments = [email.messageID, email.fingerprint, email.isMessageIDSynthetic, email.subject]
-    let fromAddress: String
-    if db.engine == .postgresql, let from, addressIDs.byLower[from.lower] == nil {
-      fromAddress = "espomail_address_id(?, ?)"
-      arguments += [from.value, from.lower]
-    } else {
-      fromAddress = "?"
-      arguments += [try from.map { try addressID($0) }]
-    }
+    arguments += from?.arguments ?? [nil]
     arguments += [
       email.from?.formatted, email.replyTo.isEmpty ? nil : email.replyTo.map(\.formatted).joined(separator: ", "),
       email.dateSent, email.deliveryDate, email.status.rawValue, email.bodyPlain, email.bodyHTML, email.bodyHTML != nil,
@@ -90,7 +83,7 @@ extension Transaction {
       is_header_only, size, in_reply_to, references_header, is_auto_submitted, created_by_user_id, raw_sha256,
       parent_type, parent_id, crm_account_id, replied_email_id
       """
-    let values = "?, ?, ?, ?, \(fromAddress), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+    let values = "?, ?, ?, ?, \(from?.sql ?? "?"), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
     absent.messageIDs.remove(email.messageID)
     let id: Int64
     if let reserved = try db.reservedID(for: "email") {

@@ -124,14 +124,17 @@ final class PostgresConnection: SQLConnection, @unchecked Sendable {
   /// cost a round trip each. The answers are read, and the first error thrown, before the next
   /// statement whose answer matters (`run`), at the latest at `COMMIT`.
   func executeUnanswered(_ sql: String, _ arguments: SQLArguments) throws {
-    let shape = try insertShape(sql)
-    if let shape, held?.hold(shape, arguments) == true {
-      if let count = held?.rowCount, count >= PostgresHeldInserts.rowLimit { try sendHeld() }
+    guard let shape = try insertShape(sql) else {
+      try sendHeld()
+      try send(sql, arguments, typedByPlace: false)
       return
     }
-    try sendHeld()
-    if let shape, held?.hold(shape, arguments) == true { return }
-    try send(sql, arguments, typedByPlace: false)
+    // A row that cannot wait behind what is held goes after it, into the emptied hold.
+    if held?.hold(shape, arguments) != true {
+      try sendHeld()
+      _ = held?.hold(shape, arguments)
+    }
+    if let count = held?.rowCount, count >= PostgresHeldInserts.rowLimit { try sendHeld() }
   }
 
   /// The shape of `sql` if it is a plain row insert, the first time with the hold it goes in.

@@ -143,13 +143,11 @@ final class AccountWatch: Sendable {
       }
       guard !isStopping else { return }
       let folder = idleFolder
-      var changed = try hasChanged(folder, try imap.examine(folder))
+      var statuses = [folder: try imap.examine(folder)]
       if notifies {
         do {
-          let others = account.folders.filter { $0 != folder }
-          let statuses = try imap.notify(folders: others)
           // A folder the server does not report (missing, say) waits for the poll interval.
-          for (other, status) in statuses where try hasChanged(other, status) { changed = true }
+          statuses.merge(try imap.notify(folders: account.folders.filter { $0 != folder })) { first, _ in first }
         } catch let error as IMAPError where error.leavesSessionUsable {
           notifies = false  // polled at the interval, as without NOTIFY
         }
@@ -157,7 +155,7 @@ final class AccountWatch: Sendable {
       // Mail that came after the fetch's search and before this EXAMINE (or NOTIFY) raises no
       // IDLE news, and a portion-limited fetch has more to do. Once without progress is enough: a
       // server whose EXAMINE and STATUS disagree must not keep the watch fetching.
-      if changed, report.settled > 0 || !rechecked {
+      if try anyChanged(statuses), report.settled > 0 || !rechecked {
         rechecked = true
         continue
       }
@@ -181,11 +179,14 @@ final class AccountWatch: Sendable {
     }
   }
 
-  /// Whether a folder differs from what the last fetch saw (the fetch's own skip test).
-  private func hasChanged(_ folder: String, _ status: FolderStatus) throws -> Bool {
-    let saved = try store.read { try $0.checkpoints(accountID: account.id).first { $0.folder == folder } }
-    guard let saved else { return true }
-    return saved.uidValidity != status.uidValidity || saved.uidNext != status.uidNext || saved.messages != status.messages
+  /// Whether any of the folders differs from what the last fetch saw (the fetch's own skip test).
+  private func anyChanged(_ statuses: [String: FolderStatus]) throws -> Bool {
+    let saved = try store.read { try $0.checkpoints(accountID: account.id) }
+    return statuses.contains { folder, status in
+      guard let checkpoint = saved.first(where: { $0.folder == folder }) else { return true }
+      return checkpoint.uidValidity != status.uidValidity || checkpoint.uidNext != status.uidNext
+        || checkpoint.messages != status.messages
+    }
   }
 
   /// Runs `body` once a slot of `--jobs` is free.
