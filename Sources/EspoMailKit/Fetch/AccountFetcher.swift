@@ -186,7 +186,15 @@ struct AccountFetcher {
       }
       remaining = remaining.dropFirst(chunk.uids.count)
       checkpoint = chunk.checkpoint
-      try finishWriting()
+      // One raw-message transaction at a time, so a job holds at most three connections.
+      _ = try? writing?.chunk.rawMessagesAhead?.wait()
+      chunk.rawMessagesAhead = rawMessagesAhead(of: chunk)
+      do {
+        try finishWriting()
+      } catch {
+        _ = try? chunk.rawMessagesAhead?.wait()  // nothing is left running on the store
+        throw error
+      }
       chunk.seenStored = seenStored
       seenStored = []
       let fetcher = self
@@ -293,21 +301,22 @@ struct AccountFetcher {
     let prepared = PreparedMessage.prepareAll(toPrepare.map { ($0.raw, $0.size, $0.headerOnly) }, now: time)
     var ready: [UInt32: PreparedMessage] = [:]
     for (index, item) in toPrepare.enumerated() { ready[item.uid] = prepared[index] }
-    var chunk = FetchedChunk(
+    return FetchedChunk(
       uids: uids, folder: folder, checkpoint: checkpoint, plans: plans, prepared: ready, filters: filters, time: time)
-    chunk.rawMessagesStoredAhead = storeRawMessagesAhead(of: chunk)
-    return chunk
   }
 
-  /// On a store that takes raw messages ahead (PostgreSQL), stores those of the chunk's messages
-  /// that no filter skips in a transaction of their own, while the previous chunk is still being
-  /// written (Docs/performance.md, "First sync into PostgreSQL"); returns their SHA-256s. Should
-  /// that fail, the chunk's write stores them itself and reports whatever is wrong.
-  private func storeRawMessagesAhead(of chunk: FetchedChunk) -> Set<String> {
-    guard store.storesRawMessagesAhead else { return [] }
+  /// On a store that takes raw messages ahead (PostgreSQL), starts storing those of the chunk's
+  /// messages that no filter skips in a transaction of their own, on a thread of its own while the
+  /// previous chunk is written and the next downloaded (Docs/performance.md, "First sync into
+  /// PostgreSQL"); the work's result is their SHA-256s. Should that fail, the chunk's write stores
+  /// them itself and reports whatever is wrong.
+  private func rawMessagesAhead(of chunk: FetchedChunk) -> BackgroundWork<Set<String>>? {
+    guard store.storesRawMessagesAhead else { return nil }
     let messages = chunk.keptMessages.map { (sha256: $0.sha256, bytes: $0.raw) }
-    guard (try? store.storeRawMessagesAhead(messages)) != nil else { return [] }
-    return Set(messages.map(\.sha256))
+    return BackgroundWork { [store] in
+      guard (try? store.storeRawMessagesAhead(messages)) != nil else { return [] }
+      return Set(messages.map(\.sha256))
+    }
   }
 
   /// The leading UIDs of `offered` such that the bodies to download among them (`bodySizes`, in
@@ -365,7 +374,7 @@ struct AccountFetcher {
       importer.isIsolated = isolated
       importer.notifies = !options.noNotify
       importer.autoReplies = !options.noAutoReply
-      importer.rawMessagesStoredAhead = chunk.rawMessagesStoredAhead
+      importer.rawMessagesStoredAhead = (try? chunk.rawMessagesAhead?.wait()) ?? []
       let results = try chunk.uids.compactMap { uid -> (UInt32, ImportOutcome)? in
         guard let plan = chunk.plans[uid] else { return nil }
         let key = ServerMessageKey(accountID: account.id, folder: chunk.folder, uidValidity: uidValidity, uid: uid)

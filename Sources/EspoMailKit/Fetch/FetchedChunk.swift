@@ -34,9 +34,10 @@ struct FetchedChunk: Sendable {
   var filters: FetchFilterSet
   /// The clock reading the chunk is imported at.
   var time: Date
-  /// SHA-256s of the raw messages already stored ahead of the chunk's transaction
-  /// (`Store.storeRawMessagesAhead`), which the write leaves out.
-  var rawMessagesStoredAhead: Set<String> = []
+  /// The raw messages being stored ahead of the chunk's transaction on a connection of their own
+  /// (`Store.storeRawMessagesAhead`), while the fetch goes on: its result is the SHA-256s stored,
+  /// which the write waits for and then leaves out. Nil where the store takes them in the write.
+  var rawMessagesAhead: BackgroundWork<Set<String>>?
   /// UIDs of earlier chunks whose `\Seen` the server has stored since their commit: their ledger
   /// rows stop waiting for it in this chunk's transaction.
   var seenStored: [UInt32] = []
