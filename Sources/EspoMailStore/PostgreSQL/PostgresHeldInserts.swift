@@ -52,8 +52,8 @@ struct PostgresInsertShape: Hashable {
 /// Row inserts sent unanswered and held back, so that the rows of one shape reach the server
 /// together, several in one statement: on PostgreSQL a statement costs far more than a row
 /// (Docs/performance.md, "First sync into PostgreSQL"). Rows of one table keep their order, and
-/// a row never goes ahead of a row of a table its table refers to (`parents`), so every foreign
-/// key finds its row as it would one statement at a time.
+/// the rows of a table go after those of every table it refers to (`parents`), so every foreign
+/// key finds its row as it would one statement at a time, whatever order the tables came in.
 struct PostgresHeldInserts {
   /// The rows held for one shape.
   private struct Group {
@@ -69,6 +69,7 @@ struct PostgresHeldInserts {
 
   /// The tables each table refers to by a foreign key.
   let parents: [String: Set<String>]
+  /// The groups in the order they go: each after the groups of the tables it refers to.
   private var groups: [Group] = []
   /// How many rows are held.
   private(set) var rowCount = 0
@@ -76,20 +77,30 @@ struct PostgresHeldInserts {
   /// An empty hold for a schema whose tables refer to `parents`.
   init(parents: [String: Set<String>]) { self.parents = parents }
 
-  /// Holds a row of `shape`; false when it cannot wait behind what is held (its table has rows
-  /// held in another shape, or rows of a table it refers to came after its shape's), in which
+  /// Holds a row of `shape`; false when it cannot wait with what is held (its table has rows held
+  /// in another shape, or its table and held ones refer to each other in a circle), in which
   /// case what is held must be sent first.
   mutating func hold(_ shape: PostgresInsertShape, _ arguments: SQLArguments) -> Bool {
     if let index = groups.firstIndex(where: { $0.shape == shape }) {
-      let referred = parents[shape.table] ?? []
-      guard !groups[(index + 1)...].contains(where: { referred.contains($0.shape.table) }) else { return false }
       groups[index].rows.append(arguments)
     } else {
-      guard !groups.contains(where: { $0.shape.table == shape.table }) else { return false }
-      groups.append(Group(shape: shape, rows: [arguments]))
+      guard !groups.contains(where: { $0.shape.table == shape.table }),
+        let place = place(for: shape.table)
+      else { return false }
+      groups.insert(Group(shape: shape, rows: [arguments]), at: place)
     }
     rowCount += 1
     return true
+  }
+
+  /// Where a new group of `table` goes: right after the last held group of a table it refers to
+  /// (each group sits as early as its parents allow), provided that is not after the first group
+  /// of a table referring to it; nil otherwise.
+  private func place(for table: String) -> Int? {
+    let referred = parents[table] ?? []
+    let after = groups.lastIndex { referred.contains($0.shape.table) }.map { $0 + 1 } ?? 0
+    let before = groups.firstIndex { parents[$0.shape.table]?.contains(table) == true } ?? groups.count
+    return after <= before ? after : nil
   }
 
   /// The held rows as statements of up to `rowsPerStatement` rows each, in order; the hold is
