@@ -27,15 +27,17 @@ struct SearchSQL: Sendable {
 
   /// PostgreSQL: a `tsvector` literal of the words (no positions) with a GIN index, matched by a
   /// `tsquery` asking for every word searched for; the server does no text processing of its own
-  /// (its parser would keep `jane@acme.example` or a URL whole). A search without words is the
-  /// empty query, which matches nothing.
+  /// (its parser would keep `jane@acme.example` or a URL whole). The document's text is the
+  /// literal as it is: words of letters and digits separated by single spaces hold nothing a
+  /// `tsvector` literal would read as syntax, so the writer does no work per word. A search
+  /// without words is the empty query, which matches nothing.
   static let postgresql = SearchSQL(
     index: "INSERT INTO email_search(email_id, document) VALUES (?, CAST(? AS tsvector))",
-    indexArguments: { id, document in [id, document.words.map(quoted).joined(separator: " ")] },
+    indexArguments: { id, document in [id, document.text] },
     condition: "e.id IN (SELECT email_id FROM email_search WHERE document @@ CAST(? AS tsquery))",
     argument: { SearchWords.words($0).map(quoted).joined(separator: " & ") })
 
-  /// A lexeme in quotes. Words hold letters and digits only, so nothing needs escaping.
+  /// A lexeme of a query in quotes. Words hold letters and digits only, so nothing needs escaping.
   private static func quoted(_ word: Substring) -> String { "'" + word + "'" }
 }
 
