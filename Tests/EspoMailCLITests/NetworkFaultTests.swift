@@ -29,7 +29,7 @@ import Testing
     defer { proxy.stop() }
     lab.store.run([
       "account", "add", "drop", "--group", "--address", "drop@example.com", "--imap-host", "127.0.0.1", "--imap-port",
-      "\(proxy.port)", "--security", "none", "--username", box, "--password-stdin",
+      "\(proxy.port)", "--security", "none", "--username", box, "--password-stdin", "--portion", "100000",
     ], stdin: "pw-\(box)\n")
     let first = try lab.fetch()
     #expect(first.status != 0)

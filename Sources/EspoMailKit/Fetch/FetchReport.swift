@@ -128,9 +128,11 @@ public struct FetchOptions: Sendable {
   public var jobsPerServer = FetchOptions.defaultJobsPerServer
   /// Timeout, CA bundle and trace for the IMAP and SMTP servers.
   public var network = NetworkOptions()
-  /// Messages per UID FETCH round trip.
+  /// Messages per chunk (one UID FETCH round trip and one write transaction); twice that on
+  /// PostgreSQL (`FetchRun.chunkScale`).
   public var chunkSize = 200
-  /// Most message bytes (by their announced sizes) one chunk holds: 8 MiB. With two chunks in
+  /// Most message bytes (by their announced sizes) one chunk holds: 8 MiB, twice that on
+  /// PostgreSQL, less when many jobs run (`FetchRun.chunkBytes`). With two chunks in
   /// flight (one written while the next downloads) a fetch stays within a few hundred MiB
   /// whatever the mailbox holds (Docs/architecture.md, "Bounds on what a server can make
   /// espomail hold").

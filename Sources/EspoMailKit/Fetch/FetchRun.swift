@@ -26,8 +26,7 @@ struct FetchRun {
     let queue = AccountQueue(
       servers: accounts.map { "\($0.imap.host.lowercased()):\($0.imap.port)" }, perServer: options.jobsPerServer)
     let workers = max(1, min(options.jobs, accounts.count))
-    var options = options
-    options.chunkBytes = Self.chunkBytes(options.chunkBytes, workers: workers)
+    let options = Self.sizingChunks(options, engine: store.engine, workers: workers)
     let finished = DispatchGroup()
     for worker in 0..<workers {
       // A serial queue of its own runs on an overcommitting thread: one per worker, however
@@ -47,6 +46,25 @@ struct FetchRun {
   /// Message bytes all workers' chunks may hold together (each has two in flight): many jobs
   /// first-syncing at once stay within it, each with smaller chunks.
   static let chunkBudget = 256 << 20
+
+  /// How many times the default chunk (messages and bytes) one write transaction takes on an
+  /// engine: twice on PostgreSQL, where each chunk costs round trips (the look-ahead, id
+  /// reservations, the commit) that a larger one spreads; once on SQLite, which pays none and
+  /// keeps its smaller memory peak (Docs/performance.md, "First sync into PostgreSQL").
+  static func chunkScale(_ engine: StoreEngine) -> Int {
+    switch engine {
+    case .sqlite: 1
+    case .postgresql: 2
+    }
+  }
+
+  /// `options` with chunks sized for the engine and for `workers` fetching at once.
+  static func sizingChunks(_ options: FetchOptions, engine: StoreEngine, workers: Int) -> FetchOptions {
+    var options = options
+    options.chunkSize *= chunkScale(engine)
+    options.chunkBytes = chunkBytes(options.chunkBytes * chunkScale(engine), workers: workers)
+    return options
+  }
 
   /// Each worker's chunk size: the one asked for, made smaller so that `workers` of them, two
   /// chunks each, fit the budget, but never below 1 MiB (a chunk always takes one message).

@@ -33,7 +33,7 @@ struct Watcher {
     let gate = DispatchSemaphore(value: max(1, options.fetch.jobs))
     // As many imports at once as a fetch run has jobs, sharing its memory bound.
     var options = options
-    options.fetch.chunkBytes = FetchRun.chunkBytes(options.fetch.chunkBytes, workers: options.fetch.jobs)
+    options.fetch = FetchRun.sizingChunks(options.fetch, engine: store.engine, workers: options.fetch.jobs)
     var wanted = try accounts()
     while !control.isStopping {
       running = running.filter { !$0.value.hasEnded }
