@@ -186,7 +186,8 @@ struct AccountFetcher {
       }
       remaining = remaining.dropFirst(chunk.uids.count)
       checkpoint = chunk.checkpoint
-      // One raw-message transaction at a time, so a job holds at most three connections.
+      // One raw-message transaction at a time: on PostgreSQL a job holds at most four connections
+      // (its lease, the download's reads, the raw messages, the write; Docs/postgresql.md).
       _ = try? writing?.chunk.rawMessagesAhead?.wait()
       chunk.rawMessagesAhead = rawMessagesAhead(of: chunk)
       do {
