@@ -29,6 +29,23 @@ import Testing
     #expect(try db.value(Bool.self, "SELECT EXISTS(SELECT 1 FROM sample WHERE t LIKE '%?%')") == true)
   }
 
+  @Test func searchWordsSentInBinaryAreTheTsvectorTheirTextMakes() throws {
+    let db = try connection()
+    let documents = [
+      SearchDocument(subject: "Zebra apple Ärger café 42", body: "apple ZEBRA zulu ångström", parties: []),
+      SearchDocument(subject: "", body: nil, parties: []),
+      SearchDocument(subject: (1...3000).map { "w\($0)" }.joined(separator: " "), body: nil, parties: []),
+    ]
+    for document in documents {
+      let row = try #require(
+        try db.row(
+          "SELECT CAST(? AS tsvector) = CAST(? AS tsvector) AS same, CAST(? AS tsvector) @@ 'apple & zebra' AS found",
+          [document, document.text, document]))
+      #expect(row["same"] as Bool)
+      #expect(row["found"] as Bool == document.text.hasPrefix("zebra"))
+    }
+  }
+
   @Test func numberedAndBareParametersFollowSQLitesRule() throws {
     let db = try connection()
     let row = try #require(try db.row("SELECT ?2 AS second, ?1 AS first, ? AS third, '?' AS literal", [1, 2, 3]))

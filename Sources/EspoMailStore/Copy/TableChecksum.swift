@@ -19,6 +19,7 @@ struct TableChecksum: Equatable {
       case .integer(let number): Self.append(2, Array(String(number).utf8), to: &encoded)
       case .real(let number): Self.append(2, Array("\(number)".utf8), to: &encoded)
       case .text(let text): Self.append(2, Array(text.utf8), to: &encoded)
+      case .searchWords(let document): Self.append(2, Array(document.text.utf8), to: &encoded)
       }
     }
     let digest = Digest.sha256(encoded)

@@ -391,7 +391,7 @@ enum PostgresLocks {
   static let accounts: Int32 = 0x6573_7061
 }
 
-/// The type ids (OIDs) of the built-in PostgreSQL types the store reads.
+/// The type ids (OIDs) of the built-in PostgreSQL types the store reads and sends.
 enum PostgresType {
   static let bool: Oid = 16
   static let bytea: Oid = 17
@@ -403,6 +403,7 @@ enum PostgresType {
   static let float4: Oid = 700
   static let float8: Oid = 701
   static let numeric: Oid = 1700
+  static let tsvector: Oid = 3614
   /// Left for the server to infer from where the parameter stands (text, and NULL).
   static let unknown: Oid = 0
 }

@@ -2,7 +2,7 @@ internal import CLibPQ
 
 /// Statement arguments laid out as libpq takes them: integers and reals as typed text, text and
 /// NULL left for the server to type from their place (so a name compared with a case-insensitive
-/// column stays case-insensitive), bytes as binary `bytea`.
+/// column stays case-insensitive), bytes as binary `bytea`, search words as a binary `tsvector`.
 struct PostgresParameters {
   private var types: [Oid] = []
   private var values: [[UInt8]?] = []
@@ -26,6 +26,7 @@ struct PostgresParameters {
       case .real(let number): add(Array("\(number)".utf8), type: real, binary: false)
       case .text(let text): add(Array(text.utf8), type: PostgresType.unknown, binary: false)
       case .blob(let bytes): add(bytes, type: PostgresType.bytea, binary: true)
+      case .searchWords(let document): add(PostgresTSVector.binary(of: document), type: PostgresType.tsvector, binary: true)
       }
     }
   }
@@ -89,5 +90,34 @@ enum PostgresBytea {
     case UInt8(ascii: "A")...UInt8(ascii: "F"): digit - UInt8(ascii: "A") + 10
     default: 0
     }
+  }
+}
+
+/// PostgreSQL's binary form of a `tsvector` without positions, as its `tsvectorrecv` reads it: the
+/// number of lexemes (32 bits, big-endian), then each lexeme's UTF-8, a NUL and a 16-bit count of
+/// positions (0). The server sorts the lexemes itself but does not remove repeats, so the words
+/// must be distinct, as `SearchDocument`'s are; and it takes them as they are, where the text
+/// form costs it a parse of every word (Docs/performance.md, "First sync into PostgreSQL").
+enum PostgresTSVector {
+  /// The binary `tsvector` of a document's words.
+  static func binary(of document: SearchDocument) -> [UInt8] {
+    let text = document.text.utf8
+    var bytes: [UInt8] = [0, 0, 0, 0]
+    bytes.reserveCapacity(4 + text.count + 3 * 64)
+    var count: UInt32 = 0
+    for byte in text {
+      if byte == UInt8(ascii: " ") {
+        bytes += [0, 0, 0]
+        count += 1
+      } else {
+        bytes.append(byte)
+      }
+    }
+    if !text.isEmpty {
+      bytes += [0, 0, 0]
+      count += 1
+    }
+    for index in 0..<4 { bytes[index] = UInt8(truncatingIfNeeded: count >> (24 - 8 * index)) }
+    return bytes
   }
 }

@@ -55,6 +55,7 @@ extension SQLValue {
     case .real: "a real"
     case .text: "text"
     case .blob: "a blob"
+    case .searchWords: "search words"
     }
   }
 }

@@ -13,6 +13,9 @@ enum SQLValue: Sendable, Equatable {
   case text(String)
   /// Bytes.
   case blob([UInt8])
+  /// An email's search words: text on SQLite, a `tsvector` on PostgreSQL, sent in its binary form
+  /// so that the server does not parse it (Docs/performance.md, "First sync into PostgreSQL").
+  case searchWords(SearchDocument)
 }
 
 /// A Swift value that binds to a statement parameter.

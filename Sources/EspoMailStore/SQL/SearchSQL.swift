@@ -18,22 +18,21 @@ struct SearchSQL: Sendable {
   /// leaves no room for FTS5 syntax; a search without words is `""`, which matches nothing.
   static let sqlite = SearchSQL(
     index: "INSERT INTO email_search(rowid, words) VALUES (?, ?)",
-    indexArguments: { id, document in [id, document.text] },
+    indexArguments: { id, document in [id, document] },
     condition: "e.id IN (SELECT rowid FROM email_search WHERE email_search MATCH ?)",
     argument: { text in
       let words = SearchWords.words(text)
       return words.isEmpty ? "\"\"" : words.map { "\"" + $0 + "\"" }.joined(separator: " ")
     })
 
-  /// PostgreSQL: a `tsvector` literal of the words (no positions) with a GIN index, matched by a
+  /// PostgreSQL: a `tsvector` of the words (no positions) with a GIN index, matched by a
   /// `tsquery` asking for every word searched for; the server does no text processing of its own
-  /// (its parser would keep `jane@acme.example` or a URL whole). The document's text is the
-  /// literal as it is: words of letters and digits separated by single spaces hold nothing a
-  /// `tsvector` literal would read as syntax, so the writer does no work per word. A search
+  /// (its parser would keep `jane@acme.example` or a URL whole). The words go in the `tsvector`'s
+  /// binary form (`SQLValue.searchWords`), which the server takes without parsing. A search
   /// without words is the empty query, which matches nothing.
   static let postgresql = SearchSQL(
     index: "INSERT INTO email_search(email_id, document) VALUES (?, CAST(? AS tsvector))",
-    indexArguments: { id, document in [id, document.text] },
+    indexArguments: { id, document in [id, document] },
     condition: "e.id IN (SELECT email_id FROM email_search WHERE document @@ CAST(? AS tsquery))",
     argument: { SearchWords.words($0).map(quoted).joined(separator: " & ") })
 

@@ -7,12 +7,15 @@ import Synchronization
 /// a letter or digit, lower-cased and without accents, each word once. Made in Swift so that the
 /// two engines find the same emails and so that the fetch makes them on its parse threads, off
 /// the single writer's path (Docs/performance.md, "First sync").
-public struct SearchDocument: Sendable, Equatable {
+public struct SearchDocument: Sendable, Equatable, SQLBindable {
   /// The distinct words in first-seen order, separated by single spaces.
   let text: String
 
   /// The distinct words, in first-seen order.
   var words: [Substring] { text.split(separator: " ") }
+
+  /// The words as they are stored (`SQLValue.searchWords`).
+  var sqlValue: SQLValue { .searchWords(self) }
 
   /// The words of an email's subject, plain body and parties (names and addresses).
   public init(subject: String, body: String?, parties: [EmailParty]) {

@@ -93,13 +93,9 @@ final class SQLiteConnection: SQLConnection {
       case .integer(let number): code = sqlite3_bind_int64(statement, position, number)
       case .real(let number): code = sqlite3_bind_double(statement, position, number)
       case .text(let text):
-        var text = text
-        code = text.withUTF8 { utf8 in
-          utf8.withMemoryRebound(to: CChar.self) { chars in
-            guard let start = chars.baseAddress else { return sqlite3_bind_text(statement, position, "", 0, Self.transient) }
-            return sqlite3_bind_text(statement, position, start, Int32(chars.count), Self.transient)
-          }
-        }
+        code = Self.bind(text, to: statement, at: position)
+      case .searchWords(let document):
+        code = Self.bind(document.text, to: statement, at: position)
       case .blob(let bytes):
         // Empty bytes are an empty blob, never NULL (which a null pointer would bind).
         code = bytes.withUnsafeBytes { raw in
@@ -120,6 +116,17 @@ final class SQLiteConnection: SQLConnection {
 
   /// SQLite copies a value bound with this before the call returns.
   private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+  /// Binds `text` as UTF-8 text (copied by SQLite) to parameter `position`.
+  private static func bind(_ text: String, to statement: OpaquePointer, at position: Int32) -> Int32 {
+    var text = text
+    return text.withUTF8 { utf8 in
+      utf8.withMemoryRebound(to: CChar.self) { chars in
+        guard let start = chars.baseAddress else { return sqlite3_bind_text(statement, position, "", 0, transient) }
+        return sqlite3_bind_text(statement, position, start, Int32(chars.count), transient)
+      }
+    }
+  }
 
   /// The error of the call that just failed on `sql`, with SQLite's extended code and message.
   private func failure(_ sql: String) -> DatabaseError {
