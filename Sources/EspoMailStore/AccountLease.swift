@@ -22,8 +22,8 @@ extension Store {
   static func lockFolder(forStore path: String) -> String { path + ".locks" }
 
   /// Takes the account without waiting; nil when another run holds it. SQLite: `flock` on a file
-  /// in the folder beside the store. PostgreSQL: a session advisory lock on a connection kept for
-  /// the lease, which the server releases if this host dies.
+  /// in the folder beside the store. PostgreSQL: a session advisory lock on the one connection
+  /// the process keeps for its leases, which the server releases if this host dies.
   public func leaseAccount(_ accountID: Int64) throws -> AccountLease? {
     switch engine {
     case .sqlite: try Self.fileLease(folder: Self.lockFolder(forStore: path), accountID: accountID)
@@ -50,23 +50,18 @@ extension Store {
   }
 
   private func postgresLease(accountID: Int64) throws -> AccountLease? {
+    try advisoryLease(accountID)?.lease
+  }
+
+  /// A PostgreSQL lease: a session advisory lock on the connection the process keeps for its
+  /// leases (`PostgresAccountLocks`), with the generation of that connection; nil when another
+  /// process, or another job of this one, holds the account.
+  func advisoryLease(_ accountID: Int64) throws -> (lease: AccountLease, generation: Int)? {
     guard let key = Int32(exactly: accountID) else {
       throw EspoMailError(.internalError, "account id \(accountID) is beyond the lease keys")
     }
-    let pool = postgresPool
-    let connection = try pool.leaseConnection()
-    let taken = try connection.value(
-      Bool.self, "SELECT pg_try_advisory_lock(CAST(? AS INTEGER), CAST(? AS INTEGER))", [PostgresLocks.accounts, key])
-    guard taken == true else {
-      pool.releaseLeaseConnection(connection)
-      return nil
-    }
-    return AccountLease {
-      // The connection goes back for the next lease only once the server confirms the unlock; a
-      // connection that fails to unlock is dropped, and closing it releases the lock.
-      let unlocked = try? connection.value(
-        Bool.self, "SELECT pg_advisory_unlock(CAST(? AS INTEGER), CAST(? AS INTEGER))", [PostgresLocks.accounts, key])
-      if unlocked == true { pool.releaseLeaseConnection(connection) }
-    }
+    let locks = postgresPool.accountLocks
+    guard let generation = try locks.take(key) else { return nil }
+    return (AccountLease { locks.release(key, generation: generation) }, generation)
   }
 }

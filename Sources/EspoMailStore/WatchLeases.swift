@@ -5,15 +5,16 @@ import Synchronization
 /// so that `fetch` runs and other watch processes leave those accounts alone, and take them over
 /// once this process dies (the kernel or the database server releases its locks).
 ///
-/// SQLite: a lock file per account, exactly as `fetch` takes. PostgreSQL: session advisory locks,
-/// all on one connection, so that a thousand watched accounts take one server backend rather
-/// than a thousand; should that connection break, every lock is gone at once, which `isIntact`
-/// finds out.
+/// SQLite: a lock file per account, exactly as `fetch` takes. PostgreSQL: session advisory locks
+/// on the one connection the process keeps for its leases (`Store.leaseAccount` takes its locks
+/// there too), so that a thousand watched accounts take one server backend rather than a
+/// thousand; should that connection break, every lock is gone at once, which `isIntact` finds out.
 public final class WatchLeases: Sendable {
   private let store: Store
-  /// The connection holding the PostgreSQL locks; nil on SQLite or until the first lease.
-  private let connection: Mutex<PostgresConnection?> = Mutex(nil)
-  /// Whether the PostgreSQL connection broke (and every lock on it with it).
+  /// The generation of the locks' connection the leases were taken on (PostgreSQL); nil until
+  /// the first lease.
+  private let generation: Mutex<Int?> = Mutex(nil)
+  /// Whether a lease was lost (its connection broke, and every lock on it with it).
   private let broken = Atomic<Bool>(false)
 
   /// Leases for `store`; nothing is taken until `take`.
@@ -28,41 +29,30 @@ public final class WatchLeases: Sendable {
   }
 
   /// Whether every lease handed out is still held: always on SQLite; on PostgreSQL, whether the
-  /// locks' connection still answers.
+  /// locks' connection is the one they were taken on and still answers.
   public func isIntact() -> Bool {
     guard store.engine == .postgresql else { return true }
     guard !broken.load(ordering: .relaxed) else { return false }
-    let answered = connection.withLock { held -> Bool in
-      guard let held else { return true }
-      return (try? held.value(Int64.self, "SELECT 1", [])) == 1
-    }
-    if !answered { broken.store(true, ordering: .relaxed) }
-    return answered
+    guard let taken = generation.withLock({ $0 }) else { return true }
+    let held = store.postgresPool.accountLocks.areHeld(since: taken)
+    if !held { broken.store(true, ordering: .relaxed) }
+    return held
   }
 
   private func advisoryLease(_ accountID: Int64) throws -> AccountLease? {
-    guard let key = Int32(exactly: accountID) else {
-      throw EspoMailError(.internalError, "account id \(accountID) is beyond the lease keys")
+    let lease: (lease: AccountLease, generation: Int)?
+    do {
+      lease = try store.advisoryLease(accountID)
+    } catch {
+      broken.store(true, ordering: .relaxed)
+      throw error
     }
-    let uri = store.path
-    let taken = try connection.withLock { held -> Bool in
-      let current = try held ?? PostgresConnection(connecting: uri)
-      held = current
-      do {
-        return try current.value(
-          Bool.self, "SELECT pg_try_advisory_lock(CAST(? AS INTEGER), CAST(? AS INTEGER))",
-          [PostgresLocks.accounts, key]) == true
-      } catch {
-        broken.store(true, ordering: .relaxed)
-        throw error
-      }
+    guard let lease else { return nil }
+    let sameConnection = generation.withLock { first in
+      defer { first = first ?? lease.generation }
+      return first.map { $0 == lease.generation } ?? true
     }
-    guard taken else { return nil }
-    return AccountLease { [self] in
-      connection.withLock { held in
-        _ = try? held?.value(
-          Bool.self, "SELECT pg_advisory_unlock(CAST(? AS INTEGER), CAST(? AS INTEGER))", [PostgresLocks.accounts, key])
-      }
-    }
+    if !sameConnection { broken.store(true, ordering: .relaxed) }
+    return lease.lease
   }
 }

@@ -101,6 +101,16 @@ public final class PostgresServer: Sendable {
        "ON_ERROR_STOP=1", "-c", sql])
   }
 
+  /// Makes `role` log in over TCP with its password (SCRAM) instead of trust, as a server set up
+  /// for several hosts would: a rule ahead of the others in `pg_hba.conf`, then a reload.
+  public func requirePassword(for role: String) throws {
+    let path = directory + "/data/pg_hba.conf"
+    let rules = try String(contentsOfFile: path, encoding: .utf8)
+    // Written in place, so that the file keeps its owner (the server's account).
+    try ("host all \(role) 127.0.0.1/32 scram-sha-256\n" + rules).write(toFile: path, atomically: false, encoding: .utf8)
+    try psql("SELECT pg_reload_conf()")
+  }
+
   private func launch() throws {
     let process = Process()
     let arguments =

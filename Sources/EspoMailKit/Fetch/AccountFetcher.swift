@@ -186,8 +186,9 @@ struct AccountFetcher {
       }
       remaining = remaining.dropFirst(chunk.uids.count)
       checkpoint = chunk.checkpoint
-      // One raw-message transaction at a time: on PostgreSQL a job holds at most four connections
-      // (its lease, the download's reads, the raw messages, the write; Docs/postgresql.md).
+      // One raw-message transaction at a time: on PostgreSQL a job holds at most three connections
+      // (the download's reads, the raw messages, the write), besides the one the process keeps for
+      // all its leases (Docs/postgresql.md, "Connections").
       _ = try? writing?.chunk.rawMessagesAhead?.wait()
       chunk.rawMessagesAhead = rawMessagesAhead(of: chunk)
       do {

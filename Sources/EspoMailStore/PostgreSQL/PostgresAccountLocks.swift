@@ -1,0 +1,77 @@
+import EspoMailCore
+import Synchronization
+
+/// The account leases one process holds on a PostgreSQL store: session advisory locks, all on one
+/// connection kept for them, so that leases take one server backend per process rather than one
+/// per job (Docs/postgresql.md, "Connections"). The server releases them all when that connection
+/// breaks or the process dies. A session may take a lock it holds again (such locks count), so
+/// the keys this process holds are kept here too, and a key held is busy to the rest of the process.
+final class PostgresAccountLocks: Sendable {
+  private struct Session {
+    /// The connection holding the locks; nil before the first lock and after it broke.
+    var connection: PostgresConnection?
+    /// How many connections have held the locks: locks taken on an earlier one went with it.
+    var generation = 0
+    /// The keys this process holds.
+    var held: Set<Int32> = []
+  }
+
+  private let uri: String
+  private let session = Mutex(Session())
+
+  /// Locks on the store at `uri`; connects at the first lock.
+  init(uri: String) { self.uri = uri }
+
+  /// Takes the lock on `key` without waiting. Returns the generation of the connection holding
+  /// it, for `release` and `areHeld`, or nil when another process or this one holds it.
+  func take(_ key: Int32) throws -> Int? {
+    try session.withLock { session -> Int? in
+      guard !session.held.contains(key) else { return nil }
+      let connection: PostgresConnection
+      if let current = session.connection {
+        connection = current
+      } else {
+        connection = try PostgresConnection(connecting: uri)
+        session.connection = connection
+        session.generation += 1
+      }
+      let taken: Bool
+      do {
+        taken = try connection.value(
+          Bool.self, "SELECT pg_try_advisory_lock(CAST(? AS INTEGER), CAST(? AS INTEGER))",
+          [PostgresLocks.accounts, key]) == true
+      } catch {
+        if !connection.isUsable { session.connection = nil }
+        throw error
+      }
+      guard taken else { return nil }
+      session.held.insert(key)
+      return session.generation
+    }
+  }
+
+  /// Gives up the lock on `key` taken on connection `generation`; a lock whose connection broke
+  /// is gone already.
+  func release(_ key: Int32, generation: Int) {
+    session.withLock { session in
+      session.held.remove(key)
+      guard session.generation == generation, let connection = session.connection else { return }
+      let unlocked = try? connection.value(
+        Bool.self, "SELECT pg_advisory_unlock(CAST(? AS INTEGER), CAST(? AS INTEGER))", [PostgresLocks.accounts, key])
+      if unlocked == nil, !connection.isUsable { session.connection = nil }
+    }
+  }
+
+  /// Whether the locks taken on connection `generation` are still held: that connection still
+  /// holds them and answers.
+  func areHeld(since generation: Int) -> Bool {
+    session.withLock { session in
+      guard session.generation == generation, let connection = session.connection else { return false }
+      guard (try? connection.value(Int64.self, "SELECT 1", [])) == 1 else {
+        if !connection.isUsable { session.connection = nil }
+        return false
+      }
+      return true
+    }
+  }
+}
