@@ -25,29 +25,57 @@ final class PostgresAccountLocks: Sendable {
   /// Takes the lock on `key` without waiting. Returns the generation of the connection holding
   /// it, for `release` and `areHeld`, or nil when another process or this one holds it.
   func take(_ key: Int32) throws -> Int? {
-    try session.withLock { session -> Int? in
-      guard !session.held.contains(key) else { return nil }
-      let connection: PostgresConnection
-      if let current = session.connection {
-        connection = current
-      } else {
-        connection = try PostgresConnection(connecting: uri)
-        session.connection = connection
-        session.generation += 1
-      }
-      let taken: Bool
-      do {
-        taken = try connection.value(
-          Bool.self, "SELECT pg_try_advisory_lock(CAST(? AS INTEGER), CAST(? AS INTEGER))",
-          [PostgresLocks.accounts, key]) == true
-      } catch {
-        if !connection.isUsable { session.connection = nil }
-        throw error
-      }
-      guard taken else { return nil }
-      session.held.insert(key)
-      return session.generation
+    guard session.withLock({ $0.held.insert(key).inserted }) else { return nil }
+    var generation: Int?
+    defer {
+      if generation == nil { session.withLock { _ = $0.held.remove(key) } }
     }
+    generation = try lock(key)
+    return generation
+  }
+
+  /// What one try at a lock found.
+  private enum Attempt {
+    case taken(generation: Int)
+    case busy
+    /// The connection broke while this job connected or waited: connect again.
+    case noConnection
+  }
+
+  /// Asks the server for the lock on the locks' connection, connecting first when there is none:
+  /// outside the mutex, so that a server that does not answer holds up each job for its own
+  /// attempt only, as a connection per lease did.
+  private func lock(_ key: Int32) throws -> Int? {
+    for _ in 0..<3 {
+      if session.withLock({ $0.connection == nil }) {
+        let fresh = try PostgresConnection(connecting: uri)
+        session.withLock { session in
+          guard session.connection == nil else { return }  // another job connected first
+          session.connection = fresh
+          session.generation += 1
+        }
+      }
+      let attempt = try session.withLock { session -> Attempt in
+        guard let connection = session.connection else { return .noConnection }
+        do {
+          let taken = try connection.value(
+            Bool.self, "SELECT pg_try_advisory_lock(CAST(? AS INTEGER), CAST(? AS INTEGER))",
+            [PostgresLocks.accounts, key])
+          return taken == true ? .taken(generation: session.generation) : .busy
+        } catch {
+          if !connection.isUsable { session.connection = nil }
+          throw error
+        }
+      }
+      switch attempt {
+      case .taken(let generation): return generation
+      case .busy: return nil
+      case .noConnection: continue
+      }
+    }
+    throw EspoMailError(
+      .ioError, "the PostgreSQL connection holding the account leases broke as soon as it was made",
+      hint: "check that the server is running and accepts this host's connections")
   }
 
   /// Gives up the lock on `key` taken on connection `generation`; a lock whose connection broke
