@@ -80,6 +80,22 @@ private func fetchResponder(_ line: String) -> String {
     #expect(transport.sent.first?.contains("STATUS \"Entw&APw-rfe\" (MESSAGES UIDNEXT UIDVALIDITY UNSEEN)") == true)
   }
 
+  @Test func statusReadsTheAnswerNamingTheFolderNeverAnotherFoldersCounters() throws {
+    let others = "* STATUS Sent (MESSAGES 5 UIDNEXT 6 UIDVALIDITY 7 UNSEEN 0)\r\n* STATUS Spam (MESSAGES 1 UIDNEXT 2 UIDVALIDITY 3 UNSEEN 1)\r\n"
+    func answering(_ untagged: String) -> ScriptedTransport {
+      ScriptedTransport { line in untagged + "\(ScriptedTransport.tag(of: line)) OK done\r\n" }
+    }
+    let mixed = answering(
+      "* STATUS Sent (MESSAGES 5 UIDNEXT 6 UIDVALIDITY 7 UNSEEN 0)\r\n* STATUS inbox (MESSAGES 12 UIDNEXT 40 UIDVALIDITY 9 UNSEEN 2)\r\n"
+        + "* STATUS Spam (MESSAGES 1 UIDNEXT 2 UIDVALIDITY 3 UNSEEN 1)\r\n")
+    #expect(try session(mixed).status("INBOX") == FolderStatus(messages: 12, uidNext: 40, uidValidity: 9, unseen: 2))
+    let error = try #require(throws: IMAPError.self) { try session(answering(others)).status("Archive") }
+    #expect(error == .malformedResponse("STATUS Archive was answered for other folders only"))
+    // A lone answer that spells the name otherwise is the folder's.
+    let lone = answering("* STATUS \"Archiv\" (MESSAGES 3 UIDNEXT 4 UIDVALIDITY 5 UNSEEN 0)\r\n")
+    #expect(try session(lone).status("Archive") == FolderStatus(messages: 3, uidNext: 4, uidValidity: 5, unseen: 0))
+  }
+
   @Test func examineReadsCountersFromUntaggedCodes() throws {
     let transport = ScriptedTransport(pieceSize: 3) { line in
       let tag = ScriptedTransport.tag(of: line)

@@ -20,8 +20,16 @@ extension IMAPClient {
     ) { response in
       if case .status(let name, let items) = response { reported.append((name, items)) }
     }
-    let items = (reported.last { $0.name == encoded } ?? reported.last)?.items ?? [:]
-    guard let status = FolderStatus(statusItems: items) else {
+    // The answer naming the folder (INBOX in any case). One that names it otherwise is taken only
+    // when it is the only answer: a server also reporting other folders (NOTIFY's unsolicited
+    // STATUS) must not have their counters read as this folder's.
+    let isInbox = encoded.uppercased() == "INBOX"
+    let named = reported.last { $0.name == encoded || (isInbox && $0.name.uppercased() == "INBOX") }
+    guard let answer = named ?? (reported.count == 1 ? reported.first : nil) else {
+      throw IMAPError.malformedResponse(
+        reported.isEmpty ? "STATUS \(folder) got no answer" : "STATUS \(folder) was answered for other folders only")
+    }
+    guard let status = FolderStatus(statusItems: answer.items) else {
       throw IMAPError.malformedResponse("STATUS \(folder) did not report MESSAGES, UIDNEXT and UIDVALIDITY")
     }
     return status
