@@ -48,11 +48,11 @@ public final class WatchLeases: Sendable {
       throw error
     }
     guard let lease else { return nil }
-    let sameConnection = generation.withLock { first in
-      defer { first = first ?? lease.generation }
-      return first.map { $0 == lease.generation } ?? true
+    let first = generation.withLock { first in
+      if first == nil { first = lease.generation }
+      return first
     }
-    if !sameConnection { broken.store(true, ordering: .relaxed) }
+    if first != lease.generation { broken.store(true, ordering: .relaxed) }
     return lease.lease
   }
 }

@@ -71,6 +71,27 @@ import Testing
     #expect(after.accounts["orders"]?["new"] as? Int == 0)
   }
 
+  /// The leases' connection logs in as every other one does, with the password the URI carries
+  /// (it once used the URI as shown, the password masked, and no account could be watched).
+  @Test(.enabled(if: TestStore.engine == .postgresql))
+  func aStoreURIWithAPasswordIsWatchedToo() throws {
+    let lab = try MailLab()
+    let box = try lab.mailbox("sales")
+    #expect(lab.addAccount("sales", mailbox: box).status == 0)
+    let server = try PostgresServer.shared.get()
+    let role = "watcher_\(UInt32.random(in: 1...UInt32.max))"
+    try server.psql("CREATE ROLE \(role) LOGIN SUPERUSER PASSWORD 'Watch-42'")
+    try server.requirePassword(for: role)
+    var environment = lab.store.environment
+    environment["ESPOMAIL_STORE"] = lab.store.path.replacingOccurrences(of: "//espomail@", with: "//\(role):Watch-42@")
+    let watch = try WatchProcess(["--verbose", "--poll-interval", "600"], environment: environment)
+    #expect(watch.waitForNote("sales: waiting in IDLE"), "\(watch.stderr)")
+    try lab.dovecot.deliver(SampleMessage.make(subject: "Quote request"), to: box)
+    #expect(try WatchProcess.waitUntil(timeout: 15) { try subjects(lab) == ["Quote request"] }, "\(watch.stderr)")
+    #expect(watch.stop() == 0, "\(watch.stderr)")
+    #expect(!watch.stderr.contains("Watch-42"))
+  }
+
   @Test func sigtermMidImportLeavesNothingLostOrDuplicated() throws {
     let lab = try MailLab()
     let box = try lab.mailbox("bulk")

@@ -26,11 +26,14 @@ final class PostgresAccountLocks: Sendable {
   /// it, for `release` and `areHeld`, or nil when another process or this one holds it.
   func take(_ key: Int32) throws -> Int? {
     guard session.withLock({ $0.held.insert(key).inserted }) else { return nil }
-    var generation: Int?
-    defer {
-      if generation == nil { session.withLock { _ = $0.held.remove(key) } }
+    let generation: Int?
+    do {
+      generation = try lock(key)
+    } catch {
+      session.withLock { _ = $0.held.remove(key) }
+      throw error
     }
-    generation = try lock(key)
+    if generation == nil { session.withLock { _ = $0.held.remove(key) } }
     return generation
   }
 
