@@ -69,6 +69,20 @@ import Testing
     #expect(peakKiB < 256 * 1024, "peak RSS \(peakKiB) KiB")
   }
 
+  /// NOTIFY makes servers send STATUS of other folders too; their counters are never read as the
+  /// asked folder's (which would let its skip test pass over new mail).
+  @Test func statusAnsweredForOtherFoldersOnlyFailsThatAccount() throws {
+    let store = try TestStore()
+    let server = try HostileIMAPServer(.otherFoldersStatus)
+    addHostileAccount(store, server)
+    let result = store.run(["fetch", "hostile", "--format", "json"])
+    #expect(result.status == 76, "\(result.stderr)")
+    let account = try #require((try result.object()["accounts"] as? [[String: Any]])?.first)
+    let message = try #require(account["error"] as? String)
+    #expect(message.contains("STATUS INBOX was answered for other folders only"), "\(message)")
+    #expect(try store.json(["email", "list"]).array().isEmpty)
+  }
+
   @Test func aDripFeedingServerFailsWithinTheDeadline() throws {
     let store = try TestStore()
     let server = try HostileIMAPServer(.drip)

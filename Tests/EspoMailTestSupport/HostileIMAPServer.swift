@@ -24,6 +24,8 @@ public final class HostileIMAPServer: @unchecked Sendable {
     case manyHeaders = "many-headers"
     /// Holds 200 messages of announced size 1000 and sends a 12 MiB body for each.
     case manyBodies = "many-bodies"
+    /// Answers STATUS with the counters of two other folders, never of the one asked about.
+    case otherFoldersStatus = "other-folders-status"
   }
 
   /// The port to connect to.
@@ -116,6 +118,9 @@ public final class HostileIMAPServer: @unchecked Sendable {
                 elif mode == "echo-later":
                     out = (b"* OK [ALERT] the password " + secret + b" expires soon\r\n"
                            + tag + b" NO [SERVERBUG] invalid password '" + secret + b"'\r\n")
+                elif command == b"STATUS" and mode == "other-folders-status":
+                    out = (b"* STATUS Sent (MESSAGES 5 UIDNEXT 6 UIDVALIDITY 7 UNSEEN 0)\r\n"
+                           b"* STATUS Spam (MESSAGES 1 UIDNEXT 2 UIDVALIDITY 3 UNSEEN 1)\r\n" + tag + b" OK done\r\n")
                 elif command == b"STATUS":
                     out = b"* STATUS INBOX (MESSAGES 200 UIDNEXT 201 UIDVALIDITY 7 UNSEEN 1)\r\n" + tag + b" OK done\r\n"
                 elif command in (b"SELECT", b"EXAMINE"):
