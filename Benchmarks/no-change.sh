@@ -10,12 +10,8 @@ runs="${2:-3}"
 start_bench_boxes "$accounts"
 export ESPOMAIL_STORE="$work/store.sqlite"
 "$espomail" init >/dev/null
-for i in $(seq "$accounts"); do
-  echo "pw$i" | "$espomail" account add "box$i" --group --address "box$i@example.com" --imap-host 127.0.0.1 \
-    --imap-port "$port" --security none --username "box$i" --password-stdin >/dev/null
-done
+add_bench_box_accounts "$accounts"
 "$espomail" fetch --all --jobs 8 --quiet   # the first sync; every later pass finds nothing new
-median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 declare -A medians
 for jobs in 1 8; do
   times=()

@@ -10,20 +10,12 @@ source "$(dirname "$0")/lib/common.sh"
 accounts="${1:-90}"
 messages="${2:-100}"
 jobs="${3:-64}"
-users=""
-for i in $(seq "$accounts"); do
-  users="$users box$i:pw$i"
-  "$python" "$root/Benchmarks/lib/gen_maildir.py" "$work/dovecot/home/box$i/Maildir" "$messages" "$i" >/dev/null
-done
-DOVECOT_USERS="$users" bash "$root/Benchmarks/lib/dovecot_ctl.sh" start "$work/dovecot" "$port" "$tls_port"
+start_bench_boxes "$accounts" "$messages"
 start_bench_postgres
 pg_sql postgres -c "CREATE DATABASE connections"
 export ESPOMAIL_STORE="$(pg_uri connections)"
 "$espomail" init >/dev/null
-for i in $(seq "$accounts"); do
-  echo "pw$i" | "$espomail" account add "box$i" --group --address "box$i@example.com" --imap-host 127.0.0.1 \
-    --imap-port "$port" --security none --username "box$i" --password-stdin --keep-unread >/dev/null
-done
+add_bench_box_accounts "$accounts" --keep-unread
 echo "machine: $(nproc) cores; PostgreSQL $(pg_sql postgres -c 'SHOW server_version' | cut -d' ' -f1), max_connections $(pg_sql postgres -c 'SHOW max_connections')"
 echo "mailboxes: $accounts accounts with $messages messages each; fetch --all --jobs $jobs"
 

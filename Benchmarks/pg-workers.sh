@@ -28,10 +28,7 @@ export ESPOMAIL_STORE="$(pg_uri workers)"
 echo "machine: $(nproc) cores, $(uname -m), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs)"
 echo "servers: PostgreSQL $(pg_sql postgres -c 'SHOW server_version' | cut -d' ' -f1) (synchronous_commit=$(pg_sql postgres -c 'SHOW synchronous_commit')) and Dovecot $(/usr/sbin/dovecot --version | cut -d' ' -f1) on 127.0.0.1, same machine"
 start=$(date +%s.%N)
-for i in $(seq "$accounts"); do
-  echo "pw$i" | "$espomail" account add "box$i" --group --address "box$i@example.com" --imap-host 127.0.0.1 \
-    --imap-port "$port" --security none --username "box$i" --password-stdin >/dev/null
-done
+add_bench_box_accounts "$accounts"
 added=$(date +%s.%N)
 "$espomail" fetch --all --jobs 8 --quiet   # the first sync; every later pass finds nothing new
 synced=$(date +%s.%N)

@@ -23,10 +23,7 @@ export ESPOMAIL_STORE="$work/store.sqlite"
 "$espomail" init >/dev/null
 "$espomail" team add Support >/dev/null
 "$espomail" user add ann --name Ann --team Support >/dev/null
-for i in $(seq "$accounts"); do
-  echo "pw$i" | "$espomail" account add "box$i" --group --address "box$i@example.com" --imap-host 127.0.0.1 \
-    --imap-port "$port" --security none --username "box$i" --password-stdin >/dev/null
-done
+add_bench_box_accounts "$accounts"
 "$espomail" account set box1 --team Support --smtp-host 127.0.0.1 --smtp-port "$smtp_port" --smtp-security none >/dev/null
 "$espomail" template add ack --subject "We got it: {email.subject}" --body "Thanks." >/dev/null
 "$espomail" account set box1 --auto-reply --reply-template ack >/dev/null

@@ -143,15 +143,33 @@ VACUUM ANALYZE;
 SQL
 }
 
-# N Dovecot users box1..boxN (password pwI), each with one message already seen, and the private
-# Dovecot serving them on $port: the mailboxes of a cron pass with nothing new.
+# N Dovecot users box1..boxN (password pwI) and the private Dovecot serving them on $port. Each
+# holds one message already seen (the mailboxes of a cron pass with nothing new), or with M given,
+# M generated messages of its own (lib/gen_maildir.py, seeded by the box's number).
+#   start_bench_boxes N [M]
 start_bench_boxes() {
-  local accounts=$1 users="" i
+  local accounts=$1 messages=${2:-} users="" i
   for i in $(seq "$accounts"); do
     users="$users box$i:pw$i"
+    if [ -n "$messages" ]; then
+      "$python" "$root/Benchmarks/lib/gen_maildir.py" "$work/dovecot/home/box$i/Maildir" "$messages" "$i" >/dev/null
+      continue
+    fi
     mkdir -p "$work/dovecot/home/box$i/Maildir/cur" "$work/dovecot/home/box$i/Maildir/new" "$work/dovecot/home/box$i/Maildir/tmp"
     printf 'From: a@example.org\nTo: box%s@example.com\nSubject: one\nMessage-ID: <one.%s@example.org>\n\nhello\n' "$i" "$i" \
       > "$work/dovecot/home/box$i/Maildir/cur/1700000000.M$i.bench:2,S"
   done
   DOVECOT_USERS="$users" bash "$root/Benchmarks/lib/dovecot_ctl.sh" start "$work/dovecot" "$port" "$tls_port"
+}
+
+# Group accounts box1..boxN in the store $ESPOMAIL_STORE for start_bench_boxes' users, over plain
+# IMAP on $port; further arguments go to each `account add`.
+#   add_bench_box_accounts N [OPTION...]
+add_bench_box_accounts() {
+  local accounts=$1 i
+  shift
+  for i in $(seq "$accounts"); do
+    echo "pw$i" | "$espomail" account add "box$i" --group --address "box$i@example.com" --imap-host 127.0.0.1 \
+      --imap-port "$port" --security none --username "box$i" --password-stdin "$@" >/dev/null
+  done
 }
